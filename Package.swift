@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "maturity",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "maturity", targets: ["maturity"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "maturity",
+            dependencies: ["MaturityCLI"]
+        ),
+        .target(
+            name: "MaturityCLI",
+            dependencies: [
+                "MaturityCore", "MaturityStore", "MaturityReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "MaturityCore"),
+        .target(
+            name: "MaturityStore",
+            dependencies: ["MaturityCore", "Yams"],
+            plugins: ["EmbedContent"]
+        ),
+        .target(
+            name: "MaturityReport",
+            dependencies: ["MaturityCore"]
+        ),
+        // Turns questionnaires/ (and later templates/) into Swift source, so the
+        // shipped binary carries its content and works from any directory.
+        .executableTarget(name: "EmbedContentTool", path: "Sources/EmbedContentTool"),
+        .plugin(
+            name: "EmbedContent",
+            capability: .buildTool(),
+            dependencies: ["EmbedContentTool"]
+        ),
+        .testTarget(
+            name: "MaturityCoreTests",
+            dependencies: ["MaturityCore", "MaturityStore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "MaturityStoreTests",
+            dependencies: ["MaturityCore", "MaturityStore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "MaturityCLITests",
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityReport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

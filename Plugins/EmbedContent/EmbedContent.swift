@@ -1,0 +1,35 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds the package's data folders (questionnaires/, templates/) into the target as
+/// Swift source, so a copied binary needs no resource bundle beside it.
+@main
+struct EmbedContent: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let root = context.package.directoryURL
+        let folders = ["questionnaires", "templates"]
+        var inputs: [URL] = []
+        let fm = FileManager.default
+        for folder in folders {
+            let dir = root.appending(path: folder)
+            guard let walker = fm.enumerator(at: dir, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+            for case let url as URL in walker {
+                let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
+                if isFile, !url.lastPathComponent.hasPrefix(".") { inputs.append(url) }
+            }
+        }
+        inputs.sort { $0.path < $1.path }
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedContent.swift")
+        var arguments = [output.path, root.path]
+        arguments += inputs.map(\.path)
+        return [
+            .buildCommand(
+                displayName: "Embedding \(inputs.count) content files",
+                executable: try context.tool(named: "EmbedContentTool").url,
+                arguments: arguments,
+                inputFiles: inputs,
+                outputFiles: [output]
+            ),
+        ]
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The root command: lists the subcommands, each with an example.
+public struct MaturityCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "maturity",
+        abstract: "Place a manufacturer honestly on the five-stage AI maturity model and name its one next move.",
+        discussion: """
+        Examples:
+          maturity validate acme.yaml                 check a file, list every problem
+          maturity report acme.yaml                   stage, flags, next move, top use cases
+          maturity report acme.yaml --format json     the same and more, for scripts
+        """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Report.self]
+    )
+
+    public init() {}
+}

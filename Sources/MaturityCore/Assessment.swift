@@ -1,0 +1,164 @@
+import Foundation
+
+/// One company's answers, agents and process inventory, as read from an assessment file.
+public struct Assessment: Sendable, Equatable {
+    public var version: Int
+    public var questionnaireID: String
+    public var organization: Organization
+    public var assessedOn: Day
+    public var planStartsOn: Day?
+    public var respondents: [Respondent]
+    /// Answers by question id. A question with no entry is unknown and counts as "no".
+    public var answers: [String: Answer]
+    public var agents: [Agent]
+    public var processes: [InventoryProcess]
+
+    public init(version: Int = 1, questionnaireID: String, organization: Organization, assessedOn: Day,
+                planStartsOn: Day? = nil, respondents: [Respondent] = [], answers: [String: Answer] = [:],
+                agents: [Agent] = [], processes: [InventoryProcess] = []) {
+        self.version = version
+        self.questionnaireID = questionnaireID
+        self.organization = organization
+        self.assessedOn = assessedOn
+        self.planStartsOn = planStartsOn
+        self.respondents = respondents
+        self.answers = answers
+        self.agents = agents
+        self.processes = processes
+    }
+
+    /// The day the 90-day plan counts from.
+    public var planStart: Day { planStartsOn ?? assessedOn }
+}
+
+public struct Organization: Sendable, Equatable {
+    public var name: String
+    public var industry: String?
+    public var currency: String
+    public var loadedHourlyRate: Double?
+
+    public init(name: String, industry: String? = nil, currency: String = "USD", loadedHourlyRate: Double? = nil) {
+        self.name = name
+        self.industry = industry
+        self.currency = currency
+        self.loadedHourlyRate = loadedHourlyRate
+    }
+}
+
+public struct Respondent: Sendable, Equatable {
+    public var name: String
+    public var role: String?
+    public init(name: String, role: String? = nil) {
+        self.name = name
+        self.role = role
+    }
+}
+
+/// A recorded answer to a questionnaire question.
+public enum Answer: Sendable, Equatable {
+    case yesNo(Bool)
+    case choice(String)
+    case number(Double)
+    case text(String)
+
+    public var isYes: Bool { if case .yesNo(true) = self { return true } else { return false } }
+
+    /// The answer as a person would read it.
+    public var display: String {
+        switch self {
+        case .yesNo(let b): return b ? "yes" : "no"
+        case .choice(let c): return c
+        case .number(let n): return Format.number(n)
+        case .text(let t): return t
+        }
+    }
+}
+
+public enum AgentStatus: String, Sendable, CaseIterable, Comparable {
+    case idea, pilot, shadow
+    case approveEach = "approve_each"
+    case autoWithExceptions = "auto_with_exceptions"
+    case production, retired
+
+    /// Position on the trust ladder; retired sits outside it.
+    public var ladderIndex: Int { AgentStatus.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (lhs: AgentStatus, rhs: AgentStatus) -> Bool { lhs.ladderIndex < rhs.ladderIndex }
+
+    /// Acting on real work: the agents that should be reporting dollars.
+    public var isRunning: Bool { self == .autoWithExceptions || self == .production }
+}
+
+public enum Side: String, Sendable, CaseIterable {
+    case office, line, product
+}
+
+public struct Agent: Sendable, Equatable {
+    public var name: String
+    public var process: String?
+    public var status: AgentStatus
+    public var side: Side
+    public var owner: String?
+    public var annualDollarValue: Double?
+    public var reportsDollars: Bool?
+    /// Gate bar id → cleared. A missing bar counts as not cleared.
+    public var gate: [String: Bool]
+    public var reusesSharedInfrastructure: Bool?
+
+    public init(name: String, process: String? = nil, status: AgentStatus, side: Side = .office, owner: String? = nil,
+                annualDollarValue: Double? = nil, reportsDollars: Bool? = nil, gate: [String: Bool] = [:],
+                reusesSharedInfrastructure: Bool? = nil) {
+        self.name = name
+        self.process = process
+        self.status = status
+        self.side = side
+        self.owner = owner
+        self.annualDollarValue = annualDollarValue
+        self.reportsDollars = reportsDollars
+        self.gate = gate
+        self.reusesSharedInfrastructure = reusesSharedInfrastructure
+    }
+
+    /// The owner's name, or nil when the field is empty.
+    public var namedOwner: String? {
+        guard let o = owner?.trimmingCharacters(in: .whitespaces), !o.isEmpty else { return nil }
+        return o
+    }
+}
+
+/// An office or line process from the inventory: a candidate use case.
+public struct InventoryProcess: Sendable, Equatable {
+    public var name: String
+    public var department: String?
+    public var side: Side
+    public var hoursPerWeek: Double
+    public var volumePerWeek: Double?
+    public var systemOfRecord: String?
+    public var writeBack: String?
+    public var inputStructure: String?
+    public var exceptionShare: Double?
+    public var highSeverityErrorsPossible: Bool?
+    public var ownerCandidate: String?
+
+    public init(name: String, department: String? = nil, side: Side = .office, hoursPerWeek: Double,
+                volumePerWeek: Double? = nil, systemOfRecord: String? = nil, writeBack: String? = nil,
+                inputStructure: String? = nil, exceptionShare: Double? = nil,
+                highSeverityErrorsPossible: Bool? = nil, ownerCandidate: String? = nil) {
+        self.name = name
+        self.department = department
+        self.side = side
+        self.hoursPerWeek = hoursPerWeek
+        self.volumePerWeek = volumePerWeek
+        self.systemOfRecord = systemOfRecord
+        self.writeBack = writeBack
+        self.inputStructure = inputStructure
+        self.exceptionShare = exceptionShare
+        self.highSeverityErrorsPossible = highSeverityErrorsPossible
+        self.ownerCandidate = ownerCandidate
+    }
+
+    public var namedOwner: String? {
+        guard let o = ownerCandidate?.trimmingCharacters(in: .whitespaces), !o.isEmpty else { return nil }
+        return o
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Locale-free number formatting, so reports are byte-identical on every machine.
+public enum Format {
+    /// Shortest plain form: 12, 12.5, 0.08; never an exponent.
+    public static func number(_ value: Double, maxDecimals: Int = 4) -> String {
+        guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "-∞") }
+        let scale = pow(10.0, Double(maxDecimals))
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var text = String(format: "%.\(maxDecimals)f", rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// Whole units with thousands separators: 85000 → "85,000".
+    public static func grouped(_ value: Double) -> String {
+        let whole = Int64(value.rounded())
+        let digits = String(abs(whole))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (whole < 0 ? "-" : "") + out
+    }
+
+    /// Money in the assessment's currency: "$85,000", "€85,000", or "85,000 CHF".
+    public static func money(_ value: Double, currency: String) -> String {
+        let symbols = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$", "MXN": "MX$"]
+        let sign = value < 0 ? "-" : ""
+        if let symbol = symbols[currency.uppercased()] { return sign + symbol + grouped(abs(value)) }
+        return sign + grouped(abs(value)) + " " + currency
+    }
+
+    /// A share as a percent: 0.92 → "92%".
+    public static func percent(_ share: Double) -> String { number(share * 100, maxDecimals: 1) + "%" }
+
+    /// A ratio to one decimal: 3.94 → "3.9x".
+    public static func ratio(_ value: Double) -> String {
+        value.isFinite ? number((value * 10).rounded() / 10, maxDecimals: 1) + "x" : "n/a"
+    }
+
+    /// A list in prose: "a", "a and b", "a, b and c".
+    public static func list(_ items: [String], conjunction: String = "and") -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
+        }
+    }
+}

@@ -1,0 +1,280 @@
+/// Where the company stands: the stage, every rule checked on the way, the flags, and what
+/// would move it one stage up. Built by `Placement.place`, a pure function.
+public struct Placement: Sendable, Equatable {
+    public var stage: Int
+    public var evidence: [RuleResult]
+    public var flags: [Flag]
+    /// Questionnaire questions with no answer; placement counted them as "no".
+    public var unknownAnswers: [String]
+    /// The facts that would place the company one stage higher (empty at Stage 4).
+    public var moveUp: MoveUp?
+    /// Agents in production that clear all five gate bars.
+    public var gatedAgents: [String]
+    /// Agents in production that miss at least one bar, with the bars they miss.
+    public var gateGaps: [GateGap]
+}
+
+/// One placement rule, checked.
+public struct RuleResult: Sendable, Equatable {
+    /// The stage this rule guards.
+    public var stage: Int
+    public var id: String
+    public var rule: String
+    public var passed: Bool
+    /// The answers or agents the verdict rests on, in words.
+    public var basis: String
+}
+
+public struct Flag: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var detail: String
+    /// Agents, pilots or use cases the flag is about.
+    public var subjects: [String]
+}
+
+public struct GateGap: Sendable, Equatable {
+    public var agent: String
+    public var missingBars: [String]
+}
+
+public struct MoveUp: Sendable, Equatable {
+    public var toStage: Int
+    public var facts: [String]
+}
+
+/// The flag ids the JSON output uses.
+public enum FlagID: String, CaseIterable, Sendable {
+    case skippingSteps = "skipping_steps"
+    case sprawlRisk = "sprawl_risk"
+    case notYetPortfolio = "not_yet_portfolio"
+    case pilotGraveyard = "pilot_graveyard"
+    case orphanedAgent = "orphaned_agent"
+    case gateGaps = "gate_gaps"
+    case softGains = "soft_gains"
+    case roiBelow3x = "roi_below_3x"
+    case lowVolumeForShadow = "low_volume_for_shadow"
+}
+
+extension Placement {
+    /// Places a company by the gated rules: each stage needs every rule of the stages below
+    /// it, the lowest failing stage wins, and unknown answers count as "no".
+    public static func place(_ assessment: Assessment, questionnaire: Questionnaire) -> Placement {
+        let facts = Facts(assessment, questionnaire)
+        let evidence = rules(facts)
+        var stage = 0
+        for level in 1...4 {
+            guard evidence.filter({ $0.stage == level }).allSatisfy(\.passed) else { break }
+            stage = level
+        }
+        let unknown = questionnaire.questions.map(\.id).filter { assessment.answers[$0] == nil }
+        return Placement(
+            stage: stage,
+            evidence: evidence,
+            flags: flags(facts, stage: stage),
+            unknownAnswers: unknown,
+            moveUp: moveUp(facts, evidence: evidence, stage: stage),
+            gatedAgents: facts.gated.map(\.name),
+            gateGaps: facts.gaps
+        )
+    }
+
+    static func rules(_ f: Facts) -> [RuleResult] {
+        var out: [RuleResult] = []
+        // Stage 1: any AI use by staff, or any pilot.
+        let tools = f.choice(.staffAITools)
+        let usesTools = tools == "ad_hoc" || tools == "standardized"
+        let pilotAgents = f.agents.filter { $0.status != .idea }
+        let aiUse = usesTools || f.pilots > 0 || !pilotAgents.isEmpty
+        var basis = ["staff_ai_tools: \(tools ?? "unknown")", "ai_pilots: \(f.answerText(.aiPilots))"]
+        if !pilotAgents.isEmpty { basis.append("\(pilotAgents.count) agent(s) past the idea stage") }
+        out.append(RuleResult(stage: 1, id: "ai_in_use",
+                              rule: "Staff use AI tools, or at least one AI pilot has run",
+                              passed: aiUse, basis: basis.joined(separator: "; ")))
+
+        // Stage 2: one agent in production clearing all five bars.
+        let gatedBasis: String
+        if let first = f.gated.first {
+            gatedBasis = "\(first.name) is in production and clears all five bars"
+        } else if let gap = f.gaps.first {
+            gatedBasis = "\(gap.agent) is in production but misses: \(gap.missingBars.joined(separator: ", "))"
+        } else {
+            gatedBasis = f.agents.isEmpty ? "no agents listed" : "no agent is in production"
+        }
+        out.append(RuleResult(stage: 2, id: "gated_agent_in_production",
+                              rule: "At least one agent in production clears all five production-gate bars",
+                              passed: !f.gated.isEmpty, basis: gatedBasis))
+
+        // Stage 3: a gated portfolio that ships fast and reports dollars.
+        let needed = f.p.portfolioMinAgents
+        out.append(RuleResult(stage: 3, id: "portfolio_of_gated_agents",
+                              rule: "At least \(needed) agents in production clear all five bars",
+                              passed: f.gated.count >= needed,
+                              basis: "\(f.gated.count) gated agent(s)" + (f.gated.isEmpty ? "" : ": " + f.gated.map(\.name).joined(separator: ", "))))
+        out.append(RuleResult(stage: 3, id: "ships_in_weeks",
+                              rule: "New agents ship in weeks by reusing shared infrastructure",
+                              passed: f.yes(.newAgentShipsInWeeks),
+                              basis: "new_agent_ships_in_weeks: \(f.answerText(.newAgentShipsInWeeks))"))
+        let silent = f.silentRunning
+        var dollarsBasis = "every_agent_reports_dollars: \(f.answerText(.everyAgentReportsDollars))"
+        if !silent.isEmpty { dollarsBasis += "; not reporting dollars: " + silent.map(\.name).joined(separator: ", ") }
+        out.append(RuleResult(stage: 3, id: "every_agent_reports_dollars",
+                              rule: "Every running agent reports its dollar contribution in a regular review",
+                              passed: f.yes(.everyAgentReportsDollars) && silent.isEmpty, basis: dollarsBasis))
+
+        // Stage 4: AI in core decisions or the product, on the Stage 3 base.
+        out.append(RuleResult(stage: 4, id: "ai_in_core_decisions_or_product",
+                              rule: "AI takes part in core operational decisions or in the product",
+                              passed: f.yes(.aiInCoreDecisions) || f.yes(.aiInProduct),
+                              basis: "ai_in_core_decisions: \(f.answerText(.aiInCoreDecisions)); ai_in_product: \(f.answerText(.aiInProduct))"))
+        return out
+    }
+
+    static func flags(_ f: Facts, stage: Int) -> [Flag] {
+        var out: [Flag] = []
+        // Line-level or product work before the portfolio exists.
+        let lineAgents = f.agents.filter { $0.side != .office && $0.status != .idea && $0.status != .retired }
+        var early: [String] = []
+        if f.yes(.lineLevelAIFunded) { early.append("line-level AI is funded") }
+        if f.yes(.aiInProduct) { early.append("AI is in the product") }
+        if f.yes(.aiInCoreDecisions) { early.append("AI is claimed in core decisions") }
+        if !lineAgents.isEmpty { early.append("line or product agents are underway: " + lineAgents.map(\.name).joined(separator: ", ")) }
+        if stage < 3, !early.isEmpty {
+            out.append(Flag(id: FlagID.skippingSteps.rawValue, title: "Skipping steps",
+                            detail: "At Stage \(stage), \(Format.list(early)). Line, product and core-decision AI pays only on a proven office portfolio (Stage 3).",
+                            subjects: lineAgents.map(\.name)))
+        }
+        let silent = f.silentRunning
+        if !silent.isEmpty {
+            out.append(Flag(id: FlagID.sprawlRisk.rawValue, title: "Sprawl risk",
+                            detail: "Running agents that report no dollar contribution: \(silent.map(\.name).joined(separator: ", ")). Nobody can tell whether they still earn their keep.",
+                            subjects: silent.map(\.name)))
+        }
+        let inProduction = f.agents.filter { $0.status == .production }
+        if inProduction.count >= f.p.severalAgents, !f.yes(.newAgentShipsInWeeks) {
+            out.append(Flag(id: FlagID.notYetPortfolio.rawValue, title: "Not yet a portfolio",
+                            detail: "\(inProduction.count) agents are in production, but a new one still takes quarters, not weeks. Each is its own project until they share infrastructure.",
+                            subjects: inProduction.map(\.name)))
+        }
+        let reached = f.agents.filter { $0.status >= .autoWithExceptions }.count
+        let stalledAgents = f.agents.filter { $0.status == .pilot }
+        let stalled = max(f.pilots - reached, stalledAgents.count)
+        if stalled > 0, reached == 0 || stalled >= f.p.stalledPilotsForGraveyard {
+            out.append(Flag(id: FlagID.pilotGraveyard.rawValue, title: "Pilot graveyard",
+                            detail: "\(stalled) pilot(s) have not reached production" + (reached == 0 ? " and none ever has." : ".") + " Pilots that stall teach the team that AI does not ship.",
+                            subjects: stalledAgents.map(\.name)))
+        }
+        let orphans = f.agents.filter { $0.namedOwner == nil && $0.status != .idea && $0.status != .retired }
+        if !orphans.isEmpty {
+            out.append(Flag(id: FlagID.orphanedAgent.rawValue, title: "Orphaned agent",
+                            detail: "No named owner: \(orphans.map(\.name).joined(separator: ", ")). Orphaned agents degrade unseen and get switched off.",
+                            subjects: orphans.map(\.name)))
+        }
+        if !f.gaps.isEmpty {
+            let lines = f.gaps.map { "\($0.agent) misses \($0.missingBars.joined(separator: ", "))" }
+            let inReach = stage < 2 ? " Stage 2 is in reach once they are closed." : ""
+            out.append(Flag(id: FlagID.gateGaps.rawValue, title: "Production-gate gaps",
+                            detail: "In production without clearing all five bars: \(lines.joined(separator: "; ")).\(inReach)",
+                            subjects: f.gaps.map(\.agent)))
+        }
+        let tools = f.choice(.staffAITools)
+        if tools == "ad_hoc" || tools == "standardized", !f.yes(.toolGainsMeasured) {
+            out.append(Flag(id: FlagID.softGains.rawValue, title: "Soft gains",
+                            detail: "Staff use AI tools (\(tools ?? "")), but nobody measures what they save. Gains that are not counted cannot be defended or built on.",
+                            subjects: []))
+        }
+        return out
+    }
+
+    static func moveUp(_ f: Facts, evidence: [RuleResult], stage: Int) -> MoveUp? {
+        guard stage < 4 else { return nil }
+        let target = stage + 1
+        var facts: [String] = []
+        for rule in evidence where rule.stage == target && !rule.passed {
+            switch rule.id {
+            case "ai_in_use":
+                facts.append("Put an AI tool in staff hands (staff_ai_tools: ad_hoc or standardized), or run one AI pilot (ai_pilots: 1)")
+            case "gated_agent_in_production":
+                facts.append(f.closestToGate())
+            case "portfolio_of_gated_agents":
+                let short = f.p.portfolioMinAgents - f.gated.count
+                var text = "\(short) more agent(s) in production clearing all five bars (\(f.gated.count) of \(f.p.portfolioMinAgents) today)"
+                let nearly = f.gaps.map(\.agent) + f.agents.filter { $0.status > .pilot && $0.status < .production }.map(\.name)
+                if !nearly.isEmpty { text += "; closest: " + nearly.prefix(short).joined(separator: ", ") }
+                facts.append(text)
+            case "ships_in_weeks":
+                facts.append("New agents ship in weeks by reusing the first agents' connectors and monitoring (new_agent_ships_in_weeks: yes)")
+            case "every_agent_reports_dollars":
+                let silent = f.silentRunning.map(\.name)
+                facts.append("Every running agent reports its dollars in a regular review (every_agent_reports_dollars: yes)"
+                             + (silent.isEmpty ? "" : "; start with " + silent.joined(separator: ", ")))
+            case "ai_in_core_decisions_or_product":
+                facts.append("AI in one core operational decision, written back within guardrails, or in the product (ai_in_core_decisions or ai_in_product: yes)")
+            default:
+                facts.append(rule.rule)
+            }
+        }
+        return MoveUp(toStage: target, facts: facts)
+    }
+}
+
+/// The answers and agents in the form the rules read them.
+struct Facts {
+    let assessment: Assessment
+    let p: Parameters
+    let agents: [Agent]
+    let gated: [Agent]
+    let gaps: [GateGap]
+
+    init(_ assessment: Assessment, _ questionnaire: Questionnaire) {
+        self.assessment = assessment
+        self.p = questionnaire.parameters
+        self.agents = assessment.agents
+        var gated: [Agent] = []
+        var gaps: [GateGap] = []
+        for agent in assessment.agents where agent.status == .production {
+            let missing = Facts.missingBars(agent)
+            if missing.isEmpty { gated.append(agent) } else { gaps.append(GateGap(agent: agent.name, missingBars: missing)) }
+        }
+        self.gated = gated
+        self.gaps = gaps
+    }
+
+    /// Bars not cleared; an owner bar claimed with no owner named does not count.
+    static func missingBars(_ agent: Agent) -> [String] {
+        EngineGateBar.allCases.compactMap { bar in
+            var cleared = agent.gate[bar.rawValue] == true
+            if bar == .namedOwnerReportsDollars, agent.namedOwner == nil || agent.reportsDollars == false { cleared = false }
+            return cleared ? nil : bar.rawValue
+        }
+    }
+
+    func yes(_ q: EngineQuestion) -> Bool { assessment.answers[q.rawValue]?.isYes ?? false }
+
+    func choice(_ q: EngineQuestion) -> String? {
+        if case .choice(let c)? = assessment.answers[q.rawValue] { return c }
+        return nil
+    }
+
+    var pilots: Int {
+        if case .number(let n)? = assessment.answers[EngineQuestion.aiPilots.rawValue] { return Int(n) }
+        return 0
+    }
+
+    func answerText(_ q: EngineQuestion) -> String { assessment.answers[q.rawValue]?.display ?? "unknown" }
+
+    /// Running agents that do not report dollars.
+    var silentRunning: [Agent] { agents.filter { $0.status.isRunning && $0.reportsDollars != true } }
+
+    /// The single change that gets the nearest agent through the gate.
+    func closestToGate() -> String {
+        if let gap = gaps.min(by: { $0.missingBars.count < $1.missingBars.count }) {
+            return "\(gap.agent) clears the bars it misses: \(gap.missingBars.joined(separator: ", "))"
+        }
+        let underway = agents.filter { $0.status > .idea && $0.status < .production }.max { $0.status < $1.status }
+        if let agent = underway {
+            return "\(agent.name) moves from \(agent.status.rawValue) to production and clears all five bars"
+        }
+        return "One agent in production that clears all five bars: hits its metric on real data, writes to the system of record, hands hard cases to a person, has an owner who reports its dollars, and is monitored"
+    }
+}

@@ -1,0 +1,271 @@
+/// The maturity model as data: stages, questions, gate bars, field definitions and every
+/// number the engine uses. Loaded from `questionnaires/<id>.yaml`.
+public struct Questionnaire: Sendable, Equatable {
+    public var version: Int
+    public var id: String
+    public var title: String
+    public var revision: String?
+    public var stages: [Stage]
+    public var questions: [Question]
+    public var gateBars: [GateBar]
+    public var agentFields: [Question]
+    public var processFields: [Question]
+    public var parameters: Parameters
+
+    public init(version: Int, id: String, title: String, revision: String? = nil, stages: [Stage],
+                questions: [Question], gateBars: [GateBar], agentFields: [Question], processFields: [Question],
+                parameters: Parameters) {
+        self.version = version
+        self.id = id
+        self.title = title
+        self.revision = revision
+        self.stages = stages
+        self.questions = questions
+        self.gateBars = gateBars
+        self.agentFields = agentFields
+        self.processFields = processFields
+        self.parameters = parameters
+    }
+
+    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+
+    public func stage(_ level: Int) -> Stage? { stages.first { $0.level == level } }
+
+    /// The name of a stage, or "Stage N" if the questionnaire lacks it.
+    public func stageName(_ level: Int) -> String { stage(level)?.name ?? "Stage \(level)" }
+}
+
+public struct Stage: Sendable, Equatable {
+    public var level: Int
+    public var name: String
+    public var summary: String
+    public var looksLike: String
+    public var trap: String
+    public var move: String
+
+    public init(level: Int, name: String, summary: String, looksLike: String, trap: String, move: String) {
+        self.level = level
+        self.name = name
+        self.summary = summary
+        self.looksLike = looksLike
+        self.trap = trap
+        self.move = move
+    }
+}
+
+public enum QuestionType: String, Sendable, CaseIterable {
+    case yesNo = "yes_no"
+    case choice
+    case count
+    case number
+    case money
+    case share
+    case text
+    case date
+    case list
+}
+
+public struct Choice: Sendable, Equatable {
+    public var value: String
+    public var label: String
+    public init(value: String, label: String) {
+        self.value = value
+        self.label = label
+    }
+}
+
+public struct Question: Sendable, Equatable {
+    public var id: String
+    public var section: String?
+    public var type: QuestionType
+    public var prompt: String
+    public var help: String?
+    public var unit: String?
+    public var choices: [Choice]
+    public var min: Double?
+    public var max: Double?
+
+    public init(id: String, section: String? = nil, type: QuestionType, prompt: String, help: String? = nil,
+                unit: String? = nil, choices: [Choice] = [], min: Double? = nil, max: Double? = nil) {
+        self.id = id
+        self.section = section
+        self.type = type
+        self.prompt = prompt
+        self.help = help
+        self.unit = unit
+        self.choices = choices
+        self.min = min
+        self.max = max
+    }
+
+    public var choiceValues: [String] { choices.map(\.value) }
+}
+
+public struct GateBar: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var help: String?
+    public init(id: String, label: String, help: String? = nil) {
+        self.id = id
+        self.label = label
+        self.help = help
+    }
+}
+
+/// Every number the engine uses, read from the questionnaire's `parameters:`.
+public struct Parameters: Sendable, Equatable {
+    public var automatableShare: Double
+    public var weeksPerYear: Double
+    public var hoursPerFTEWeek: Double
+    public var roiMinimum: Double
+    public var modelAPIMonthly: ScaledCost
+    public var monitoringMonthly: ScaledCost
+    public var exceptionFTE: ClosedRange<Double>
+    /// Maintenance hours a month by input structure.
+    public var maintenanceHoursMonthly: [String: Double]
+    public var feasibility: FeasibilityPoints
+    public var quadrantHighValue: Double
+    public var quadrantHighFeasibility: Double
+    public var portfolioMinAgents: Int
+    public var severalAgents: Int
+    public var stalledPilotsForGraveyard: Int
+    public var slo: SLO
+    public var shadowGate: ShadowGate
+    public var planDays: Int
+    public var trustLadder: [Rung]
+    public var goNoGo: [GoNoGoCheck]
+
+    public init(automatableShare: Double, weeksPerYear: Double, hoursPerFTEWeek: Double, roiMinimum: Double,
+                modelAPIMonthly: ScaledCost, monitoringMonthly: ScaledCost, exceptionFTE: ClosedRange<Double>,
+                maintenanceHoursMonthly: [String: Double], feasibility: FeasibilityPoints,
+                quadrantHighValue: Double, quadrantHighFeasibility: Double, portfolioMinAgents: Int,
+                severalAgents: Int, stalledPilotsForGraveyard: Int, slo: SLO, shadowGate: ShadowGate,
+                planDays: Int, trustLadder: [Rung], goNoGo: [GoNoGoCheck]) {
+        self.automatableShare = automatableShare
+        self.weeksPerYear = weeksPerYear
+        self.hoursPerFTEWeek = hoursPerFTEWeek
+        self.roiMinimum = roiMinimum
+        self.modelAPIMonthly = modelAPIMonthly
+        self.monitoringMonthly = monitoringMonthly
+        self.exceptionFTE = exceptionFTE
+        self.maintenanceHoursMonthly = maintenanceHoursMonthly
+        self.feasibility = feasibility
+        self.quadrantHighValue = quadrantHighValue
+        self.quadrantHighFeasibility = quadrantHighFeasibility
+        self.portfolioMinAgents = portfolioMinAgents
+        self.severalAgents = severalAgents
+        self.stalledPilotsForGraveyard = stalledPilotsForGraveyard
+        self.slo = slo
+        self.shadowGate = shadowGate
+        self.planDays = planDays
+        self.trustLadder = trustLadder
+        self.goNoGo = goNoGo
+    }
+
+    /// Paid hours in a working year for one full-time person.
+    public var fteHoursPerYear: Double { hoursPerFTEWeek * weeksPerYear }
+}
+
+/// A monthly cost that grows linearly with weekly volume from `min` to `max`.
+public struct ScaledCost: Sendable, Equatable {
+    public var min: Double
+    public var max: Double
+    public var fullScaleVolumePerWeek: Double
+    public init(min: Double, max: Double, fullScaleVolumePerWeek: Double) {
+        self.min = min
+        self.max = max
+        self.fullScaleVolumePerWeek = fullScaleVolumePerWeek
+    }
+
+    /// Unknown volume is priced at the top of the range: never flatter the economics.
+    public func monthly(volumePerWeek: Double?) -> Double {
+        guard let v = volumePerWeek else { return max }
+        let share = Swift.min(1, Swift.max(0, v / fullScaleVolumePerWeek))
+        return min + (max - min) * share
+    }
+}
+
+public struct FeasibilityPoints: Sendable, Equatable {
+    public var systemOfRecord: [String: Double]
+    public var writeBack: [String: Double]
+    public var inputStructure: [String: Double]
+    public var exceptionSharePoints: Double
+    public var exceptionShareZeroAt: Double
+    public var highSeverityNo: Double
+    public var highSeverityYes: Double
+    public var ownerNamed: Double
+    public var ownerNone: Double
+    public var side: [String: Double]
+
+    public init(systemOfRecord: [String: Double], writeBack: [String: Double], inputStructure: [String: Double],
+                exceptionSharePoints: Double, exceptionShareZeroAt: Double, highSeverityNo: Double,
+                highSeverityYes: Double, ownerNamed: Double, ownerNone: Double, side: [String: Double]) {
+        self.systemOfRecord = systemOfRecord
+        self.writeBack = writeBack
+        self.inputStructure = inputStructure
+        self.exceptionSharePoints = exceptionSharePoints
+        self.exceptionShareZeroAt = exceptionShareZeroAt
+        self.highSeverityNo = highSeverityNo
+        self.highSeverityYes = highSeverityYes
+        self.ownerNamed = ownerNamed
+        self.ownerNone = ownerNone
+        self.side = side
+    }
+
+    /// The most points a process can score; the engine scales feasibility to 0–100 by it.
+    public var maximum: Double {
+        (systemOfRecord.values.max() ?? 0) + (writeBack.values.max() ?? 0) + (inputStructure.values.max() ?? 0)
+            + exceptionSharePoints + Swift.max(highSeverityNo, highSeverityYes) + Swift.max(ownerNamed, ownerNone)
+            + (side.values.max() ?? 0)
+    }
+}
+
+public struct SLO: Sendable, Equatable {
+    public var autoApproveAccuracy: Double
+    public var pageOwnerBelow: Double
+    public var rollingWindowTransactions: Int
+    public var highSeverityErrorsAllowed: Int
+    public var exceptionQueueBusinessHours: Double
+    public init(autoApproveAccuracy: Double, pageOwnerBelow: Double, rollingWindowTransactions: Int,
+                highSeverityErrorsAllowed: Int, exceptionQueueBusinessHours: Double) {
+        self.autoApproveAccuracy = autoApproveAccuracy
+        self.pageOwnerBelow = pageOwnerBelow
+        self.rollingWindowTransactions = rollingWindowTransactions
+        self.highSeverityErrorsAllowed = highSeverityErrorsAllowed
+        self.exceptionQueueBusinessHours = exceptionQueueBusinessHours
+    }
+}
+
+public struct ShadowGate: Sendable, Equatable {
+    public var minCases: Int
+    public var minMatch: Double
+    public var lowVolumePerWeek: Double
+    public init(minCases: Int, minMatch: Double, lowVolumePerWeek: Double) {
+        self.minCases = minCases
+        self.minMatch = minMatch
+        self.lowVolumePerWeek = lowVolumePerWeek
+    }
+}
+
+/// One rung of the trust ladder (setup, shadow, approve-each, auto with exceptions, production-owned).
+public struct Rung: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var weeks: Int
+    public var gate: String
+    public init(id: String, title: String, weeks: Int, gate: String) {
+        self.id = id
+        self.title = title
+        self.weeks = weeks
+        self.gate = gate
+    }
+}
+
+public struct GoNoGoCheck: Sendable, Equatable {
+    public var id: String
+    public var question: String
+    public init(id: String, question: String) {
+        self.id = id
+        self.question = question
+    }
+}

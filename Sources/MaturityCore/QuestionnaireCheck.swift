@@ -1,0 +1,112 @@
+/// A problem with a questionnaire, located by key path (the store adds the line).
+public struct ContentProblem: Sendable, Equatable {
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+}
+
+extension Questionnaire {
+    /// Everything the engine needs from a questionnaire that this one lacks or gets wrong,
+    /// all at once: missing stages, questions, bars and rungs, duplicate ids, bad references.
+    public func engineProblems() -> [ContentProblem] {
+        var problems: [ContentProblem] = []
+        func duplicates(_ ids: [String], _ path: String) {
+            var seen = Set<String>()
+            for id in ids where !seen.insert(id).inserted {
+                problems.append(.init(path: path, message: "id \"\(id)\" is used more than once; ids must be unique"))
+            }
+        }
+        duplicates(questions.map(\.id), "questions")
+        duplicates(gateBars.map(\.id), "gate_bars")
+        duplicates(agentFields.map(\.id), "agent_fields")
+        duplicates(processFields.map(\.id), "process_fields")
+        duplicates(parameters.trustLadder.map(\.id), "parameters.trust_ladder")
+        duplicates(parameters.goNoGo.map(\.id), "parameters.go_no_go")
+        duplicates(stages.map { String($0.level) }, "stages")
+
+        for level in 0...4 where stage(level) == nil {
+            problems.append(.init(path: "stages", message: "stage \(level) is missing; the model needs stages 0 to 4"))
+        }
+        for level in stages.map(\.level) where !(0...4).contains(level) {
+            problems.append(.init(path: "stages", message: "stage level \(level) is outside 0 to 4"))
+        }
+        for needed in EngineQuestion.allCases {
+            guard let q = question(needed.rawValue) else {
+                problems.append(.init(path: "questions", message: "question \"\(needed.rawValue)\" is missing; the placement rules read it (type \(needed.requiredType.rawValue))"))
+                continue
+            }
+            if q.type != needed.requiredType {
+                problems.append(.init(path: "questions.\(needed.rawValue).type", message: "question \"\(needed.rawValue)\" has type \(q.type.rawValue); the placement rules need \(needed.requiredType.rawValue)"))
+            }
+            for value in needed.requiredChoices where !q.choiceValues.contains(value) {
+                problems.append(.init(path: "questions.\(needed.rawValue).choices", message: "question \"\(needed.rawValue)\" lacks the choice \"\(value)\"; the placement rules compare against it"))
+            }
+        }
+        for q in questions where q.type == .choice && q.choices.isEmpty {
+            problems.append(.init(path: "questions.\(q.id).choices", message: "question \"\(q.id)\" is a choice with no choices"))
+        }
+        for bar in EngineGateBar.allCases where !gateBars.contains(where: { $0.id == bar.rawValue }) {
+            problems.append(.init(path: "gate_bars", message: "gate bar \"\(bar.rawValue)\" is missing; the production gate has five bars"))
+        }
+        for rung in EngineRung.allCases where !parameters.trustLadder.contains(where: { $0.id == rung.rawValue }) {
+            problems.append(.init(path: "parameters.trust_ladder", message: "rung \"\(rung.rawValue)\" is missing; the plan climbs setup, shadow, approve_each, auto_with_exceptions, production_owned"))
+        }
+        let ladderOrder = parameters.trustLadder.compactMap { EngineRung(rawValue: $0.id) }
+        if ladderOrder.count == EngineRung.allCases.count, ladderOrder != EngineRung.allCases {
+            problems.append(.init(path: "parameters.trust_ladder", message: "rungs are out of order; expected setup, shadow, approve_each, auto_with_exceptions, production_owned"))
+        }
+        for rung in parameters.trustLadder where rung.weeks < 1 {
+            problems.append(.init(path: "parameters.trust_ladder.\(rung.id).weeks", message: "rung \"\(rung.id)\" lasts \(rung.weeks) weeks; it needs at least 1"))
+        }
+        // Every choice a process can take must have feasibility points (and maintenance hours).
+        let tables: [(ScoredProcessField, [String: Double], String)] = [
+            (.systemOfRecord, parameters.feasibility.systemOfRecord, "parameters.feasibility.system_of_record"),
+            (.writeBack, parameters.feasibility.writeBack, "parameters.feasibility.write_back"),
+            (.inputStructure, parameters.feasibility.inputStructure, "parameters.feasibility.input_structure"),
+            (.inputStructure, parameters.maintenanceHoursMonthly, "parameters.run_cost.maintenance_hours_monthly"),
+        ]
+        for (field, table, path) in tables {
+            guard let definition = processFields.first(where: { $0.id == field.rawValue }) else {
+                problems.append(.init(path: "process_fields", message: "process field \"\(field.rawValue)\" is missing; feasibility scores it"))
+                continue
+            }
+            for value in definition.choiceValues where table[value] == nil {
+                problems.append(.init(path: path, message: "no entry for \"\(value)\" (a choice of process field \(field.rawValue)); add it"))
+            }
+            for value in table.keys.sorted() where !definition.choiceValues.contains(value) {
+                problems.append(.init(path: path, message: "\"\(value)\" is not a choice of process field \(field.rawValue); allowed: \(definition.choiceValues.joined(separator: ", "))"))
+            }
+        }
+        for side in Side.allCases where parameters.feasibility.side[side.rawValue] == nil {
+            problems.append(.init(path: "parameters.feasibility.side", message: "no points for side \"\(side.rawValue)\"; add it"))
+        }
+        let p = parameters
+        if !(0...1).contains(p.automatableShare) || p.automatableShare == 0 {
+            problems.append(.init(path: "parameters.automatable_share", message: "automatable_share is \(Format.number(p.automatableShare)); expected a share above 0 and at most 1"))
+        }
+        if p.roiMinimum <= 0 {
+            problems.append(.init(path: "parameters.roi_minimum", message: "roi_minimum must be above 0"))
+        }
+        if p.exceptionFTE.lowerBound < 0 {
+            problems.append(.init(path: "parameters.run_cost.exception_fte", message: "exception_fte min must not be negative"))
+        }
+        for (name, cost) in [("model_api_monthly", p.modelAPIMonthly), ("monitoring_monthly", p.monitoringMonthly)] {
+            if cost.min < 0 || cost.max < cost.min || cost.fullScaleVolumePerWeek <= 0 {
+                problems.append(.init(path: "parameters.run_cost.\(name)", message: "\(name) needs 0 <= min <= max and full_scale_volume_per_week above 0"))
+            }
+        }
+        if p.feasibility.maximum <= 0 {
+            problems.append(.init(path: "parameters.feasibility", message: "feasibility points add up to 0; the best answers must score above 0"))
+        }
+        if p.shadowGate.minCases < 1 || p.shadowGate.lowVolumePerWeek <= 0 {
+            problems.append(.init(path: "parameters.shadow_gate", message: "shadow_gate needs min_cases of at least 1 and low_volume_per_week above 0"))
+        }
+        if p.planDays < 7 {
+            problems.append(.init(path: "parameters.plan_days", message: "plan_days must be at least 7"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,191 @@
+/// A process from the inventory, scored as an automation use case.
+public struct UseCase: Sendable, Equatable {
+    public var name: String
+    public var department: String?
+    public var side: Side
+    public var hoursPerWeek: Double
+    public var volumePerWeek: Double?
+    public var owner: String?
+    /// hours a week × weeks a year × loaded rate × automatable share.
+    public var annualValue: Double
+    public var fteFreed: Double
+    public var runCost: [CostLine]
+    public var annualRunCost: Double
+    /// annualValue ÷ annualRunCost.
+    public var roi: Double
+    public var feasibility: Int
+    public var factors: [FeasibilityFactor]
+    public var locked: Bool
+    public var lockedReason: String?
+    public var quadrant: Quadrant
+    public var flags: [String]
+    /// An agent already working this process, if one is listed.
+    public var agent: String?
+    public var agentStatus: AgentStatus?
+    /// An agent at auto-with-exceptions or beyond already does this work.
+    public var alreadyAutomated: Bool
+    /// Ranked first to last, 1-based.
+    public var rank: Int
+    /// Whether it can be the one next move: unlocked, at or above the ROI bar, not yet automated.
+    public var eligible: Bool
+    public var ineligibleReason: String?
+}
+
+public struct CostLine: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var annual: Double
+    public var basis: String
+}
+
+public struct FeasibilityFactor: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var answer: String
+    public var points: Double
+    public var maxPoints: Double
+}
+
+public enum Quadrant: String, Sendable, CaseIterable {
+    case quickWin = "quick_win"
+    case bigBet = "big_bet"
+    case fillIn = "fill_in"
+    case notNow = "not_now"
+
+    public var label: String {
+        switch self {
+        case .quickWin: return "Quick win"
+        case .bigBet: return "Big bet"
+        case .fillIn: return "Fill-in"
+        case .notNow: return "Not now"
+        }
+    }
+}
+
+public enum Scoring {
+    /// Scores every process and ranks them best first: use cases that can be the next move
+    /// (by value net of run cost, weighted by feasibility), then those already automated,
+    /// then those under the ROI bar, then those locked at this stage.
+    public static func score(_ assessment: Assessment, questionnaire: Questionnaire, stage: Int) -> [UseCase] {
+        let p = questionnaire.parameters
+        let rate = assessment.organization.loadedHourlyRate ?? 0
+        var cases = assessment.processes.map { process in
+            useCase(process, rate: rate, currency: assessment.organization.currency, stage: stage,
+                    agents: assessment.agents, p: p)
+        }
+        cases.sort { a, b in
+            let ga = group(a), gb = group(b)
+            if ga != gb { return ga < gb }
+            let sa = rankScore(a), sb = rankScore(b)
+            if sa != sb { return sa > sb }
+            return a.name < b.name
+        }
+        for i in cases.indices { cases[i].rank = i + 1 }
+        return cases
+    }
+
+    static func group(_ u: UseCase) -> Int {
+        if u.eligible { return 0 }
+        if u.locked { return 3 }
+        if u.alreadyAutomated { return 1 }
+        return 2
+    }
+
+    /// Expected net value: what the use case earns after its run cost, discounted by how hard it is.
+    static func rankScore(_ u: UseCase) -> Double { (u.annualValue - u.annualRunCost) * Double(u.feasibility) / 100 }
+
+    static func useCase(_ process: InventoryProcess, rate: Double, currency: String, stage: Int, agents: [Agent], p: Parameters) -> UseCase {
+        let automatedHours = process.hoursPerWeek * p.automatableShare
+        let value = automatedHours * p.weeksPerYear * rate
+        let fte = automatedHours / p.hoursPerFTEWeek
+        let lines = runCost(process, rate: rate, currency: currency, p: p)
+        let cost = lines.reduce(0) { $0 + $1.annual }
+        let roi = cost > 0 ? value / cost : 0
+        let factors = feasibilityFactors(process, p.feasibility)
+        let points = factors.reduce(0) { $0 + $1.points }
+        let feasibility = Int((points / p.feasibility.maximum * 100).rounded())
+
+        let locked = process.side != .office && stage < 3
+        let lockedReason = locked
+            ? "\(process.side == .line ? "Line-level" : "Product") work is Stage 4 work; it unlocks once the company reaches Stage 3 (today: Stage \(stage))."
+            : nil
+        let highValue = value >= p.quadrantHighValue
+        let highFeasibility = Double(feasibility) >= p.quadrantHighFeasibility
+        let quadrant: Quadrant = highValue ? (highFeasibility ? .quickWin : .bigBet) : (highFeasibility ? .fillIn : .notNow)
+
+        var flags: [String] = []
+        if roi < p.roiMinimum { flags.append(FlagID.roiBelow3x.rawValue) }
+        if (process.volumePerWeek ?? 0) < p.shadowGate.lowVolumePerWeek { flags.append(FlagID.lowVolumeForShadow.rawValue) }
+
+        let agent = agents.filter { $0.process?.lowercased() == process.name.lowercased() && $0.status != .retired }.max { $0.status < $1.status }
+        let automated = agent.map { $0.status >= .autoWithExceptions } ?? false
+        var reason: String?
+        if locked {
+            reason = lockedReason
+        } else if let agent, agent.status >= .autoWithExceptions {
+            reason = "already automated by \(agent.name) (\(agent.status.rawValue))"
+        } else if roi < p.roiMinimum {
+            reason = "returns \(Format.ratio(roi)) its run cost, under the \(Format.ratio(p.roiMinimum)) bar; pick a better workflow"
+        }
+        return UseCase(
+            name: process.name, department: process.department, side: process.side,
+            hoursPerWeek: process.hoursPerWeek, volumePerWeek: process.volumePerWeek, owner: process.namedOwner,
+            annualValue: value, fteFreed: fte, runCost: lines, annualRunCost: cost, roi: roi,
+            feasibility: feasibility, factors: factors, locked: locked, lockedReason: lockedReason,
+            quadrant: quadrant, flags: flags, agent: agent?.name, agentStatus: agent?.status, alreadyAutomated: automated, rank: 0,
+            eligible: reason == nil, ineligibleReason: reason)
+    }
+
+    /// The four run-cost lines of the seed's budget table, each with the inputs behind it.
+    static func runCost(_ process: InventoryProcess, rate: Double, currency: String, p: Parameters) -> [CostLine] {
+        let volume = process.volumePerWeek
+        let volumeText = volume.map { "\(Format.number($0)) cases/week" } ?? "volume unknown, priced at the top"
+        let model = p.modelAPIMonthly.monthly(volumePerWeek: volume)
+        let monitoring = p.monitoringMonthly.monthly(volumePerWeek: volume)
+        let exceptionShare = process.exceptionShare ?? 0.5
+        let exceptionHours = process.hoursPerWeek * exceptionShare
+        let fte = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, exceptionHours / p.hoursPerFTEWeek))
+        let structure = process.inputStructure ?? "unstructured"
+        let maintenanceHours = p.maintenanceHoursMonthly[structure] ?? (p.maintenanceHoursMonthly.values.max() ?? 0)
+        let money = { (v: Double) in Format.money(v, currency: currency) }
+        return [
+            CostLine(id: "model_api", label: "Model / API usage", annual: model * 12,
+                     basis: "\(money(model))/month for \(volumeText)"),
+            CostLine(id: "monitoring", label: "Monitoring and dashboard", annual: monitoring * 12,
+                     basis: "\(money(monitoring))/month for \(volumeText)"),
+            CostLine(id: "exception_handling", label: "Exception handling labour", annual: fte * p.fteHoursPerYear * rate,
+                     basis: "\(Format.number(fte, maxDecimals: 2)) FTE for \(Format.percent(exceptionShare)) exceptions" + (process.exceptionShare == nil ? " (share unknown, assumed)" : "")),
+            CostLine(id: "maintenance", label: "Maintenance and drift fixes", annual: maintenanceHours * 12 * rate,
+                     basis: "\(Format.number(maintenanceHours)) h/month for \(structure) input at \(money(rate))/h"),
+        ]
+    }
+
+    /// Feasibility factors; an unknown answer scores as the worst case.
+    static func feasibilityFactors(_ process: InventoryProcess, _ f: FeasibilityPoints) -> [FeasibilityFactor] {
+        func table(_ id: String, _ label: String, _ answer: String?, _ points: [String: Double]) -> FeasibilityFactor {
+            FeasibilityFactor(id: id, label: label, answer: answer ?? "unknown",
+                              points: answer.flatMap { points[$0] } ?? (points.values.min() ?? 0),
+                              maxPoints: points.values.max() ?? 0)
+        }
+        let share = process.exceptionShare
+        let sharePoints = share.map { f.exceptionSharePoints * max(0, 1 - $0 / f.exceptionShareZeroAt) } ?? 0
+        let severe = process.highSeverityErrorsPossible
+        return [
+            table("system_of_record", "Data in a system of record", process.systemOfRecord, f.systemOfRecord),
+            table("write_back", "Path to write results back", process.writeBack, f.writeBack),
+            table("input_structure", "Structure of the input", process.inputStructure, f.inputStructure),
+            FeasibilityFactor(id: "exception_share", label: "Share of cases needing judgement",
+                              answer: share.map { Format.percent($0) } ?? "unknown", points: sharePoints,
+                              maxPoints: f.exceptionSharePoints),
+            FeasibilityFactor(id: "high_severity_errors_possible", label: "Could an error ship bad product or stop a line",
+                              answer: severe.map { $0 ? "yes" : "no" } ?? "unknown",
+                              points: severe == false ? f.highSeverityNo : f.highSeverityYes,
+                              maxPoints: max(f.highSeverityNo, f.highSeverityYes)),
+            FeasibilityFactor(id: "owner_candidate", label: "A willing owner in operations",
+                              answer: process.namedOwner ?? "none named",
+                              points: process.namedOwner == nil ? f.ownerNone : f.ownerNamed,
+                              maxPoints: max(f.ownerNamed, f.ownerNone)),
+            table("side", "Office side or line level", process.side.rawValue, f.side),
+        ]
+    }
+}

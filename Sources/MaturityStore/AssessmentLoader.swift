@@ -1,0 +1,207 @@
+import Foundation
+import MaturityCore
+import Yams
+
+/// Reads and validates an assessment file against its questionnaire, reporting every
+/// problem at once with file, line, key path, value and the allowed values.
+public enum AssessmentLoader {
+    public static let supportedVersion = 1
+    static let topKeys = ["version", "questionnaire", "organization", "assessed_on", "plan_starts_on", "respondents",
+                          "answers", "agents", "processes", "notes"]
+
+    /// A loaded assessment with any warnings found on the way.
+    public struct Loaded: Sendable {
+        public var assessment: Assessment
+        public var questionnaire: Questionnaire
+        public var warnings: [Diagnostic]
+    }
+
+    /// The `questionnaire:` id named by an assessment file, read without validating the rest.
+    public static func questionnaireID(text: String) -> String? {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard let root = try? Yams.compose(yaml: text), let id = root.mapping?["questionnaire"]?.scalar?.string else { return nil }
+        return id.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Validates `text` (the contents of `file`) with `resolve` supplying the questionnaire by id.
+    public static func load(text: String, file: String,
+                            resolve: (String) throws -> Questionnaire) throws -> Loaded {
+        let r = YAMLReader(file: file)
+        guard let root = r.parse(text) else { throw ValidationFailure(r.diagnostics) }
+        guard let f = r.mapping(root, "", allowed: topKeys) else { throw ValidationFailure(r.diagnostics) }
+        let version = r.int(f, "version", required: true) ?? supportedVersion
+        if version > supportedVersion {
+            r.error(f["version"], "version is \(version), newer than this maturity reads (\(supportedVersion)); upgrade maturity")
+            throw ValidationFailure(r.diagnostics)
+        }
+        guard let questionnaireID = r.string(f, "questionnaire", required: true), !questionnaireID.isEmpty else {
+            throw ValidationFailure(r.diagnostics)
+        }
+        let questionnaire: Questionnaire
+        do {
+            questionnaire = try resolve(questionnaireID)
+        } catch let failure as ValidationFailure {
+            throw failure
+        } catch {
+            r.error(f["questionnaire"], "questionnaire is \"\(questionnaireID)\", which cannot be loaded: \(error)")
+            throw ValidationFailure(r.diagnostics)
+        }
+
+        let organization = readOrganization(r, f)
+        let assessedOn = r.day(f, "assessed_on", required: true)
+        let planStartsOn = r.day(f, "plan_starts_on")
+        if let a = assessedOn, let p = planStartsOn, p < a {
+            r.warning(f["plan_starts_on"], "plan_starts_on (\(p)) is before assessed_on (\(a)); the plan's first weeks are already past")
+        }
+        let respondents = (r.sequence(f["respondents"], "respondents") ?? []).enumerated().compactMap { i, node -> Respondent? in
+            guard let m = r.mapping(node, "respondents[\(i)]", allowed: ["name", "role"]) else { return nil }
+            return Respondent(name: r.string(m, "name", required: true) ?? "", role: r.string(m, "role"))
+        }
+        let answers = readAnswers(r, f["answers"], questionnaire)
+        let processes = readProcesses(r, f["processes"], questionnaire)
+        let agents = readAgents(r, f["agents"], questionnaire)
+        if !processes.isEmpty, organization?.loadedHourlyRate == nil, f.has("organization") {
+            r.error(f["organization"], "organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)")
+        }
+        crossCheck(r, f, agents: agents, processes: processes)
+
+        guard !r.hasErrors, let organization, let assessedOn else { throw ValidationFailure(r.diagnostics) }
+        let assessment = Assessment(version: version, questionnaireID: questionnaireID, organization: organization,
+                                    assessedOn: assessedOn, planStartsOn: planStartsOn, respondents: respondents,
+                                    answers: answers, agents: agents, processes: processes)
+        return Loaded(assessment: assessment, questionnaire: questionnaire, warnings: r.diagnostics)
+    }
+
+    static func readOrganization(_ r: YAMLReader, _ f: Fields) -> Organization? {
+        guard f.has("organization") else {
+            r.missing(f, "organization", "a mapping with name, industry, currency and loaded_hourly_rate")
+            return nil
+        }
+        guard let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate"]) else {
+            return nil
+        }
+        let currency = r.string(o, "currency") ?? "USD"
+        if currency.range(of: "^[A-Za-z]{3}$", options: .regularExpression) == nil {
+            r.error(o["currency"], "organization.currency is \"\(currency)\"; expected a three-letter code like USD or EUR")
+        }
+        let rate = r.double(o, "loaded_hourly_rate", min: 0.01, unit: "money per hour", example: "48")
+        return Organization(name: r.string(o, "name", required: true) ?? "", industry: r.string(o, "industry"),
+                            currency: currency.uppercased(), loadedHourlyRate: rate)
+    }
+
+    static func readAnswers(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [String: Answer] {
+        guard let node, !r.isNull(node) else { return [:] }
+        guard let a = r.mapping(node, "answers", allowed: q.questions.map(\.id)) else { return [:] }
+        var answers: [String: Answer] = [:]
+        for question in q.questions {
+            guard let value = a[question.id], !r.isUnknown(value) else { continue }
+            if let answer = readAnswer(r, value, question, path: "answers.\(question.id)") { answers[question.id] = answer }
+        }
+        return answers
+    }
+
+    static func readAnswer(_ r: YAMLReader, _ node: Node, _ question: Question, path: String) -> Answer? {
+        switch question.type {
+        case .yesNo:
+            return r.boolValue(node, path).map(Answer.yesNo)
+        case .choice:
+            return r.choiceValue(node, path, allowed: question.choiceValues).map(Answer.choice)
+        case .count:
+            guard let n = r.doubleValue(node, path, min: question.min ?? 0, max: question.max, unit: "a whole number", example: "2") else { return nil }
+            guard n == n.rounded() else {
+                r.error(node, "\(path) is \(Format.number(n)); expected a whole number, like 2")
+                return nil
+            }
+            return .number(n)
+        case .number, .money:
+            let unit = question.unit.map { "\($0 == "per year" ? "money" : $0)" } ?? "a number"
+            return r.doubleValue(node, path, min: question.min, max: question.max, unit: unit).map(Answer.number)
+        case .share:
+            return r.doubleValue(node, path, min: 0, max: 1, unit: "a share between 0 and 1", example: "0.1 or 10%", allowPercent: true).map(Answer.number)
+        case .date:
+            guard let text = r.scalarText(node, path) else { return nil }
+            guard Day(iso: text) != nil else {
+                r.error(node, "\(path) is \"\(text)\"; expected a date written YYYY-MM-DD")
+                return nil
+            }
+            return .text(text)
+        case .text, .list:
+            if let seq = node.sequence {
+                return .text(seq.compactMap { $0.scalar?.string }.joined(separator: "; "))
+            }
+            return r.scalarText(node, path).map(Answer.text)
+        }
+    }
+
+    static func readProcesses(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [InventoryProcess] {
+        let allowed = q.processFields.map(\.id) + ["notes"]
+        func choices(_ id: String) -> [String] { q.processFields.first { $0.id == id }?.choiceValues ?? [] }
+        return (r.sequence(node, "processes") ?? []).enumerated().compactMap { i, item -> InventoryProcess? in
+            guard let p = r.mapping(item, "processes[\(i)]", allowed: allowed) else { return nil }
+            let name = r.string(p, "name", required: true) ?? ""
+            let side = r.choice(p, "side", allowed: Side.allCases.map(\.rawValue)).flatMap(Side.init(rawValue:)) ?? .office
+            let hours = r.double(p, "hours_per_week", required: true, min: 0, max: 10_000, unit: "hours per week", example: "12.5")
+            let volume = r.double(p, "volume_per_week", min: 0, unit: "cases per week", example: "400")
+            var share: Double?
+            if let n = p["exception_share"], !r.isUnknown(n) {
+                share = r.doubleValue(n, p.path("exception_share"), min: 0, max: 1, unit: "a share between 0 and 1",
+                                      example: "0.1 or 10%", allowPercent: true)
+            }
+            return InventoryProcess(name: name, department: r.string(p, "department"), side: side, hoursPerWeek: hours ?? 0,
+                           volumePerWeek: volume,
+                           systemOfRecord: r.choice(p, "system_of_record", allowed: choices("system_of_record")),
+                           writeBack: r.choice(p, "write_back", allowed: choices("write_back")),
+                           inputStructure: r.choice(p, "input_structure", allowed: choices("input_structure")),
+                           exceptionShare: share, highSeverityErrorsPossible: r.bool(p, "high_severity_errors_possible"),
+                           ownerCandidate: r.string(p, "owner_candidate"))
+        }
+    }
+
+    static func readAgents(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [Agent] {
+        let allowed = q.agentFields.map(\.id) + ["gate", "notes"]
+        let bars = q.gateBars.map(\.id)
+        return (r.sequence(node, "agents") ?? []).enumerated().compactMap { i, item -> Agent? in
+            guard let a = r.mapping(item, "agents[\(i)]", allowed: allowed) else { return nil }
+            let status = r.choice(a, "status", allowed: AgentStatus.allCases.map(\.rawValue), required: true)
+                .flatMap(AgentStatus.init(rawValue:)) ?? .idea
+            let side = r.choice(a, "side", allowed: Side.allCases.map(\.rawValue)).flatMap(Side.init(rawValue:)) ?? .office
+            var gate: [String: Bool] = [:]
+            if let g = a["gate"], !r.isNull(g), let gf = r.mapping(g, a.path("gate"), allowed: bars) {
+                for bar in bars { if let v = r.bool(gf, bar) { gate[bar] = v } }
+            }
+            return Agent(name: r.string(a, "name", required: true) ?? "", process: r.string(a, "process"), status: status,
+                         side: side, owner: r.string(a, "owner"),
+                         annualDollarValue: r.double(a, "annual_dollar_value", min: 0, unit: "money per year", example: "85000"),
+                         reportsDollars: r.bool(a, "reports_dollars"), gate: gate,
+                         reusesSharedInfrastructure: r.bool(a, "reuses_shared_infrastructure"))
+        }
+    }
+
+    static func crossCheck(_ r: YAMLReader, _ f: Fields, agents: [Agent], processes: [InventoryProcess]) {
+        let processNodes = r.sequence(f["processes"], "processes") ?? []
+        var seen: [String: Int] = [:]
+        for (i, p) in processes.enumerated() where !p.name.isEmpty {
+            let key = p.name.lowercased()
+            if let first = seen[key] {
+                r.error(i < processNodes.count ? processNodes[i] : nil,
+                        "processes[\(i)].name \"\(p.name)\" repeats processes[\(first)]; give each process its own name")
+            } else {
+                seen[key] = i
+            }
+        }
+        let agentNodes = r.sequence(f["agents"], "agents") ?? []
+        var seenAgents: [String: Int] = [:]
+        for (i, a) in agents.enumerated() where !a.name.isEmpty {
+            let node = i < agentNodes.count ? agentNodes[i] : nil
+            if let first = seenAgents[a.name.lowercased()] {
+                r.error(node, "agents[\(i)].name \"\(a.name)\" repeats agents[\(first)]; give each agent its own name")
+            } else {
+                seenAgents[a.name.lowercased()] = i
+            }
+            if let process = a.process, !process.isEmpty, !processes.isEmpty, seen[process.lowercased()] == nil {
+                r.warning(node, "agents[\(i)].process is \"\(process)\", which names no process in the inventory; the ranking cannot tell that this work is automated (names: \(processes.map(\.name).joined(separator: ", ")))")
+            }
+        }
+    }
+}

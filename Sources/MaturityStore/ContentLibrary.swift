@@ -1,0 +1,108 @@
+import Foundation
+import MaturityCore
+
+/// The questionnaires and templates built into the binary, so `maturity` works from any
+/// directory and as a copied file.
+public enum ContentLibrary {
+    /// Built-in file text by path relative to the package root (`questionnaires/x.yaml`).
+    public static let files: [String: String] = {
+        var out: [String: String] = [:]
+        for (path, encoded) in EmbeddedContent.base64Files {
+            if let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8) { out[path] = text }
+        }
+        return out
+    }()
+
+    public static var builtInQuestionnaireIDs: [String] {
+        files.keys.filter { $0.hasPrefix("questionnaires/") && $0.hasSuffix(".yaml") }
+            .map { String($0.dropFirst("questionnaires/".count).dropLast(".yaml".count)) }.sorted()
+    }
+
+    /// Files under a folder of the built-in content (`templates/`), keyed by path inside it.
+    public static func files(under folder: String) -> [String: String] {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        var out: [String: String] = [:]
+        for (path, text) in files where path.hasPrefix(prefix) { out[String(path.dropFirst(prefix.count))] = text }
+        return out
+    }
+
+    public static func builtInQuestionnaire(id: String) throws -> Questionnaire? {
+        let path = "questionnaires/\(id).yaml"
+        guard let text = files[path] else { return nil }
+        return try QuestionnaireLoader.load(text: text, file: "(built-in) \(path)")
+    }
+}
+
+/// Reading and writing files for the commands: questionnaire lookup, assessment loading,
+/// and writes that never leave a half-written file.
+public struct FileStore: Sendable {
+    public init() {}
+
+    public func readText(_ path: String) throws -> String {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw StoreError.notFound(path: path) }
+        if isDirectory.boolValue { throw StoreError.unreadable(path: path, reason: "it is a folder") }
+        guard let data = fm.contents(atPath: path) else { throw StoreError.unreadable(path: path, reason: "permission denied") }
+        if data.contains(0) { throw StoreError.notText(path: path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw StoreError.notText(path: path) }
+        return text
+    }
+
+    /// Finds questionnaire `id`: beside the assessment (`id.yaml` or `questionnaires/id.yaml`),
+    /// then `questionnaires/id.yaml` in the working directory, then the built-in copy.
+    public func questionnaire(id: String, near assessmentPath: String? = nil) throws -> Questionnaire {
+        var candidates: [String] = []
+        if let assessmentPath {
+            let dir = (assessmentPath as NSString).deletingLastPathComponent
+            let base = dir.isEmpty ? "." : dir
+            candidates += ["\(base)/\(id).yaml", "\(base)/questionnaires/\(id).yaml"]
+        }
+        candidates.append("questionnaires/\(id).yaml")
+        if id.hasSuffix(".yaml") || id.contains("/") { candidates.insert(id, at: 0) }
+        for path in candidates where FileManager.default.fileExists(atPath: path) {
+            return try QuestionnaireLoader.load(text: try readText(path), file: path)
+        }
+        if let builtIn = try ContentLibrary.builtInQuestionnaire(id: id) { return builtIn }
+        throw StoreError.questionnaireNotFound(id: id, searched: candidates)
+    }
+
+    /// Loads a questionnaire from an explicit path or id.
+    public func questionnaire(pathOrID: String) throws -> Questionnaire {
+        if FileManager.default.fileExists(atPath: pathOrID) {
+            return try QuestionnaireLoader.load(text: try readText(pathOrID), file: pathOrID)
+        }
+        return try questionnaire(id: pathOrID)
+    }
+
+    /// Loads and validates an assessment file; `questionnaireOverride` replaces the lookup by id.
+    public func loadAssessment(_ path: String, questionnaireOverride: Questionnaire? = nil) throws -> AssessmentLoader.Loaded {
+        let text = try readText(path)
+        return try AssessmentLoader.load(text: text, file: path) { id in
+            if let questionnaireOverride { return questionnaireOverride }
+            return try questionnaire(id: id, near: path)
+        }
+    }
+
+    /// Writes to a temporary file beside `path`, then renames it into place, so a crash
+    /// or a full disk never leaves a half-written file behind.
+    public func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temp)
+            if rename(temp.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temp)
+                throw StoreError.unwritable(path: path, reason: reason)
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            let reason = (error as NSError).localizedFailureReason ?? "the folder is missing or not writable"
+            throw StoreError.unwritable(path: path, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import MaturityCore
+import Yams
+
+/// Reads and checks a questionnaire file: its own structure first, then everything the
+/// engine needs from it, every problem in one report.
+public enum QuestionnaireLoader {
+    /// The newest questionnaire file format this build reads.
+    public static let supportedVersion = 1
+
+    public static func load(text: String, file: String) throws(ValidationFailure) -> Questionnaire {
+        let r = YAMLReader(file: file)
+        guard let root = r.parse(text) else { throw ValidationFailure(r.diagnostics) }
+        let top = ["version", "id", "title", "revision", "stages", "questions", "gate_bars", "agent_fields",
+                   "process_fields", "parameters"]
+        guard let f = r.mapping(root, "", allowed: top) else { throw ValidationFailure(r.diagnostics) }
+        let version = r.int(f, "version", required: true) ?? supportedVersion
+        if version > supportedVersion {
+            r.error(f["version"], "version is \(version), newer than this maturity reads (\(supportedVersion)); upgrade maturity")
+            throw ValidationFailure(r.diagnostics)
+        }
+        let id = r.string(f, "id", required: true) ?? ""
+        if !id.isEmpty, id.range(of: "^[a-z0-9][a-z0-9_-]*$", options: .regularExpression) == nil {
+            r.error(f["id"], "id is \"\(id)\"; use lower-case letters, digits, - and _ (it names the file)")
+        }
+        let stages = (r.sequence(f["stages"], "stages") ?? []).enumerated().compactMap { i, node in
+            stage(r, node, "stages[\(i)]")
+        }
+        if !f.has("stages") { r.missing(f, "stages", "the five stages") }
+        let questions = questionList(r, f["questions"], "questions", withSection: true)
+        let agentFields = questionList(r, f["agent_fields"], "agent_fields", withSection: false)
+        let processFields = questionList(r, f["process_fields"], "process_fields", withSection: false)
+        let bars = (r.sequence(f["gate_bars"], "gate_bars") ?? []).enumerated().compactMap { i, node -> GateBar? in
+            guard let g = r.mapping(node, "gate_bars[\(i)]", allowed: ["id", "label", "help"]) else { return nil }
+            return GateBar(id: r.string(g, "id", required: true) ?? "", label: r.string(g, "label", required: true) ?? "",
+                           help: r.string(g, "help"))
+        }
+        let parameters = f.has("parameters") ? readParameters(r, f["parameters"]) : nil
+        if !f.has("parameters") { r.missing(f, "parameters", "the engine's numbers") }
+        guard !r.hasErrors, let parameters else { throw ValidationFailure(r.diagnostics) }
+
+        let q = Questionnaire(version: version, id: id, title: r.string(f, "title", required: true) ?? id,
+                              revision: r.string(f, "revision"), stages: stages, questions: questions, gateBars: bars,
+                              agentFields: agentFields, processFields: processFields, parameters: parameters)
+        let problems = q.engineProblems()
+        if !problems.isEmpty {
+            let diagnostics = problems.map { problem in
+                Diagnostic(file: file, line: line(of: problem.path, in: root), message: problem.message)
+            }
+            throw ValidationFailure(diagnostics)
+        }
+        return q
+    }
+
+    /// The line of the deepest node a dotted path reaches (list items by their `id`).
+    static func line(of path: String, in root: Node) -> Int? {
+        var node = root
+        for part in path.split(separator: ".").map(String.init) {
+            if let next = node.mapping?[part] {
+                node = next
+            } else if let seq = node.sequence, let item = seq.first(where: { $0.mapping?["id"]?.string == part }) {
+                node = item
+            } else {
+                break
+            }
+        }
+        return node.mark?.line
+    }
+
+    static func stage(_ r: YAMLReader, _ node: Node, _ path: String) -> Stage? {
+        let keys = ["level", "name", "summary", "looks_like", "trap", "move"]
+        guard let s = r.mapping(node, path, allowed: keys) else { return nil }
+        return Stage(level: r.int(s, "level", required: true) ?? -1, name: r.string(s, "name", required: true) ?? "",
+                     summary: r.string(s, "summary", required: true) ?? "", looksLike: r.string(s, "looks_like") ?? "",
+                     trap: r.string(s, "trap", required: true) ?? "", move: r.string(s, "move", required: true) ?? "")
+    }
+
+    static func questionList(_ r: YAMLReader, _ node: Node?, _ path: String, withSection: Bool) -> [Question] {
+        guard let node else {
+            r.error(line: 1, "\(path) is missing; add the list")
+            return []
+        }
+        var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max"]
+        if withSection { keys.append("section") }
+        return (r.sequence(node, path) ?? []).enumerated().compactMap { i, item -> Question? in
+            let p = "\(path)[\(i)]"
+            guard let q = r.mapping(item, p, allowed: keys) else { return nil }
+            let type = r.choice(q, "type", allowed: QuestionType.allCases.map(\.rawValue), required: true)
+                .flatMap(QuestionType.init(rawValue:)) ?? .text
+            let choices = (r.sequence(q["choices"], q.path("choices")) ?? []).enumerated().compactMap { j, c -> Choice? in
+                guard let cf = r.mapping(c, "\(q.path("choices"))[\(j)]", allowed: ["value", "label"]) else { return nil }
+                let value = r.string(cf, "value", required: true) ?? ""
+                return Choice(value: value, label: r.string(cf, "label") ?? value)
+            }
+            return Question(id: r.string(q, "id", required: true) ?? "", section: r.string(q, "section"), type: type,
+                            prompt: r.string(q, "prompt", required: true) ?? "", help: r.string(q, "help"),
+                            unit: r.string(q, "unit"), choices: choices, min: r.double(q, "min"), max: r.double(q, "max"))
+        }
+    }
+
+    static func readParameters(_ r: YAMLReader, _ node: Node?) -> Parameters? {
+        let keys = ["automatable_share", "weeks_per_year", "hours_per_fte_week", "roi_minimum", "run_cost",
+                    "feasibility", "quadrant", "placement", "slo", "shadow_gate", "plan_days", "trust_ladder", "go_no_go"]
+        guard let p = r.mapping(node, "parameters", allowed: keys) else { return nil }
+        func num(_ f: Fields?, _ key: String) -> Double? {
+            guard let f else { return nil }
+            return r.double(f, key, required: true, min: 0)
+        }
+        func sub(_ f: Fields?, _ key: String, _ allowed: [String]?) -> Fields? {
+            guard let f else { return nil }
+            guard f.has(key) else {
+                r.missing(f, key, "a mapping")
+                return nil
+            }
+            return r.mapping(f[key], f.path(key), allowed: allowed)
+        }
+        func table(_ f: Fields?) -> [String: Double] {
+            guard let f else { return [:] }
+            var out: [String: Double] = [:]
+            for key in f.order { if let v = r.double(f, key, required: true, min: 0) { out[key] = v } }
+            return out
+        }
+        func scaled(_ f: Fields?) -> ScaledCost? {
+            guard let min = num(f, "min"), let max = num(f, "max"), let full = num(f, "full_scale_volume_per_week") else { return nil }
+            return ScaledCost(min: min, max: max, fullScaleVolumePerWeek: full)
+        }
+        let runCost = sub(p, "run_cost", ["model_api_monthly", "monitoring_monthly", "exception_fte", "maintenance_hours_monthly"])
+        let scaledKeys = ["min", "max", "full_scale_volume_per_week"]
+        let model = scaled(sub(runCost, "model_api_monthly", scaledKeys))
+        let monitoring = scaled(sub(runCost, "monitoring_monthly", scaledKeys))
+        let exception = sub(runCost, "exception_fte", ["min", "max"])
+        let maintenance = table(sub(runCost, "maintenance_hours_monthly", nil))
+        let feas = sub(p, "feasibility", ["system_of_record", "write_back", "input_structure", "exception_share",
+                                          "high_severity_errors_possible", "owner_candidate", "side"])
+        let exShare = sub(feas, "exception_share", ["points", "zero_at"])
+        let severe = sub(feas, "high_severity_errors_possible", ["no", "yes", "false", "true"])
+        let owner = sub(feas, "owner_candidate", ["named", "none"])
+        let quadrant = sub(p, "quadrant", ["high_value", "high_feasibility"])
+        let placement = sub(p, "placement", ["portfolio_min_agents", "several_agents", "stalled_pilots_for_graveyard"])
+        let slo = sub(p, "slo", ["auto_approve_accuracy", "page_owner_below", "rolling_window_transactions",
+                                 "high_severity_errors_allowed", "exception_queue_business_hours"])
+        let shadow = sub(p, "shadow_gate", ["min_cases", "min_match", "low_volume_per_week"])
+        let ladder = (r.sequence(p["trust_ladder"], "parameters.trust_ladder") ?? []).enumerated().compactMap { i, n -> Rung? in
+            guard let f = r.mapping(n, "parameters.trust_ladder[\(i)]", allowed: ["id", "title", "weeks", "gate"]) else { return nil }
+            return Rung(id: r.string(f, "id", required: true) ?? "", title: r.string(f, "title", required: true) ?? "",
+                        weeks: r.int(f, "weeks", required: true, min: 0) ?? 1, gate: r.string(f, "gate", required: true) ?? "")
+        }
+        if !p.has("trust_ladder") { r.missing(p, "trust_ladder", "the rungs of the plan") }
+        let goNoGo = (r.sequence(p["go_no_go"], "parameters.go_no_go") ?? []).enumerated().compactMap { i, n -> GoNoGoCheck? in
+            guard let f = r.mapping(n, "parameters.go_no_go[\(i)]", allowed: ["id", "question"]) else { return nil }
+            return GoNoGoCheck(id: r.string(f, "id", required: true) ?? "", question: r.string(f, "question", required: true) ?? "")
+        }
+        if !p.has("go_no_go") { r.missing(p, "go_no_go", "the five go/no-go questions") }
+        // YAML reads a bare `no:` key as the text "no"; accept true/false spellings as well.
+        func severity(_ yes: Bool) -> Double? {
+            guard let severe else { return nil }
+            let keys = yes ? ["yes", "true"] : ["no", "false"]
+            guard let key = keys.first(where: severe.has) else {
+                r.missing(severe, keys[0], "points")
+                return nil
+            }
+            return r.double(severe, key, required: true, min: 0)
+        }
+        guard let automatable = num(p, "automatable_share"), let weeks = num(p, "weeks_per_year"),
+              let hours = num(p, "hours_per_fte_week"), let roi = num(p, "roi_minimum"), let model, let monitoring,
+              let exMin = num(exception, "min"), let exMax = num(exception, "max"),
+              let exPoints = num(exShare, "points"), let exZero = num(exShare, "zero_at"),
+              let sevNo = severity(false), let sevYes = severity(true),
+              let named = num(owner, "named"), let none = num(owner, "none"),
+              let highValue = num(quadrant, "high_value"), let highFeas = num(quadrant, "high_feasibility"),
+              let minAgents = num(placement, "portfolio_min_agents"), let several = num(placement, "several_agents"),
+              let stalled = num(placement, "stalled_pilots_for_graveyard"),
+              let accuracy = num(slo, "auto_approve_accuracy"), let page = num(slo, "page_owner_below"),
+              let window = num(slo, "rolling_window_transactions"), let severeAllowed = num(slo, "high_severity_errors_allowed"),
+              let queue = num(slo, "exception_queue_business_hours"),
+              let minCases = num(shadow, "min_cases"), let minMatch = num(shadow, "min_match"),
+              let lowVolume = num(shadow, "low_volume_per_week"), let planDays = r.int(p, "plan_days", required: true, min: 1)
+        else { return nil }
+        if exMin > exMax { r.error(exception?.node, "parameters.run_cost.exception_fte min is above max") }
+        if exZero <= 0 { r.error(exShare?.node, "parameters.feasibility.exception_share.zero_at must be above 0") }
+        return Parameters(
+            automatableShare: automatable, weeksPerYear: weeks, hoursPerFTEWeek: hours, roiMinimum: roi,
+            modelAPIMonthly: model, monitoringMonthly: monitoring, exceptionFTE: exMin...max(exMin, exMax),
+            maintenanceHoursMonthly: maintenance,
+            feasibility: FeasibilityPoints(
+                systemOfRecord: table(sub(feas, "system_of_record", nil)), writeBack: table(sub(feas, "write_back", nil)),
+                inputStructure: table(sub(feas, "input_structure", nil)), exceptionSharePoints: exPoints,
+                exceptionShareZeroAt: max(exZero, 0.0001), highSeverityNo: sevNo, highSeverityYes: sevYes,
+                ownerNamed: named, ownerNone: none, side: table(sub(feas, "side", nil))),
+            quadrantHighValue: highValue, quadrantHighFeasibility: highFeas, portfolioMinAgents: Int(minAgents),
+            severalAgents: Int(several), stalledPilotsForGraveyard: Int(stalled),
+            slo: SLO(autoApproveAccuracy: accuracy, pageOwnerBelow: page, rollingWindowTransactions: Int(window),
+                     highSeverityErrorsAllowed: Int(severeAllowed), exceptionQueueBusinessHours: queue),
+            shadowGate: ShadowGate(minCases: Int(minCases), minMatch: minMatch, lowVolumePerWeek: lowVolume),
+            planDays: planDays, trustLadder: ladder, goNoGo: goNoGo)
+    }
+}

@@ -1,0 +1,278 @@
+import Foundation
+import MaturityCore
+import Yams
+
+/// Reads a YAML tree into typed values, collecting every problem with its line and key
+/// path instead of stopping at the first one.
+final class YAMLReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    /// Parses text into a node tree; a syntax error keeps Yams' line and column.
+    func parse(_ text: String) -> Node? {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                error(line: 1, "the file is empty; expected a YAML mapping")
+                return nil
+            }
+            return node
+        } catch let e as YamlError {
+            report(e)
+            return nil
+        } catch {
+            self.error(line: 1, "not valid YAML (\(error))")
+            return nil
+        }
+    }
+
+    private func report(_ e: YamlError) {
+        switch e {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let ctx = context.map { "\($0.text) " } ?? ""
+            diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column,
+                                          message: "YAML syntax: \(ctx)\(problem); check indentation, colons and quotes on this line or the one before"))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            diagnostics.append(Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
+                                          message: "the key \(duplicates.joined(separator: ", ")) appears twice in one mapping; keep one"))
+        default:
+            diagnostics.append(Diagnostic(file: file, line: 1, message: "YAML: \(e)"))
+        }
+    }
+
+    func error(_ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, message: message))
+    }
+
+    func error(line: Int?, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, message: message))
+    }
+
+    func warning(_ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, severity: .warning, message: message))
+    }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    // MARK: Structure
+
+    /// A mapping's entries by key; unknown keys are reported with the keys that are allowed.
+    func mapping(_ node: Node?, _ path: String, allowed: [String]?) -> Fields? {
+        guard let node else { return nil }
+        guard case .mapping(let mapping) = node else {
+            error(node, "\(path) should be a mapping of key: value lines; found \(describe(node))")
+            return nil
+        }
+        var fields = Fields(node: node, path: path)
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                error(keyNode, "\(path) has a key that is not text")
+                continue
+            }
+            if let allowed, !allowed.contains(key) {
+                let near = allowed.min { editDistance($0, key) < editDistance($1, key) }
+                let hint = near.flatMap { editDistance($0, key) <= 3 ? " (did you mean \($0)?)" : nil } ?? ""
+                error(keyNode, "\(join(path, key)) is not a known key\(hint); allowed keys: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            fields.entries[key] = value
+            fields.keyNodes[key] = keyNode
+            fields.order.append(key)
+        }
+        return fields
+    }
+
+    func sequence(_ node: Node?, _ path: String) -> [Node]? {
+        guard let node, !isNull(node) else { return nil }
+        guard case .sequence(let seq) = node else {
+            error(node, "\(path) should be a list (lines starting with \"- \"); found \(describe(node))")
+            return nil
+        }
+        return Array(seq)
+    }
+
+    // MARK: Scalars
+
+    func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node, s.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(s.string)
+    }
+
+    /// True when the value is missing, null or the word `unknown`.
+    func isUnknown(_ node: Node?) -> Bool {
+        guard let node else { return true }
+        if isNull(node) { return true }
+        return node.scalar?.string.lowercased() == "unknown"
+    }
+
+    func scalarText(_ node: Node, _ path: String) -> String? {
+        guard case .scalar(let s) = node else {
+            error(node, "\(path) should be a single value; found \(describe(node))")
+            return nil
+        }
+        return s.string
+    }
+
+    func string(_ f: Fields, _ key: String, required: Bool = false) -> String? {
+        guard let node = f.entries[key], !isNull(node) else {
+            if required { missing(f, key, "text") }
+            return nil
+        }
+        guard let text = scalarText(node, f.path(key)) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if required, trimmed.isEmpty { error(node, "\(f.path(key)) is empty; it needs a value") }
+        return trimmed
+    }
+
+    func bool(_ f: Fields, _ key: String, required: Bool = false) -> Bool? {
+        guard let node = f.entries[key], !isNull(node) else {
+            if required { missing(f, key, "yes or no") }
+            return nil
+        }
+        return boolValue(node, f.path(key))
+    }
+
+    func boolValue(_ node: Node, _ path: String) -> Bool? {
+        guard let text = scalarText(node, path) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "y", "on": return true
+        case "false", "no", "n", "off": return false
+        default:
+            error(node, "\(path) is \"\(text)\"; expected yes or no (true or false)")
+            return nil
+        }
+    }
+
+    func double(_ f: Fields, _ key: String, required: Bool = false, min: Double? = nil, max: Double? = nil,
+                unit: String = "a number", example: String = "12.5") -> Double? {
+        guard let node = f.entries[key], !isNull(node) else {
+            if required { missing(f, key, unit) }
+            return nil
+        }
+        return doubleValue(node, f.path(key), min: min, max: max, unit: unit, example: example)
+    }
+
+    func doubleValue(_ node: Node, _ path: String, min: Double? = nil, max: Double? = nil,
+                     unit: String = "a number", example: String = "12.5", allowPercent: Bool = false) -> Double? {
+        guard let raw = scalarText(node, path) else { return nil }
+        var text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        var scale = 1.0
+        if allowPercent, text.hasSuffix("%") {
+            text.removeLast()
+            scale = 0.01
+        }
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            error(node, "\(path) is \"\(raw)\"; expected \(unit), like \(example)")
+            return nil
+        }
+        let scaled = value * scale
+        if let min, scaled < min {
+            error(node, "\(path) is \(Format.number(scaled)); it must be at least \(Format.number(min))")
+            return nil
+        }
+        if let max, scaled > max {
+            error(node, "\(path) is \(Format.number(scaled)); it must be at most \(Format.number(max))")
+            return nil
+        }
+        return scaled
+    }
+
+    func int(_ f: Fields, _ key: String, required: Bool = false, min: Int? = nil) -> Int? {
+        guard let node = f.entries[key], !isNull(node) else {
+            if required { missing(f, key, "a whole number") }
+            return nil
+        }
+        guard let text = scalarText(node, f.path(key)) else { return nil }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            error(node, "\(f.path(key)) is \"\(text)\"; expected a whole number, like 3")
+            return nil
+        }
+        if let min, value < min {
+            error(node, "\(f.path(key)) is \(value); it must be at least \(min)")
+            return nil
+        }
+        return value
+    }
+
+    /// A value from a fixed set; matching ignores case so `ERP` reads as `erp`.
+    func choice(_ f: Fields, _ key: String, allowed: [String], required: Bool = false) -> String? {
+        guard let node = f.entries[key], !isNull(node) else {
+            if required { missing(f, key, "one of " + allowed.joined(separator: ", ")) }
+            return nil
+        }
+        return choiceValue(node, f.path(key), allowed: allowed)
+    }
+
+    func choiceValue(_ node: Node, _ path: String, allowed: [String]) -> String? {
+        guard let text = scalarText(node, path) else { return nil }
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let match = allowed.first(where: { $0.lowercased() == wanted }) { return match }
+        error(node, "\(path) is \"\(text)\"; expected \(Format.list(allowed, conjunction: "or"))")
+        return nil
+    }
+
+    func day(_ f: Fields, _ key: String, required: Bool = false) -> Day? {
+        guard let node = f.entries[key], !isNull(node) else {
+            if required { missing(f, key, "a date like 2026-11-20") }
+            return nil
+        }
+        guard let text = scalarText(node, f.path(key)) else { return nil }
+        guard let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+            error(node, "\(f.path(key)) is \"\(text)\"; expected a date written YYYY-MM-DD, like 2026-11-20")
+            return nil
+        }
+        return day
+    }
+
+    func missing(_ f: Fields, _ key: String, _ expected: String) {
+        error(f.node, "\(f.path(key)) is missing; add it (\(expected))")
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): return "\"\(s.string)\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}
+
+/// A mapping's entries with the path that names them in messages.
+struct Fields {
+    let node: Node
+    let path: String
+    var entries: [String: Node] = [:]
+    var keyNodes: [String: Node] = [:]
+    var order: [String] = []
+
+    init(node: Node, path: String) {
+        self.node = node
+        self.path = path
+    }
+
+    func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    subscript(key: String) -> Node? { entries[key] }
+    func has(_ key: String) -> Bool { entries[key] != nil }
+}
+
+/// Levenshtein distance, for "did you mean" hints on misspelt keys.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

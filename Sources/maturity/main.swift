@@ -1,0 +1,3 @@
+import MaturityCLI
+
+MaturityCommand.main()
