@@ -41,20 +41,23 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedContentTool"]
         ),
+        // Shared by the test targets: the repository's paths, the real questionnaire, a base assessment.
+        .target(
+            name: "MaturityTestSupport",
+            dependencies: ["MaturityCore", "MaturityStore"],
+            path: "Tests/MaturityTestSupport"
+        ),
         .testTarget(
             name: "MaturityCoreTests",
-            dependencies: ["MaturityCore", "MaturityStore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityTestSupport"]
         ),
         .testTarget(
             name: "MaturityStoreTests",
-            dependencies: ["MaturityCore", "MaturityStore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityTestSupport"]
         ),
         .testTarget(
             name: "MaturityCLITests",
-            dependencies: ["MaturityCore", "MaturityStore", "MaturityReport"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -43,6 +43,9 @@ public enum AssessmentLoader {
             questionnaire = try resolve(questionnaireID)
         } catch let failure as ValidationFailure {
             throw failure
+        } catch let e as StoreError {
+            r.error(f["questionnaire"], "questionnaire is \"\(questionnaireID)\": \(e.message)")
+            throw ValidationFailure(r.diagnostics)
         } catch {
             r.error(f["questionnaire"], "questionnaire is \"\(questionnaireID)\", which cannot be loaded: \(error)")
             throw ValidationFailure(r.diagnostics)
@@ -70,7 +73,7 @@ public enum AssessmentLoader {
         let assessment = Assessment(version: version, questionnaireID: questionnaireID, organization: organization,
                                     assessedOn: assessedOn, planStartsOn: planStartsOn, respondents: respondents,
                                     answers: answers, agents: agents, processes: processes)
-        return Loaded(assessment: assessment, questionnaire: questionnaire, warnings: r.diagnostics)
+        return Loaded(assessment: assessment, questionnaire: questionnaire, warnings: ValidationFailure(r.diagnostics).diagnostics)
     }
 
     static func readOrganization(_ r: YAMLReader, _ f: Fields) -> Organization? {

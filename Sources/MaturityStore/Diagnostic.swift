@@ -29,7 +29,13 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 /// Everything wrong with a file, reported together.
 public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// Keeps diagnostics in file order (stable for problems on the same line).
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.enumerated().sorted { a, b in
+            let la = a.element.line ?? 0, lb = b.element.line ?? 0
+            return la != lb ? la < lb : a.offset < b.offset
+        }.map(\.element)
+    }
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
@@ -44,16 +50,26 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notFound(let path):
-            return "\(path): error: no such file; check the path"
-        case .unreadable(let path, let reason):
-            return "\(path): error: cannot read the file (\(reason))"
-        case .notText(let path):
-            return "\(path): error: the file is not UTF-8 text; save it as UTF-8 YAML"
-        case .unwritable(let path, let reason):
-            return "\(path): error: cannot write the file (\(reason)); check the folder exists and is writable"
+        case .notFound(let path), .unreadable(let path, _), .notText(let path), .unwritable(let path, _):
+            return "\(path): error: \(message)"
+        case .questionnaireNotFound:
+            return "error: \(message)"
+        }
+    }
+
+    /// The problem and its fix, without the location.
+    public var message: String {
+        switch self {
+        case .notFound:
+            return "no such file; check the path"
+        case .unreadable(_, let reason):
+            return "cannot read the file (\(reason))"
+        case .notText:
+            return "the file is not UTF-8 text; save it as UTF-8"
+        case .unwritable(_, let reason):
+            return "cannot write the file (\(reason)); check the folder exists and is writable"
         case .questionnaireNotFound(let id, let searched):
-            return "error: questionnaire \"\(id)\" not found; looked in \(searched.joined(separator: ", ")) and the built-in questionnaires (\(ContentLibrary.builtInQuestionnaireIDs.joined(separator: ", ")))"
+            return "questionnaire \"\(id)\" not found; looked in \(searched.joined(separator: ", ")) and the built-in questionnaires (\(ContentLibrary.builtInQuestionnaireIDs.joined(separator: ", "))); put \(id).yaml beside the assessment or fix the id"
         }
     }
 }

@@ -63,7 +63,7 @@ final class YAMLReader {
     func mapping(_ node: Node?, _ path: String, allowed: [String]?) -> Fields? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
-            error(node, "\(path) should be a mapping of key: value lines; found \(describe(node))")
+            error(node, "\(path.isEmpty ? "the file" : path) should be a mapping of key: value lines; found \(describe(node))")
             return nil
         }
         var fields = Fields(node: node, path: path)

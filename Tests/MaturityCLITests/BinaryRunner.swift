@@ -1,0 +1,52 @@
+import Foundation
+import MaturityTestSupport
+
+/// Runs the built `maturity` binary the way a user would and captures what they would see.
+struct Run {
+    let stdout: String
+    let stderr: String
+    let status: Int32
+}
+
+enum Binary {
+    /// The `maturity` executable beside the test bundle (SwiftPM builds both into one folder).
+    static let url: URL = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("maturity"),
+            Bundle.main.bundleURL.appendingPathComponent("maturity"),
+            Repo.root.appendingPathComponent(".build/debug/maturity"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }()
+
+    static func run(_ arguments: [String], in directory: String = Repo.root.path, stdin: String? = nil,
+                    environment: [String: String] = [:], executable: URL = url) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                   status: process.terminationStatus)
+    }
+}
+
+/// A fresh empty folder under the system temp directory.
+func temporaryDirectory() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+}

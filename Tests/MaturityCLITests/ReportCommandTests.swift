@@ -1,0 +1,131 @@
+import Foundation
+import MaturityTestSupport
+import Testing
+
+@Suite("maturity report and validate, run as a user runs them")
+struct ReportCommandTests {
+    @Test func textReportFitsOnOneScreenAndNamesStageMoveAndUseCases() throws {
+        let run = try Binary.run(["report", "examples/acme.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count < 25)
+        #expect(lines.first == "Acme Castings · assessed 2026-11-20")
+        #expect(run.stdout.contains("Stage 2 of 4: First Agent."))
+        #expect(run.stdout.contains("Flags: skipping_steps, soft_gains"))
+        #expect(run.stdout.contains("Next move: Ship Supplier follow-up as agent two, reusing Order entry agent's integrations"))
+        #expect(run.stdout.contains("owner: Sam Ortiz · $67,392/year · 3.3x run cost"))
+        #expect(run.stdout.contains("1. Supplier follow-up: $67,392 · $20,256 · 3.3x · 92/100 · quick win"))
+    }
+
+    @Test func jsonReportMatchesTheReviewedGoldenFile() throws {
+        let run = try Binary.run(["report", "examples/acme.yaml", "--format", "json"])
+        #expect(run.status == 0)
+        let golden = Repo.path("Tests/MaturityCLITests/Fixtures/acme.json")
+        if Repo.recording { try run.stdout.write(toFile: golden, atomically: true, encoding: .utf8) }
+        #expect(run.stdout == (try String(contentsOfFile: golden, encoding: .utf8)))
+    }
+
+    @Test func jsonCarriesTheContractKeys() throws {
+        let run = try Binary.run(["report", "examples/acme.yaml", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["stage"] as? Int == 2)
+        #expect(json["stageName"] as? String == "First Agent")
+        #expect((json["flags"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["skipping_steps", "soft_gains"])
+        #expect((json["nextMove"] as? [String: Any])?["useCase"] as? String == "Supplier follow-up")
+        let useCase = try #require((json["useCases"] as? [[String: Any]])?.first)
+        for key in ["name", "annualValue", "annualRunCost", "roi", "feasibility", "locked"] {
+            #expect(useCase[key] != nil, "useCases[0].\(key)")
+        }
+        let step = try #require((json["plan"] as? [[String: Any]])?.first)
+        #expect(step["start"] as? String == "2026-12-01")
+        #expect(step["end"] as? String == "2026-12-07")
+        #expect(step["title"] != nil && step["gate"] != nil)
+    }
+
+    @Test func outputFileIsWrittenAndStdoutStaysClean() throws {
+        let dir = try temporaryDirectory()
+        let run = try Binary.run(["report", "examples/acme.yaml", "--format", "json", "--output", "\(dir)/acme.json"])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == "Wrote \(dir)/acme.json\n")
+        let written = try String(contentsOfFile: "\(dir)/acme.json", encoding: .utf8)
+        #expect(written.contains("\"stageName\" : \"First Agent\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["acme.json"], "no temp file left behind")
+    }
+
+    @Test func unwritableOutputFailsWithTheReason() throws {
+        let run = try Binary.run(["report", "examples/acme.yaml", "--output", "/nonexistent-dir/r.txt"])
+        #expect(run.status == 73)
+        #expect(run.stderr.hasPrefix("/nonexistent-dir/r.txt: error: cannot write the file"))
+    }
+
+    @Test func invalidAssessmentExitsSixtyFiveWithEveryProblem() throws {
+        let file = "Tests/MaturityStoreTests/Fixtures/invalid/many_problems.yaml"
+        let run = try Binary.run(["report", file])
+        #expect(run.status == 65)
+        #expect(run.stdout.isEmpty)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines.first == "\(file):4: error: assessed_on is \"2026-11-31\"; expected a date written YYYY-MM-DD, like 2026-11-20")
+    }
+
+    @Test func validateSaysOKOrListsProblemsPerFile() throws {
+        let bad = "Tests/MaturityStoreTests/Fixtures/invalid/bad_choice.yaml"
+        let run = try Binary.run(["validate", "examples/acme.yaml", bad, "questionnaires/ai-maturity-manufacturing.yaml"])
+        #expect(run.status == 65)
+        #expect(run.stdout == """
+        examples/acme.yaml: OK (Acme Castings, 7 answers, 1 agents, 2 processes)
+        questionnaires/ai-maturity-manufacturing.yaml: OK (questionnaire ai-maturity-manufacturing, version 1, 13 questions)
+
+        """)
+        #expect(run.stderr == "\(bad):6: error: answers.staff_ai_tools is \"sometimes\"; expected none, ad_hoc or standardized\n")
+    }
+
+    @Test func missingFileExitsSixtySix() throws {
+        let run = try Binary.run(["report", "nope.yaml"])
+        #expect(run.status == 66)
+        #expect(run.stderr == "nope.yaml: error: no such file; check the path\n")
+    }
+
+    @Test func binaryFileIsRefusedAsNotText() throws {
+        let dir = try temporaryDirectory()
+        try Data([0x00, 0xFF, 0x10, 0x00]).write(to: URL(fileURLWithPath: "\(dir)/a.yaml"))
+        let run = try Binary.run(["validate", "\(dir)/a.yaml"])
+        #expect(run.status == 65)
+        #expect(run.stderr == "\(dir)/a.yaml: error: the file is not UTF-8 text; save it as UTF-8\n")
+    }
+
+    @Test func helpListsEveryCommandWithAnExample() throws {
+        let run = try Binary.run(["--help"])
+        #expect(run.status == 0)
+        for command in ["validate", "report"] {
+            #expect(run.stdout.contains("  \(command) "), "lists \(command)")
+            #expect(run.stdout.contains("maturity \(command) "), "example for \(command)")
+        }
+    }
+
+    @Test func aCopiedBinaryWorksFromAnyFolderWithItsBuiltInQuestionnaire() throws {
+        let dir = try temporaryDirectory()
+        let copy = URL(fileURLWithPath: "\(dir)/maturity")
+        try FileManager.default.copyItem(at: Binary.url, to: copy)
+        try FileManager.default.copyItem(atPath: Repo.path("examples/acme.yaml"), toPath: "\(dir)/acme.yaml")
+        let run = try Binary.run(["report", "acme.yaml"], in: dir, executable: copy)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Stage 2 of 4: First Agent."))
+    }
+
+    @Test func userTextWithMarkupComesOutAsTyped() throws {
+        let dir = try temporaryDirectory()
+        let text = """
+        version: 1
+        questionnaire: ai-maturity-manufacturing
+        organization: {name: "<script>alert(1)</script> & Sons", loaded_hourly_rate: 50}
+        assessed_on: 2026-11-20
+        """
+        try text.write(toFile: "\(dir)/x.yaml", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["report", "\(dir)/x.yaml", "--format", "json"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"name\" : \"<script>alert(1)</script> & Sons\""))
+    }
+}

@@ -1,0 +1,126 @@
+import MaturityCore
+import MaturityTestSupport
+import Testing
+
+@Suite("The next move and the 90-day plan")
+struct PlanTests {
+    let q = Repo.questionnaire
+
+    func evaluate(_ answers: [String: Answer] = ["staff_ai_tools": .choice("ad_hoc")], agents: [Agent] = [],
+                  processes: [InventoryProcess], start: Day? = nil) -> Evaluation {
+        Evaluation(Build.assessment(answers, agents: agents, processes: processes, planStartsOn: start), questionnaire: q)
+    }
+
+    @Test func stageOneShipsTheTopRankedOfficeUseCaseWithItsOwner() {
+        let e = evaluate(processes: [Build.process("Supplier follow-up", hours: 30, owner: "Sam Ortiz"),
+                                     Build.process("Invoice matching", hours: 50, owner: "Lee Chan")])
+        #expect(e.placement.stage == 1)
+        #expect(e.plan.nextMove.kind == .shipFirstAgent)
+        #expect(e.plan.nextMove.useCase == "Invoice matching")
+        #expect(e.plan.nextMove.owner == "Lee Chan")
+        #expect(e.plan.steps.allSatisfy { $0.owner == "Lee Chan" })
+    }
+
+    @Test func stepsAreDatedFromPlanStartAndFillNinetyDays() {
+        let start = Day(iso: "2026-12-01")!
+        let e = evaluate(processes: [Build.process("Supplier follow-up", volume: 400)], start: start)
+        let steps = e.plan.steps
+        #expect(steps.map(\.id) == ["setup", "shadow", "approve_each", "auto_with_exceptions", "production_owned"])
+        #expect(steps.map(\.start.iso) == ["2026-12-01", "2026-12-08", "2026-12-22", "2027-01-12", "2027-02-09"])
+        #expect(steps.map(\.end.iso) == ["2026-12-07", "2026-12-21", "2027-01-11", "2027-02-08", "2027-02-28"])
+        #expect(start.days(until: e.plan.end) == 89)
+        #expect(steps[1].gate.contains("500 real cases"))
+        #expect(!e.allFlags.map(\.id).contains("low_volume_for_shadow"))
+    }
+
+    @Test func planDefaultsToTheAssessmentDate() {
+        let e = evaluate(processes: [Build.process("Supplier follow-up")])
+        #expect(e.plan.steps.first?.start == Build.day)
+    }
+
+    @Test func lowVolumeStretchesTheShadowStageToReachFiveHundredCases() {
+        let e = evaluate(processes: [Build.process("Quote prep", hours: 40, volume: 120)], start: Day(iso: "2026-12-01")!)
+        #expect(e.plan.shadowWeeks == 5)                       // 500 ÷ 120 = 4.2, so 5 weeks
+        let shadow = e.plan.steps.first { $0.id == "shadow" }
+        #expect(shadow?.start.iso == "2026-12-08")
+        #expect(shadow?.end.iso == "2027-01-11")
+        #expect(shadow?.gate.contains("takes 5 weeks") == true)
+        #expect(e.allFlags.map(\.id).contains("low_volume_for_shadow"))
+        #expect(Day(iso: "2026-12-01")!.days(until: e.plan.end) > 89)
+    }
+
+    @Test func noOwnerCandidateMeansNameAnOwner() {
+        let e = evaluate(processes: [Build.process("Supplier follow-up", owner: nil)])
+        #expect(e.plan.nextMove.owner == "name an owner")
+        #expect(e.plan.steps.allSatisfy { $0.owner == "name an owner" })
+    }
+
+    @Test func stageTwoShipsAgentTwoAndClosesGapsAlongside() {
+        let agents = [Build.gated("Order entry agent"), Build.agent("Invoice agent", .production, missing: [.monitoring])]
+        var entry = Build.process("Customer PO entry", hours: 45)
+        entry.name = "Customer PO entry"
+        var e = evaluate(["ai_pilots": .number(2)], agents: agents, processes: [entry, Build.process("Supplier follow-up")])
+        e = Evaluation(e.assessment.with(agents: agents.enumerated().map { i, a in
+            var a = a
+            if i == 0 { a.process = "Customer PO entry" }
+            return a
+        }), questionnaire: q)
+        #expect(e.placement.stage == 2)
+        #expect(e.plan.nextMove.kind == .shipSecondAgent)
+        #expect(e.plan.nextMove.useCase == "Supplier follow-up")
+        #expect(e.plan.nextMove.alongside == ["Close Invoice agent's gate gaps: monitoring"])
+        #expect(e.plan.steps.first?.id == "close_gate_gaps")
+    }
+
+    @Test func stageThreeInstallsGovernanceWithDatedHabits() {
+        let answers: [String: Answer] = ["ai_pilots": .number(3), "new_agent_ships_in_weeks": .yesNo(true),
+                                         "every_agent_reports_dollars": .yesNo(true)]
+        let e = evaluate(answers, agents: (1...3).map { Build.gated("Agent \($0)") }, processes: [], start: Day(iso: "2027-01-04")!)
+        #expect(e.placement.stage == 3)
+        #expect(e.plan.nextMove.kind == .installGovernance)
+        #expect(e.plan.steps.map(\.id) == ["portfolio_owner", "standard_gate", "value_review", "marginal_cost", "kill_or_scale"])
+        #expect(e.plan.steps.last?.end.iso == "2027-04-03")
+    }
+
+    @Test func stageFourFundsTheLinePortfolioStartingWithTheTopLineUseCase() {
+        let answers: [String: Answer] = ["ai_pilots": .number(3), "new_agent_ships_in_weeks": .yesNo(true),
+                                         "every_agent_reports_dollars": .yesNo(true), "ai_in_core_decisions": .yesNo(true)]
+        let e = evaluate(answers, agents: (1...3).map { Build.gated("Agent \($0)") },
+                         processes: [Build.process("Predictive maintenance", hours: 80, volume: 900, side: .line)])
+        #expect(e.placement.stage == 4)
+        #expect(e.plan.nextMove.kind == .fundLinePortfolio)
+        #expect(e.plan.nextMove.useCase == "Predictive maintenance")
+    }
+
+    @Test func emptyInventoryAsksForTheInventory() {
+        let e = evaluate(processes: [])
+        #expect(e.plan.nextMove.kind == .buildInventory)
+        #expect(e.plan.steps.first?.id == "inventory")
+    }
+
+    @Test func costOfDelayIsAQuarterOfNetValue() throws {
+        let e = evaluate(processes: [Build.process("Supplier follow-up")])
+        let u = try #require(e.useCases.first)
+        #expect(e.plan.nextMove.costOfDelayPerQuarter == (u.annualValue - u.annualRunCost) / 4)
+    }
+}
+
+@Suite("Calendar days")
+struct DayTests {
+    @Test(arguments: ["2026-11-20", "2024-02-29", "2000-01-01", "1999-12-31"])
+    func roundTrips(_ iso: String) throws {
+        let d = try #require(Day(iso: iso))
+        #expect(d.iso == iso)
+        #expect(Day(daysSinceEpoch: d.daysSinceEpoch) == d)
+    }
+
+    @Test(arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "20261120", "2026-1-5", "next week"])
+    func rejectsImpossibleDates(_ text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test func addsAcrossMonthAndYearEnds() {
+        #expect(Day(iso: "2026-12-25")!.adding(days: 7).iso == "2027-01-01")
+        #expect(Day(iso: "2028-02-28")!.adding(days: 1).iso == "2028-02-29")
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import MaturityCore
+import MaturityStore
+import MaturityTestSupport
+import Testing
+
+@Suite("Loading questionnaires")
+struct QuestionnaireTests {
+    static let shipped = Repo.path("questionnaires/ai-maturity-manufacturing.yaml")
+
+    func shippedText() throws -> String { try FileStore().readText(Self.shipped) }
+
+    /// The shipped file with one edit, loaded as `q.yaml`.
+    func messages(replacing old: String, with new: String) throws -> [String] {
+        let text = try shippedText()
+        #expect(text.contains(old), "fixture edit does not apply: \(old)")
+        do {
+            _ = try QuestionnaireLoader.load(text: text.replacingOccurrences(of: old, with: new), file: "q.yaml")
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test func theShippedQuestionnaireHasEverythingTheEngineNeeds() {
+        let q = Repo.questionnaire
+        #expect(q.stages.map(\.name) == ["Curious", "Assisted", "First Agent", "Portfolio", "Embedded"])
+        #expect(q.gateBars.count == 5)
+        #expect(q.parameters.roiMinimum == 3)
+        #expect(q.parameters.shadowGate.minCases == 500)
+        #expect(q.parameters.automatableShare == 0.9)
+        #expect(q.parameters.slo.autoApproveAccuracy == 0.92)
+        #expect(q.parameters.feasibility.maximum == 100)
+        #expect(q.parameters.trustLadder.map(\.weeks) == [1, 2, 3, 4, 3])
+        #expect(q.engineProblems().isEmpty)
+        #expect(q.questions.allSatisfy { ($0.help ?? "").count > 20 }, "every question says why it matters")
+    }
+
+    @Test func theBuiltInCopyMatchesTheFileInTheRepository() throws {
+        #expect(ContentLibrary.files["questionnaires/ai-maturity-manufacturing.yaml"] == (try shippedText()))
+    }
+
+    @Test func aMissingEngineQuestionIsRefused() throws {
+        #expect(try messages(replacing: "  - id: ai_in_product\n", with: "  - id: ai_in_products\n") == [
+            "q.yaml:43: error: question \"ai_in_product\" is missing; the placement rules read it (type yes_no)",
+        ])
+    }
+
+    @Test func duplicateIdsAreRefused() throws {
+        #expect(try messages(replacing: "  - id: tool_gains_measured\n", with: "  - id: staff_ai_tools\n") == [
+            "q.yaml:43: error: id \"staff_ai_tools\" is used more than once; ids must be unique",
+            "q.yaml:43: error: question \"tool_gains_measured\" is missing; the placement rules read it (type yes_no)",
+        ])
+    }
+
+    @Test func aBadReferenceIsRefusedWithTheAllowedValues() throws {
+        #expect(try messages(replacing: "system_of_record: {erp: 20,", with: "system_of_record: {sap: 5, erp: 20,") == [
+            "q.yaml:221: error: \"sap\" is not a choice of process field system_of_record; allowed: erp, mes, crm, spreadsheet, email, paper, none",
+        ])
+    }
+
+    @Test func everyProblemIsListedAtOnce() throws {
+        var text = try shippedText()
+        text = text.replacingOccurrences(of: "  - id: monitoring\n", with: "  - id: monitored\n")
+        text = text.replacingOccurrences(of: "    - id: approve_each\n", with: "    - id: approve\n")
+        text = text.replacingOccurrences(of: "mes: 20, ", with: "")
+        do {
+            _ = try QuestionnaireLoader.load(text: text, file: "q.yaml")
+            Issue.record("a broken questionnaire loaded")
+        } catch {
+            let text = error.diagnostics.map(\.message)
+            #expect(text.contains("gate bar \"monitoring\" is missing; the production gate has five bars"))
+            #expect(text.contains("rung \"approve_each\" is missing; the plan climbs setup, shadow, approve_each, auto_with_exceptions, production_owned"))
+            #expect(text.contains("no entry for \"mes\" (a choice of process field system_of_record); add it"))
+        }
+    }
+
+    @Test func aMissingNumberIsAStructuralError() throws {
+        #expect(try messages(replacing: "  roi_minimum: 3\n", with: "") == [
+            "q.yaml:209: error: parameters.roi_minimum is missing; add it (a number)",
+        ])
+    }
+
+    @Test func aNewerVersionIsRefusedByName() throws {
+        #expect(try messages(replacing: "version: 1\nid:", with: "version: 7\nid:") == [
+            "q.yaml:4: error: version is 7, newer than this maturity reads (1); upgrade maturity",
+        ])
+    }
+}
