@@ -8,7 +8,7 @@ public struct MaturityCommand: ParsableCommand {
         discussion: """
         Examples:
           maturity validate acme.yaml                 check a file, list every problem
-          maturity report acme.yaml                   stage, flags, next move, top use cases
+          maturity report acme.yaml                   stage, next move, top use cases
           maturity report acme.yaml --format json     the same and more, for scripts
         """,
         version: "0.1.0",

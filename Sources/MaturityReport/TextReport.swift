@@ -26,7 +26,7 @@ enum TextReport {
         out.append("Next move: \(move.title)")
         var facts = ["owner: \(move.owner)"]
         if let v = move.annualValue { facts.append("\(money(v))/year") }
-        if let roi = move.roi { facts.append("\(Format.ratio(roi)) run cost") }
+        if let roi = move.roi { facts.append("\(Format.ratio(roi)) its run cost") }
         if let delay = move.costOfDelayPerQuarter { facts.append("each quarter of delay costs \(money(delay))") }
         out.append("  " + facts.joined(separator: " · "))
         for item in move.alongside { out.append("  Alongside: \(item)") }

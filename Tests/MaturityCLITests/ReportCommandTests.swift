@@ -14,7 +14,7 @@ struct ReportCommandTests {
         #expect(run.stdout.contains("Stage 2 of 4: First Agent."))
         #expect(run.stdout.contains("Flags: skipping_steps, soft_gains"))
         #expect(run.stdout.contains("Next move: Ship Supplier follow-up as agent two, reusing Order entry agent's integrations"))
-        #expect(run.stdout.contains("owner: Sam Ortiz · $67,392/year · 3.3x run cost"))
+        #expect(run.stdout.contains("owner: Sam Ortiz · $67,392/year · 3.3x its run cost"))
         #expect(run.stdout.contains("1. Supplier follow-up: $67,392 · $20,256 · 3.3x · 92/100 · quick win"))
     }
 
