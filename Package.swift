@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .executableTarget(
@@ -31,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "MaturityReport",
-            dependencies: ["MaturityCore"]
+            dependencies: ["MaturityCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Turns questionnaires/ (and later templates/) into Swift source, so the
         // shipped binary carries its content and works from any directory.

@@ -10,9 +10,12 @@ public struct MaturityCommand: ParsableCommand {
           maturity validate acme.yaml                 check a file, list every problem
           maturity report acme.yaml                   stage, next move, top use cases
           maturity report acme.yaml --format json     the same and more, for scripts
+          maturity report acme.yaml --output a.html   the report a COO forwards
+          maturity demo                               a sample company and its reports
+          maturity templates export my-brand          templates to edit and brand
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Report.self]
+        subcommands: [Validate.self, Report.self, Demo.self, Templates.self]
     )
 
     public init() {}

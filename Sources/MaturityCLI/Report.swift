@@ -5,12 +5,37 @@ import MaturityStore
 
 extension ReportFormat: ExpressibleByArgument {}
 
+/// Where report templates come from: the built-in set, or a folder that overrides it.
+struct TemplateOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A folder of templates (and brand.yaml) that override the built-in ones.", valueName: "dir"))
+    var templates: String?
+
+    /// Loads templates and branding, turning any problem into a located message and exit code.
+    func renderer(store: FileStore) throws -> Renderer {
+        try CLIErrors.catching {
+            let set = try store.templates(overrides: templates)
+            var brand = Brand.standard
+            if let b = set.brand {
+                brand.firmName = b.firmName
+                brand.logo = b.logo
+                brand.logoAlt = b.logoAlt ?? b.firmName ?? "Logo"
+                brand.accent = b.accent ?? brand.accent
+                brand.accentDark = b.accentDark ?? b.accent ?? brand.accentDark
+            }
+            return try Renderer(templates: set.files, origin: set.origin, brand: brand)
+        }
+    }
+}
+
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Place the company, score its processes and plan its next 90 days.",
         discussion: """
+        Without --format, the format follows the --output extension (.html, .md, .json), else text.
+
         Examples:
           maturity report acme.yaml
+          maturity report acme.yaml --output acme.html
           maturity report acme.yaml --format json --output acme.json
         """
     )
@@ -19,7 +44,7 @@ struct Report: ParsableCommand {
     var file: String
 
     @Option(name: .shortAndLong, help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReportFormat = .text
+    var format: ReportFormat?
 
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -27,15 +52,25 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "Use this questionnaire (id or path) instead of the one the assessment names.")
     var questionnaire: String?
 
+    @OptionGroup var templateOptions: TemplateOptions
+
+    /// The format asked for, or the one the output file's extension names.
+    var resolvedFormat: ReportFormat {
+        if let format { return format }
+        let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+        return ReportFormat.allCases.first { $0.fileExtension == ext || (ext == "markdown" && $0 == .md) } ?? .text
+    }
+
     func run() throws {
         let store = FileStore()
+        let renderer = try templateOptions.renderer(store: store)
         let loaded = try CLIErrors.catching {
             let override = try questionnaire.map(store.questionnaire(pathOrID:))
             return try store.loadAssessment(file, questionnaireOverride: override)
         }
         for warning in loaded.warnings { Console.err(warning.description) }
         let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
-        let text = try CLIErrors.catching { try Renderer.render(evaluation, as: format) }
+        let text = try CLIErrors.catching { try renderer.render(evaluation, as: resolvedFormat) }
         if let output {
             try CLIErrors.catching { try store.writeAtomically(text, to: output) }
             Console.err("Wrote \(output)")
@@ -44,3 +79,5 @@ struct Report: ParsableCommand {
         }
     }
 }
+
+import Foundation

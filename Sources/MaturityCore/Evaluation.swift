@@ -27,8 +27,8 @@ public struct Evaluation: Sendable, Equatable {
         }
         let below = useCases.filter { $0.flags.contains(FlagID.roiBelow3x.rawValue) && !$0.locked }.map(\.name)
         if !below.isEmpty {
-            flags.append(Flag(id: FlagID.roiBelow3x.rawValue, title: "Under the \(Format.ratio(questionnaire.parameters.roiMinimum)) return bar",
-                              detail: "These use cases return less than \(Format.ratio(questionnaire.parameters.roiMinimum)) their run cost and will not be the next move: \(below.joined(separator: ", ")).",
+            flags.append(Flag(id: FlagID.roiBelow3x.rawValue, title: "Under the \(Format.multiple(questionnaire.parameters.roiMinimum)) return bar",
+                              detail: "These use cases return less than \(Format.multiple(questionnaire.parameters.roiMinimum)) their run cost and will not be the next move: \(below.joined(separator: ", ")).",
                               subjects: below))
         }
         return flags

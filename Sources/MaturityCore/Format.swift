@@ -37,9 +37,13 @@ public enum Format {
     /// A share as a percent: 0.92 → "92%".
     public static func percent(_ share: Double) -> String { number(share * 100, maxDecimals: 1) + "%" }
 
-    /// A ratio to one decimal: 3.94 → "3.9x".
+    /// A bar or threshold as a multiple: 3 → "3x", 2.5 → "2.5x".
+    public static func multiple(_ value: Double) -> String { number(value, maxDecimals: 1) + "x" }
+
+    /// A measured ratio, always to one decimal: 3.94 → "3.9x", 1 → "1.0x".
     public static func ratio(_ value: Double) -> String {
-        value.isFinite ? number((value * 10).rounded() / 10, maxDecimals: 1) + "x" : "n/a"
+        guard value.isFinite else { return "n/a" }
+        return String(format: "%.1f", (value * 10).rounded() / 10) + "x"
     }
 
     /// A list in prose: "a", "a and b", "a, b and c".

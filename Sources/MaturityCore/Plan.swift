@@ -40,6 +40,8 @@ public struct NextMove: Sendable, Equatable {
 public struct PlanStep: Sendable, Equatable {
     public var id: String
     public var title: String
+    /// A few words for charts: the part of the title before its colon.
+    public var label: String { title.split(separator: ":").first.map(String.init) ?? title }
     public var start: Day
     public var end: Day
     public var gate: String
@@ -87,7 +89,7 @@ public enum Planner {
                     : moveFor(.shipSecondAgent, "Ship \(u.name) as agent two, reusing \(placement.gatedAgents.first ?? "the first agent")'s integrations",
                               "Agent one is through the gate; the next-ranked office use case is worth \(value) a year at \(Format.ratio(u.roi)). Reuse its connectors, monitoring and gate.", u)
                 if !gapWork.isEmpty {
-                    steps.append(PlanStep(id: "close_gate_gaps", title: "Close the production-gate gaps on agents already live",
+                    steps.append(PlanStep(id: "close_gate_gaps", title: "Close gate gaps: clear the bars that agents already live still miss",
                                           start: start, end: start.adding(days: 13),
                                           gate: "All five bars cleared: " + gapWork.joined(separator: "; "),
                                           owner: placement.gateGaps.compactMap { gap in assessment.agents.first { $0.name == gap.agent }?.namedOwner }.first ?? nameAnOwner))
@@ -110,9 +112,9 @@ public enum Planner {
                             useCase: line?.name, owner: line?.owner ?? nameAnOwner, annualValue: line?.annualValue,
                             annualRunCost: line?.annualRunCost, roi: line?.roi,
                             costOfDelayPerQuarter: line.map { max(0, $0.annualValue - $0.annualRunCost) / 4 }, alongside: gapWork)
-            steps = [PlanStep(id: "select_portfolio", title: "Select and fund 5 to 12 line-level use cases",
+            steps = [PlanStep(id: "select_portfolio", title: "Select the portfolio: choose and fund 5 to 12 line-level use cases",
                               start: start, end: start.adding(days: 13),
-                              gate: "Each selected use case returns at least \(Format.ratio(p.roiMinimum)) its run cost; CapEx approved; an owner per use case",
+                              gate: "Each selected use case returns at least \(Format.multiple(p.roiMinimum)) its run cost; CapEx approved; an owner per use case",
                               owner: nameAnOwner)]
             if let line { ladder(for: line) }
         }
@@ -158,18 +160,18 @@ public enum Planner {
     static func governance(start: Day, p: Parameters) -> [PlanStep] {
         let owner = "portfolio owner"
         return [
-            PlanStep(id: "portfolio_owner", title: "Name one owner for the whole portfolio", start: start, end: start.adding(days: 6),
+            PlanStep(id: "portfolio_owner", title: "Portfolio owner: name one owner for the whole set of agents", start: start, end: start.adding(days: 6),
                      gate: "One person named, with the authority to retire agents", owner: "executive sponsor"),
-            PlanStep(id: "standard_gate", title: "Adopt one standard production gate and review every live agent against it",
+            PlanStep(id: "standard_gate", title: "Standard gate: adopt one production gate and review every live agent against it",
                      start: start.adding(days: 7), end: start.adding(days: 27),
                      gate: "Every live agent checked against all five bars; gaps have an owner and a date", owner: owner),
-            PlanStep(id: "value_review", title: "Hold the first monthly value review",
+            PlanStep(id: "value_review", title: "Value review: hold the first monthly review of each agent's dollars",
                      start: start.adding(days: 28), end: start.adding(days: 34),
                      gate: "Every running agent's dollar number reported next to the plant metrics", owner: owner),
-            PlanStep(id: "marginal_cost", title: "Track the marginal cost of each new agent",
+            PlanStep(id: "marginal_cost", title: "Marginal cost: track what each new agent costs to ship",
                      start: start.adding(days: 35), end: start.adding(days: 62),
                      gate: "Cost and weeks to ship recorded for the last and the next agent; the trend is falling", owner: owner),
-            PlanStep(id: "kill_or_scale", title: "Make the first quarterly kill-or-scale decision",
+            PlanStep(id: "kill_or_scale", title: "Kill-or-scale: make the first quarterly call on every agent",
                      start: start.adding(days: 63), end: start.adding(days: p.planDays - 1),
                      gate: "Each agent marked grow, keep or retire, with its dollars behind the call", owner: owner),
         ]
@@ -180,20 +182,20 @@ public enum Planner {
         let empty = useCases.filter { $0.side == .office }.isEmpty
         let move = NextMove(
             kind: empty ? .buildInventory : .findBetterWorkflow,
-            title: empty ? "Inventory your office processes and rank them" : "Find a workflow that clears the \(Format.ratio(p.roiMinimum)) bar",
+            title: empty ? "Inventory your office processes and rank them" : "Find a workflow that clears the \(Format.multiple(p.roiMinimum)) bar",
             detail: empty
                 ? "No office process is listed yet. List ten to twenty, with hours, volume and where the data lives; the ranking then names the first agent."
-                : "No listed office process returns \(Format.ratio(p.roiMinimum)) its run cost with the figures given. Add more processes, or check the hours and volumes of the best ones.",
+                : "No listed office process returns \(Format.multiple(p.roiMinimum)) its run cost with the figures given. Add more processes, or check the hours and volumes of the best ones.",
             useCase: nil, owner: nameAnOwner, annualValue: nil, annualRunCost: nil, roi: nil,
             costOfDelayPerQuarter: nil, alongside: alongside)
         let steps = [
-            PlanStep(id: "inventory", title: "List ten to twenty office processes with hours, volume and system of record",
+            PlanStep(id: "inventory", title: "Inventory: list ten to twenty office processes with hours, volume and system of record",
                      start: start, end: start.adding(days: 13),
                      gate: "At least 10 processes, each with hours a week, cases a week and where its data lives", owner: nameAnOwner),
-            PlanStep(id: "rank", title: "Score the inventory and pick the first agent",
+            PlanStep(id: "rank", title: "Rank: score the inventory and pick the first agent",
                      start: start.adding(days: 14), end: start.adding(days: 20),
-                     gate: "One office use case at \(Format.ratio(p.roiMinimum)) or better, with a named owner", owner: nameAnOwner),
-            PlanStep(id: "commit", title: "Commit to shipping that agent through the trust ladder",
+                     gate: "One office use case at \(Format.multiple(p.roiMinimum)) or better, with a named owner", owner: nameAnOwner),
+            PlanStep(id: "commit", title: "Commit: start that agent up the trust ladder",
                      start: start.adding(days: 21), end: start.adding(days: p.planDays - 1),
                      gate: "Shadow running on live volume, SLO written, run cost budgeted", owner: nameAnOwner),
         ]

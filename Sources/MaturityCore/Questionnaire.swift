@@ -11,10 +11,14 @@ public struct Questionnaire: Sendable, Equatable {
     public var agentFields: [Question]
     public var processFields: [Question]
     public var parameters: Parameters
+    public var governance: [Habit]
+    public var sources: [Source]
 
     public init(version: Int, id: String, title: String, revision: String? = nil, stages: [Stage],
                 questions: [Question], gateBars: [GateBar], agentFields: [Question], processFields: [Question],
-                parameters: Parameters) {
+                parameters: Parameters, governance: [Habit] = [], sources: [Source] = []) {
+        self.governance = governance
+        self.sources = sources
         self.version = version
         self.id = id
         self.title = title
@@ -42,14 +46,56 @@ public struct Stage: Sendable, Equatable {
     public var looksLike: String
     public var trap: String
     public var move: String
+    /// What not to buy or build at this stage, and why.
+    public var notYet: [NotYet]
 
-    public init(level: Int, name: String, summary: String, looksLike: String, trap: String, move: String) {
+    public init(level: Int, name: String, summary: String, looksLike: String, trap: String, move: String,
+                notYet: [NotYet] = []) {
+        self.notYet = notYet
         self.level = level
         self.name = name
         self.summary = summary
         self.looksLike = looksLike
         self.trap = trap
         self.move = move
+    }
+}
+
+public struct NotYet: Sendable, Equatable {
+    public var what: String
+    public var why: String
+    public init(what: String, why: String) {
+        self.what = what
+        self.why = why
+    }
+}
+
+/// A governance habit (value review, kill-or-scale, gate review) and the answer that says whether it runs.
+public struct Habit: Sendable, Equatable {
+    public var id: String
+    public var habit: String
+    public var cadence: String
+    public var question: String
+    /// The question id whose yes means the habit is in place.
+    public var answer: String?
+    public var fromStage: Int
+    public init(id: String, habit: String, cadence: String, question: String, answer: String?, fromStage: Int) {
+        self.id = id
+        self.habit = habit
+        self.cadence = cadence
+        self.question = question
+        self.answer = answer
+        self.fromStage = fromStage
+    }
+}
+
+/// A published figure the method cites.
+public struct Source: Sendable, Equatable {
+    public var fact: String
+    public var source: String
+    public init(fact: String, source: String) {
+        self.fact = fact
+        self.source = source
     }
 }
 

@@ -27,6 +27,12 @@ extension Questionnaire {
         duplicates(parameters.goNoGo.map(\.id), "parameters.go_no_go")
         duplicates(stages.map { String($0.level) }, "stages")
 
+        duplicates(governance.map(\.id), "governance")
+        for habit in governance {
+            if let answer = habit.answer, question(answer) == nil {
+                problems.append(.init(path: "governance.\(habit.id).answer", message: "habit \"\(habit.id)\" names answer \"\(answer)\", which is not a question id"))
+            }
+        }
         for level in 0...4 where stage(level) == nil {
             problems.append(.init(path: "stages", message: "stage \(level) is missing; the model needs stages 0 to 4"))
         }

@@ -125,7 +125,7 @@ public enum Scoring {
         } else if let agent, agent.status >= .autoWithExceptions {
             reason = "already automated by \(agent.name) (\(agent.status.rawValue))"
         } else if roi < p.roiMinimum {
-            reason = "returns \(Format.ratio(roi)) its run cost, under the \(Format.ratio(p.roiMinimum)) bar; pick a better workflow"
+            reason = "returns \(Format.ratio(roi)) its run cost, under the \(Format.multiple(p.roiMinimum)) bar; pick a better workflow"
         }
         return UseCase(
             name: process.name, department: process.department, side: process.side,

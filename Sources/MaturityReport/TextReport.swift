@@ -41,7 +41,7 @@ enum TextReport {
             for u in top {
                 var note = u.quadrant.label.lowercased()
                 if u.locked { note = "locked until Stage 3" } else if u.alreadyAutomated { note = "automated by \(u.agent ?? "an agent")" }
-                else if u.flags.contains(FlagID.roiBelow3x.rawValue) { note = "under \(Format.ratio(q.parameters.roiMinimum))" }
+                else if u.flags.contains(FlagID.roiBelow3x.rawValue) { note = "under \(Format.multiple(q.parameters.roiMinimum))" }
                 out.append("  \(u.rank). \(u.name): \(money(u.annualValue)) · \(money(u.annualRunCost)) · \(Format.ratio(u.roi)) · \(u.feasibility)/100 · \(note)")
             }
             if e.useCases.count > top.count { out.append("  … and \(e.useCases.count - top.count) more (--format json for all)") }

@@ -12,7 +12,7 @@ public enum QuestionnaireLoader {
         let r = YAMLReader(file: file)
         guard let root = r.parse(text) else { throw ValidationFailure(r.diagnostics) }
         let top = ["version", "id", "title", "revision", "stages", "questions", "gate_bars", "agent_fields",
-                   "process_fields", "parameters"]
+                   "process_fields", "parameters", "governance", "sources"]
         guard let f = r.mapping(root, "", allowed: top) else { throw ValidationFailure(r.diagnostics) }
         let version = r.int(f, "version", required: true) ?? supportedVersion
         if version > supportedVersion {
@@ -35,13 +35,25 @@ public enum QuestionnaireLoader {
             return GateBar(id: r.string(g, "id", required: true) ?? "", label: r.string(g, "label", required: true) ?? "",
                            help: r.string(g, "help"))
         }
+        let governance = (r.sequence(f["governance"], "governance") ?? []).enumerated().compactMap { i, node -> Habit? in
+            let keys = ["id", "habit", "cadence", "question", "answer", "from_stage"]
+            guard let g = r.mapping(node, "governance[\(i)]", allowed: keys) else { return nil }
+            return Habit(id: r.string(g, "id", required: true) ?? "", habit: r.string(g, "habit", required: true) ?? "",
+                         cadence: r.string(g, "cadence", required: true) ?? "", question: r.string(g, "question", required: true) ?? "",
+                         answer: r.string(g, "answer"), fromStage: r.int(g, "from_stage", min: 0) ?? 0)
+        }
+        let sources = (r.sequence(f["sources"], "sources") ?? []).enumerated().compactMap { i, node -> Source? in
+            guard let g = r.mapping(node, "sources[\(i)]", allowed: ["fact", "source"]) else { return nil }
+            return Source(fact: r.string(g, "fact", required: true) ?? "", source: r.string(g, "source", required: true) ?? "")
+        }
         let parameters = f.has("parameters") ? readParameters(r, f["parameters"]) : nil
         if !f.has("parameters") { r.missing(f, "parameters", "the engine's numbers") }
         guard !r.hasErrors, let parameters else { throw ValidationFailure(r.diagnostics) }
 
         let q = Questionnaire(version: version, id: id, title: r.string(f, "title", required: true) ?? id,
                               revision: r.string(f, "revision"), stages: stages, questions: questions, gateBars: bars,
-                              agentFields: agentFields, processFields: processFields, parameters: parameters)
+                              agentFields: agentFields, processFields: processFields, parameters: parameters,
+                              governance: governance, sources: sources)
         let problems = q.engineProblems()
         if !problems.isEmpty {
             let diagnostics = problems.map { problem in
@@ -68,11 +80,16 @@ public enum QuestionnaireLoader {
     }
 
     static func stage(_ r: YAMLReader, _ node: Node, _ path: String) -> Stage? {
-        let keys = ["level", "name", "summary", "looks_like", "trap", "move"]
+        let keys = ["level", "name", "summary", "looks_like", "trap", "move", "not_yet"]
         guard let s = r.mapping(node, path, allowed: keys) else { return nil }
+        let notYet = (r.sequence(s["not_yet"], s.path("not_yet")) ?? []).enumerated().compactMap { i, item -> NotYet? in
+            guard let n = r.mapping(item, "\(s.path("not_yet"))[\(i)]", allowed: ["what", "why"]) else { return nil }
+            return NotYet(what: r.string(n, "what", required: true) ?? "", why: r.string(n, "why", required: true) ?? "")
+        }
         return Stage(level: r.int(s, "level", required: true) ?? -1, name: r.string(s, "name", required: true) ?? "",
                      summary: r.string(s, "summary", required: true) ?? "", looksLike: r.string(s, "looks_like") ?? "",
-                     trap: r.string(s, "trap", required: true) ?? "", move: r.string(s, "move", required: true) ?? "")
+                     trap: r.string(s, "trap", required: true) ?? "", move: r.string(s, "move", required: true) ?? "",
+                     notYet: notYet)
     }
 
     static func questionList(_ r: YAMLReader, _ node: Node?, _ path: String, withSection: Bool) -> [Question] {

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import MaturityCore
+import MaturityReport
+import MaturityStore
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a sample company's assessment and its reports, to see the product in one command.",
+        discussion: """
+        The sample is a metal-parts maker of about $250M a year with sixteen processes and two agents.
+
+        Example:
+          maturity demo --output demo && open demo/hartwell-precision.html
+        """
+    )
+
+    static let sample = "examples/hartwell-precision.yaml"
+
+    @Option(name: .shortAndLong, help: "Folder to write into (created if missing).")
+    var output: String = "maturity-demo"
+
+    @OptionGroup var templateOptions: TemplateOptions
+
+    func run() throws {
+        let store = FileStore()
+        let renderer = try templateOptions.renderer(store: store)
+        guard let text = ContentLibrary.files[Self.sample] else {
+            Console.err("error: the built-in sample is missing from this build")
+            throw ExitCode(70)
+        }
+        let name = ((Self.sample as NSString).lastPathComponent as NSString).deletingPathExtension
+        try CLIErrors.catching {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        }
+        let assessmentPath = (output as NSString).appendingPathComponent("\(name).yaml")
+        let evaluation = try CLIErrors.catching {
+            let loaded = try AssessmentLoader.load(text: text, file: assessmentPath) { id in try store.questionnaire(id: id) }
+            return Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
+        }
+        try CLIErrors.catching { try store.writeAtomically(text, to: assessmentPath) }
+        var written = [assessmentPath]
+        for format in [ReportFormat.html, .md, .json] {
+            let path = (output as NSString).appendingPathComponent("\(name).\(format.fileExtension)")
+            try CLIErrors.catching { try store.writeAtomically(try renderer.render(evaluation, as: format), to: path) }
+            written.append(path)
+        }
+        Console.out(try CLIErrors.catching { try renderer.render(evaluation, as: .text) }, terminator: "")
+        Console.out("")
+        Console.out("Wrote:")
+        for path in written { Console.out("  \(path)") }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import MaturityStore
+
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with the report templates.",
+        subcommands: [Export.self]
+    )
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the built-in templates and an example brand.yaml into a folder to edit.",
+            discussion: """
+            Edit the copies, then pass the folder with --templates. Files you leave out fall back to the built-in ones.
+
+            Example:
+              maturity templates export my-brand && maturity report acme.yaml --templates my-brand --output acme.html
+            """
+        )
+
+        @Argument(help: "Folder to write the templates into (created if missing).")
+        var directory: String
+
+        @Flag(name: .long, help: "Replace files that already exist.")
+        var force = false
+
+        func run() throws {
+            let written = try CLIErrors.catching { try FileStore().exportTemplates(to: directory, overwrite: force) }
+            if written.isEmpty {
+                Console.out("Nothing written: every template already exists in \(directory) (use --force to replace them).")
+            }
+            for path in written { Console.out("Wrote \(path)") }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// A consultant's branding: firm name, logo and accent colours. The store checks `brand.yaml`
+/// so that only a colour reaches the CSS and only a data URI reaches the logo.
+public struct Brand: Sendable, Equatable {
+    public var firmName: String?
+    /// A `data:image/...;base64,` URI, so the report stays a single offline file.
+    public var logo: String?
+    public var logoAlt: String
+    public var accent: String
+    public var accentDark: String
+
+    public static let standard = Brand(firmName: nil, logo: nil, logoAlt: "", accent: "#1f4e79", accentDark: "#163a5a")
+
+    public init(firmName: String?, logo: String?, logoAlt: String, accent: String, accentDark: String) {
+        self.firmName = firmName
+        self.logo = logo
+        self.logoAlt = logoAlt
+        self.accent = accent
+        self.accentDark = accentDark
+    }
+
+    public var hasFirm: Bool { firmName != nil || logo != nil }
+}

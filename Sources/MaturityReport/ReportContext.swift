@@ -1,0 +1,197 @@
+import Foundation
+import MaturityCore
+
+/// The flat view model the report templates read. Every number is already formatted; every
+/// chart coordinate already computed. Templates decide only layout and wording around it.
+public struct ReportContext: Sendable {
+    public var title: String
+    public var company: String
+    public var industry: String?
+    public var assessedOn: String
+    public var assessedOnLong: String
+    public var respondents: [Respondent]
+    public var hasRespondents: Bool
+    public var brand: Brand
+    public var stage: StageView
+    public var ladder: [LadderStep]
+    public var nextMove: MoveView
+    public var headline: [Figure]
+    public var evidence: [EvidenceRow]
+    public var flags: [FlagRow]
+    public var hasFlags: Bool
+    public var unknownAnswers: [AnswerRow]
+    public var hasUnknownAnswers: Bool
+    public var moveUp: MoveUpView?
+    public var useCases: [UseCaseRow]
+    public var hasUseCases: Bool
+    public var chart: ScatterChart
+    public var plan: PlanView
+    public var agents: [AgentRow]
+    public var hasAgents: Bool
+    public var gateBars: [String]
+    public var governance: [HabitRow]
+    public var hasGovernance: Bool
+    public var answers: [AnswerRow]
+    public var questionnaire: QuestionnaireView
+    public var sources: [SourceRow]
+    public var method: [String]
+    public var currency: String
+    /// The report's JSON with `<`, `>` and `&` as \u escapes, safe to place inside a script element.
+    public var jsonForScript: String
+    public var generator: String
+
+    public struct Respondent: Sendable { public var name: String; public var role: String? }
+    public struct Figure: Sendable { public var label: String; public var value: String; public var note: String? }
+    public struct StageView: Sendable {
+        public var level: Int
+        public var name: String
+        public var summary: String
+        public var looksLike: String
+        public var trap: String
+        public var move: String
+        public var notYet: [NotYetRow]
+        public var hasNotYet: Bool
+    }
+    public struct NotYetRow: Sendable { public var what: String; public var why: String }
+    public struct LadderStep: Sendable {
+        public var level: Int
+        public var name: String
+        public var x: Int
+        public var y: Int
+        public var width: Int
+        public var height: Int
+        public var textX: Int
+        public var textY: Int
+        public var current: Bool
+        public var reached: Bool
+        public var cssClass: String
+    }
+    public struct MoveView: Sendable {
+        public var title: String
+        public var detail: String
+        public var useCase: String?
+        public var owner: String
+        public var value: String?
+        public var runCost: String?
+        public var roi: String?
+        public var costOfDelay: String?
+        public var alongside: [String]
+        public var hasAlongside: Bool
+    }
+    public struct EvidenceRow: Sendable {
+        public var stage: Int
+        public var stageName: String
+        public var rule: String
+        public var result: String
+        public var passed: Bool
+        public var basis: String
+    }
+    public struct FlagRow: Sendable { public var id: String; public var title: String; public var detail: String }
+    public struct MoveUpView: Sendable { public var toStage: Int; public var toStageName: String; public var facts: [String] }
+    public struct UseCaseRow: Sendable {
+        public var rank: Int
+        public var name: String
+        public var department: String
+        public var side: String
+        public var value: String
+        public var fte: String
+        public var runCost: String
+        public var roi: String
+        public var feasibility: Int
+        public var quadrant: String
+        public var status: String
+        public var locked: Bool
+        public var belowBar: Bool
+    }
+    public struct ScatterChart: Sendable {
+        public var width: Int
+        public var height: Int
+        public var left: Int
+        public var right: Int
+        public var top: Int
+        public var bottom: Int
+        public var thresholdX: Int
+        public var thresholdY: Int?
+        public var xTicks: [Tick]
+        public var yTicks: [Tick]
+        public var points: [Point]
+        public var description: String
+        public var mermaidPoints: [MermaidPoint]
+        public var mermaidXThreshold: String
+        public var mermaidYThreshold: String
+    }
+    public struct Tick: Sendable { public var at: Int; public var label: String }
+    public struct Point: Sendable {
+        public var x: Int
+        public var y: Int
+        public var rank: Int
+        public var name: String
+        public var cssClass: String
+        public var labelClass: String
+        public var labelY: Int
+    }
+    public struct MermaidPoint: Sendable { public var label: String; public var x: String; public var y: String }
+    public struct PlanView: Sendable {
+        public var start: String
+        public var end: String
+        public var days: Int
+        public var steps: [StepRow]
+        public var hasSteps: Bool
+        public var stretched: Bool
+        public var shadowNote: String?
+        public var timelineWidth: Int
+        public var timelineHeight: Int
+        public var labelWidth: Int
+        public var months: [Tick]
+        public var slo: [Figure]
+        public var budget: [BudgetRow]
+        public var hasBudget: Bool
+        public var budgetMonthly: String
+        public var budgetAnnual: String
+        public var goNoGo: [String]
+        public var description: String
+    }
+    public struct StepRow: Sendable {
+        public var index: Int
+        public var title: String
+        public var shortTitle: String
+        public var start: String
+        public var end: String
+        public var gate: String
+        public var owner: String
+        public var barX: Int
+        public var barWidth: Int
+        public var y: Int
+        public var textY: Int
+        public var mermaidTitle: String
+        public var mermaidDays: Int
+        public var mermaidID: String
+    }
+    public struct BudgetRow: Sendable { public var label: String; public var monthly: String; public var annual: String; public var basis: String }
+    public struct AgentRow: Sendable {
+        public var name: String
+        public var status: String
+        public var owner: String
+        public var side: String
+        public var bars: [BarCell]
+        public var verdict: String
+        public var clears: Bool
+    }
+    public struct BarCell: Sendable { public var label: String; public var cleared: Bool; public var mark: String }
+    public struct HabitRow: Sendable {
+        public var habit: String
+        public var cadence: String
+        public var question: String
+        public var inPlace: String
+        public var running: Bool
+    }
+    public struct AnswerRow: Sendable {
+        public var id: String
+        public var section: String
+        public var prompt: String
+        public var answer: String
+        public var unknown: Bool
+    }
+    public struct QuestionnaireView: Sendable { public var id: String; public var title: String; public var version: Int; public var revision: String }
+    public struct SourceRow: Sendable { public var fact: String; public var source: String }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import MaturityCore
+import Mustache
+
+/// A problem in a report template, located by file and line.
+public struct TemplateError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): error: \(message)"
+    }
+}
+
+/// Renders the HTML and Markdown reports from Mustache templates. Templates come as text keyed
+/// by their path in the templates folder (`report.html.mustache`, `partials/...`); the caller
+/// merges the built-in set with any overrides.
+public struct TemplateRenderer: Sendable {
+    let library: MustacheLibrary
+
+    /// Names templates by path without `.mustache`; `origin` says where each file came from, for errors.
+    public init(templates: [String: String], origin: [String: String] = [:]) throws(TemplateError) {
+        Self.registerContentTypes()
+        var library = MustacheLibrary()
+        for path in templates.keys.sorted() where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            let shown = origin[path] ?? "templates/\(path)"
+            do {
+                try library.register(templates[path] ?? "", named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(file: shown, line: error.context.lineNumber, column: error.context.columnNumber,
+                                    message: "\(Self.explain(error.error)) (near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\")")
+            } catch {
+                throw TemplateError(file: shown, line: nil, column: nil, message: "cannot read the template: \(error)")
+            }
+        }
+        // A partial that does not exist renders as nothing; say so instead.
+        for (path, text) in templates where path.hasSuffix(".mustache") {
+            for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for partial in Self.partials(in: String(line)) where library.getTemplate(named: partial) == nil {
+                    throw TemplateError(file: origin[path] ?? "templates/\(path)", line: lineNumber + 1, column: nil,
+                                        message: "the partial \"\(partial)\" does not exist; expected a file \(partial).mustache in the templates folder")
+                }
+            }
+        }
+        for required in ReportTemplate.allCases where library.getTemplate(named: required.rawValue) == nil {
+            throw TemplateError(file: "templates/\(required.rawValue).mustache", line: nil, column: nil, message: "template missing")
+        }
+        self.library = library
+    }
+
+    public func render(_ context: ReportContext, template: ReportTemplate) -> String {
+        library.render(context, withTemplate: template.rawValue) ?? ""
+    }
+
+    static func partials(in line: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(line)
+        while let open = rest.range(of: "{{>") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            names.append(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    static func explain(_ error: Error) -> String {
+        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch e {
+        case .sectionCloseNameIncorrect: return "a section closes with a different name than it opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed with {{/name}}"
+        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} sections may appear inside an inheritance section"
+        case .textInsideInheritSection: return "text may not appear directly inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "a {{% }} pragma is malformed"
+        case .unrecognisedConfigVariable: return "unknown {{% }} pragma; use {{%CONTENT_TYPE: HTML}}, TEXT, MARKDOWN or MERMAID"
+        @unknown default: return "\(e)"
+        }
+    }
+
+    /// MARKDOWN escapes user text so it cannot start markup or break a table; MERMAID strips
+    /// what Mermaid's grammar would read as syntax.
+    static func registerContentTypes() {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(MermaidContentType(), named: "MERMAID")
+    }
+}
+
+/// The templates a report needs; each may be overridden with `--templates DIR`.
+public enum ReportTemplate: String, CaseIterable, Sendable {
+    case html = "report.html"
+    case markdown = "report.md"
+}
+
+struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for c in text {
+            switch c {
+            case "\\", "|", "*", "`", "[", "]": out.append("\\"); out.append(c)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\n", "\r": out.append(" ")
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+struct MermaidContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { ReportContext.mermaidSafe(text) }
+}
