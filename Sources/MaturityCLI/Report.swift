@@ -16,13 +16,10 @@ struct TemplateOptions: ParsableArguments {
             let set = try store.templates(overrides: templates)
             var brand = Brand.standard
             if let b = set.brand {
-                brand.firmName = b.firmName
-                brand.logo = b.logo
-                brand.logoAlt = b.logoAlt ?? b.firmName ?? "Logo"
-                brand.accent = b.accent ?? brand.accent
-                brand.accentDark = b.accentDark ?? b.accent ?? brand.accentDark
+                brand = Brand(firmName: b.firmName, logo: b.logo, logoAlt: b.logoAlt ?? b.firmName ?? "Logo",
+                              accent: b.accent ?? brand.accent, accentDark: b.accentDark ?? b.accent ?? brand.accentDark)
             }
-            return try Renderer(templates: set.files, origin: set.origin, brand: brand)
+            return Renderer(templates: set.files, origin: set.origin, brand: brand)
         }
     }
 }

@@ -2,16 +2,27 @@ import Foundation
 
 /// Locale-free number formatting, so reports are byte-identical on every machine.
 public enum Format {
-    /// Shortest plain form: 12, 12.5, 0.08; never an exponent.
+    /// Shortest plain form: 12, 12.5, 0.08; never an exponent. Pure integer arithmetic, since
+    /// `String(format:)` is slow on Linux and reports format thousands of numbers.
     public static func number(_ value: Double, maxDecimals: Int = 4) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "-∞") }
-        let scale = pow(10.0, Double(maxDecimals))
-        let rounded = (value * scale).rounded() / scale
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        var text = String(format: "%.\(maxDecimals)f", rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        let decimals = max(0, min(maxDecimals, 9))
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        guard abs(value) * Double(scale) < 9e17 else { return String(Int64(value.rounded())) }
+        let scaled = Int64((abs(value) * Double(scale)).rounded())
+        let whole = scaled / scale
+        var fraction = scaled % scale
+        var sign = value < 0 && scaled != 0 ? "-" : ""
+        if scaled == 0 { sign = "" }
+        guard fraction != 0 else { return sign + String(whole) }
+        var digits = decimals
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let text = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: digits - text.count) + text
     }
 
     /// Whole units with thousands separators: 85000 → "85,000".
@@ -27,8 +38,9 @@ public enum Format {
     }
 
     /// Money in the assessment's currency: "$85,000", "€85,000", or "85,000 CHF".
+    static let symbols = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$", "MXN": "MX$"]
+
     public static func money(_ value: Double, currency: String) -> String {
-        let symbols = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$", "MXN": "MX$"]
         let sign = value < 0 ? "-" : ""
         if let symbol = symbols[currency.uppercased()] { return sign + symbol + grouped(abs(value)) }
         return sign + grouped(abs(value)) + " " + currency
@@ -43,7 +55,8 @@ public enum Format {
     /// A measured ratio, always to one decimal: 3.94 → "3.9x", 1 → "1.0x".
     public static func ratio(_ value: Double) -> String {
         guard value.isFinite else { return "n/a" }
-        return String(format: "%.1f", (value * 10).rounded() / 10) + "x"
+        let text = number(value, maxDecimals: 1)
+        return (text.contains(".") ? text : text + ".0") + "x"
     }
 
     /// A list in prose: "a", "a and b", "a, b and c".

@@ -1,12 +1,12 @@
 /// A consultant's branding: firm name, logo and accent colours. The store checks `brand.yaml`
 /// so that only a colour reaches the CSS and only a data URI reaches the logo.
 public struct Brand: Sendable, Equatable {
-    public var firmName: String?
+    public let firmName: String?
     /// A `data:image/...;base64,` URI, so the report stays a single offline file.
-    public var logo: String?
-    public var logoAlt: String
-    public var accent: String
-    public var accentDark: String
+    public let logo: String?
+    public let logoAlt: String
+    public let accent: String
+    public let accentDark: String
 
     public static let standard = Brand(firmName: nil, logo: nil, logoAlt: "", accent: "#1f4e79", accentDark: "#163a5a")
 
@@ -16,7 +16,9 @@ public struct Brand: Sendable, Equatable {
         self.logoAlt = logoAlt
         self.accent = accent
         self.accentDark = accentDark
+        self.hasFirm = firmName != nil || logo != nil
     }
 
-    public var hasFirm: Bool { firmName != nil || logo != nil }
+    /// Stored, not computed: templates read properties by reflection, which skips computed ones.
+    public let hasFirm: Bool
 }

@@ -15,8 +15,9 @@ public struct Renderer: Sendable {
     let brand: Brand
 
     /// `templates` are the built-in templates merged with any overrides, keyed by path in the folder.
-    public init(templates: [String: String], origin: [String: String] = [:], brand: Brand = .standard) throws(TemplateError) {
-        self.templates = try TemplateRenderer(templates: templates, origin: origin)
+    /// Template errors surface when a format that uses the template is rendered.
+    public init(templates: [String: String], origin: [String: String] = [:], brand: Brand = .standard) {
+        self.templates = TemplateRenderer(templates: templates, origin: origin)
         self.brand = brand
     }
 
@@ -24,8 +25,8 @@ public struct Renderer: Sendable {
         switch format {
         case .text: return TextReport.render(evaluation)
         case .json: return try Self.json(evaluation)
-        case .html: return templates.render(try context(evaluation), template: .html)
-        case .md: return templates.render(try context(evaluation), template: .markdown)
+        case .html: return try templates.render(try context(evaluation), template: .html)
+        case .md: return try templates.render(try context(evaluation), template: .markdown)
         }
     }
 
@@ -35,7 +36,7 @@ public struct Renderer: Sendable {
 
     public static func json(_ evaluation: Evaluation, pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(ReportJSON(evaluation))
         return String(decoding: data, as: UTF8.self) + (pretty ? "\n" : "")
     }

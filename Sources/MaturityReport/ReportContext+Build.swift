@@ -121,8 +121,22 @@ extension ReportContext {
             "Feasibility adds points for data in a system of record, a write-back path, structured input, few exceptions, no high-severity failure mode, a willing owner and office-side work.",
             "The plan climbs the trust ladder; the shadow rung needs \(p.shadowGate.minCases) real cases, so below \(Format.number(p.shadowGate.lowVolumePerWeek)) cases a week it is stretched.",
         ]
-        jsonForScript = json.replacingOccurrences(of: "&", with: "\\u0026")
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+        jsonForScript = Self.scriptSafe(json)
+    }
+
+    /// JSON with `<`, `>` and `&` written as \\u escapes: still the same JSON, but it can never
+    /// close the script element it sits in.
+    static func scriptSafe(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": out.append(contentsOf: "\\u003c".unicodeScalars)
+            case ">": out.append(contentsOf: "\\u003e".unicodeScalars)
+            case "&": out.append(contentsOf: "\\u0026".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     static func longDate(_ d: Day) -> String {
@@ -185,15 +199,14 @@ extension ReportContext {
                            mermaidTitle: Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")
         }
         var months: [Tick] = []
-        var cursor = Day(iso: String(format: "%04d-%02d-01", plan.start.year, plan.start.month)) ?? plan.start
+        var cursor = plan.start.adding(days: 1 - plan.start.day)
         while cursor <= plan.end {
             if cursor >= plan.start {
                 let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
                 months.append(Tick(at: barLeft + Int((Double(plan.start.days(until: cursor)) * scale).rounded()),
                                    label: "\(names[cursor.month - 1]) \(cursor.year)"))
             }
-            let next = cursor.month == 12 ? "\(cursor.year + 1)-01-01" : String(format: "%04d-%02d-01", cursor.year, cursor.month + 1)
-            cursor = Day(iso: next) ?? plan.end.adding(days: 1)
+            cursor = cursor.adding(days: Day.daysIn(month: cursor.month, year: cursor.year))
         }
         let slo = [
             Figure(label: "Auto-approve accuracy", value: "at least \(Format.percent(p.slo.autoApproveAccuracy))", note: nil),

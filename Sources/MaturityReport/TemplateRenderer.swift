@@ -21,14 +21,45 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 /// by their path in the templates folder (`report.html.mustache`, `partials/...`); the caller
 /// merges the built-in set with any overrides.
 public struct TemplateRenderer: Sendable {
-    let library: MustacheLibrary
+    let templates: [String: String]
+    let origin: [String: String]
 
-    /// Names templates by path without `.mustache`; `origin` says where each file came from, for errors.
-    public init(templates: [String: String], origin: [String: String] = [:]) throws(TemplateError) {
+    /// Keeps the template texts; each report template is parsed, with only the partials it
+    /// uses, when it is first rendered (parsing every template cost more than rendering).
+    public init(templates: [String: String], origin: [String: String] = [:]) {
+        self.templates = templates
+        self.origin = origin
+    }
+
+    /// Parses `template` and the partials it reaches, reporting any error with file and line.
+    public func library(for template: ReportTemplate) throws(TemplateError) -> MustacheLibrary {
         Self.registerContentTypes()
+        var needed: [String] = []
+        var queue = [template.rawValue]
+        while let name = queue.popLast() {
+            guard !needed.contains(name) else { continue }
+            let path = name + ".mustache"
+            guard let text = templates[path] else {
+                if name == template.rawValue {
+                    throw TemplateError(file: "templates/\(path)", line: nil, column: nil, message: "template missing")
+                }
+                continue
+            }
+            needed.append(name)
+            for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for partial in Self.partials(in: String(line)) {
+                    guard templates[partial + ".mustache"] != nil else {
+                        // A partial that does not exist renders as nothing; say so instead.
+                        throw TemplateError(file: origin[path] ?? "templates/\(path)", line: lineNumber + 1, column: nil,
+                                            message: "the partial \"\(partial)\" does not exist; expected a file \(partial).mustache in the templates folder")
+                    }
+                    queue.append(partial)
+                }
+            }
+        }
         var library = MustacheLibrary()
-        for path in templates.keys.sorted() where path.hasSuffix(".mustache") {
-            let name = String(path.dropLast(".mustache".count))
+        for name in needed.sorted() {
+            let path = name + ".mustache"
             let shown = origin[path] ?? "templates/\(path)"
             do {
                 try library.register(templates[path] ?? "", named: name)
@@ -39,23 +70,12 @@ public struct TemplateRenderer: Sendable {
                 throw TemplateError(file: shown, line: nil, column: nil, message: "cannot read the template: \(error)")
             }
         }
-        // A partial that does not exist renders as nothing; say so instead.
-        for (path, text) in templates where path.hasSuffix(".mustache") {
-            for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for partial in Self.partials(in: String(line)) where library.getTemplate(named: partial) == nil {
-                    throw TemplateError(file: origin[path] ?? "templates/\(path)", line: lineNumber + 1, column: nil,
-                                        message: "the partial \"\(partial)\" does not exist; expected a file \(partial).mustache in the templates folder")
-                }
-            }
-        }
-        for required in ReportTemplate.allCases where library.getTemplate(named: required.rawValue) == nil {
-            throw TemplateError(file: "templates/\(required.rawValue).mustache", line: nil, column: nil, message: "template missing")
-        }
-        self.library = library
+        return library
     }
 
-    public func render(_ context: ReportContext, template: ReportTemplate) -> String {
-        library.render(context, withTemplate: template.rawValue) ?? ""
+    public func render(_ context: ReportContext, template: ReportTemplate) throws(TemplateError) -> String {
+        let library = try library(for: template)
+        return library.render(MustacheTree.make(context) ?? [:], withTemplate: template.rawValue) ?? ""
     }
 
     static func partials(in line: String) -> [String] {

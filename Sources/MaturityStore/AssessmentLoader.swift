@@ -20,7 +20,7 @@ public enum AssessmentLoader {
     public static func questionnaireID(text: String) -> String? {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard let root = try? Yams.compose(yaml: text), let id = root.mapping?["questionnaire"]?.scalar?.string else { return nil }
+        guard let root = try? Yams.compose(yaml: text, Resolver.basic), let id = root.mapping?["questionnaire"]?.scalar?.string else { return nil }
         return id.trimmingCharacters(in: .whitespaces)
     }
 
@@ -85,7 +85,7 @@ public enum AssessmentLoader {
             return nil
         }
         let currency = r.string(o, "currency") ?? "USD"
-        if currency.range(of: "^[A-Za-z]{3}$", options: .regularExpression) == nil {
+        if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
             r.error(o["currency"], "organization.currency is \"\(currency)\"; expected a three-letter code like USD or EUR")
         }
         let rate = r.double(o, "loaded_hourly_rate", min: 0.01, unit: "money per hour", example: "48")

@@ -20,7 +20,8 @@ public enum QuestionnaireLoader {
             throw ValidationFailure(r.diagnostics)
         }
         let id = r.string(f, "id", required: true) ?? ""
-        if !id.isEmpty, id.range(of: "^[a-z0-9][a-z0-9_-]*$", options: .regularExpression) == nil {
+        let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
+        if !id.isEmpty, !(id.allSatisfy(idCharacters.contains) && id.first != "-" && id.first != "_") {
             r.error(f["id"], "id is \"\(id)\"; use lower-case letters, digits, - and _ (it names the file)")
         }
         let stages = (r.sequence(f["stages"], "stages") ?? []).enumerated().compactMap { i, node in

@@ -82,6 +82,8 @@ extension FileStore {
 
     func loadBrand(text: String, file: String) throws -> BrandSettings {
         let r = YAMLReader(file: file)
+        // The exported example is all comments: that means "no branding", not an error.
+        if (try? Yams.compose(yaml: text, Resolver.basic)) == .some(nil) { return BrandSettings() }
         guard let root = r.parse(text) else { throw ValidationFailure(r.diagnostics) }
         if r.isNull(root) { return BrandSettings() }
         guard let f = r.mapping(root, "", allowed: ["firm_name", "logo", "logo_alt", "accent", "accent_dark"]) else {

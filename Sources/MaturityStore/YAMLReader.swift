@@ -15,7 +15,7 @@ final class YAMLReader {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
                 error(line: 1, "the file is empty; expected a YAML mapping")
                 return nil
             }

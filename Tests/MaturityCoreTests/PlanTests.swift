@@ -124,3 +124,25 @@ struct DayTests {
         #expect(Day(iso: "2028-02-28")!.adding(days: 1).iso == "2028-02-29")
     }
 }
+
+@Suite("Number formatting")
+struct FormatTests {
+    @Test(arguments: [
+        (0.5, 4, "0.5"), (12.0, 4, "12"), (0.08, 4, "0.08"), (-3.25, 4, "-3.25"), (1e-7, 4, "0"),
+        (2.005, 2, "2.01"), (1_000_000.0, 0, "1000000"), (0.1 + 0.2, 4, "0.3"), (-0.00001, 2, "0"), (7.05, 1, "7.1"),
+    ])
+    func plainNumbers(value: Double, decimals: Int, expected: String) {
+        #expect(Format.number(value, maxDecimals: decimals) == expected)
+    }
+
+    @Test func moneyRatiosAndPercents() {
+        #expect(Format.money(67392.4, currency: "USD") == "$67,392")
+        #expect(Format.money(-1500, currency: "EUR") == "-€1,500")
+        #expect(Format.money(999, currency: "CHF") == "999 CHF")
+        #expect(Format.ratio(1) == "1.0x")
+        #expect(Format.ratio(3.94) == "3.9x")
+        #expect(Format.multiple(3) == "3x")
+        #expect(Format.percent(0.92) == "92%")
+        #expect(Format.percent(0.125) == "12.5%")
+    }
+}

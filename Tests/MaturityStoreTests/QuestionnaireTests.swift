@@ -10,6 +10,12 @@ struct QuestionnaireTests {
 
     func shippedText() throws -> String { try FileStore().readText(Self.shipped) }
 
+    /// The 1-based line of the shipped file that starts with `prefix`, so expectations follow edits to the file.
+    func line(_ prefix: String) throws -> Int {
+        let lines = try shippedText().split(separator: "\n", omittingEmptySubsequences: false)
+        return try #require(lines.firstIndex { $0.hasPrefix(prefix) }) + 1
+    }
+
     /// The shipped file with one edit, loaded as `q.yaml`.
     func messages(replacing old: String, with new: String) throws -> [String] {
         let text = try shippedText()
@@ -41,21 +47,24 @@ struct QuestionnaireTests {
     }
 
     @Test func aMissingEngineQuestionIsRefused() throws {
+        let questions = try line("  - id: staff_ai_tools")
         #expect(try messages(replacing: "  - id: ai_in_product\n", with: "  - id: ai_in_products\n") == [
-            "q.yaml:43: error: question \"ai_in_product\" is missing; the placement rules read it (type yes_no)",
+            "q.yaml:\(questions): error: question \"ai_in_product\" is missing; the placement rules read it (type yes_no)",
         ])
     }
 
     @Test func duplicateIdsAreRefused() throws {
+        let questions = try line("  - id: staff_ai_tools")
         #expect(try messages(replacing: "  - id: tool_gains_measured\n", with: "  - id: staff_ai_tools\n") == [
-            "q.yaml:43: error: id \"staff_ai_tools\" is used more than once; ids must be unique",
-            "q.yaml:43: error: question \"tool_gains_measured\" is missing; the placement rules read it (type yes_no)",
+            "q.yaml:\(questions): error: id \"staff_ai_tools\" is used more than once; ids must be unique",
+            "q.yaml:\(questions): error: question \"tool_gains_measured\" is missing; the placement rules read it (type yes_no)",
         ])
     }
 
     @Test func aBadReferenceIsRefusedWithTheAllowedValues() throws {
+        let table = try line("    system_of_record: {erp: 20,")
         #expect(try messages(replacing: "system_of_record: {erp: 20,", with: "system_of_record: {sap: 5, erp: 20,") == [
-            "q.yaml:221: error: \"sap\" is not a choice of process field system_of_record; allowed: erp, mes, crm, spreadsheet, email, paper, none",
+            "q.yaml:\(table): error: \"sap\" is not a choice of process field system_of_record; allowed: erp, mes, crm, spreadsheet, email, paper, none",
         ])
     }
 
@@ -76,8 +85,9 @@ struct QuestionnaireTests {
     }
 
     @Test func aMissingNumberIsAStructuralError() throws {
+        let parameters = try line("  automatable_share:")
         #expect(try messages(replacing: "  roi_minimum: 3\n", with: "") == [
-            "q.yaml:209: error: parameters.roi_minimum is missing; add it (a number)",
+            "q.yaml:\(parameters): error: parameters.roi_minimum is missing; add it (a number)",
         ])
     }
 

