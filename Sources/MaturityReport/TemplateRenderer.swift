@@ -64,6 +64,12 @@ public struct TemplateRenderer: Sendable {
             do {
                 try library.register(templates[path] ?? "", named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // The parser reports an unclosed section where the file ends; point at its opening tag instead.
+                if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error,
+                   let (line, name) = Self.unclosedSection(in: templates[path] ?? "") {
+                    throw TemplateError(file: shown, line: line, column: nil,
+                                        message: "the section {{#\(name)}} opened here is never closed; add {{/\(name)}}")
+                }
                 throw TemplateError(file: shown, line: error.context.lineNumber, column: error.context.columnNumber,
                                     message: "\(Self.explain(error.error)) (near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\")")
             } catch {
@@ -76,6 +82,27 @@ public struct TemplateRenderer: Sendable {
     public func render(_ context: ReportContext, template: ReportTemplate) throws(TemplateError) -> String {
         let library = try library(for: template)
         return library.render(MustacheTree.make(context) ?? [:], withTemplate: template.rawValue) ?? ""
+    }
+
+    /// The line and name of the first section tag that has no closing tag.
+    static func unclosedSection(in text: String) -> (Int, String)? {
+        var open: [(Int, String)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
+            while let start = rest.range(of: "{{") {
+                rest = rest[start.upperBound...]
+                guard let end = rest.range(of: "}}") else { break }
+                let tag = rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+                rest = rest[end.upperBound...]
+                if tag.hasPrefix("#") || tag.hasPrefix("^") {
+                    open.append((index + 1, String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)))
+                } else if tag.hasPrefix("/") {
+                    let name = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
+                    if let i = open.lastIndex(where: { $0.1 == name }) { open.remove(at: i) }
+                }
+            }
+        }
+        return open.first
     }
 
     static func partials(in line: String) -> [String] {
