@@ -54,11 +54,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityStoreTests",
-            dependencies: ["MaturityCore", "MaturityStore", "MaturityTestSupport"]
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "MaturityCLITests",
-            dependencies: ["MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport"]
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
