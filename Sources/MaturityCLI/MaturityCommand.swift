@@ -7,6 +7,7 @@ public struct MaturityCommand: ParsableCommand {
         abstract: "Place a manufacturer honestly on the five-stage AI maturity model and name its one next move.",
         discussion: """
         Examples:
+          maturity assess --output acme.yaml          the interview, about 20 minutes
           maturity validate acme.yaml                 check a file, list every problem
           maturity report acme.yaml                   stage, next move, top use cases
           maturity report acme.yaml --format json     the same and more, for scripts
@@ -15,7 +16,7 @@ public struct MaturityCommand: ParsableCommand {
           maturity templates export my-brand          templates to edit and brand
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Report.self, Demo.self, Templates.self]
+        subcommands: [Assess.self, Validate.self, Report.self, Demo.self, Templates.self]
     )
 
     public init() {}

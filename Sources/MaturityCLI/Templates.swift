@@ -21,7 +21,7 @@ struct Templates: ParsableCommand {
         @Argument(help: "Folder to write the templates into (created if missing).")
         var directory: String
 
-        @Flag(name: .long, help: "Replace files that already exist.")
+        @ArgumentParser.Flag(name: .long, help: "Replace files that already exist.")
         var force = false
 
         func run() throws {

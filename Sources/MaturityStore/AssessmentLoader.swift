@@ -7,7 +7,7 @@ import Yams
 public enum AssessmentLoader {
     public static let supportedVersion = 1
     static let topKeys = ["version", "questionnaire", "organization", "assessed_on", "plan_starts_on", "respondents",
-                          "answers", "agents", "processes", "notes"]
+                          "answers", "agents", "processes", "notes", "interview"]
 
     /// A loaded assessment with any warnings found on the way.
     public struct Loaded: Sendable {
@@ -22,6 +22,44 @@ public enum AssessmentLoader {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         guard let root = try? Yams.compose(yaml: text, Resolver.basic), let id = root.mapping?["questionnaire"]?.scalar?.string else { return nil }
         return id.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Reads a file the interview is writing: every field optional, answers of `unknown` kept as
+    /// skipped, problems in the values still reported.
+    public static func loadDraft(text: String, file: String, resolve: (String) throws -> Questionnaire) throws -> (Draft, Questionnaire) {
+        let r = YAMLReader(file: file)
+        guard let root = r.parse(text) else { throw ValidationFailure(r.diagnostics) }
+        guard let f = r.mapping(root, "", allowed: topKeys) else { throw ValidationFailure(r.diagnostics) }
+        guard let id = r.string(f, "questionnaire", required: true) else { throw ValidationFailure(r.diagnostics) }
+        let q = try resolve(id)
+        var d = Draft(questionnaireID: id)
+        if let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate"]) {
+            d.name = r.string(o, "name")
+            d.industry = r.string(o, "industry")
+            d.currency = r.string(o, "currency")
+            d.loadedHourlyRate = r.double(o, "loaded_hourly_rate", min: 0)
+        }
+        d.assessedOn = r.day(f, "assessed_on")
+        d.planStartsOn = r.day(f, "plan_starts_on")
+        d.respondents = (r.sequence(f["respondents"], "respondents") ?? []).enumerated().compactMap { i, node -> Respondent? in
+            guard let m = r.mapping(node, "respondents[\(i)]", allowed: ["name", "role"]) else { return nil }
+            return Respondent(name: r.string(m, "name") ?? "", role: r.string(m, "role"))
+        }
+        if let node = f["answers"], !r.isNull(node), let a = r.mapping(node, "answers", allowed: q.questions.map(\.id)) {
+            for question in q.questions {
+                guard let value = a[question.id] else { continue }
+                if r.isUnknown(value) {
+                    d.answers[question.id] = .some(nil)
+                } else if let answer = readAnswer(r, value, question, path: "answers.\(question.id)") {
+                    d.answers[question.id] = answer
+                }
+            }
+        }
+        d.agents = readAgents(r, f["agents"], q)
+        d.processes = readProcesses(r, f["processes"], q)
+        if let i = r.mapping(f["interview"], "interview", allowed: ["next"]) { d.next = r.string(i, "next") }
+        if r.hasErrors { throw ValidationFailure(r.diagnostics) }
+        return (d, q)
     }
 
     /// Validates `text` (the contents of `file`) with `resolve` supplying the questionnaire by id.
@@ -68,6 +106,9 @@ public enum AssessmentLoader {
             r.error(f["organization"], "organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)")
         }
         crossCheck(r, f, agents: agents, processes: processes)
+        if f.has("interview") {
+            r.warning(f["interview"], "the interview that writes this file is not finished; continue it with: maturity assess --output \(file) --resume")
+        }
 
         guard !r.hasErrors, let organization, let assessedOn else { throw ValidationFailure(r.diagnostics) }
         let assessment = Assessment(version: version, questionnaireID: questionnaireID, organization: organization,

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import MaturityCore
+import MaturityReport
+import MaturityStore
+
+struct Assess: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer the assessment in the terminal, about 20 minutes; every answer is saved as you go.",
+        discussion: """
+        At any prompt: ? shows help and why it matters, back returns to the previous question, skip \
+        records unknown (counted as no), quit saves and stops. Enter takes the default in brackets.
+
+        Examples:
+          maturity assess --output acme.yaml
+          maturity assess --output acme.yaml --resume
+          maturity assess --from acme-2026-q3.yaml --output acme-2026-q4.yaml
+        """
+    )
+
+    @Option(name: .shortAndLong, help: "The assessment file to write.")
+    var output: String = "assessment.yaml"
+
+    @ArgumentParser.Flag(name: .long, help: "Continue an unfinished interview in --output where it stopped.")
+    var resume = false
+
+    @Option(name: .long, help: ArgumentHelp("Last quarter's assessment: its answers become the defaults.", valueName: "previous.yaml"))
+    var from: String?
+
+    @Option(name: .long, help: "Questionnaire id or path (default: ai-maturity-manufacturing).")
+    var questionnaire: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who is answering, as \"Name, Role\".", valueName: "name, role"))
+    var respondent: String?
+
+    func validate() throws {
+        if resume, from != nil { throw ValidationError("--resume continues a file as it is; --from starts a new one from last quarter. Use one.") }
+        if let respondent, case .failure(let e) = Parse.respondent(respondent) { throw ValidationError("--respondent: \(e.reason)") }
+    }
+
+    func run() throws {
+        let store = FileStore()
+        let exists = FileManager.default.fileExists(atPath: output)
+        if resume, !exists {
+            Console.err("\(output): error: nothing to resume; start with: maturity assess --output \(output)")
+            throw ExitCode(66)
+        }
+        if !resume, exists {
+            Console.err("\(output): error: the file already exists; continue it with --resume, or pick another --output")
+            throw ExitCode(73)
+        }
+        let (draft, q, previous) = try CLIErrors.catching { () throws -> (Draft, Questionnaire, Draft?) in
+            if resume {
+                let (d, q) = try AssessmentLoader.loadDraft(text: try store.readText(output), file: output) { id in
+                    try questionnaire.map(store.questionnaire(pathOrID:)) ?? store.questionnaire(id: id, near: output)
+                }
+                return (d, q, nil)
+            }
+            var previous: Draft?
+            if let from { previous = Draft(try store.loadAssessment(from).assessment) }
+            let q = try questionnaire.map(store.questionnaire(pathOrID:))
+                ?? store.questionnaire(id: previous?.questionnaireID ?? "ai-maturity-manufacturing", near: from)
+            var d = Draft(questionnaireID: q.id)
+            if let respondent, case .success(let r) = Parse.respondent(respondent) { d.respondents = [r] }
+            return (d, q, previous)
+        }
+        let terminal = StandardTerminal()
+        let interview = Interview(terminal: terminal, questionnaire: q, path: output, draft: draft, previous: previous, today: Self.today())
+        let resumeHint = "maturity assess --output \(output) --resume"
+        let stopSignal = Self.onInterrupt {
+            Console.err("\nStopped. Every confirmed answer is saved in \(output). Continue with: \(resumeHint)")
+        }
+        defer { stopSignal.cancel() }
+        if resume { terminal.say("Continuing \(output) at \(draft.next ?? "the review").") }
+        if !resume { terminal.heading("AI maturity assessment: \(q.title)") }
+        terminal.say(terminal.dim("At any prompt: ? help · back · skip (unknown, counts as no) · quit (saves)."))
+        terminal.say(terminal.dim("Enter takes the [default]. Every answer is saved as soon as you give it."))
+        let outcome = try CLIErrors.catching { try interview.run(from: resume ? (draft.next ?? "review") : nil) }
+        switch outcome {
+        case .quit:
+            terminal.say("Saved \(output). Continue with: \(resumeHint)")
+        case .ended:
+            Console.err("Input ended before the interview finished; every confirmed answer is saved in \(output). Continue with: \(resumeHint)")
+            throw ExitCode(75)
+        case .finished:
+            try finish(store: store, terminal: terminal)
+        }
+    }
+
+    /// Validates the finished file, shows the placement, writes the reports beside it.
+    func finish(store: FileStore, terminal: Terminal) throws {
+        let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
+        let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
+        let renderer = Renderer(templates: ContentLibrary.files(under: "templates"))
+        let base = (output as NSString).deletingPathExtension
+        terminal.say("")
+        let summary = try CLIErrors.catching { try renderer.render(evaluation, as: .text) }
+        for line in summary.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = String(line.prefix { $0 == " " })
+            let rows = wrap(String(line.dropFirst(indent.count)), width: 78 - indent.count - 2)
+            if rows.isEmpty { terminal.say("") }
+            for (i, row) in rows.enumerated() { terminal.say(indent + (i == 0 ? "" : "  ") + row) }
+        }
+        var written = [output]
+        for format in [ReportFormat.html, .md] {
+            let path = "\(base).\(format.fileExtension)"
+            try CLIErrors.catching { try store.writeAtomically(try renderer.render(evaluation, as: format), to: path) }
+            written.append(path)
+        }
+        terminal.say("Wrote " + written.joined(separator: ", "))
+        terminal.say("Next time, without the interview: maturity report \(output) --output \(base).html")
+    }
+
+    /// Today's date in the local calendar; the only place the interview reads the clock.
+    static func today() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(iso: String(format: "%04d-%02d-%02d", parts.year ?? 2026, parts.month ?? 1, parts.day ?? 1)) ?? Day(daysSinceEpoch: 0)
+    }
+
+    /// On Ctrl-C: say where the answers are and exit 130. Answers are already on disk.
+    static func onInterrupt(_ message: @escaping @Sendable () -> Void) -> DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            message()
+            Foundation.exit(130)
+        }
+        source.resume()
+        return source
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import MaturityCore
+import MaturityStore
+
+/// The agents and process-inventory sections: a short menu, then one record at a time.
+extension Interview {
+    enum Menu { case add, edit(Int), remove(Int), done }
+
+    func menu(_ title: String, items: [String], noun: String) -> Reply<Menu> {
+        terminal.heading("\(title) (\(items.count))")
+        for (i, item) in items.enumerated() { terminal.say("  \(i + 1). \(item)") }
+        let prompt = Prompt<Menu>(
+            position: "[\(title)]", text: "add, edit N, remove N, or done", help: "Type add to describe a new \(noun); edit 2 or remove 2 to change the second; done (or Enter) to go on.",
+            defaultText: "done", skippable: false,
+            parse: { s in
+                let words = s.lowercased().split(separator: " ")
+                let number = words.count == 2 ? Int(words[1]) : nil
+                switch words.first.map(String.init) {
+                case "add", "a": return .success(.add)
+                case "done", "d": return .success(.done)
+                case "edit", "e":
+                    if let n = number, (1...max(1, items.count)).contains(n), !items.isEmpty { return .success(.edit(n - 1)) }
+                case "remove", "r":
+                    if let n = number, (1...max(1, items.count)).contains(n), !items.isEmpty { return .success(.remove(n - 1)) }
+                default: break
+                }
+                return .failure(PromptError("Type add, edit N, remove N (N from 1 to \(items.count)), or done."))
+            })
+        return terminal.ask(prompt)
+    }
+
+    func agents() throws -> StepResult {
+        if draft.agents.isEmpty, let earlier = previous?.agents, !earlier.isEmpty { draft.agents = earlier; try save() }
+        terminal.note("Agents are AI systems that own a workflow: pilots, ones in shadow, and ones in production.")
+        while true {
+            let items = draft.agents.map { "\($0.name): \($0.status.rawValue), \($0.side.rawValue), owner \($0.namedOwner ?? "none")" }
+            switch menu("Agents", items: items, noun: "agent") {
+            case .value(.done): return .next
+            case .value(.add):
+                draft.agents.append(Agent(name: "", status: .idea))
+                if let stop = try editAgent(draft.agents.count - 1, adding: true) { return stop }
+            case .value(.edit(let i)):
+                if let stop = try editAgent(i, adding: false) { return stop }
+            case .value(.remove(let i)):
+                terminal.say("  Removed \(draft.agents.remove(at: i).name).")
+                try save()
+            case .skip: return .next
+            case .back: return .back
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+        }
+    }
+
+    /// Asks every field of agent `i`; returns a step result only when the interview must stop.
+    func editAgent(_ i: Int, adding: Bool) throws -> StepResult? {
+        var field = 0
+        while true {
+            var fields = ["name", "process", "status", "side", "owner", "annual_dollar_value", "reports_dollars", "reuses_shared_infrastructure"]
+            if draft.agents[i].status == .production { fields += questionnaire.gateBars.map { "gate:\($0.id)" } }
+            guard field < fields.count else { return nil }
+            let id = fields[field]
+            let position = "[Agent \(i + 1) · \(field + 1) of \(fields.count)]"
+            let a = draft.agents[i]
+            let definition = questionnaire.agentFields.first { $0.id == id }
+            let prompt = definition?.prompt ?? id
+            let result: StepResult
+            switch id {
+            case "name":
+                result = try self.field(position: position, text: prompt, help: "A short name people use for it.", current: a.name.isEmpty ? nil : a.name,
+                                        skippable: false, parse: Parse.text) { self.draft.agents[i].name = $0 ?? "" }
+            case "process":
+                let names = draft.processes.map(\.name)
+                result = try self.field(position: position, text: prompt, help: names.isEmpty ? "The process name as it will appear in the inventory." : "Inventory so far: \(names.joined(separator: ", ")).",
+                                        current: a.process, skippable: true, parse: Parse.text) { self.draft.agents[i].process = $0 }
+            case "status":
+                let choices = definition?.choices ?? AgentStatus.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) }
+                result = try self.field(position: position, text: prompt, help: "Production means operations owns it and it acts on real work every day.",
+                                        current: adding && field == 2 && a.status == .idea ? nil : choices.firstIndex { $0.value == a.status.rawValue }.map { "\($0 + 1)" },
+                                        skippable: false, choices: choices, parse: Parse.choice(choices)) { v in
+                    if let s = v.flatMap(AgentStatus.init(rawValue:)) { self.draft.agents[i].status = s }
+                }
+            case "side":
+                let choices = definition?.choices ?? Side.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) }
+                result = try self.field(position: position, text: prompt, help: "Line and product work is Stage 4 work.",
+                                        current: choices.firstIndex { $0.value == a.side.rawValue }.map { "\($0 + 1)" },
+                                        skippable: false, choices: choices, parse: Parse.choice(choices)) { v in
+                    if let s = v.flatMap(Side.init(rawValue:)) { self.draft.agents[i].side = s }
+                }
+            case "owner":
+                result = try self.field(position: position, text: prompt, help: "The operations person who owns its number. Skip if nobody does.",
+                                        current: a.owner, skippable: true, parse: Parse.text) { self.draft.agents[i].owner = $0 }
+            case "annual_dollar_value":
+                result = try self.field(position: position, text: prompt, help: "What it earns a year, as its owner reports it. Skip if unknown.",
+                                        current: a.annualDollarValue.map { Format.number($0) }, skippable: true,
+                                        parse: Parse.number(unit: "money per year", example: "85000", min: 0)) { self.draft.agents[i].annualDollarValue = $0 }
+            case "reports_dollars", "reuses_shared_infrastructure":
+                let current = (id == "reports_dollars" ? a.reportsDollars : a.reusesSharedInfrastructure).map { $0 ? "yes" : "no" }
+                result = try self.field(position: position, text: prompt + " (y/n)", help: definition?.help, current: current,
+                                        skippable: true, parse: Parse.yesNo) { v in
+                    if id == "reports_dollars" { self.draft.agents[i].reportsDollars = v } else { self.draft.agents[i].reusesSharedInfrastructure = v }
+                }
+            default:
+                let barID = String(id.dropFirst("gate:".count))
+                let bar = questionnaire.gateBars.first { $0.id == barID }
+                result = try self.field(position: position, text: "Production gate: \(bar?.label ?? barID)? (y/n)", help: bar?.help,
+                                        current: a.gate[barID].map { $0 ? "yes" : "no" }, skippable: true, parse: Parse.yesNo) { v in
+                    self.draft.agents[i].gate[barID] = v
+                }
+            }
+            switch result {
+            case .next: field += 1
+            case .back:
+                if field == 0 {
+                    if adding, draft.agents[i].name.isEmpty { draft.agents.remove(at: i); try save() }
+                    return nil
+                }
+                field -= 1
+            case .quit, .ended: return result
+            }
+        }
+    }
+
+    func processes() throws -> StepResult {
+        if draft.processes.isEmpty, let earlier = previous?.processes, !earlier.isEmpty { draft.processes = earlier; try save() }
+        terminal.note("The process inventory: office work an agent could take over. Ten to twenty processes make a good ranking.")
+        while true {
+            let items = draft.processes.map { "\($0.name): \(Format.number($0.hoursPerWeek)) h/week, \($0.side.rawValue)" }
+            switch menu("Processes", items: items, noun: "process") {
+            case .value(.done): return .next
+            case .value(.add):
+                draft.processes.append(InventoryProcess(name: "", hoursPerWeek: 0))
+                if let stop = try editProcess(draft.processes.count - 1, adding: true) { return stop }
+            case .value(.edit(let i)):
+                if let stop = try editProcess(i, adding: false) { return stop }
+            case .value(.remove(let i)):
+                terminal.say("  Removed \(draft.processes.remove(at: i).name).")
+                try save()
+            case .skip: return .next
+            case .back: return .back
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+        }
+    }
+
+    func editProcess(_ i: Int, adding: Bool) throws -> StepResult? {
+        let fields = questionnaire.processFields
+        var index = 0
+        while index < fields.count {
+            let f = fields[index]
+            let p = draft.processes[i]
+            let position = "[Process \(i + 1) · \(index + 1) of \(fields.count)]"
+            let prompt = f.prompt + (f.unit.map { " (\($0))" } ?? "")
+            let result: StepResult
+            switch f.id {
+            case "name":
+                result = try field(position: position, text: prompt, help: "What the team calls the work.", current: p.name.isEmpty ? nil : p.name,
+                                   skippable: false, parse: Parse.text) { self.draft.processes[i].name = $0 ?? "" }
+            case "hours_per_week":
+                result = try field(position: position, text: prompt, help: "All the staff hours the process takes in a week, like 12.5.",
+                                   current: adding && p.hoursPerWeek == 0 ? nil : Format.number(p.hoursPerWeek), skippable: false,
+                                   parse: Parse.number(unit: "hours per week", example: "12.5", min: 0, max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
+            case "side":
+                result = try field(position: position, text: prompt, help: f.help, current: f.choices.firstIndex { $0.value == p.side.rawValue }.map { "\($0 + 1)" },
+                                   skippable: false, choices: f.choices, parse: Parse.choice(f.choices)) { v in
+                    if let s = v.flatMap(Side.init(rawValue:)) { self.draft.processes[i].side = s }
+                }
+            default:
+                result = try optionalProcessField(f, index: i, position: position, prompt: prompt)
+            }
+            switch result {
+            case .next: index += 1
+            case .back:
+                if index == 0 {
+                    if adding, draft.processes[i].name.isEmpty { draft.processes.remove(at: i); try save() }
+                    return nil
+                }
+                index -= 1
+            case .quit, .ended: return result
+            }
+        }
+        return nil
+    }
+
+    /// The optional process fields: skip leaves them unknown, which scores as the worst case.
+    func optionalProcessField(_ f: Question, index i: Int, position: String, prompt: String) throws -> StepResult {
+        let p = draft.processes[i]
+        let help = (f.help ?? "") + " Skip if unknown; it is scored as the worst case."
+        switch f.id {
+        case "volume_per_week":
+            return try field(position: position, text: prompt, help: help, current: p.volumePerWeek.map { Format.number($0) }, skippable: true,
+                             parse: Parse.number(unit: "cases per week", example: "400", min: 0)) { self.draft.processes[i].volumePerWeek = $0 }
+        case "exception_share":
+            return try field(position: position, text: prompt, help: help, current: p.exceptionShare.map { Format.number($0) }, skippable: true,
+                             parse: Parse.share) { self.draft.processes[i].exceptionShare = $0 }
+        case "high_severity_errors_possible":
+            return try field(position: position, text: prompt + " (y/n)", help: help, current: p.highSeverityErrorsPossible.map { $0 ? "yes" : "no" },
+                             skippable: true, parse: Parse.yesNo) { self.draft.processes[i].highSeverityErrorsPossible = $0 }
+        case "department", "owner_candidate":
+            let current = f.id == "department" ? p.department : p.ownerCandidate
+            return try field(position: position, text: prompt, help: help, current: current, skippable: true, parse: Parse.text) { v in
+                if f.id == "department" { self.draft.processes[i].department = v } else { self.draft.processes[i].ownerCandidate = v }
+            }
+        default:
+            let keyPath: WritableKeyPath<InventoryProcess, String?>
+            switch f.id {
+            case "system_of_record": keyPath = \.systemOfRecord
+            case "write_back": keyPath = \.writeBack
+            case "input_structure": keyPath = \.inputStructure
+            default: return .next
+            }
+            return try field(position: position, text: prompt, help: help,
+                             current: p[keyPath: keyPath].flatMap { v in f.choices.firstIndex { $0.value == v }.map { "\($0 + 1)" } },
+                             skippable: true, choices: f.choices, parse: Parse.choice(f.choices)) { self.draft.processes[i][keyPath: keyPath] = $0 }
+        }
+    }
+
+    /// Every answer on one screen; a number re-asks that one.
+    func review() throws -> StepResult {
+        let reviewable = steps.filter { $0 != "review" && $0 != "agents" && $0 != "processes" && $0 != "respondents" }
+        while true {
+            terminal.heading("Review")
+            for (n, id) in reviewable.enumerated() {
+                var text = label(id)
+                if text.count > 52 { text = String(text.prefix(51)) + "…" }
+                terminal.say("  \(n + 1). \(text): \(value(id))")
+            }
+            terminal.say("  Agents: \(draft.agents.count) · Processes: \(draft.processes.count) (type agents or processes to change them)")
+            let prompt = Prompt<String>(position: "[Review]", text: "Number to change, agents, processes, or Enter to finish",
+                                        help: "Nothing is final until you finish; every answer is already saved.", defaultText: "finish", skippable: false,
+                                        parse: { s in
+                                            let t = s.lowercased()
+                                            if ["finish", "agents", "processes"].contains(t) { return .success(t) }
+                                            if let n = Int(t), (1...reviewable.count).contains(n) { return .success(reviewable[n - 1]) }
+                                            return .failure(PromptError("Type a number from 1 to \(reviewable.count), agents, processes, or press Enter."))
+                                        })
+            switch terminal.ask(prompt) {
+            case .value("finish"): return .next
+            case .value(let id):
+                let result = try runStep(id)
+                if result == .quit || result == .ended { return result }
+            case .skip: return .next
+            case .back: return .back
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+        }
+    }
+
+    func label(_ id: String) -> String {
+        if id.hasPrefix("q:") { return questionnaire.question(String(id.dropFirst(2)))?.prompt ?? id }
+        return ["name": "Company", "industry": "Industry", "currency": "Currency", "rate": "Loaded hourly rate",
+                "assessed_on": "Assessed on", "plan_starts_on": "Plan starts on"][id] ?? id
+    }
+
+    func value(_ id: String) -> String {
+        if id.hasPrefix("q:") {
+            switch draft.answers[String(id.dropFirst(2))] {
+            case .some(.some(let a)): return a.display
+            case .some(.none): return "unknown"
+            case .none: return "not answered"
+            }
+        }
+        switch id {
+        case "name": return draft.name ?? "-"
+        case "industry": return draft.industry ?? "-"
+        case "currency": return draft.currency ?? "-"
+        case "rate": return draft.loadedHourlyRate.map { Format.number($0) } ?? "-"
+        case "assessed_on": return draft.assessedOn?.iso ?? "-"
+        default: return (draft.planStartsOn ?? draft.assessedOn)?.iso ?? "-"
+        }
+    }
+}

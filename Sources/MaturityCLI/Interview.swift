@@ -1,0 +1,176 @@
+import Foundation
+import MaturityCore
+import MaturityStore
+
+/// The guided interview behind `maturity assess`. Steps run in order (profile, placement
+/// questions, agents, processes, review); every confirmed answer is saved at once.
+final class Interview {
+    enum Outcome: Equatable { case finished, quit, ended }
+    enum StepResult { case next, back, quit, ended }
+
+    let terminal: Terminal
+    let questionnaire: Questionnaire
+    let path: String
+    let store: FileStore
+    let today: Day
+    /// Last quarter's answers, offered as defaults (`--from`).
+    let previous: Draft?
+    var draft: Draft
+    /// Set while a composite step (agents, processes) is in progress, so quit/end save it.
+    private(set) var current = ""
+
+    init(terminal: Terminal, questionnaire: Questionnaire, path: String, draft: Draft, previous: Draft?,
+         today: Day, store: FileStore = FileStore()) {
+        self.terminal = terminal
+        self.questionnaire = questionnaire
+        self.path = path
+        self.draft = draft
+        self.previous = previous
+        self.today = today
+        self.store = store
+    }
+
+    /// Step ids in order. `q:<id>` steps are the questionnaire's placement questions.
+    var steps: [String] {
+        ["name", "industry", "currency", "rate", "assessed_on", "plan_starts_on", "respondents"]
+            + questionnaire.questions.map { "q:\($0.id)" } + ["agents", "processes", "review"]
+    }
+
+    /// Runs from `start` (a step id) to the end, or until the person quits or input ends.
+    func run(from start: String?) throws -> Outcome {
+        var index = start.flatMap { steps.firstIndex(of: $0) } ?? 0
+        while index < steps.count {
+            current = steps[index]
+            draft.next = current
+            try save()
+            switch try runStep(steps[index]) {
+            case .next: index += 1
+            case .back: index = max(0, index - 1)
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+        }
+        draft.next = nil
+        try save()
+        return .finished
+    }
+
+    func save() throws {
+        try store.writeAtomically(AssessmentWriter.yaml(draft, questionnaire: questionnaire), to: path)
+    }
+
+    // MARK: Steps
+
+    func runStep(_ id: String) throws -> StepResult {
+        if id.hasPrefix("q:") { return try question(String(id.dropFirst(2))) }
+        switch id {
+        case "name":
+            return try field(position: position(id), text: "Company name", help: "As it should appear on the report.",
+                             current: draft.name ?? previous?.name, skippable: false, parse: Parse.text) { self.draft.name = $0 }
+        case "industry":
+            return try field(position: position(id), text: "Industry (what the company makes)", help: "Optional; shown under the company name.",
+                             current: draft.industry ?? previous?.industry, skippable: true, parse: Parse.text) { self.draft.industry = $0 }
+        case "currency":
+            return try field(position: position(id), text: "Currency", help: "Three-letter code; every dollar figure is shown in it.",
+                             current: draft.currency ?? previous?.currency ?? "USD", skippable: false, parse: Parse.currency) { self.draft.currency = $0 }
+        case "rate":
+            return try field(position: position(id), text: "Loaded cost of one staff hour (pay, benefits, overhead)",
+                             help: "Every process is valued with it: hours a week x 52 x this rate x the share an agent can take. Like 48.",
+                             current: (draft.loadedHourlyRate ?? previous?.loadedHourlyRate).map { Format.number($0) }, skippable: false,
+                             parse: Parse.number(unit: "money per hour", example: "48", min: 0.01)) { self.draft.loadedHourlyRate = $0 }
+        case "assessed_on":
+            return try field(position: position(id), text: "Date of this assessment", help: "The report is dated with it.",
+                             current: (draft.assessedOn ?? today).iso, skippable: false, parse: Parse.day) { self.draft.assessedOn = $0 }
+        case "plan_starts_on":
+            return try field(position: position(id), text: "Day the 90-day plan starts", help: "Every step of the plan is dated from it.",
+                             current: (draft.planStartsOn ?? draft.assessedOn ?? today).iso, skippable: false, parse: Parse.day) { day in
+                self.draft.planStartsOn = day == self.draft.assessedOn ? nil : day
+            }
+        case "respondents": return try respondents()
+        case "agents": return try agents()
+        case "processes": return try processes()
+        default: return try review()
+        }
+    }
+
+    func position(_ id: String) -> String {
+        let profile = ["name", "industry", "currency", "rate", "assessed_on", "plan_starts_on", "respondents"]
+        if let i = profile.firstIndex(of: id) { return "[Company \(i + 1)/\(profile.count)]" }
+        return "[\(id)]"
+    }
+
+    /// Asks one value; a confirmed answer is stored and saved before moving on.
+    func field<T>(position: String, text: String, help: String?, current: String?, skippable: Bool,
+                  choices: [Choice] = [], parse: @escaping (String) -> Result<T, PromptError>, store: (T?) -> Void) throws -> StepResult {
+        let reply = terminal.ask(Prompt(position: position, text: text, help: help, defaultText: current,
+                                        skippable: skippable, choices: choices, parse: parse))
+        switch reply {
+        case .value(let v): store(v)
+        case .skip: store(nil)
+        case .back: return .back
+        case .quit: return .quit
+        case .ended: return .ended
+        }
+        try save()
+        return .next
+    }
+
+    func question(_ id: String) throws -> StepResult {
+        guard let q = questionnaire.question(id) else { return .next }
+        let questions = questionnaire.questions
+        let n = (questions.firstIndex { $0.id == id } ?? 0) + 1
+        let section = q.section ?? "Questions"
+        let position = "[\(section) · question \(n) of \(questions.count)]"
+        let existing = draft.answers[id] ?? previous?.answers[id]
+        let shown: String? = existing.flatMap { $0 }.map { answer in
+            if case .yesNo(let b) = answer { return b ? "yes" : "no" }
+            return answer.display
+        }
+        let help = (q.help ?? "") + " Type skip if you do not know; it counts as no."
+        let record: (Answer?) -> Void = { self.draft.answers[id] = .some($0) }
+        switch q.type {
+        case .yesNo:
+            return try field(position: position, text: q.prompt + " (y/n)", help: help, current: shown, skippable: true,
+                             parse: Parse.yesNo) { record($0.map(Answer.yesNo)) }
+        case .choice:
+            let label = shown.flatMap { v in q.choices.firstIndex { $0.value == v }.map { "\($0 + 1)" } }
+            return try field(position: position, text: q.prompt, help: help, current: label, skippable: true,
+                             choices: q.choices, parse: Parse.choice(q.choices)) { record($0.map(Answer.choice)) }
+        case .count, .number, .money:
+            let whole = q.type == .count
+            return try field(position: position, text: q.prompt, help: help, current: shown, skippable: true,
+                             parse: Parse.number(unit: q.unit ?? (whole ? "a whole number" : "a number"), example: whole ? "2" : "12.5",
+                                                 min: q.min, max: q.max, whole: whole)) { record($0.map(Answer.number)) }
+        case .share:
+            return try field(position: position, text: q.prompt, help: help, current: shown, skippable: true,
+                             parse: Parse.share) { record($0.map(Answer.number)) }
+        case .date:
+            return try field(position: position, text: q.prompt, help: help, current: shown, skippable: true,
+                             parse: { s in Parse.day(s).map(\.iso) }) { record($0.map(Answer.text)) }
+        case .text, .list:
+            return try field(position: position, text: q.prompt, help: help, current: shown, skippable: true,
+                             parse: Parse.text) { record($0.map(Answer.text)) }
+        }
+    }
+
+    func respondents() throws -> StepResult {
+        if draft.respondents.isEmpty, let earlier = previous?.respondents { draft.respondents = earlier }
+        terminal.say(draft.respondents.isEmpty ? "Who is answering?"
+            : "Answering: " + draft.respondents.map { $0.name + ($0.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))
+        while true {
+            let prompt = Prompt<Respondent>(position: position("respondents"),
+                                            text: draft.respondents.isEmpty ? "Name, role (like Dana Ruiz, COO)" : "Add another (name, role), or Enter to go on",
+                                            help: "Each respondent is named on the report.", defaultText: nil,
+                                            skippable: true, parse: Parse.respondent)
+            switch terminal.ask(prompt) {
+            case .value(let r):
+                draft.respondents.append(r)
+                try save()
+            case .skip: return .next
+            case .back: return .back
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+        }
+    }
+}

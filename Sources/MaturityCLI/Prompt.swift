@@ -1,0 +1,163 @@
+import Foundation
+import MaturityCore
+
+/// What a person typed at a prompt, after the commands every prompt understands.
+enum Reply<T> {
+    case value(T)
+    case skip
+    case back
+    case quit
+    case ended
+}
+
+/// One question put to the person: how to show it, what Enter means, how to read the answer.
+struct Prompt<T> {
+    var position: String
+    var text: String
+    var help: String?
+    /// Shown in brackets; Enter takes it.
+    var defaultText: String?
+    /// Whether `skip` is allowed (records unknown, or leaves an optional field empty).
+    var skippable: Bool
+    var choices: [Choice] = []
+    var parse: (String) -> Result<T, PromptError>
+}
+
+struct PromptError: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+extension Terminal {
+    /// Asks until the answer parses or the person types a command. Never loops at end of input.
+    func ask<T>(_ p: Prompt<T>) -> Reply<T> {
+        if !p.choices.isEmpty {
+            for (i, c) in p.choices.enumerated() { say("    \(i + 1). \(c.label)" + dim(" (\(c.value))")) }
+        }
+        let shownDefault = p.defaultText.map { " [\($0)]" } ?? ""
+        var line = "\(p.position) \(p.text)\(shownDefault): "
+        if line.count > 78 {
+            // Long questions wrap at 78 columns and the answer goes on its own line.
+            say(dim(p.position))
+            for row in wrap(p.text, width: 78) { say(row) }
+            line = "\(shownDefault.isEmpty ? "" : String(shownDefault.dropFirst()) + " ")> "
+        } else {
+            line = "\(dim(p.position)) \(p.text)\(shownDefault): "
+        }
+        while true {
+            guard let raw = ask(line) else { return .ended }
+            let typed = raw.trimmingCharacters(in: .whitespaces)
+            switch typed.lowercased() {
+            case "?", "help":
+                say(p.help.map { "  \($0)" } ?? "  No extra help for this one.")
+                say(dim("  Commands: ? help · back previous question · skip " + (p.skippable ? "record unknown" : "(not allowed here)") + " · quit save and stop"))
+                continue
+            case "back": return .back
+            case "quit", "exit": return .quit
+            case "skip":
+                if p.skippable { return .skip }
+                warn("  This one is needed to value the answers; type an answer, back or quit.")
+                continue
+            case "":
+                if let d = p.defaultText {
+                    if case .success(let v) = p.parse(d) { return .value(v) }
+                }
+                if p.skippable, p.defaultText == nil { return .skip }
+                warn("  An answer is needed here (or type ? for help, back, or quit).")
+                continue
+            default:
+                switch p.parse(typed) {
+                case .success(let v): return .value(v)
+                case .failure(let e): warn("  \(e.reason)")
+                }
+            }
+        }
+    }
+}
+
+/// Splits text into lines of at most `width` characters at spaces.
+func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+        if !current.isEmpty, current.count + 1 + word.count > width {
+            lines.append(current)
+            current = ""
+        }
+        current += (current.isEmpty ? "" : " ") + word
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+}
+
+/// Readers for each question type, with the reason shown when an answer does not fit.
+enum Parse {
+    static func text(_ s: String) -> Result<String, PromptError> {
+        s.isEmpty ? .failure(PromptError("Type some text, or skip.")) : .success(s)
+    }
+
+    static func yesNo(_ s: String) -> Result<Bool, PromptError> {
+        switch s.lowercased() {
+        case "y", "yes", "true", "1": return .success(true)
+        case "n", "no", "false", "0": return .success(false)
+        default: return .failure(PromptError("Expected yes or no (y/n)."))
+        }
+    }
+
+    static func choice(_ choices: [Choice]) -> (String) -> Result<String, PromptError> {
+        { s in
+            if let n = Int(s), (1...choices.count).contains(n) { return .success(choices[n - 1].value) }
+            let lowered = s.lowercased()
+            if let c = choices.first(where: { $0.value.lowercased() == lowered || $0.label.lowercased() == lowered }) {
+                return .success(c.value)
+            }
+            return .failure(PromptError("Expected a number from 1 to \(choices.count), or one of: \(choices.map(\.value).joined(separator: ", "))."))
+        }
+    }
+
+    /// A number as people type it: `1,500`, `$48`, `12.5 h`.
+    static func number(unit: String, example: String, min: Double? = nil, max: Double? = nil, whole: Bool = false)
+        -> (String) -> Result<Double, PromptError> {
+        { s in
+            let cleaned = s.filter { !",$€£ _".contains($0) }
+                .trimmingCharacters(in: CharacterSet.letters.union(.whitespaces).union(CharacterSet(charactersIn: "/")))
+            guard let v = Double(cleaned), v.isFinite else {
+                return .failure(PromptError("Expected \(unit), like \(example)."))
+            }
+            if whole, v != v.rounded() { return .failure(PromptError("Expected a whole number, like \(example).")) }
+            if let min, v < min { return .failure(PromptError("Expected \(unit) of at least \(Format.number(min)).")) }
+            if let max, v > max { return .failure(PromptError("Expected \(unit) of at most \(Format.number(max)).")) }
+            return .success(v)
+        }
+    }
+
+    /// A share: `0.1` or `10%`.
+    static func share(_ s: String) -> Result<Double, PromptError> {
+        var t = s.replacingOccurrences(of: " ", with: "")
+        var scale = 1.0
+        if t.hasSuffix("%") {
+            t.removeLast()
+            scale = 0.01
+        }
+        guard let v = Double(t).map({ $0 * scale }), v >= 0, v <= 1 else {
+            return .failure(PromptError("Expected a share between 0 and 1, like 0.1 or 10%."))
+        }
+        return .success(v)
+    }
+
+    static func day(_ s: String) -> Result<Day, PromptError> {
+        Day(iso: s).map { .success($0) } ?? .failure(PromptError("Expected a date written YYYY-MM-DD, like 2026-11-20."))
+    }
+
+    static func currency(_ s: String) -> Result<String, PromptError> {
+        s.count == 3 && s.allSatisfy({ $0.isASCII && $0.isLetter })
+            ? .success(s.uppercased()) : .failure(PromptError("Expected a three-letter currency code, like USD or EUR."))
+    }
+
+    /// `Name, Role` → a respondent.
+    static func respondent(_ s: String) -> Result<Respondent, PromptError> {
+        let parts = s.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let name = parts.first, !name.isEmpty else { return .failure(PromptError("Expected a name, then a comma and a role, like Dana Ruiz, COO.")) }
+        return .success(Respondent(name: name, role: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil))
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import MaturityCore
+
+/// An assessment that may still be incomplete: what the interview has so far. It is written
+/// in the assessment file format, plus an `interview:` key that says where to continue.
+public struct Draft: Sendable, Equatable {
+    public var version = 1
+    public var questionnaireID: String
+    public var name: String?
+    public var industry: String?
+    public var currency: String?
+    public var loadedHourlyRate: Double?
+    public var assessedOn: Day?
+    public var planStartsOn: Day?
+    public var respondents: [Respondent] = []
+    /// Answers by question id; `.none` inside means the person skipped it (written `unknown`).
+    public var answers: [String: Answer?] = [:]
+    public var agents: [Agent] = []
+    public var processes: [InventoryProcess] = []
+    /// The interview step to continue at; nil once the interview is finished.
+    public var next: String?
+
+    public init(questionnaireID: String) { self.questionnaireID = questionnaireID }
+
+    /// A draft from a finished assessment, e.g. last quarter's, to pre-fill the interview.
+    public init(_ a: Assessment) {
+        questionnaireID = a.questionnaireID
+        name = a.organization.name
+        industry = a.organization.industry
+        currency = a.organization.currency
+        loadedHourlyRate = a.organization.loadedHourlyRate
+        assessedOn = a.assessedOn
+        planStartsOn = a.planStartsOn
+        respondents = a.respondents
+        answers = a.answers.mapValues { Optional($0) }
+        agents = a.agents
+        processes = a.processes
+    }
+}
+
+/// Writes assessment files the way DESIGN.md shows them: plain Unicode, numbers as people
+/// write them (0.5, never 5e-1), short records in flow style, quotes only where YAML needs them.
+public enum AssessmentWriter {
+    public static func yaml(_ d: Draft, questionnaire q: Questionnaire) -> String {
+        var out: [String] = []
+        out.append("version: \(d.version)")
+        out.append("questionnaire: \(scalar(d.questionnaireID))")
+        var org: [(String, String)] = []
+        if let v = d.name { org.append(("name", scalar(v, flow: true))) }
+        if let v = d.industry { org.append(("industry", scalar(v, flow: true))) }
+        if let v = d.currency { org.append(("currency", scalar(v, flow: true))) }
+        if let v = d.loadedHourlyRate { org.append(("loaded_hourly_rate", Format.number(v))) }
+        out.append("organization: " + flow(org))
+        if let v = d.assessedOn { out.append("assessed_on: \(v.iso)") }
+        if let v = d.planStartsOn { out.append("plan_starts_on: \(v.iso)") }
+        if !d.respondents.isEmpty {
+            let items = d.respondents.map { r -> String in
+                var fields = [("name", scalar(r.name, flow: true))]
+                if let role = r.role { fields.append(("role", scalar(role, flow: true))) }
+                return flow(fields)
+            }
+            out.append("respondents: [" + items.joined(separator: ", ") + "]")
+        }
+        // Answers in questionnaire order, so the file reads like the interview.
+        let answered = q.questions.filter { d.answers[$0.id] != nil }
+        if !answered.isEmpty {
+            out.append("answers:")
+            for question in answered {
+                let value: String
+                switch d.answers[question.id] {
+                case .some(.some(let answer)): value = answerText(answer)
+                default: value = "unknown"
+                }
+                out.append("  \(question.id): \(value)")
+            }
+        }
+        if !d.agents.isEmpty {
+            out.append("agents:")
+            for a in d.agents {
+                out.append("  - name: \(scalar(a.name))")
+                if let v = a.process { out.append("    process: \(scalar(v))") }
+                out.append("    status: \(a.status.rawValue)")
+                out.append("    side: \(a.side.rawValue)")
+                if let v = a.owner { out.append("    owner: \(scalar(v))") }
+                if let v = a.annualDollarValue { out.append("    annual_dollar_value: \(Format.number(v))") }
+                if let v = a.reportsDollars { out.append("    reports_dollars: \(v)") }
+                let bars = q.gateBars.compactMap { bar in a.gate[bar.id].map { (bar.id, String($0)) } }
+                if !bars.isEmpty { out.append(contentsOf: wrapped("    gate: ", flow(bars))) }
+                if let v = a.reusesSharedInfrastructure { out.append("    reuses_shared_infrastructure: \(v)") }
+            }
+        }
+        if !d.processes.isEmpty {
+            out.append("processes:")
+            for p in d.processes {
+                out.append("  - name: \(scalar(p.name))")
+                if let v = p.department { out.append("    department: \(scalar(v))") }
+                out.append("    side: \(p.side.rawValue)")
+                out.append("    hours_per_week: \(Format.number(p.hoursPerWeek))")
+                if let v = p.volumePerWeek { out.append("    volume_per_week: \(Format.number(v))") }
+                if let v = p.systemOfRecord { out.append("    system_of_record: \(v)") }
+                if let v = p.writeBack { out.append("    write_back: \(v)") }
+                if let v = p.inputStructure { out.append("    input_structure: \(v)") }
+                if let v = p.exceptionShare { out.append("    exception_share: \(Format.number(v))") }
+                if let v = p.highSeverityErrorsPossible { out.append("    high_severity_errors_possible: \(v)") }
+                if let v = p.ownerCandidate { out.append("    owner_candidate: \(scalar(v))") }
+            }
+        }
+        if let next = d.next { out.append("interview: {next: \(next)}") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A flow mapping broken after commas to stay within 100 columns, continuation lines aligned
+    /// under its first key, as DESIGN.md writes the gate.
+    static func wrapped(_ lead: String, _ flow: String) -> [String] {
+        guard lead.count + flow.count > 100 else { return [lead + flow] }
+        let indent = String(repeating: " ", count: lead.count + 1)
+        var lines: [String] = []
+        var current = lead
+        for part in flow.split(separator: " ", omittingEmptySubsequences: false) {
+            if current.count + part.count + 1 > 100, current.hasSuffix(",") {
+                lines.append(current)
+                current = indent + part
+            } else {
+                current += (current == lead ? "" : " ") + part
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+
+    static func answerText(_ a: Answer) -> String {
+        switch a {
+        case .yesNo(let b): return b ? "true" : "false"
+        case .choice(let c): return scalar(c)
+        case .number(let n): return Format.number(n)
+        case .text(let t): return scalar(t)
+        }
+    }
+
+    static func flow(_ fields: [(String, String)]) -> String {
+        "{" + fields.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// A YAML scalar, plain when that reads back as the same text, double-quoted otherwise.
+    public static func scalar(_ text: String, flow: Bool = false) -> String {
+        plainIsSafe(text, flow: flow) ? text : quoted(text)
+    }
+
+    static func plainIsSafe(_ text: String, flow: Bool) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        if first == " " || last == " " { return false }
+        if "-?:,[]{}#&*!|>'\"%@`~".contains(first) { return false }
+        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
+        if flow, text.contains(where: { ",[]{}".contains($0) }) { return false }
+        if text.contains(where: { $0.isNewline || $0 == "\t" || ($0.asciiValue.map { $0 < 32 } ?? false) }) { return false }
+        // Words and numbers YAML would read as something other than text.
+        let lowered = text.lowercased()
+        if ["true", "false", "yes", "no", "y", "n", "on", "off", "null", "~", "unknown"].contains(lowered) { return false }
+        if Double(text.replacingOccurrences(of: "_", with: "")) != nil { return false }
+        if Day(iso: text) != nil { return false }
+        if text.hasPrefix("0x") || text.hasPrefix("0o") || text.hasPrefix(".") { return false }
+        return true
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + String(scalar.value, radix: 16).leftPad(2)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
