@@ -50,6 +50,9 @@ final class TmuxSession {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-J", "-S", "-300", "-t", name]) }
 
+    /// The screen with its colour and attribute escape codes.
+    func styledScreen() throws -> String { try tmux(["capture-pane", "-p", "-e", "-J", "-S", "-300", "-t", name]) }
+
     /// Waits until the screen's last non-blank line contains `text` (a prompt waiting for input).
     func waitForPrompt(_ text: String, timeout: TimeInterval = 10) throws {
         try waitUntil(timeout, "prompt \(text)") { screen in
@@ -143,5 +146,46 @@ struct InterviewTerminalTests {
         let resumed = try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8)
         #expect(resumed.contains("  tool_gains_measured: unknown\n  ai_pilots: 4\n"))
         #expect(resumed.hasSuffix("interview: {next: q:new_agent_ships_in_weeks}\n"))
+    }
+
+    @Test(arguments: [false, true])
+    func colourOnATerminalUnlessNoColorIsSet(noColor: Bool) throws {
+        let dir = try temporaryDirectory()
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        // The test runner's own environment must not decide the outcome: set or clear NO_COLOR explicitly.
+        try tmux.start((noColor ? "env NO_COLOR=1 " : "env -u NO_COLOR ") + "'\(Binary.url.path)' assess --output a.yaml", in: dir)
+        try tmux.waitForPrompt("Company name:")
+        let styled = try tmux.styledScreen()
+        #expect(styled.contains("\u{1B}[") == !noColor)
+        let widest = try tmux.screen().split(separator: "\n").map(\.count).max() ?? 0
+        #expect(widest <= 80, "the opening screen fits 80 columns")
+        try tmux.type("quit")
+        try tmux.waitFor("__EXIT=0")
+    }
+
+    @Test func aConsultantsQuestionnaireDrivesTheSameInterview() throws {
+        let dir = try temporaryDirectory()
+        let shipped = try String(contentsOfFile: Repo.path("questionnaires/ai-maturity-manufacturing.yaml"), encoding: .utf8)
+        let custom = shipped
+            .replacingOccurrences(of: "id: ai-maturity-manufacturing", with: "id: northbridge-2027")
+            .replacingOccurrences(of: "  - id: staff_ai_tools\n", with: """
+              - id: erp_upgrade_planned
+                section: Northbridge extras
+                type: yes_no
+                prompt: Is an ERP upgrade planned in the next 12 months?
+                help: An upgrade changes the integration every agent writes back through.
+              - id: staff_ai_tools
+
+            """)
+        try custom.write(toFile: "\(dir)/northbridge-2027.yaml", atomically: true, encoding: .utf8)
+        let keys = ["Acme", "", "", "48", "", "", "Dana, COO", "", "y"] + Array(repeating: "skip", count: 13) + ["done", "done", ""]
+        let run = try Binary.run(["assess", "--questionnaire", "northbridge-2027.yaml", "--output", "a.yaml"], in: dir,
+                                 stdin: keys.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("[Northbridge extras · question 1 of 14]\nIs an ERP upgrade planned in the next 12 months? (y/n)\n> y\n"))
+        let saved = try String(contentsOfFile: "\(dir)/a.yaml", encoding: .utf8)
+        #expect(saved.contains("questionnaire: northbridge-2027\n"))
+        #expect(saved.contains("answers:\n  erp_upgrade_planned: true\n  staff_ai_tools: unknown\n"))
     }
 }
