@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .executableTarget(
@@ -27,7 +29,7 @@ let package = Package(
         .target(name: "MaturityCore"),
         .target(
             name: "MaturityStore",
-            dependencies: ["MaturityCore", "Yams"],
+            dependencies: ["MaturityCore", "Yams", "SwiftCSV", "ZIPFoundation"],
             plugins: ["EmbedContent"]
         ),
         .target(
@@ -54,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityStoreTests",
-            dependencies: ["MaturityCore", "MaturityStore", "MaturityTestSupport"],
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityTestSupport", "ZIPFoundation"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -21,13 +21,15 @@ enum CLIErrors {
         case let failure as ValidationFailure: return failure.description
         case let e as StoreError: return e.description
         case let e as TemplateError: return e.description
+        case let e as ImportFailure: return e.description
+        case let e as ImportError: return e.description
         default: return "error: \(error)"
         }
     }
 
     static func exitCode(_ error: Error) -> ExitCode {
         switch error {
-        case is ValidationFailure, is TemplateError: return ExitCode(65) // EX_DATAERR
+        case is ValidationFailure, is TemplateError, is ImportFailure, is ImportError: return ExitCode(65) // EX_DATAERR
         case StoreError.notFound, StoreError.unreadable: return ExitCode(66) // EX_NOINPUT
         case StoreError.notText: return ExitCode(65)
         case StoreError.questionnaireNotFound: return ExitCode(65)

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import MaturityCore
+import MaturityStore
+
+struct Inventory: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring a process inventory in from a spreadsheet (CSV or .xlsx).",
+        subcommands: [Import.self, Template.self]
+    )
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import processes from a CSV or .xlsx file into an assessment.",
+            discussion: """
+            Columns are matched by header in any order, ignoring case, spaces and punctuation; extra \
+            columns are ignored and named. Rows merge by process name: filled cells update, empty cells \
+            keep what was there. If any cell is bad, nothing is imported and the file is left as it was.
+
+            Examples:
+              maturity inventory import processes.xlsx --into acme.yaml --dry-run
+              maturity inventory import processes.csv --into acme.yaml
+              maturity inventory import q4.xlsx --sheet Processes --into acme.yaml --replace
+            """
+        )
+
+        @Argument(help: "The spreadsheet: .csv (comma, semicolon or tab) or .xlsx.")
+        var file: String
+
+        @Option(name: .long, help: ArgumentHelp("The assessment file to add the processes to.", valueName: "assessment.yaml"))
+        var into: String
+
+        @Option(name: .long, help: "The sheet to read in an .xlsx workbook (default: the first).")
+        var sheet: String?
+
+        @ArgumentParser.Flag(name: .long, help: "Replace the whole inventory instead of merging by name.")
+        var replace = false
+
+        @ArgumentParser.Flag(name: .long, help: "Show what would change; write nothing.")
+        var dryRun = false
+
+        func run() throws {
+            let store = FileStore()
+            let (draft, questionnaire) = try CLIErrors.catching {
+                try AssessmentLoader.loadDraft(text: try store.readText(into), file: into) { id in try store.questionnaire(id: id, near: into) }
+            }
+            let imported = try CLIErrors.catching { try InventoryImporter.read(path: file, sheet: sheet, questionnaire: questionnaire) }
+            let summary = try CLIErrors.catching {
+                try InventoryImporter.merge(imported, into: draft.processes, replace: replace, file: (file as NSString).lastPathComponent)
+            }
+            Console.out("Read \(imported.rows.count) row(s) from \(file)\(sheet.map { " (sheet \($0))" } ?? "").")
+            Console.out("Columns: " + imported.columns.map { "\($0.header) → \($0.field)" }.joined(separator: ", "))
+            if !imported.ignoredColumns.isEmpty { Console.out("Ignored columns: " + imported.ignoredColumns.joined(separator: ", ")) }
+            func line(_ label: String, _ names: [String]) {
+                if !names.isEmpty { Console.out("\(label) \(names.count): \(names.joined(separator: ", "))") }
+            }
+            line("Added", summary.added)
+            line("Updated", summary.updated)
+            line("Unchanged", summary.unchanged)
+            line("Removed (--replace)", summary.removed)
+            if dryRun {
+                Console.out("Dry run: \(into) not changed.")
+                return
+            }
+            var updated = draft
+            updated.processes = summary.processes
+            try CLIErrors.catching { try store.writeAtomically(AssessmentWriter.yaml(updated, questionnaire: questionnaire), to: into) }
+            Console.out("Wrote \(into) (\(summary.processes.count) processes).")
+        }
+    }
+
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a CSV with the expected headers and one example row.",
+            discussion: """
+            Example:
+              maturity inventory template --output processes.csv
+            """
+        )
+
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            let text = InventoryImporter.templateCSV()
+            guard let output else { return Console.out(text, terminator: "") }
+            if FileManager.default.fileExists(atPath: output) {
+                Console.err("\(output): error: the file already exists; pick another --output")
+                throw ExitCode(73)
+            }
+            try CLIErrors.catching { try FileStore().writeAtomically(text, to: output) }
+            Console.err("Wrote \(output)")
+        }
+    }
+}

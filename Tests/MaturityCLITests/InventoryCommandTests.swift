@@ -1,0 +1,54 @@
+import Foundation
+import MaturityTestSupport
+import Testing
+
+@Suite("maturity inventory")
+struct InventoryCommandTests {
+    static let fixtures = Repo.path("Tests/MaturityStoreTests/Fixtures/import")
+
+    func assessment() throws -> String {
+        let dir = try temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Repo.path("Tests/MaturityCLITests/Fixtures/interview-acme.yaml"), toPath: "\(dir)/acme.yaml")
+        return dir
+    }
+
+    @Test func importMergesAndSaysWhatChanged() throws {
+        let dir = try assessment()
+        let run = try Binary.run(["inventory", "import", "\(Self.fixtures)/libreoffice.xlsx", "--into", "acme.yaml"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Read 3 row(s) from \(Self.fixtures)/libreoffice.xlsx.\n"))
+        #expect(run.stdout.contains("Added 2: Invoice matching, Quotes, rush\n"))
+        #expect(run.stdout.contains("Unchanged 1: Supplier follow-up\n"))
+        #expect(run.stdout.contains("Wrote acme.yaml (4 processes).\n"))
+        let text = try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8)
+        #expect(text.contains("  - name: Quotes, rush\n    side: office\n    hours_per_week: 12.5\n"))
+        let validate = try Binary.run(["validate", "acme.yaml"], in: dir)
+        #expect(validate.status == 0)
+    }
+
+    @Test func dryRunAndBadCellsLeaveTheFileByteForByte() throws {
+        let dir = try assessment()
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/acme.yaml"))
+        let dry = try Binary.run(["inventory", "import", "\(Self.fixtures)/comma-crlf.csv", "--into", "acme.yaml", "--dry-run"], in: dir)
+        #expect(dry.status == 0)
+        #expect(dry.stdout.hasSuffix("Dry run: acme.yaml not changed.\n"))
+        try "Name,Hours per week\nGood row,10\nBad row,ten\n".write(toFile: "\(dir)/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["inventory", "import", "bad.csv", "--into", "acme.yaml"], in: dir)
+        #expect(bad.status == 65)
+        #expect(bad.stderr == "bad.csv: row 3, column \"Hours per week\": \"ten\" is not a number; expected hours per week, like 12.5\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/acme.yaml")) == before)
+    }
+
+    @Test func templateHasTheHeadersTheImporterExpects() throws {
+        let dir = try assessment()
+        let made = try Binary.run(["inventory", "template", "--output", "processes.csv"], in: dir)
+        #expect(made.status == 0)
+        let header = try String(contentsOfFile: "\(dir)/processes.csv", encoding: .utf8).split(separator: "\n").first
+        #expect(header == "Name,Department,Side,Hours per week,Volume per week,System of record,Write back,Input structure,Exception share,High severity errors possible,Owner candidate")
+        let run = try Binary.run(["inventory", "import", "processes.csv", "--into", "acme.yaml"], in: dir)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Unchanged 1: Supplier follow-up\n"), "the example row is the same process as the design's")
+        let again = try Binary.run(["inventory", "template", "--output", "processes.csv"], in: dir)
+        #expect(again.status == 73)
+    }
+}

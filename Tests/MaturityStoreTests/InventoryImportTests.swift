@@ -1,0 +1,194 @@
+import Foundation
+import MaturityCore
+@testable import MaturityStore
+import MaturityTestSupport
+import Testing
+import ZIPFoundation
+
+@Suite("Importing a process inventory")
+struct InventoryImportTests {
+    static let dir = Repo.path("Tests/MaturityStoreTests/Fixtures/import")
+
+    func read(_ file: String, sheet: String? = nil, limits: ImportLimits = ImportLimits()) throws -> ImportedInventory {
+        try InventoryImporter.read(path: "\(Self.dir)/\(file)", sheet: sheet, questionnaire: Repo.questionnaire, limits: limits)
+    }
+
+    func problems(_ body: () throws -> Void) -> [String] {
+        do {
+            try body()
+            return []
+        } catch let e as ImportFailure {
+            return e.problems
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test func commaCSVWithQuotesNewlinesAndCRLF() throws {
+        let inv = try read("comma-crlf.csv")
+        #expect(inv.rows.map(\.name) == ["Invoice matching, AP", "Quote prep \"rush\""])
+        #expect(inv.rows[0].volumePerWeek == 1500)
+        #expect(inv.rows[0].systemOfRecord == "erp")
+        #expect(inv.rows[0].exceptionShare == 0.1)
+        #expect(inv.rows[0].highSeverityErrorsPossible == false)
+        #expect(inv.rows[1].systemOfRecord == "spreadsheet")
+        #expect(inv.rows[1].highSeverityErrorsPossible == true)
+        #expect(inv.rows[1].ownerCandidate == "Raj\nPatel")
+        #expect(inv.rows.map(\.row) == [2, 3])
+    }
+
+    @Test func semicolonCSVWithBOMAndDecimalCommas() throws {
+        let inv = try read("semicolon-bom.csv")
+        let row = try #require(inv.rows.first)
+        #expect(row.name == "Invoice matching")
+        #expect(row.hoursPerWeek == 1500.5)
+        #expect(row.volumePerWeek == 1200)
+        #expect(row.exceptionShare == 0.1)
+        #expect(inv.columns.map(\.field) == ["name", "hours_per_week", "volume_per_week", "system_of_record", "exception_share"])
+    }
+
+    @Test func tabSeparatedCSV() throws {
+        let inv = try read("tab.csv")
+        #expect(inv.rows.first?.name == "Freight booking")
+        #expect(inv.rows.first?.hoursPerWeek == 14)
+        #expect(inv.rows.first?.ownerCandidate == "Ana")
+    }
+
+    @Test func openpyxlWorkbookByNamedSheet() throws {
+        let inv = try read("openpyxl.xlsx", sheet: "Processes")
+        #expect(inv.rows.map(\.name) == ["Supplier follow-up", "Customer PO entry", "Qualitätsprüfung Berichte"])
+        #expect(inv.rows[0].hoursPerWeek == 30)
+        #expect(inv.rows[0].highSeverityErrorsPossible == false)
+        #expect(inv.rows[1].hoursPerWeek == 45, "a number stored as text")
+        #expect(inv.rows[1].exceptionShare == 0.08)
+        #expect(inv.rows[1].volumePerWeek == nil, "openpyxl writes formulas without a cached value: unknown")
+        #expect(inv.rows[2].highSeverityErrorsPossible == true)
+        #expect(inv.ignoredColumns == ["Reviewed on", "Cost centre"])
+    }
+
+    @Test func libreOfficeWorkbookWithSharedStrings() throws {
+        let inv = try read("libreoffice.xlsx")
+        #expect(inv.rows.map(\.name) == ["Supplier follow-up", "Invoice matching", "Quotes, rush"])
+        #expect(inv.rows[1].hoursPerWeek == 1500)
+        #expect(inv.rows[1].writeBack == "api")
+        #expect(inv.rows[1].exceptionShare == 0.05)
+        #expect(inv.rows[2].highSeverityErrorsPossible == true)
+    }
+
+    @Test func theFirstSheetIsReadByDefaultAndTheErrorNamesTheOthers() {
+        let found = problems { _ = try read("openpyxl.xlsx") }
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("openpyxl.xlsx: error: no column for Name and Hours per week; the header row has \"Inventory on the next sheet\".") == true)
+        #expect(found.first?.hasSuffix("This is the first sheet, \"Read me\"; the workbook also has \"Processes\": choose one with --sheet.") == true)
+    }
+
+    @Test func anUnknownSheetListsTheSheets() {
+        let found = problems { _ = try read("openpyxl.xlsx", sheet: "Inventory") }
+        #expect(found == ["\(Self.dir)/openpyxl.xlsx: error: no sheet named \"Inventory\"; the sheets are: Read me, Processes"])
+    }
+
+    @Test func everyBadCellIsReportedWithRowColumnValueAndExpectation() throws {
+        let dir = try temporaryFolder()
+        let csv = "Name,Hours per week,Exception share,System of record,High severity errors possible\nA,lots,150%,SAP HANA,maybe\n,3,0.1,erp,no\nA,2,0.1,erp,no\n"
+        try csv.write(toFile: "\(dir)/bad.csv", atomically: true, encoding: .utf8)
+        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/bad.csv", questionnaire: Repo.questionnaire) }
+        #expect(found == [
+            "bad.csv: row 2, column \"Hours per week\": \"lots\" is not a number; expected hours per week, like 12.5",
+            "bad.csv: row 2, column \"Exception share\": \"150%\" is outside 0 to 1; expected a share like 0.1, or a percent like 10%",
+            "bad.csv: row 2, column \"System of record\": \"SAP HANA\" is not one of erp, mes, crm, spreadsheet, email, paper, none",
+            "bad.csv: row 2, column \"High severity errors possible\": \"maybe\" is not yes or no; expected yes, no, y, n, true, false or x",
+            "bad.csv: row 3, column \"Name\": the process name is empty; every row needs one",
+            "bad.csv: row 4, column \"Name\": \"A\" repeats row 2; give each process one row",
+        ])
+    }
+
+    @Test func aMissingRequiredColumnListsTheExpectedHeaders() throws {
+        let dir = try temporaryFolder()
+        try "Process,Owner\nA,B\n".write(toFile: "\(dir)/x.csv", atomically: true, encoding: .utf8)
+        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/x.csv", questionnaire: Repo.questionnaire) }
+        #expect(found.first?.hasPrefix("x.csv: error: no column for Hours per week; the header row has \"Process\", \"Owner\". Expected headers: Name, Department, Side, Hours per week,") == true)
+    }
+
+    @Test(arguments: [
+        ("fake.xlsx", "not a valid .xlsx workbook (it is not a zip archive)"),
+        ("binary.csv", "the file holds binary data, not CSV text"),
+    ])
+    func aFileThatIsNotWhatItsExtensionSaysIsRefused(file: String, message: String) {
+        let found = problems { _ = try read(file) }
+        #expect(found.count == 1)
+        #expect(found.first?.contains(message) == true, "\(found)")
+    }
+
+    @Test func anXLSXMadeOfAZipBombIsRefusedBeforeItFillsMemory() throws {
+        let dir = try temporaryFolder()
+        let rows = String(repeating: "<row><c t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>", count: 60_000)
+        try makeWorkbook(at: "\(dir)/bomb.xlsx", sheet: "<worksheet><sheetData>\(rows)</sheetData></worksheet>")
+        var limits = ImportLimits()
+        limits.maxPartBytes = 1_000_000
+        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/bomb.xlsx", questionnaire: Repo.questionnaire, limits: limits) }
+        #expect(found == ["\(dir)/bomb.xlsx: error: the part xl/worksheets/sheet1.xml unpacks to more than 1 MB; refusing it (a zip bomb, or a sheet far larger than an inventory)"])
+    }
+
+    @Test func anEntityBombIsRefused() throws {
+        let dir = try temporaryFolder()
+        let sheet = """
+        <?xml version="1.0"?>
+        <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+        <worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>
+        """
+        try makeWorkbook(at: "\(dir)/entities.xlsx", sheet: sheet)
+        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/entities.xlsx", questionnaire: Repo.questionnaire) }
+        #expect(found == ["\(dir)/entities.xlsx: error: the part xl/worksheets/sheet1.xml declares a DTD or entities, which workbooks never need; refusing it"])
+    }
+
+    @Test func mergeUpdatesByNameKeepsWhatEmptyCellsLeaveAndAddsTheRest() throws {
+        let existing = [InventoryProcess(name: "Supplier follow-up", department: "Purchasing", hoursPerWeek: 30, volumePerWeek: 400, ownerCandidate: "Sam")]
+        let inv = try read("comma-crlf.csv")
+        var rows = inv
+        rows.rows.append(ProcessRow(row: 4, name: "supplier FOLLOW-UP", hoursPerWeek: 35))
+        let merged = try InventoryImporter.merge(rows, into: existing, replace: false, file: "x.csv")
+        #expect(merged.added == ["Invoice matching, AP", "Quote prep \"rush\""])
+        #expect(merged.updated == ["supplier FOLLOW-UP"])
+        #expect(merged.processes[0].hoursPerWeek == 35)
+        #expect(merged.processes[0].volumePerWeek == 400, "an empty cell keeps the value")
+        #expect(merged.processes[0].ownerCandidate == "Sam")
+        let replaced = try InventoryImporter.merge(inv, into: existing, replace: true, file: "x.csv")
+        #expect(replaced.removed == ["Supplier follow-up"])
+        #expect(replaced.processes.count == 2)
+    }
+
+    @Test func numbersAsPeopleTypeThem() {
+        let cases: [(String, NumberStyleCase, Double?)] = [
+            ("1,500", .point, 1500), ("$1,500.50", .point, 1500.5), ("1 500", .point, 1500), ("12 h", .point, 12),
+            ("3,5", .point, 3.5), ("1.500,5", .comma, 1500.5), ("1 200", .comma, 1200), ("0,1", .comma, 0.1),
+            ("€ 85.000", .comma, 85000), ("lots", .point, nil), ("1,2,3", .point, 123),
+        ]
+        for (text, style, expected) in cases {
+            #expect(InventoryImporter.testNumber(text, decimalComma: style == .comma) == expected, "\(text)")
+        }
+    }
+
+    enum NumberStyleCase { case point, comma }
+
+    func temporaryFolder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    /// A minimal workbook whose first sheet is `sheet`.
+    func makeWorkbook(at path: String, sheet: String) throws {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        let parts = [
+            "xl/workbook.xml": "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+            "xl/worksheets/sheet1.xml": sheet,
+        ]
+        for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+    }
+}
