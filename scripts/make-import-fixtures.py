@@ -2,19 +2,21 @@
 """Writes the spreadsheet fixtures for the inventory import tests with real producers:
 openpyxl (inline strings, formulas without cached values) directly, and LibreOffice (shared
 strings, rich text, cached formula values) by converting a CSV. Run from the repository root:
-  .checkers/venv/bin/python scripts/make-import-fixtures.py
-The outputs are committed; rerun only to change them."""
+  .checkers/venv/bin/python scripts/make-import-fixtures.py [OUTPUT_DIR]
+The outputs in Tests/MaturityStoreTests/Fixtures/import are committed; CI writes fresh ones to a
+temporary folder and imports them, so the reader is checked against today's producers."""
 import datetime
 import os
 import pathlib
 import shutil
 import subprocess
+import sys
 import tempfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-out = pathlib.Path("Tests/MaturityStoreTests/Fixtures/import")
+out = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Tests/MaturityStoreTests/Fixtures/import")
 out.mkdir(parents=True, exist_ok=True)
 
 # openpyxl: a notes sheet first, the inventory on a named second sheet, headers in another order

@@ -122,7 +122,7 @@ final class YAMLReader {
             return nil
         }
         guard let text = scalarText(node, f.path(key)) else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         if required, trimmed.isEmpty { error(node, "\(f.path(key)) is empty; it needs a value") }
         return trimmed
     }
@@ -158,13 +158,13 @@ final class YAMLReader {
     func doubleValue(_ node: Node, _ path: String, min: Double? = nil, max: Double? = nil,
                      unit: String = "a number", example: String = "12.5", allowPercent: Bool = false) -> Double? {
         guard let raw = scalarText(node, path) else { return nil }
-        var text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        var text = raw.trimmed.filter { $0 != "_" }
         var scale = 1.0
         if allowPercent, text.hasSuffix("%") {
             text.removeLast()
             scale = 0.01
         }
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard let value = Double(text.trimmed), value.isFinite else {
             error(node, "\(path) is \"\(raw)\"; expected \(unit), like \(example)")
             return nil
         }
@@ -186,7 +186,7 @@ final class YAMLReader {
             return nil
         }
         guard let text = scalarText(node, f.path(key)) else { return nil }
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = Int(text.trimmed) else {
             error(node, "\(f.path(key)) is \"\(text)\"; expected a whole number, like 3")
             return nil
         }
@@ -208,7 +208,7 @@ final class YAMLReader {
 
     func choiceValue(_ node: Node, _ path: String, allowed: [String]) -> String? {
         guard let text = scalarText(node, path) else { return nil }
-        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let wanted = text.trimmed.lowercased()
         if let match = allowed.first(where: { $0.lowercased() == wanted }) { return match }
         error(node, "\(path) is \"\(text)\"; expected \(Format.list(allowed, conjunction: "or"))")
         return nil
@@ -220,7 +220,7 @@ final class YAMLReader {
             return nil
         }
         guard let text = scalarText(node, f.path(key)) else { return nil }
-        guard let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let day = Day(iso: text.trimmed) else {
             error(node, "\(f.path(key)) is \"\(text)\"; expected a date written YYYY-MM-DD, like 2026-11-20")
             return nil
         }

@@ -78,6 +78,8 @@ public enum InventoryImporter {
                             limits: ImportLimits = ImportLimits()) throws -> ImportedInventory {
         let file = (path as NSString).lastPathComponent
         var fieldAt: [Int: String] = [:]
+        var ordered: [(Int, String)] = []
+        let lookup = ChoiceLookup(q)
         var mapped: [(String, String)] = []
         var ignored: [String] = []
         var headers: [String] = []
@@ -91,12 +93,13 @@ public enum InventoryImporter {
                 guard !key.isEmpty else { continue }
                 guard let column = columns.first(where: { normalize($0.header) == key || normalize($0.field) == key || $0.synonyms.contains(key) }),
                       !fieldAt.values.contains(column.field) else {
-                    ignored.append(raw.trimmingCharacters(in: .whitespaces))
+                    ignored.append(raw.trimmed)
                     continue
                 }
                 fieldAt[i] = column.field
-                mapped.append((raw.trimmingCharacters(in: .whitespaces), column.field))
+                mapped.append((raw.trimmed, column.field))
             }
+            ordered = fieldAt.sorted { $0.key < $1.key }
             let missing = ["name", "hours_per_week"].filter { !fieldAt.values.contains($0) }
             if !missing.isEmpty {
                 let names = missing.map { f in columns.first { $0.field == f }?.header ?? f }
@@ -107,11 +110,11 @@ public enum InventoryImporter {
                 throw ImportFailure(problems: ["\(file): error: no column for \(Format.list(names)); the header row has \(row.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")). Expected headers: \(templateHeaders.joined(separator: ", ")) (any case and spacing; \"Hours/week\", \"Weekly hours\", \"System\" and \"Owner\" work too).\(sheets)"])
             }
         }, row: { sheetRow in
-            var cells = CellReader(file: file, row: sheetRow.number, headers: headers, style: sheetRow.style, questionnaire: q)
+            var cells = CellReader(file: file, row: sheetRow.number, headers: headers, style: sheetRow.style, choices: lookup)
             var p = ProcessRow(row: sheetRow.number, name: "")
-            for (i, field) in fieldAt.sorted(by: { $0.key < $1.key }) {
+            for (i, field) in ordered {
                 guard i < sheetRow.cells.count, let raw = sheetRow.cells[i] else { continue }
-                let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = raw.trimmed
                 guard !text.isEmpty else { continue }
                 cells.column = i
                 switch field {
@@ -150,10 +153,12 @@ public enum InventoryImporter {
     public static func merge(_ imported: ImportedInventory, into existing: [InventoryProcess], replace: Bool,
                              file: String) throws -> MergeSummary {
         var result = replace ? [] : existing
+        var index: [String: Int] = [:]
+        for (i, p) in result.enumerated() { index[p.name.lowercased()] = i }
         var added: [String] = [], updated: [String] = [], unchanged: [String] = []
         var problems: [String] = []
         for row in imported.rows {
-            if let i = result.firstIndex(where: { $0.name.lowercased() == row.name.lowercased() }) {
+            if let i = index[row.name.lowercased()] {
                 let before = result[i]
                 apply(row, to: &result[i])
                 (result[i] == before ? { unchanged.append(row.name) } : { updated.append(row.name) })()
@@ -164,6 +169,7 @@ public enum InventoryImporter {
                 }
                 var p = InventoryProcess(name: row.name, hoursPerWeek: hours)
                 apply(row, to: &p)
+                index[row.name.lowercased()] = result.count
                 result.append(p)
                 added.append(row.name)
             }
@@ -199,18 +205,42 @@ public enum InventoryImporter {
     }
 }
 
+/// Allowed values per choice field, with the spellings people use, looked up once per import.
+struct ChoiceLookup {
+    var allowed: [String: [String]] = [:]
+    var byText: [String: [String: String]] = [:]
+
+    init(_ q: Questionnaire) {
+        for field in ["side", "system_of_record", "write_back", "input_structure"] {
+            let values = q.processFields.first { $0.id == field }?.choiceValues ?? Side.allCases.map(\.rawValue)
+            allowed[field] = values
+            var table: [String: String] = [:]
+            for v in values {
+                table[v.lowercased()] = v
+                table[String(v.lowercased().map { $0 == "_" ? " " : $0 })] = v
+            }
+            for (text, value) in InventoryImporter.valueSynonyms[field] ?? [:] where values.contains(value) { table[text] = value }
+            byText[field] = table
+        }
+    }
+
+    func match(_ text: String, field: String) -> String? {
+        byText[field]?[text] ?? byText[field]?[text.lowercased()]
+    }
+}
+
 /// Reads cells as people type them and records what is wrong with each, by row and header.
 struct CellReader {
     let file: String
     let row: Int
     let headers: [String]
     let style: NumberStyle
-    let questionnaire: Questionnaire
+    let choices: ChoiceLookup
     var column = 0
     var problems: [String] = []
 
     mutating func problem(_ message: String) {
-        let header = column < headers.count ? headers[column].trimmingCharacters(in: .whitespaces) : "column \(column + 1)"
+        let header = column < headers.count ? headers[column].trimmed : "column \(column + 1)"
         problems.append("\(file): row \(row), column \"\(header)\": \(message)")
     }
 
@@ -249,17 +279,16 @@ struct CellReader {
     }
 
     mutating func choice(_ text: String, field: String) -> String? {
-        let allowed = questionnaire.processFields.first { $0.id == field }?.choiceValues ?? Side.allCases.map(\.rawValue)
-        let lowered = text.lowercased()
-        if let match = allowed.first(where: { $0.lowercased() == lowered || $0.replacingOccurrences(of: "_", with: " ") == lowered }) { return match }
-        if let mapped = InventoryImporter.valueSynonyms[field]?[lowered], allowed.contains(mapped) { return mapped }
-        problem("\"\(text)\" is not one of \(allowed.joined(separator: ", "))")
+        if let match = choices.match(text, field: field) { return match }
+        problem("\"\(text)\" is not one of \(choices.allowed[field, default: []].joined(separator: ", "))")
         return nil
     }
 
     /// `1,500`, `$1,500.50`, `1 500`, `1.500,5` (decimal comma), `12 h`.
     static func parseNumber(_ raw: String, style: NumberStyle) -> Double? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        // Most cells are plain numbers (and every numeric .xlsx cell is): take the fast path.
+        if style == .decimalPoint || !raw.contains("."), let plain = Double(raw), plain.isFinite { return plain }
+        var text = raw.trimmed
         for symbol in ["$", "€", "£", "¥", "USD", "EUR", "GBP", "hrs", "hr", "h"] {
             if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
             if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
@@ -269,14 +298,14 @@ struct CellReader {
         if text.hasPrefix("-") { negative = true; text.removeFirst() }
         switch style {
         case .decimalComma:
-            text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+            text = String(text.compactMap { $0 == "." ? nil : ($0 == "," ? "." : $0) })
         case .decimalPoint:
             // A lone comma followed by other than three digits is a decimal comma (e.g. "3,5").
             if !text.contains("."), let comma = text.lastIndex(of: ","), text.filter({ $0 == "," }).count == 1,
                text.distance(from: comma, to: text.endIndex) - 1 != 3 {
-                text = text.replacingOccurrences(of: ",", with: ".")
+                text = String(text.map { $0 == "," ? "." : $0 })
             } else {
-                text = text.replacingOccurrences(of: ",", with: "")
+                text = text.filter { $0 != "," }
             }
         }
         guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }),

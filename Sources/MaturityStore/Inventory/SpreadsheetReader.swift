@@ -53,7 +53,7 @@ enum SpreadsheetReader {
         try header(headers)
         let style: NumberStyle = delimiter == .semicolon ? .decimalComma : .decimalPoint
         for (i, cells) in csv.rows.enumerated() {
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if cells.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             try row(SheetRow(number: i + 2, cells: cells.map { $0.isEmpty ? nil : $0 }, style: style))
         }
     }

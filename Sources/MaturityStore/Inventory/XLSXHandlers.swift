@@ -109,9 +109,15 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         self.row = row
     }
 
+    /// `x:c` → `c`: without namespace processing a prefixed producer's names keep their prefix.
+    static func local(_ name: String) -> Substring {
+        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return Substring(name) }
+        return name[name.index(after: colon)...]
+    }
+
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        switch elementName {
+        switch Self.local(elementName) {
         case "row":
             rowNumber = attributeDict["r"].flatMap(Int.init) ?? rowNumber + 1
             cells.removeAll(keepingCapacity: true)
@@ -132,7 +138,7 @@ final class SheetHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        switch elementName {
+        switch Self.local(elementName) {
         case "v", "t": inValue = false
         case "c":
             collecting = false
@@ -153,7 +159,7 @@ final class SheetHandler: NSObject, XMLParserDelegate {
                 try header(cells.map { $0 ?? "" })
                 return
             }
-            guard cells.contains(where: { !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) else { return }
+            guard cells.contains(where: { !($0 ?? "").trimmed.isEmpty }) else { return }
             rows += 1
             if rows > maxRows {
                 throw ImportError.file(path, "the sheet has more than \(maxRows) rows; an inventory is far smaller")

@@ -30,7 +30,9 @@ struct XLSXReader {
         try withoutActuallyEscaping(header) { header in
             try withoutActuallyEscaping(row) { row in
                 let handler = SheetHandler(path: path, shared: shared, dateStyles: dateStyles, maxRows: limits.maxRows, header: header, row: row)
-                try parse(XMLParser(stream: stream), handler, part: target)
+                // Worksheet elements are matched by local name, so skip namespace processing: it
+                // costs a third of the parse on a large sheet.
+                try parse(XMLParser(stream: stream), handler, part: target, namespaces: false)
                 if let error = handler.failure { throw error }
             }
         }
@@ -158,8 +160,8 @@ struct XLSXReader {
         }
     }
 
-    func parse(_ parser: XMLParser, _ delegate: XMLParserDelegate, part: String) throws {
-        parser.shouldProcessNamespaces = true
+    func parse(_ parser: XMLParser, _ delegate: XMLParserDelegate, part: String, namespaces: Bool = true) throws {
+        parser.shouldProcessNamespaces = namespaces
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         if !parser.parse() {
