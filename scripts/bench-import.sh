@@ -48,7 +48,7 @@ read -r py_s py_mb <<<"$(measure "$py" "$work/read.py" "$work/big.xlsx")"
 printf '%s-row .xlsx, %s KB\n' "$rows" "$size"
 printf '%-52s %8s %10s\n' "command" "seconds" "peak MB"
 printf '%-52s %8s %10s\n' "maturity inventory import (writes the YAML)" "$ours_s" "$ours_mb"
-printf '%-52s %8s %10s\n' "maturity inventory import --dry-run (merge again)" "$dry_s" "$dry_mb"
+printf '%-52s %8s %10s\n' "again, --dry-run, into the 100,000-process file" "$dry_s" "$dry_mb"
 printf '%-52s %8s %10s\n' "openpyxl load_workbook(read_only=True), every row" "$py_s" "$py_mb"
 python3 - "$ours_s" "$ours_mb" "$py_s" <<'PY'
 import sys

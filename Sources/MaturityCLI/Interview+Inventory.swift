@@ -4,15 +4,21 @@ import MaturityStore
 
 /// The agents and process-inventory sections: a short menu, then one record at a time.
 extension Interview {
-    enum Menu { case add, edit(Int), remove(Int), done }
+    enum Menu { case add, edit(Int), remove(Int), done, importFile(String) }
 
-    func menu(_ title: String, items: [String], noun: String) -> Reply<Menu> {
+    func menu(_ title: String, items: [String], noun: String, canImport: Bool = false) -> Reply<Menu> {
         terminal.heading("\(title) (\(items.count))")
         for (i, item) in items.enumerated() { terminal.say("  \(i + 1). \(item)") }
+        let commands = canImport ? "add, import FILE, edit N, remove N, or done" : "add, edit N, remove N, or done"
+        let importHelp = canImport ? " Type import processes.xlsx (or .csv) to read a spreadsheet; add --sheet NAME for a workbook's other sheets." : ""
         let prompt = Prompt<Menu>(
-            position: "[\(title)]", text: "add, edit N, remove N, or done", help: "Type add to describe a new \(noun); edit 2 or remove 2 to change the second; done (or Enter) to go on.",
+            position: "[\(title)]", text: commands, help: "Type add to describe a new \(noun); edit 2 or remove 2 to change the second; done (or Enter) to go on.\(importHelp)",
             defaultText: "done", skippable: false,
             parse: { s in
+                if canImport, s.lowercased().hasPrefix("import ") {
+                    let path = s.dropFirst("import ".count).trimmingCharacters(in: .whitespaces)
+                    if !path.isEmpty { return .success(.importFile(path)) }
+                }
                 let words = s.lowercased().split(separator: " ")
                 let number = words.count == 2 ? Int(words[1]) : nil
                 switch words.first.map(String.init) {
@@ -36,6 +42,7 @@ extension Interview {
             let items = draft.agents.map { "\($0.name): \($0.status.rawValue), \($0.side.rawValue), owner \($0.namedOwner ?? "none")" }
             switch menu("Agents", items: items, noun: "agent") {
             case .value(.done): return .next
+            case .value(.importFile): continue
             case .value(.add):
                 draft.agents.append(Agent(name: "", status: .idea))
                 if let stop = try editAgent(draft.agents.count - 1, adding: true) { return stop }
@@ -126,8 +133,10 @@ extension Interview {
         terminal.note("The process inventory: office work an agent could take over. Ten to twenty processes make a good ranking.")
         while true {
             let items = draft.processes.map { "\($0.name): \(Format.number($0.hoursPerWeek)) h/week, \($0.side.rawValue)" }
-            switch menu("Processes", items: items, noun: "process") {
+            switch menu("Processes", items: items, noun: "process", canImport: true) {
             case .value(.done): return .next
+            case .value(.importFile(let spec)):
+                try importSpreadsheet(spec)
             case .value(.add):
                 draft.processes.append(InventoryProcess(name: "", hoursPerWeek: 0))
                 if let stop = try editProcess(draft.processes.count - 1, adding: true) { return stop }
@@ -141,6 +150,32 @@ extension Interview {
             case .quit: return .quit
             case .ended: return .ended
             }
+        }
+    }
+
+    /// `import FILE [--sheet NAME]` from the processes menu: merges by name, says what changed.
+    func importSpreadsheet(_ spec: String) throws {
+        var path = spec
+        var sheet: String?
+        if let range = spec.range(of: " --sheet ") {
+            path = String(spec[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            sheet = String(spec[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+        }
+        if path.hasPrefix("\""), path.hasSuffix("\""), path.count > 1 { path = String(path.dropFirst().dropLast()) }
+        do {
+            let imported = try InventoryImporter.read(path: path, sheet: sheet, questionnaire: questionnaire)
+            let summary = try InventoryImporter.merge(imported, into: draft.processes, replace: false, file: (path as NSString).lastPathComponent)
+            draft.processes = summary.processes
+            try save()
+            terminal.say("  Imported \(imported.rows.count) row(s): \(summary.added.count) added, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged.")
+            if !imported.ignoredColumns.isEmpty { terminal.say("  Ignored columns: \(imported.ignoredColumns.joined(separator: ", "))") }
+        } catch let failure as ImportFailure {
+            terminal.warn("  Nothing imported; fix these and try again:")
+            for problem in failure.problems { terminal.warn("  \(problem)") }
+        } catch let e as ImportError {
+            terminal.warn("  Nothing imported: \(e.description)")
+        } catch let e as StoreError {
+            terminal.warn("  Nothing imported: \(e.description)")
         }
     }
 

@@ -51,4 +51,17 @@ struct InventoryCommandTests {
         let again = try Binary.run(["inventory", "template", "--output", "processes.csv"], in: dir)
         #expect(again.status == 73)
     }
+
+    @Test func theInterviewOffersTheImportAtTheInventory() throws {
+        let dir = try temporaryDirectory()
+        let answers = try String(contentsOfFile: Repo.path("Tests/MaturityCLITests/Fixtures/interview-answers.txt"), encoding: .utf8)
+            .components(separatedBy: "\n").prefix(36)
+        let keys = Array(answers) + ["import missing.csv", "import \(Self.fixtures)/openpyxl.xlsx --sheet Processes", "done", ""]
+        let run = try Binary.run(["assess", "--output", "a.yaml"], in: dir, stdin: keys.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("  Nothing imported: missing.csv: error: no such file; check the path\n"))
+        #expect(run.stdout.contains("  Imported 3 row(s): 3 added, 0 updated, 0 unchanged.\n"))
+        let saved = try String(contentsOfFile: "\(dir)/a.yaml", encoding: .utf8)
+        #expect(saved.contains("  - name: Qualitätsprüfung Berichte\n    department: Qualität\n"))
+    }
 }
