@@ -34,6 +34,7 @@ struct Report: ParsableCommand {
           maturity report acme.yaml
           maturity report acme.yaml --output acme.html
           maturity report acme.yaml --format json --output acme.json
+          maturity report acme/2026-q3.yaml --previous acme/2026-q2.yaml --history acme/ --output q3.html
         """
     )
 
@@ -48,6 +49,12 @@ struct Report: ParsableCommand {
 
     @Option(name: .long, help: "Use this questionnaire (id or path) instead of the one the assessment names.")
     var questionnaire: String?
+
+    @Option(name: .long, help: ArgumentHelp("Last quarter's assessment: adds \"Since last quarter\".", valueName: "old.yaml"))
+    var previous: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder of this company's assessments: adds the trend (three or more).", valueName: "dir"))
+    var history: String?
 
     @OptionGroup var templateOptions: TemplateOptions
 
@@ -67,7 +74,15 @@ struct Report: ParsableCommand {
         }
         for warning in loaded.warnings { Console.err(warning.description) }
         let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
-        let text = try CLIErrors.catching { try renderer.render(evaluation, as: resolvedFormat) }
+        let (earlier, past) = try CLIErrors.catching { () throws -> (Evaluation?, [Evaluation]) in
+            let old = try previous.map { path -> Evaluation in
+                let l = try store.loadAssessment(path)
+                return Evaluation(l.assessment, questionnaire: l.questionnaire)
+            }
+            let all = try history.map { try store.history($0).map(\.evaluation) } ?? []
+            return (old, all)
+        }
+        let text = try CLIErrors.catching { try renderer.render(evaluation, as: resolvedFormat, previous: earlier, history: past) }
         if let output {
             try CLIErrors.catching { try store.writeAtomically(text, to: output) }
             Console.err("Wrote \(output)")

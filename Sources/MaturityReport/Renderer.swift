@@ -21,23 +21,64 @@ public struct Renderer: Sendable {
         self.brand = brand
     }
 
-    public func render(_ evaluation: Evaluation, as format: ReportFormat) throws -> String {
+    /// Renders the report; `previous` adds "Since last quarter", `history` (three or more
+    /// assessments, oldest first) adds the trend.
+    public func render(_ evaluation: Evaluation, as format: ReportFormat, previous: Evaluation? = nil,
+                       history: [Evaluation] = []) throws -> String {
+        let extra = Extras(evaluation, previous: previous, history: history)
         switch format {
-        case .text: return TextReport.render(evaluation)
-        case .json: return try Self.json(evaluation)
-        case .html: return try templates.render(try context(evaluation), template: .html)
-        case .md: return try templates.render(try context(evaluation), template: .markdown)
+        case .text:
+            var text = TextReport.render(evaluation)
+            if let c = extra.comparison, let p = previous {
+                text += "\n" + ComparisonReport.text(c, old: p.questionnaire, new: evaluation.questionnaire,
+                                                      currency: evaluation.assessment.organization.currency, markdown: false)
+            }
+            return text
+        case .json: return try Self.json(evaluation, extras: extra)
+        case .html: return try templates.render(try context(evaluation, extras: extra), template: .html)
+        case .md: return try templates.render(try context(evaluation, extras: extra), template: .markdown)
         }
     }
 
     public func context(_ evaluation: Evaluation) throws -> ReportContext {
-        ReportContext(evaluation, brand: brand, json: try Self.json(evaluation, pretty: false))
+        try context(evaluation, extras: Extras(evaluation, previous: nil, history: []))
+    }
+
+    func context(_ evaluation: Evaluation, extras: Extras) throws -> ReportContext {
+        var c = ReportContext(evaluation, brand: brand, json: try Self.json(evaluation, pretty: false, extras: extras))
+        c.addChanges(extras, evaluation)
+        return c
     }
 
     public static func json(_ evaluation: Evaluation, pretty: Bool = true) throws -> String {
+        try json(evaluation, pretty: pretty, extras: Extras(evaluation, previous: nil, history: []))
+    }
+
+    static func json(_ evaluation: Evaluation, pretty: Bool = true, extras: Extras) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(ReportJSON(evaluation))
+        var report = ReportJSON(evaluation)
+        if let c = extras.comparison, let p = extras.previous {
+            report.sinceLastQuarter = ComparisonJSON(c, old: p.questionnaire, new: evaluation.questionnaire)
+        }
+        if !extras.trend.isEmpty { report.trend = extras.trend.map { HistoryEntry(file: "", $0) } }
+        let data = try encoder.encode(report)
         return String(decoding: data, as: UTF8.self) + (pretty ? "\n" : "")
+    }
+}
+
+/// The optional parts of a report: the comparison with last quarter and the trend.
+struct Extras {
+    var previous: Evaluation?
+    var comparison: Comparison?
+    /// Three or more assessments, oldest first, ending with this one.
+    var trend: [Evaluation]
+
+    init(_ e: Evaluation, previous: Evaluation?, history: [Evaluation]) {
+        self.previous = previous
+        comparison = previous.map { Comparison.compare($0, e) }
+        var all = history.filter { $0.assessment.assessedOn < e.assessment.assessedOn }
+        all.append(e)
+        trend = all.count >= 3 ? all : []
     }
 }

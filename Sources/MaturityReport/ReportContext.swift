@@ -39,6 +39,45 @@ public struct ReportContext: Sendable {
     /// The report's JSON with `<`, `>` and `&` as \u escapes, safe to place inside a script element.
     public var jsonForScript: String
     public var generator: String
+    /// "Since last quarter", with `--previous`.
+    public var since: SinceView? = nil
+    /// Stage and dollars over time, with `--history` and three or more assessments.
+    public var trend: TrendView? = nil
+
+    public struct SinceView: Sendable {
+        public var before: String
+        public var stageLine: String
+        public var caution: String?
+        public var notComparable: String?
+        public var changes: [String]
+        public var hasChanges: Bool
+        public var move: String
+        public var moveStatus: String
+        public var moveReason: String
+        public var steps: [FollowRow]
+        public var ledger: [LedgerView]
+        public var hasLedger: Bool
+    }
+    public struct FollowRow: Sendable { public var title: String; public var dates: String; public var status: String; public var reason: String; public var cssClass: String }
+    public struct LedgerView: Sendable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String }
+    public struct TrendView: Sendable {
+        public var width: Int
+        public var height: Int
+        public var stagePoints: String
+        public var dollarPoints: String
+        public var rows: [TrendRow]
+        public var maxDollars: String
+        public var description: String
+    }
+    public struct TrendRow: Sendable {
+        public var date: String
+        public var stage: Int
+        public var stageName: String
+        public var dollars: String
+        public var x: Int
+        public var stageY: Int
+        public var dollarY: Int
+    }
 
     public struct Respondent: Sendable { public var name: String; public var role: String? }
     public struct Figure: Sendable { public var label: String; public var value: String; public var note: String? }

@@ -27,6 +27,10 @@ public struct ReportJSON: Encodable, Sendable {
     public var goNoGo: [String]
     public var budget: [CostLineJSON]
     public var agents: [AgentJSON]
+    /// Present with `--previous`: what changed and whether last quarter's move happened.
+    public var sinceLastQuarter: ComparisonJSON?
+    /// Present with `--history` and three or more assessments.
+    public var trend: [HistoryEntry]?
 
     public struct OrganizationJSON: Encodable, Sendable {
         public var name: String

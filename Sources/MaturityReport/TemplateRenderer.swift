@@ -168,3 +168,8 @@ struct MarkdownContentType: MustacheContentType {
 struct MermaidContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { ReportContext.mermaidSafe(text) }
 }
+
+/// Markdown escaping for text that is not rendered through a template.
+public enum MarkdownText {
+    public static func escape(_ text: String) -> String { MarkdownContentType().escapeText(text) }
+}
