@@ -19,7 +19,10 @@ sed 's/{name: Acme Castings,/{name: "<script>alert(1)<\/script> \& Sons | Co",/'
 mkdir -p "$out/brand"
 printf 'firm_name: Northbridge & Co\nlogo: data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\naccent: "#7a1f3d"\n' > "$out/brand/brand.yaml"
 "$bin" report examples/acme.yaml --templates "$out/brand" --output "$out/branded.html" 2>/dev/null
-html=("$out/demo/hartwell-precision.html" "$out/acme.html" "$out/xss.html" "$out/branded.html")
+h=examples/acme-history
+"$bin" report "$h/2026-q3.yaml" --previous "$h/2026-q2.yaml" --history "$h" --output "$out/quarter.html" 2>/dev/null
+"$bin" report "$h/2026-q3.yaml" --previous "$h/2026-q2.yaml" --history "$h" --output "$out/quarter.md" 2>/dev/null
+html=("$out/demo/hartwell-precision.html" "$out/acme.html" "$out/xss.html" "$out/branded.html" "$out/quarter.html")
 md=("$out/demo/hartwell-precision.md" "$out/acme.md" "$out/xss.md")
 
 echo "--- Nu HTML checker (vnu), errors and CSS"
@@ -43,4 +46,9 @@ for f in "${md[@]}"; do
   [ "$tables" -eq "$pipes" ] && [ "$tables" -ge 5 ] || { echo "$f: a table did not parse" >&2; exit 1; }
   [ "$mermaid" -eq 2 ] || { echo "$f: expected a gantt and a quadrant chart" >&2; exit 1; }
 done
+tables=$(cmark-gfm -e table -t xml "$out/quarter.md" | grep -c '<table>' || true)
+pipes=$(grep -c '^| ---' "$out/quarter.md" || true)
+echo "quarter.md: $tables tables (of $pipes written), with Since last quarter and the trend"
+[ "$tables" -eq "$pipes" ] && grep -q '^## Since last quarter' "$out/quarter.md" && grep -q '^## The trend' "$out/quarter.md" \
+  || { echo "quarter.md: the since-last-quarter section or a table is broken" >&2; exit 1; }
 echo "report checks passed"
