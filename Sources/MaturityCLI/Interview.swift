@@ -15,6 +15,8 @@ final class Interview {
     let today: Day
     /// Last quarter's answers, offered as defaults (`--from`).
     let previous: Draft?
+    /// Workshop participants: when set, each placement question is answered blind by each.
+    var participants: [Respondent] = []
     var draft: Draft
     /// Set while a composite step (agents, processes) is in progress, so quit/end save it.
     private(set) var current = ""
@@ -62,7 +64,10 @@ final class Interview {
     // MARK: Steps
 
     func runStep(_ id: String) throws -> StepResult {
-        if id.hasPrefix("q:") { return try question(String(id.dropFirst(2))) }
+        if id.hasPrefix("q:") {
+            let question = String(id.dropFirst(2))
+            return participants.isEmpty ? try self.question(question) : try roomQuestion(question, participants: participants)
+        }
         switch id {
         case "name":
             return try field(position: position(id), text: "Company name", help: "As it should appear on the report.",

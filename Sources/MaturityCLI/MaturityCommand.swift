@@ -16,7 +16,7 @@ public struct MaturityCommand: ParsableCommand {
           maturity templates export my-brand          templates to edit and brand
         """,
         version: "0.1.0",
-        subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, Inventory.self, Demo.self, Templates.self]
+        subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, Demo.self, Templates.self]
     )
 
     public init() {}

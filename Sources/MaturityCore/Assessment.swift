@@ -12,10 +12,13 @@ public struct Assessment: Sendable, Equatable {
     public var answers: [String: Answer]
     public var agents: [Agent]
     public var processes: [InventoryProcess]
+    /// Present when the file records a workshop: who said what, and how each split was settled.
+    public var workshop: Workshop?
 
     public init(version: Int = 1, questionnaireID: String, organization: Organization, assessedOn: Day,
                 planStartsOn: Day? = nil, respondents: [Respondent] = [], answers: [String: Answer] = [:],
-                agents: [Agent] = [], processes: [InventoryProcess] = []) {
+                agents: [Agent] = [], processes: [InventoryProcess] = [], workshop: Workshop? = nil) {
+        self.workshop = workshop
         self.version = version
         self.questionnaireID = questionnaireID
         self.organization = organization

@@ -130,9 +130,13 @@ public struct Question: Sendable, Equatable {
     public var choices: [Choice]
     public var min: Double?
     public var max: Double?
+    /// For a yes/no question where "yes" is the sobering answer (funding line-level AI early):
+    /// a workshop's strict rule then keeps a yes.
+    public var strictPrefersYes: Bool
 
     public init(id: String, section: String? = nil, type: QuestionType, prompt: String, help: String? = nil,
-                unit: String? = nil, choices: [Choice] = [], min: Double? = nil, max: Double? = nil) {
+                unit: String? = nil, choices: [Choice] = [], min: Double? = nil, max: Double? = nil, strictPrefersYes: Bool = false) {
+        self.strictPrefersYes = strictPrefersYes
         self.id = id
         self.section = section
         self.type = type

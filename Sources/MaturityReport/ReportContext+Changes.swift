@@ -1,8 +1,10 @@
+import Foundation
 import MaturityCore
 
 extension ReportContext {
     /// Adds "Since last quarter" and the trend when the report was asked for them.
     mutating func addChanges(_ extras: Extras, _ e: Evaluation) {
+        addRoom(e)
         let money = { (v: Double?) in v.map { Format.money($0, currency: e.assessment.organization.currency) } ?? "not reported" }
         if let c = extras.comparison, let p = extras.previous {
             var changes = c.rulesFlipped.map { "\($0.before ? "No longer met" : "Now met"): \($0.rule)" }
@@ -44,4 +46,51 @@ extension ReportContext {
                               description: rows.map { "\($0.date): Stage \($0.stage), \($0.dollars) reported" }.joined(separator: "; "))
         }
     }
+}
+
+extension ReportContext {
+    /// Adds "Where the room disagreed" when the file records a workshop.
+    mutating func addRoom(_ e: Evaluation) {
+        guard let room = Room.analyse(e), let w = e.assessment.workshop else { return }
+        let q = e.questionnaire
+        func shown(_ answer: String) -> String {
+            switch answer {
+            case "true": return "yes"
+            case "false": return "no"
+            default: return answer
+            }
+        }
+        let ruleNote: String
+        switch w.rule {
+        case .strict: ruleNote = "Splits were settled by the strict rule: the least generous answer stands, so the stage is never graded up."
+        case .majority: ruleNote = "Splits were settled by majority; a tie went to the least generous answer."
+        case .consensus: ruleNote = "The facilitator recorded the room's consensus on each split, with any dissent."
+        }
+        self.room = RoomView(
+            people: room.people.map { PersonRow(person: $0.person, role: $0.role ?? "", group: $0.executive ? "executive" : "hands-on",
+                                                stage: "Stage \($0.stage) · \(q.stageName($0.stage))") },
+            splits: room.splits.map { s in
+                let alternatives = s.stageByAnswer.dropFirst().map { "\(shown($0.answer)) → Stage \($0.stage)" }
+                let consensusStage = s.stageByAnswer.first?.stage ?? room.stage
+                let moves = s.stageByAnswer.contains { $0.stage != consensusStage }
+                let effect = moves ? "Decides the stage: \(shown(s.result)) → Stage \(consensusStage); " + alternatives.joined(separator: "; ")
+                    : "No effect on the stage (Stage \(consensusStage) either way)"
+                let groups = !s.executives.isEmpty && !s.handsOn.isEmpty
+                    ? "Executives: \(s.executives.map(yesNoPairs).joined(separator: ", ")) · hands-on: \(s.handsOn.map(yesNoPairs).joined(separator: ", "))" : nil
+                return SplitRow(prompt: s.prompt, id: s.question,
+                                answers: s.answers.map { "\($0.person): \(shown($0.answer))" }.joined(separator: "; "),
+                                result: shown(s.result), effect: effect, groups: groups, dissent: s.dissent)
+            },
+            hasSplits: !room.splits.isEmpty,
+            movers: room.movers.map { "\($0.person)'s \(shown($0.answer)) on \($0.question) alone would place the company at Stage \($0.stage)" },
+            hasMovers: !room.movers.isEmpty,
+            conflicts: room.conflicts.map { c in "\(c.item), \(c.field): " + c.values.map { "\($0.person) \($0.answer)" }.joined(separator: ", ") + " (kept \(c.kept))" },
+            hasConflicts: !room.conflicts.isEmpty,
+            ruleNote: ruleNote)
+    }
+}
+
+/// "Ana: true" → "Ana: yes".
+private func yesNoPairs(_ text: String) -> String {
+    text.replacingOccurrences(of: ": true", with: ": yes").replacingOccurrences(of: ": false", with: ": no")
 }

@@ -43,6 +43,29 @@ public struct ReportContext: Sendable {
     public var since: SinceView? = nil
     /// Stage and dollars over time, with `--history` and three or more assessments.
     public var trend: TrendView? = nil
+    /// "Where the room disagreed", for a workshop's file.
+    public var room: RoomView? = nil
+
+    public struct RoomView: Sendable {
+        public var people: [PersonRow]
+        public var splits: [SplitRow]
+        public var hasSplits: Bool
+        public var movers: [String]
+        public var hasMovers: Bool
+        public var conflicts: [String]
+        public var hasConflicts: Bool
+        public var ruleNote: String
+    }
+    public struct PersonRow: Sendable { public var person: String; public var role: String; public var group: String; public var stage: String }
+    public struct SplitRow: Sendable {
+        public var prompt: String
+        public var id: String
+        public var answers: String
+        public var result: String
+        public var effect: String
+        public var groups: String?
+        public var dissent: String?
+    }
 
     public struct SinceView: Sendable {
         public var before: String

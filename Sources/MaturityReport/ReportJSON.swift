@@ -31,6 +31,25 @@ public struct ReportJSON: Encodable, Sendable {
     public var sinceLastQuarter: ComparisonJSON?
     /// Present with `--history` and three or more assessments.
     public var trend: [HistoryEntry]?
+    /// Present for a workshop's file: each split question with every person's answer.
+    public var disagreements: [DisagreementJSON]?
+    /// Present for a workshop's file: the stage on each person's answers alone.
+    public var personStages: [PersonStageJSON]?
+    /// Present for a workshop's file: one person's answer that alone would move the stage.
+    public var stageMovers: [MoverJSON]?
+
+    public struct DisagreementJSON: Encodable, Sendable {
+        public var question: String
+        public var answers: [PersonAnswerJSON]
+        public var rule: String
+        public var result: String
+        public var dissent: String?
+        public var stageByAnswer: [AnswerStageJSON]
+    }
+    public struct PersonAnswerJSON: Encodable, Sendable { public var person: String; public var answer: String }
+    public struct AnswerStageJSON: Encodable, Sendable { public var answer: String; public var stage: Int }
+    public struct PersonStageJSON: Encodable, Sendable { public var person: String; public var role: String?; public var executive: Bool; public var stage: Int }
+    public struct MoverJSON: Encodable, Sendable { public var person: String; public var question: String; public var answer: String; public var stage: Int }
 
     public struct OrganizationJSON: Encodable, Sendable {
         public var name: String
@@ -205,6 +224,15 @@ extension ReportJSON {
                       exceptionQueueBusinessHours: plan.slo.exceptionQueueBusinessHours)
         goNoGo = plan.goNoGo.map(\.question)
         budget = costLines(plan.budget)
+        if let room = Room.analyse(e) {
+            disagreements = room.splits.map { s in
+                DisagreementJSON(question: s.question, answers: s.answers.map { PersonAnswerJSON(person: $0.person, answer: $0.answer) },
+                                 rule: s.rule.rawValue, result: s.result, dissent: s.dissent,
+                                 stageByAnswer: s.stageByAnswer.map { AnswerStageJSON(answer: $0.answer, stage: $0.stage) })
+            }
+            personStages = room.people.map { PersonStageJSON(person: $0.person, role: $0.role, executive: $0.executive, stage: $0.stage) }
+            stageMovers = room.movers.map { MoverJSON(person: $0.person, question: $0.question, answer: $0.answer, stage: $0.stage) }
+        }
         agents = a.agents.map { agent in
             let bars = q.gateBars.map { GateBarJSON(id: $0.id, label: $0.label, cleared: agent.gate[$0.id] == true) }
             return AgentJSON(name: agent.name, process: agent.process, status: agent.status.rawValue, side: agent.side.rawValue,

@@ -7,7 +7,7 @@ import Yams
 public enum AssessmentLoader {
     public static let supportedVersion = 1
     static let topKeys = ["version", "questionnaire", "organization", "assessed_on", "plan_starts_on", "respondents",
-                          "answers", "agents", "processes", "notes", "interview"]
+                          "answers", "agents", "processes", "notes", "interview", "workshop"]
 
     /// A loaded assessment with any warnings found on the way.
     public struct Loaded: Sendable {
@@ -58,6 +58,7 @@ public enum AssessmentLoader {
         d.agents = readAgents(r, f["agents"], q)
         d.processes = readProcesses(r, f["processes"], q)
         if let i = r.mapping(f["interview"], "interview", allowed: ["next"]) { d.next = r.string(i, "next") }
+        d.workshop = readWorkshop(r, f["workshop"], q)
         if r.hasErrors { throw ValidationFailure(r.diagnostics) }
         return (d, q)
     }
@@ -110,11 +111,43 @@ public enum AssessmentLoader {
             r.warning(f["interview"], "the interview that writes this file is not finished; continue it with: maturity assess --output \(file) --resume")
         }
 
+        let workshop = readWorkshop(r, f["workshop"], questionnaire)
         guard !r.hasErrors, let organization, let assessedOn else { throw ValidationFailure(r.diagnostics) }
         let assessment = Assessment(version: version, questionnaireID: questionnaireID, organization: organization,
                                     assessedOn: assessedOn, planStartsOn: planStartsOn, respondents: respondents,
-                                    answers: answers, agents: agents, processes: processes)
+                                    answers: answers, agents: agents, processes: processes, workshop: workshop)
         return Loaded(assessment: assessment, questionnaire: questionnaire, warnings: ValidationFailure(r.diagnostics).diagnostics)
+    }
+
+    static func readWorkshop(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> Workshop? {
+        guard let node, !r.isNull(node) else { return nil }
+        guard let w = r.mapping(node, "workshop", allowed: ["rule", "participants", "disagreements", "conflicts"]) else { return nil }
+        let rules = Workshop.Rule.allCases.map(\.rawValue)
+        let rule = r.choice(w, "rule", allowed: rules).flatMap(Workshop.Rule.init(rawValue:)) ?? .strict
+        let people = (r.sequence(w["participants"], "workshop.participants") ?? []).enumerated().compactMap { i, n -> Respondent? in
+            guard let m = r.mapping(n, "workshop.participants[\(i)]", allowed: ["name", "role"]) else { return nil }
+            return Respondent(name: r.string(m, "name", required: true) ?? "", role: r.string(m, "role"))
+        }
+        func personAnswers(_ f: Fields, _ key: String) -> [Workshop.PersonAnswer] {
+            guard let m = r.mapping(f[key], f.path(key), allowed: nil) else { return [] }
+            return m.order.compactMap { name in (m[name]?.scalar?.string).map { Workshop.PersonAnswer(person: name, answer: $0) } }
+        }
+        let disagreements = (r.sequence(w["disagreements"], "workshop.disagreements") ?? []).enumerated().compactMap { i, n -> Workshop.Disagreement? in
+            guard let d = r.mapping(n, "workshop.disagreements[\(i)]", allowed: ["question", "answers", "rule", "result", "dissent"]) else { return nil }
+            let id = r.string(d, "question", required: true) ?? ""
+            if !id.isEmpty, q.question(id) == nil {
+                r.error(d["question"], "workshop.disagreements[\(i)].question is \"\(id)\", which is not a question of \(q.id)")
+            }
+            return Workshop.Disagreement(question: id, answers: personAnswers(d, "answers"),
+                                         rule: r.choice(d, "rule", allowed: rules).flatMap(Workshop.Rule.init(rawValue:)) ?? rule,
+                                         result: r.string(d, "result", required: true) ?? "unknown", dissent: r.string(d, "dissent"))
+        }
+        let conflicts = (r.sequence(w["conflicts"], "workshop.conflicts") ?? []).enumerated().compactMap { i, n -> Workshop.Conflict? in
+            guard let c = r.mapping(n, "workshop.conflicts[\(i)]", allowed: ["item", "field", "values", "kept"]) else { return nil }
+            return Workshop.Conflict(item: r.string(c, "item", required: true) ?? "", field: r.string(c, "field", required: true) ?? "",
+                                     values: personAnswers(c, "values"), kept: r.string(c, "kept") ?? "")
+        }
+        return Workshop(rule: rule, participants: people, disagreements: disagreements, conflicts: conflicts)
     }
 
     static func readOrganization(_ r: YAMLReader, _ f: Fields) -> Organization? {

@@ -19,6 +19,8 @@ public struct Draft: Sendable, Equatable {
     public var processes: [InventoryProcess] = []
     /// The interview step to continue at; nil once the interview is finished.
     public var next: String?
+    /// What each person in a workshop answered, and how splits were settled.
+    public var workshop: Workshop?
 
     public init(questionnaireID: String) { self.questionnaireID = questionnaireID }
 
@@ -35,6 +37,7 @@ public struct Draft: Sendable, Equatable {
         answers = a.answers.mapValues { Optional($0) }
         agents = a.agents
         processes = a.processes
+        workshop = a.workshop
     }
 }
 
@@ -107,6 +110,7 @@ public enum AssessmentWriter {
                 if let v = p.ownerCandidate { out.append("    owner_candidate: \(scalar(v))") }
             }
         }
+        if let w = d.workshop { out.append(contentsOf: workshopLines(w)) }
         if let next = d.next { out.append("interview: {next: \(next)}") }
         return out.text
     }
@@ -137,6 +141,39 @@ public enum AssessmentWriter {
             }
         }
         lines.append(current)
+        return lines
+    }
+
+    static func workshopLines(_ w: Workshop) -> [String] {
+        var lines = ["workshop:", "  rule: \(w.rule.rawValue)"]
+        let people = w.participants.map { r -> String in
+            var fields = [("name", scalar(r.name, flow: true))]
+            if let role = r.role { fields.append(("role", scalar(role, flow: true))) }
+            return flow(fields)
+        }
+        lines.append("  participants: [" + people.joined(separator: ", ") + "]")
+        func answers(_ list: [Workshop.PersonAnswer]) -> String {
+            flow(list.map { (scalar($0.person, flow: true), scalar($0.answer == "unknown" ? "unknown" : $0.answer, flow: true)) })
+        }
+        if !w.disagreements.isEmpty {
+            lines.append("  disagreements:")
+            for d in w.disagreements {
+                lines.append("    - question: \(d.question)")
+                lines.append("      answers: " + answers(d.answers))
+                lines.append("      rule: \(d.rule.rawValue)")
+                lines.append("      result: \(scalar(d.result))")
+                if let dissent = d.dissent { lines.append("      dissent: \(scalar(dissent))") }
+            }
+        }
+        if !w.conflicts.isEmpty {
+            lines.append("  conflicts:")
+            for c in w.conflicts {
+                lines.append("    - item: \(scalar(c.item))")
+                lines.append("      field: \(c.field)")
+                lines.append("      values: " + answers(c.values))
+                lines.append("      kept: \(scalar(c.kept))")
+            }
+        }
         return lines
     }
 

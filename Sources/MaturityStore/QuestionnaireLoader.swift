@@ -98,7 +98,7 @@ public enum QuestionnaireLoader {
             r.error(line: 1, "\(path) is missing; add the list")
             return []
         }
-        var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max"]
+        var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max", "strict_prefers_yes"]
         if withSection { keys.append("section") }
         return (r.sequence(node, path) ?? []).enumerated().compactMap { i, item -> Question? in
             let p = "\(path)[\(i)]"
@@ -112,7 +112,8 @@ public enum QuestionnaireLoader {
             }
             return Question(id: r.string(q, "id", required: true) ?? "", section: r.string(q, "section"), type: type,
                             prompt: r.string(q, "prompt", required: true) ?? "", help: r.string(q, "help"),
-                            unit: r.string(q, "unit"), choices: choices, min: r.double(q, "min"), max: r.double(q, "max"))
+                            unit: r.string(q, "unit"), choices: choices, min: r.double(q, "min"), max: r.double(q, "max"),
+                            strictPrefersYes: r.bool(q, "strict_prefers_yes") ?? false)
         }
     }
 

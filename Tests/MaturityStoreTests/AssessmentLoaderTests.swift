@@ -17,7 +17,7 @@ let invalidCases: [InvalidCase] = [
     ]),
     InvalidCase(file: "unknown_key.yaml", messages: [
         "unknown_key.yaml:1: error: assessed_on is missing; add it (a date like 2026-11-20)",
-        "unknown_key.yaml:4: error: assesed_on is not a known key (did you mean assessed_on?); allowed keys: version, questionnaire, organization, assessed_on, plan_starts_on, respondents, answers, agents, processes, notes, interview",
+        "unknown_key.yaml:4: error: assesed_on is not a known key (did you mean assessed_on?); allowed keys: version, questionnaire, organization, assessed_on, plan_starts_on, respondents, answers, agents, processes, notes, interview, workshop",
     ]),
     InvalidCase(file: "bad_choice.yaml", messages: [
         "bad_choice.yaml:6: error: answers.staff_ai_tools is \"sometimes\"; expected none, ad_hoc or standardized",

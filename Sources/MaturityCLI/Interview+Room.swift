@@ -1,0 +1,100 @@
+import Foundation
+import MaturityCore
+import MaturityStore
+
+/// The facilitator-led workshop: for each placement question every participant answers blind,
+/// then the spread is shown and the facilitator records the consensus and any dissent.
+extension Interview {
+    /// Reads one typed answer to `q` the way the single-person interview does.
+    func answerParser(_ q: Question) -> (String) -> Result<Answer, PromptError> {
+        switch q.type {
+        case .yesNo: return { Parse.yesNo($0).map(Answer.yesNo) }
+        case .choice: return { Parse.choice(q.choices)($0).map(Answer.choice) }
+        case .count, .number, .money:
+            let whole = q.type == .count
+            let parse = Parse.number(unit: q.unit ?? (whole ? "a whole number" : "a number"), example: whole ? "2" : "12.5",
+                                     min: q.min, max: q.max, whole: whole)
+            return { parse($0).map(Answer.number) }
+        case .share: return { Parse.share($0).map(Answer.number) }
+        case .date: return { Parse.day($0).map { Answer.text($0.iso) } }
+        case .text, .list: return { Parse.text($0).map(Answer.text) }
+        }
+    }
+
+    func roomQuestion(_ id: String, participants: [Respondent]) throws -> StepResult {
+        guard let q = questionnaire.question(id) else { return .next }
+        let n = (questionnaire.questions.firstIndex { $0.id == id } ?? 0) + 1
+        let position = "[\(q.section ?? "Questions") · question \(n) of \(questionnaire.questions.count)]"
+        var workshop = draft.workshop ?? Workshop(rule: .consensus, participants: participants)
+        // A question in progress keeps the answers already given (so a resumed session goes on).
+        var entry = workshop.disagreements.first { $0.question == id && $0.result == "pending" }
+            ?? Workshop.Disagreement(question: id, answers: [], rule: .consensus, result: "pending")
+        func store(_ e: Workshop.Disagreement?) throws {
+            workshop.disagreements.removeAll { $0.question == id }
+            if let e { workshop.disagreements.append(e) }
+            draft.workshop = workshop
+            try save()
+        }
+        terminal.say(terminal.dim(position))
+        for row in wrap(q.prompt, width: 78) { terminal.heading(row) }
+        if let help = q.help { terminal.note(terminal.dim(help)) }
+        if !q.choices.isEmpty {
+            for (i, c) in q.choices.enumerated() { terminal.say("    \(i + 1). \(c.label)" + terminal.dim(" (\(c.value))")) }
+        }
+        for person in participants where !entry.answers.contains(where: { $0.person == person.name }) {
+            let who = person.name + (person.role.map { " (\($0))" } ?? "")
+            let prompt = Prompt<Answer>(position: "  ", text: "\(who), your answer" + (q.type == .yesNo ? " (y/n)" : ""),
+                                        help: (q.help ?? "") + " The others do not see it until everyone has answered; skip records unknown.",
+                                        defaultText: nil, skippable: true, parse: answerParser(q))
+            switch terminal.ask(prompt) {
+            case .value(let a): entry.answers.append(.init(person: person.name, answer: Workshop.text(a)))
+            case .skip: entry.answers.append(.init(person: person.name, answer: "unknown"))
+            case .back:
+                try store(nil)
+                return .back
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+            try store(entry)
+        }
+        let spread = Dictionary(grouping: entry.answers, by: \.answer)
+        let shown = { (a: String) in a == "true" ? "yes" : a == "false" ? "no" : a }
+        terminal.say("  Spread: " + spread.keys.sorted().map { "\(shown($0)) — \(spread[$0]!.map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
+        if spread.count == 1 {
+            draft.answers[id] = .some(Workshop.answer(entry.answers[0].answer, q))
+            try store(nil)
+            terminal.say("  The room agrees.")
+            return .next
+        }
+        let strict = Workshop.settle(entry.answers.map(\.answer), question: q, rule: .strict)
+        let consensus = Prompt<Answer?>(position: "  ", text: "Consensus the room records", help: "The strict rule would record \(shown(strict)): the least generous answer. Type skip to record unknown.",
+                                        defaultText: shown(strict), skippable: true, parse: { s in self.answerParser(q)(s).map { Optional($0) } })
+        let agreed: Answer?
+        switch terminal.ask(consensus) {
+        case .value(let a): agreed = a
+        case .skip: agreed = nil
+        case .back:
+            try store(nil)
+            return .back
+        case .quit: return .quit
+        case .ended: return .ended
+        }
+        let note = Prompt<String>(position: "  ", text: "Dissent note (Enter for none)", help: "Who disagrees with the consensus, and why, in a sentence.",
+                                  defaultText: nil, skippable: true, parse: Parse.text)
+        var dissent: String?
+        switch terminal.ask(note) {
+        case .value(let text): dissent = text
+        case .skip: dissent = nil
+        case .back:
+            try store(nil)
+            return .back
+        case .quit: return .quit
+        case .ended: return .ended
+        }
+        entry.result = Workshop.text(agreed)
+        entry.dissent = dissent
+        draft.answers[id] = .some(agreed)
+        try store(entry)
+        return .next
+    }
+}

@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import MaturityCore
+import MaturityReport
+import MaturityStore
+
+extension Workshop.Rule: ExpressibleByArgument {}
+
+struct WorkshopCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workshop",
+        abstract: "Several people answer; the room sees where it disagrees; the consensus is kept with dissent.",
+        subcommands: [Merge.self, Run.self]
+    )
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Combine each participant's file into one, keeping every disagreement.",
+            discussion: """
+            Each participant answers on their own: maturity assess --respondent "Ana Ruiz, COO" --output ana.yaml
+
+            Examples:
+              maturity workshop merge ana.yaml raj.yaml lee.yaml --output acme.yaml
+              maturity workshop merge *.yaml --output acme.yaml --rule majority
+            """
+        )
+
+        @Argument(help: "The participants' assessment files.") var files: [String]
+        @Option(name: .shortAndLong, help: "The merged assessment file to write.") var output: String
+        @Option(name: .long, help: "strict (least generous answer, the default) or majority.") var rule: Workshop.Rule = .strict
+        @ArgumentParser.Flag(name: .long, help: "Replace --output if it exists.") var force = false
+
+        func validate() throws {
+            if files.count < 2 { throw ValidationError("merge needs at least two participants' files") }
+            if rule == .consensus { throw ValidationError("--rule is strict or majority; consensus is recorded by `maturity workshop run`") }
+        }
+
+        func run() throws {
+            let store = FileStore()
+            if FileManager.default.fileExists(atPath: output), !force {
+                Console.err("\(output): error: the file already exists; pick another --output or add --force")
+                throw ExitCode(73)
+            }
+            let (people, questionnaire) = try CLIErrors.catching { () throws -> ([(person: Respondent, draft: Draft)], Questionnaire) in
+                var out: [(person: Respondent, draft: Draft)] = []
+                var q: Questionnaire?
+                for file in files {
+                    _ = try store.loadAssessment(file) // every participant's file must be valid on its own
+                    let (draft, questionnaire) = try AssessmentLoader.loadDraft(text: try store.readText(file), file: file) { id in
+                        try store.questionnaire(id: id, near: file)
+                    }
+                    if let q, q.id != questionnaire.id {
+                        throw ValidationFailure([Diagnostic(file: file, message: "uses questionnaire \(questionnaire.id), the others \(q.id); every participant must answer the same questionnaire")])
+                    }
+                    q = questionnaire
+                    let fallback = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+                    out.append((draft.respondents.first ?? Respondent(name: fallback), draft))
+                }
+                return (out, q!)
+            }
+            let merged = WorkshopMerger.merge(people, rule: rule, questionnaire: questionnaire)
+            try CLIErrors.catching { try store.writeAtomically(AssessmentWriter.yaml(merged, questionnaire: questionnaire), to: output) }
+            let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
+            let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
+            let room = Room.analyse(evaluation)
+            Console.out("Merged \(people.count) participants by the \(rule.rawValue) rule: Stage \(evaluation.placement.stage) \(questionnaire.stageName(evaluation.placement.stage)).")
+            for p in room?.people ?? [] {
+                Console.out("  \(p.person)\(p.role.map { " (\($0))" } ?? ""): Stage \(p.stage) on their own answers")
+            }
+            let splits = room?.splits ?? []
+            Console.out(splits.isEmpty ? "The room agreed on every question." : "\(splits.count) split question(s):")
+            for s in splits {
+                Console.out("  \(s.question): " + s.answers.map { "\($0.person) \($0.answer)" }.joined(separator: ", ") + " → \(s.result)")
+            }
+            if let conflicts = room?.conflicts, !conflicts.isEmpty {
+                Console.out("\(conflicts.count) figure(s) given differently (first kept, listed in the file):")
+                for c in conflicts { Console.out("  \(c.item) \(c.field): " + c.values.map { "\($0.person) \($0.answer)" }.joined(separator: ", ")) }
+            }
+            Console.out("Wrote \(output). See it: maturity report \(output) --output \((output as NSString).deletingPathExtension).html")
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a facilitated session in one terminal: blind answers, the spread, the consensus and dissent.",
+            discussion: """
+            The facilitator types each person's answer in turn; nobody's answer is shown until all have \
+            answered. Then the spread appears and the facilitator records the consensus (the strict, least \
+            generous answer is the default) and an optional dissent note. Saved after every answer; \
+            --resume continues.
+
+            Example:
+              maturity workshop run --participants "Ana Ruiz (COO)" --participants "Raj Patel (Plant manager)" --output acme.yaml
+            """
+        )
+
+        @Option(name: .long, help: ArgumentHelp("A participant as \"Name (Role)\"; repeat for each.", valueName: "name (role)"))
+        var participants: [String] = []
+        @Option(name: .shortAndLong, help: "The assessment file to write.") var output: String = "workshop.yaml"
+        @ArgumentParser.Flag(name: .long, help: "Continue an unfinished session in --output.") var resume = false
+        @Option(name: .long, help: "Questionnaire id or path (default: ai-maturity-manufacturing).") var questionnaire: String?
+
+        static func person(_ text: String) -> Respondent {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
+                let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+                let role = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].trimmingCharacters(in: .whitespaces)
+                return Respondent(name: name, role: role.isEmpty ? nil : role)
+            }
+            if case .success(let r) = Parse.respondent(trimmed) { return r }
+            return Respondent(name: trimmed)
+        }
+
+        func validate() throws {
+            if !resume, participants.count < 2 { throw ValidationError("name at least two --participants, like --participants \"Ana Ruiz (COO)\"") }
+            let names = participants.map { Self.person($0).name.lowercased() }
+            if Set(names).count != names.count { throw ValidationError("each participant needs a different name") }
+        }
+
+        func run() throws {
+            let store = FileStore()
+            let exists = FileManager.default.fileExists(atPath: output)
+            if resume, !exists { Console.err("\(output): error: nothing to resume"); throw ExitCode(66) }
+            if !resume, exists { Console.err("\(output): error: the file already exists; continue it with --resume, or pick another --output"); throw ExitCode(73) }
+            let (draft, q) = try CLIErrors.catching { () throws -> (Draft, Questionnaire) in
+                if resume {
+                    return try AssessmentLoader.loadDraft(text: try store.readText(output), file: output) { id in
+                        try questionnaire.map(store.questionnaire(pathOrID:)) ?? store.questionnaire(id: id, near: output)
+                    }
+                }
+                let q = try questionnaire.map(store.questionnaire(pathOrID:)) ?? store.questionnaire(id: "ai-maturity-manufacturing")
+                var d = Draft(questionnaireID: q.id)
+                d.respondents = participants.map(Self.person)
+                d.workshop = Workshop(rule: .consensus, participants: d.respondents)
+                return (d, q)
+            }
+            let people = draft.workshop?.participants ?? participants.map(Self.person)
+            let terminal = StandardTerminal()
+            let interview = Interview(terminal: terminal, questionnaire: q, path: output, draft: draft, previous: nil, today: Assess.today())
+            interview.participants = people
+            let hint = "maturity workshop run --output \(output) --resume"
+            let stop = Assess.onInterrupt { Console.err("\nStopped. Every confirmed answer is saved in \(output). Continue with: \(hint)") }
+            defer { stop.cancel() }
+            terminal.heading(resume ? "Continuing the workshop in \(output)" : "Workshop: \(people.map(\.name).joined(separator: ", "))")
+            terminal.say(terminal.dim("At any prompt: ? help · back · skip (unknown) · quit (saves)."))
+            switch try CLIErrors.catching({ try interview.run(from: resume ? (draft.next ?? "review") : nil) }) {
+            case .quit: terminal.say("Saved \(output). Continue with: \(hint)")
+            case .ended:
+                Console.err("Input ended before the workshop finished; every confirmed answer is saved in \(output). Continue with: \(hint)")
+                throw ExitCode(75)
+            case .finished:
+                let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
+                let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
+                let splits = Room.analyse(evaluation)?.splits.count ?? 0
+                terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(splits) split question(s) recorded with the consensus.")
+                terminal.say("Wrote \(output). See it: maturity report \(output) --output \((output as NSString).deletingPathExtension).html")
+            }
+        }
+    }
+}

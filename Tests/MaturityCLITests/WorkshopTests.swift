@@ -1,0 +1,111 @@
+import Foundation
+import MaturityCore
+import MaturityTestSupport
+import Testing
+
+@Suite("Workshop: several people, one honest answer")
+struct WorkshopTests {
+    static let three = ["ana", "raj", "lee"].map { Repo.path("examples/workshop/\($0).yaml") }
+    static let seven = (1...7).map { Repo.path("Tests/MaturityCLITests/Fixtures/workshop-7/p\($0).yaml") }
+
+    func merged(_ files: [String], rule: String = "strict") throws -> (dir: String, text: String, json: [String: Any]) {
+        let dir = try temporaryDirectory()
+        let run = try Binary.run(["workshop", "merge"] + files + ["--output", "m.yaml", "--rule", rule], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try Binary.run(["report", "m.yaml", "--format", "json"], in: dir)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        return (dir, try String(contentsOfFile: "\(dir)/m.yaml", encoding: .utf8), json)
+    }
+
+    @Test func threePeopleStrictTakesTheLeastGenerousAnswerAndKeepsEveryDisagreement() throws {
+        let (_, text, json) = try merged(Self.three)
+        #expect(json["stage"] as? Int == 0)
+        #expect(text.contains("answers:\n  staff_ai_tools: none\n  tool_gains_measured: false\n  ai_pilots: 0\n"))
+        #expect(text.contains("  line_level_ai_funded: true\n"), "yes is the sobering answer here, so strict keeps it")
+        #expect(text.contains("    - question: staff_ai_tools\n      answers: {Ana Ruiz: none, Raj Patel: ad_hoc, Lee Chan: standardized}\n      rule: strict\n      result: none\n"))
+        let splits = try #require(json["disagreements"] as? [[String: Any]])
+        #expect(splits.compactMap { $0["question"] as? String } == ["staff_ai_tools", "ai_pilots", "line_level_ai_funded"])
+        let first = try #require(splits.first?["answers"] as? [[String: Any]])
+        #expect(first.compactMap { $0["person"] as? String } == ["Ana Ruiz", "Raj Patel", "Lee Chan"])
+        #expect(first.compactMap { $0["answer"] as? String } == ["none", "ad_hoc", "standardized"])
+        let people = try #require(json["personStages"] as? [[String: Any]])
+        #expect(people.compactMap { $0["stage"] as? Int } == [0, 1, 1])
+        #expect(people.compactMap { $0["executive"] as? Bool } == [true, false, false])
+        #expect(text.contains("    - item: processes/Supplier follow-up\n      field: hours_per_week\n      values: {Ana Ruiz: \"30\", Raj Patel: \"40\", Lee Chan: \"30\"}\n      kept: \"30\"\n"))
+        #expect(text.contains("    hours_per_week: 30\n"), "the first figure is kept, not an average")
+    }
+
+    @Test func sevenPeopleMajorityAndStrictPlaceDifferently() throws {
+        let strict = try merged(Self.seven)
+        let majority = try merged(Self.seven, rule: "majority")
+        #expect(strict.json["stage"] as? Int == 0)
+        #expect(majority.json["stage"] as? Int == 1)
+        #expect(majority.text.contains("  staff_ai_tools: ad_hoc\n"))
+        let people = try #require(majority.json["personStages"] as? [[String: Any]])
+        #expect(people.count == 7)
+        #expect(people.compactMap { $0["stage"] as? Int } == [0, 0, 1, 1, 1, 1, 1])
+        let movers = try #require(strict.json["stageMovers"] as? [[String: Any]])
+        #expect(movers.count == 5, "each of the five who said ad_hoc or standardized would, alone, lift it to Stage 1")
+    }
+
+    @Test func theReportShowsWhereTheRoomDisagreed() throws {
+        let (dir, _, _) = try merged(Self.three)
+        let md = try Binary.run(["report", "m.yaml", "--format", "md"], in: dir)
+        #expect(md.stdout.contains("## Where the room disagreed"))
+        #expect(md.stdout.contains("| Ana Ruiz | COO | executive | Stage 0 · Curious |"))
+        #expect(md.stdout.contains("Decides the stage: none → Stage 0; ad\\_hoc → Stage 1; standardized → Stage 1") || md.stdout.contains("Decides the stage: none → Stage 0; ad_hoc → Stage 1; standardized → Stage 1"))
+        #expect(md.stdout.contains("- Raj Patel's ad_hoc on staff_ai_tools alone would place the company at Stage 1"))
+        let html = try Binary.run(["report", "m.yaml", "--format", "html"], in: dir)
+        #expect(html.stdout.contains("<h2 id=\"h-room\">Where the room disagreed</h2>"))
+        let single = try Binary.run(["report", "examples/acme.yaml", "--format", "md"])
+        #expect(!single.stdout.contains("Where the room disagreed"))
+    }
+
+    @Test func aFacilitatedRunThroughAPipeRecordsConsensusAndDissent() throws {
+        let dir = try temporaryDirectory()
+        let keys = try String(contentsOfFile: Repo.path("Tests/MaturityCLITests/Fixtures/workshop-run.txt"), encoding: .utf8)
+        let run = try Binary.run(["workshop", "run", "--participants", "Ana Ruiz (COO)", "--participants", "Raj Patel (Plant manager)",
+                                  "--output", "w.yaml"], in: dir, stdin: keys)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("  Spread: ad_hoc — Raj Patel; none — Ana Ruiz\n"))
+        #expect(run.stdout.contains("  The room agrees.\n"))
+        #expect(run.stdout.contains("Stage 0 Curious; 1 split question(s) recorded with the consensus."))
+        let text = try String(contentsOfFile: "\(dir)/w.yaml", encoding: .utf8)
+        #expect(text.contains("respondents: [{name: Ana Ruiz, role: COO}, {name: Raj Patel, role: Plant manager}]\n"))
+        #expect(text.hasSuffix("""
+            - question: staff_ai_tools
+              answers: {Ana Ruiz: none, Raj Patel: ad_hoc}
+              rule: consensus
+              result: none
+              dissent: Raj sees ad hoc use on the floor
+
+        """))
+        let validate = try Binary.run(["validate", "w.yaml"], in: dir)
+        #expect(validate.status == 0)
+    }
+
+    @Test func aRunStoppedMidQuestionResumesWithTheAnswersAlreadyGiven() throws {
+        let dir = try temporaryDirectory()
+        let keys = try String(contentsOfFile: Repo.path("Tests/MaturityCLITests/Fixtures/workshop-run.txt"), encoding: .utf8).components(separatedBy: "\n")
+        let first = try Binary.run(["workshop", "run", "--participants", "Ana Ruiz (COO)", "--participants", "Raj Patel (Plant manager)",
+                                    "--output", "w.yaml"], in: dir, stdin: keys.prefix(8).joined(separator: "\n") + "\n")
+        #expect(first.status == 75)
+        #expect(try String(contentsOfFile: "\(dir)/w.yaml", encoding: .utf8).contains("      answers: {Ana Ruiz: none}\n      rule: consensus\n      result: pending\n"))
+        let second = try Binary.run(["workshop", "run", "--output", "w.yaml", "--resume"], in: dir, stdin: keys.dropFirst(8).joined(separator: "\n"))
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(!second.stdout.contains("Ana Ruiz (COO), your answer: 1"), "Ana's answer is not asked again")
+        #expect(try String(contentsOfFile: "\(dir)/w.yaml", encoding: .utf8).contains("dissent: Raj sees ad hoc use on the floor"))
+    }
+
+    @Test func mergeNeedsTwoFiles() throws {
+        let run = try Binary.run(["workshop", "merge", Self.three[0], "--output", "/tmp/x.yaml"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("merge needs at least two participants' files"))
+    }
+
+    @Test(arguments: [("COO", true), ("Chief Financial Officer", true), ("Plant manager", false), ("VP Operations", true),
+                      ("Buyer", false), ("Head of Quality", true), ("Production supervisor", false)])
+    func rolesAreReadAsExecutiveOrHandsOn(role: String, executive: Bool) {
+        #expect(Room.isExecutive(role) == executive)
+    }
+}
