@@ -59,7 +59,7 @@ extension Interview {
         }
         let spread = Dictionary(grouping: entry.answers, by: \.answer)
         let shown = { (a: String) in a == "true" ? "yes" : a == "false" ? "no" : a }
-        terminal.say("  Spread: " + spread.keys.sorted().map { "\(shown($0)) — \(spread[$0]!.map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
+        terminal.say("  Spread: " + spread.keys.sorted().map { "\(shown($0)) — \((spread[$0] ?? []).map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
         if spread.count == 1 {
             draft.answers[id] = .some(Workshop.answer(entry.answers[0].answer, q))
             try store(nil)

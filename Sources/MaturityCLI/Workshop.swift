@@ -56,7 +56,8 @@ struct WorkshopCommand: ParsableCommand {
                     let fallback = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
                     out.append((draft.respondents.first ?? Respondent(name: fallback), draft))
                 }
-                return (out, q!)
+                guard let q else { throw ValidationFailure([Diagnostic(file: "workshop merge", message: "no participants' files given")]) }
+                return (out, q)
             }
             let merged = WorkshopMerger.merge(people, rule: rule, questionnaire: questionnaire)
             try CLIErrors.catching { try store.writeAtomically(AssessmentWriter.yaml(merged, questionnaire: questionnaire), to: output) }
