@@ -22,6 +22,10 @@ enum TextReport {
         if !pl.unknownAnswers.isEmpty {
             out.append("Unknown (counted as no): \(pl.unknownAnswers.joined(separator: ", "))")
         }
+        if let room = Room.analyse(e) {
+            out.append("Room: \(room.splits.count) split question(s) settled by \(a.workshop?.rule.rawValue ?? "strict"); on their own answers "
+                       + room.people.map { "\($0.person) Stage \($0.stage)" }.joined(separator: ", "))
+        }
         out.append("")
         out.append("Next move: \(move.title)")
         var facts = ["owner: \(move.owner)"]
