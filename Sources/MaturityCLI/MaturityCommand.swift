@@ -7,13 +7,17 @@ public struct MaturityCommand: ParsableCommand {
         abstract: "Place a manufacturer honestly on the five-stage AI maturity model and name its one next move.",
         discussion: """
         Examples:
-          maturity assess --output acme.yaml          the interview, about 20 minutes
-          maturity validate acme.yaml                 check a file, list every problem
-          maturity report acme.yaml                   stage, next move, top use cases
-          maturity report acme.yaml --format json     the same and more, for scripts
-          maturity report acme.yaml --output a.html   the report a COO forwards
-          maturity demo                               a sample company and its reports
-          maturity templates export my-brand          templates to edit and brand
+          maturity assess --output acme.yaml              the interview, ~20 minutes
+          maturity validate acme.yaml                     list every problem
+          maturity report acme.yaml                       stage, next move, use cases
+          maturity report acme.yaml --format json         the same and more
+          maturity report acme.yaml --output a.html       the report a COO forwards
+          maturity history acme/                          every assessment by date
+          maturity compare q2.yaml q3.yaml                what changed since
+          maturity workshop merge a.yaml b.yaml -o m.yaml one answer from many
+          maturity inventory import p.xlsx --into a.yaml  processes from a sheet
+          maturity demo                                   a sample and its reports
+          maturity templates export my-brand              templates to edit
         """,
         version: "0.1.0",
         subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, Demo.self, Templates.self]

@@ -99,7 +99,7 @@ struct ReportCommandTests {
     @Test func helpListsEveryCommandWithAnExample() throws {
         let run = try Binary.run(["--help"])
         #expect(run.status == 0)
-        for command in ["validate", "report"] {
+        for command in ["assess", "validate", "report", "history", "compare", "workshop", "inventory", "demo", "templates"] {
             #expect(run.stdout.contains("  \(command) "), "lists \(command)")
             #expect(run.stdout.contains("maturity \(command) "), "example for \(command)")
         }
