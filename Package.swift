@@ -27,9 +27,11 @@ let package = Package(
             ]
         ),
         .target(name: "MaturityCore"),
+        // libxml2's SAX interface, for reading large worksheets without a string per callback.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "MaturityStore",
-            dependencies: ["MaturityCore", "Yams", "SwiftCSV", "ZIPFoundation"],
+            dependencies: ["MaturityCore", "Yams", "SwiftCSV", "ZIPFoundation", "CLibXML2"],
             plugins: ["EmbedContent"]
         ),
         .target(

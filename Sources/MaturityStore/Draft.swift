@@ -96,18 +96,19 @@ public enum AssessmentWriter {
         }
         if !d.processes.isEmpty {
             out.append("processes:")
+            out.text.reserveCapacity(out.text.utf8.count + d.processes.count * 320)
             for p in d.processes {
-                out.append("  - name: \(scalar(p.name))")
-                if let v = p.department { out.append("    department: \(scalar(v))") }
-                out.append("    side: \(p.side.rawValue)")
-                out.append("    hours_per_week: \(Format.number(p.hoursPerWeek))")
-                if let v = p.volumePerWeek { out.append("    volume_per_week: \(Format.number(v))") }
-                if let v = p.systemOfRecord { out.append("    system_of_record: \(v)") }
-                if let v = p.writeBack { out.append("    write_back: \(v)") }
-                if let v = p.inputStructure { out.append("    input_structure: \(v)") }
-                if let v = p.exceptionShare { out.append("    exception_share: \(Format.number(v))") }
-                if let v = p.highSeverityErrorsPossible { out.append("    high_severity_errors_possible: \(v)") }
-                if let v = p.ownerCandidate { out.append("    owner_candidate: \(scalar(v))") }
+                out.field("  - name", scalar(p.name))
+                if let v = p.department { out.field("    department", scalar(v)) }
+                out.field("    side", p.side.rawValue)
+                out.field("    hours_per_week", Format.number(p.hoursPerWeek))
+                if let v = p.volumePerWeek { out.field("    volume_per_week", Format.number(v)) }
+                if let v = p.systemOfRecord { out.field("    system_of_record", v) }
+                if let v = p.writeBack { out.field("    write_back", v) }
+                if let v = p.inputStructure { out.field("    input_structure", v) }
+                if let v = p.exceptionShare { out.field("    exception_share", Format.number(v)) }
+                if let v = p.highSeverityErrorsPossible { out.field("    high_severity_errors_possible", v ? "true" : "false") }
+                if let v = p.ownerCandidate { out.field("    owner_candidate", scalar(v)) }
             }
         }
         if let w = d.workshop { out.append(contentsOf: workshopLines(w)) }
@@ -123,6 +124,13 @@ public enum AssessmentWriter {
             text += "\n"
         }
         mutating func append(contentsOf lines: [String]) { for line in lines { append(line) } }
+        /// `key: value` without building the line first (this runs once per field of every process).
+        mutating func field(_ key: String, _ value: String) {
+            text += key
+            text += ": "
+            text += value
+            text += "\n"
+        }
     }
 
     /// A flow mapping broken after commas to stay within 100 columns, continuation lines aligned

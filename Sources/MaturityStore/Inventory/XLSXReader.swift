@@ -24,23 +24,41 @@ struct XLSXReader {
         let shared = try archive["xl/sharedStrings.xml"].map { try sharedStrings(archive, $0) } ?? []
         let dateStyles = try archive["xl/styles.xml"].map { try self.dateStyles(archive, $0) } ?? []
         guard let entry = archive[target] else { throw ImportError.file(path, "the workbook lists \(target) but does not contain it") }
-        let file = try unpackToTemporaryFile(archive, entry)
-        defer { try? FileManager.default.removeItem(at: file) }
-        guard let stream = InputStream(url: file) else { throw ImportError.file(path, "cannot read \(target)") }
+        try checkDeclaredSize(entry)
         try withoutActuallyEscaping(header) { header in
             try withoutActuallyEscaping(row) { row in
-                let handler = SheetHandler(path: path, shared: shared, dateStyles: dateStyles, maxRows: limits.maxRows, header: header, row: row)
-                // Worksheet elements are matched by local name, so skip namespace processing: it
-                // costs a third of the parse on a large sheet.
-                try parse(XMLParser(stream: stream), handler, part: target, namespaces: false)
-                if let error = handler.failure { throw error }
+                let sax = SheetSAX(path: path, shared: shared, dateStyles: dateStyles, maxRows: limits.maxRows, header: header, row: row)
+                // The sheet streams from the zip into the parser: never all in memory, never on disk.
+                try sax.parse { feed in
+                    var unpacked: UInt64 = 0
+                    var head = Data()
+                    do {
+                        // The CRC is skipped here: computing it in Swift cost a tenth of a large
+                        // import, and a damaged deflate stream or malformed XML still fails loudly.
+                        _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                            unpacked += UInt64(chunk.count)
+                            if unpacked > limits.maxPartBytes { throw ImportError.file(path, tooBig(entry)) }
+                            if head.count < 65_536 {
+                                head.append(chunk.prefix(65_536 - head.count))
+                                try refuseDTD(head, part: target)
+                            }
+                            try feed(chunk)
+                        }
+                    } catch let e as ImportError {
+                        throw e
+                    } catch let e as ImportFailure {
+                        throw e
+                    } catch {
+                        throw ImportError.file(path, "the part \(target) is damaged (\(error)); open and save the workbook again")
+                    }
+                }
             }
         }
     }
 
     /// The workbook's sheet names, in order.
     func sheetNames() throws -> [String] {
-        guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read),
+        guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil),
               let workbook = archive["xl/workbook.xml"] else { return [] }
         let sheets = SheetListHandler()
         try parse(XMLParser(data: try unpack(archive, workbook)), sheets, part: "xl/workbook.xml")
@@ -115,35 +133,6 @@ struct XLSXReader {
         return data
     }
 
-    func unpackToTemporaryFile(_ archive: Archive, _ entry: Entry) throws -> URL {
-        try checkDeclaredSize(entry)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-sheet-\(UUID().uuidString).xml")
-        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        guard let handle = try? FileHandle(forWritingTo: url) else { throw ImportError.file(path, "cannot unpack the sheet to a temporary file") }
-        var written: UInt64 = 0
-        var head = Data()
-        do {
-            defer { try? handle.close() }
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                written += UInt64(chunk.count)
-                if written > limits.maxPartBytes { throw ImportError.file(path, tooBig(entry)) }
-                if head.count < 65_536 { head.append(chunk.prefix(65_536 - head.count)) }
-                handle.write(chunk)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: url)
-            if let e = error as? ImportError { throw e }
-            throw ImportError.file(path, "the part \(entry.path) is damaged (\(error)); open and save the workbook again")
-        }
-        do {
-            try refuseDTD(head, part: entry.path)
-        } catch {
-            try? FileManager.default.removeItem(at: url)
-            throw error
-        }
-        return url
-    }
-
     func checkDeclaredSize(_ entry: Entry) throws {
         if entry.uncompressedSize > limits.maxPartBytes { throw ImportError.file(path, tooBig(entry)) }
     }
@@ -160,12 +149,11 @@ struct XLSXReader {
         }
     }
 
-    func parse(_ parser: XMLParser, _ delegate: XMLParserDelegate, part: String, namespaces: Bool = true) throws {
-        parser.shouldProcessNamespaces = namespaces
+    func parse(_ parser: XMLParser, _ delegate: XMLParserDelegate, part: String) throws {
+        parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         if !parser.parse() {
-            if let handler = delegate as? SheetHandler, let failure = handler.failure { throw failure }
             throw ImportError.file(path, "the part \(part) is not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown error")); open and save the workbook again")
         }
     }

@@ -1,0 +1,188 @@
+import CLibXML2
+import Foundation
+
+/// Streams a worksheet through libxml2's SAX2 interface directly. The cell values are the only
+/// strings it makes; element and attribute names are compared as bytes. It reads the same
+/// cells as `SheetHandler` (which serves the small parts through FoundationXML) at a fraction
+/// of the cost on a large sheet.
+final class SheetSAX {
+    let shared: [String]
+    let dateStyles: Set<Int>
+    let maxRows: Int
+    let path: String
+    let header: ([String]) throws -> Void
+    let row: (SheetRow) throws -> Void
+    var failure: Error?
+
+    private var rowNumber = 0
+    private var cells: [String?] = []
+    private var column = 0
+    private var type: UInt8 = UInt8(ascii: "n")
+    private var typeIsInline = false
+    private var style = 0
+    private var value: [UInt8] = []
+    private var collecting = false
+    private var inValue = false
+    private var sawHeader = false
+    private var rows = 0
+    private var stopped = false
+
+    init(path: String, shared: [String], dateStyles: Set<Int>, maxRows: Int,
+         header: @escaping ([String]) throws -> Void, row: @escaping (SheetRow) throws -> Void) {
+        self.path = path
+        self.shared = shared
+        self.dateStyles = dateStyles
+        self.maxRows = maxRows
+        self.header = header
+        self.row = row
+    }
+
+    /// Feeds the parser chunk by chunk; `chunks` calls its argument for each piece of the part.
+    func parse(_ chunks: ((Data) throws -> Void) throws -> Void) throws {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
+            guard let ctx, let localname else { return }
+            Unmanaged<SheetSAX>.fromOpaque(ctx).takeUnretainedValue().start(localname, Int(nbAttributes), attributes)
+        }
+        handler.endElementNs = { ctx, localname, _, _ in
+            guard let ctx, let localname else { return }
+            Unmanaged<SheetSAX>.fromOpaque(ctx).takeUnretainedValue().end(localname)
+        }
+        handler.characters = { ctx, bytes, length in
+            guard let ctx, let bytes else { return }
+            let me = Unmanaged<SheetSAX>.fromOpaque(ctx).takeUnretainedValue()
+            if me.inValue { me.value.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length))) }
+        }
+        // Entities are never substituted and nothing is fetched from the network.
+        handler.getEntity = { _, _ in nil }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        guard let ctxt = xmlCreatePushParserCtxt(&handler, me, nil, 0, nil) else {
+            throw ImportError.file(path, "cannot start the XML parser")
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue))
+        try chunks { data in
+            if self.stopped { return }
+            let rc = data.withUnsafeBytes { raw in
+                xmlParseChunk(ctxt, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), 0)
+            }
+            if let failure = self.failure { throw failure }
+            if rc != 0 { throw ImportError.file(self.path, "the worksheet is not well-formed XML (libxml2 error \(rc)); open and save the workbook again") }
+        }
+        if !stopped {
+            let rc = xmlParseChunk(ctxt, nil, 0, 1)
+            if let failure { throw failure }
+            if rc != 0 { throw ImportError.file(path, "the worksheet is not well-formed XML (libxml2 error \(rc)); open and save the workbook again") }
+        }
+        if let failure { throw failure }
+    }
+
+    // MARK: Callbacks
+
+    private static func equals(_ name: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
+        strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+               UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    private func start(_ name: UnsafePointer<xmlChar>, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if Self.equals(name, "c") {
+            column = cells.count
+            type = UInt8(ascii: "n")
+            typeIsInline = false
+            style = 0
+            value.removeAll(keepingCapacity: true)
+            collecting = true
+            guard let attributes else { return }
+            // Five pointers per attribute: localname, prefix, URI, value start, value end.
+            for i in 0..<count {
+                guard let attr = attributes[i * 5], let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
+                let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                switch attr[0] {
+                case UInt8(ascii: "r") where attr[1] == 0: column = Self.columnIndex(bytes)
+                case UInt8(ascii: "t") where attr[1] == 0:
+                    type = bytes.first ?? UInt8(ascii: "n")
+                    typeIsInline = bytes.count > 1 && type == UInt8(ascii: "i")
+                case UInt8(ascii: "s") where attr[1] == 0: style = Self.integer(bytes)
+                default: break
+                }
+            }
+        } else if Self.equals(name, "v") || Self.equals(name, "t") {
+            inValue = collecting
+        } else if Self.equals(name, "row") {
+            cells.removeAll(keepingCapacity: true)
+            rowNumber += 1
+            guard let attributes else { return }
+            for i in 0..<count {
+                guard let attr = attributes[i * 5], attr[0] == UInt8(ascii: "r"), attr[1] == 0,
+                      let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
+                rowNumber = Self.integer(UnsafeBufferPointer(start: start, count: end - start))
+            }
+        }
+    }
+
+    private func end(_ name: UnsafePointer<xmlChar>) {
+        if Self.equals(name, "v") || Self.equals(name, "t") {
+            inValue = false
+        } else if Self.equals(name, "c") {
+            collecting = false
+            guard let text = cellText() else { return }
+            if cells.count <= column { cells.append(contentsOf: repeatElement(nil, count: column - cells.count + 1)) }
+            cells[column] = text
+        } else if Self.equals(name, "row") {
+            deliver()
+        }
+    }
+
+    private func deliver() {
+        guard failure == nil else { return }
+        do {
+            if !sawHeader {
+                guard cells.contains(where: { $0 != nil }) else { return }
+                sawHeader = true
+                try header(cells.map { $0 ?? "" })
+                return
+            }
+            guard cells.contains(where: { !($0 ?? "").trimmed.isEmpty }) else { return }
+            rows += 1
+            if rows > maxRows { throw ImportError.file(path, "the sheet has more than \(maxRows) rows; an inventory is far smaller") }
+            try row(SheetRow(number: rowNumber, cells: cells))
+        } catch {
+            failure = error
+            stopped = true
+        }
+    }
+
+    private func cellText() -> String? {
+        let text = String(decoding: value, as: UTF8.self)
+        switch type {
+        case UInt8(ascii: "s"):
+            guard let i = Int(text), i >= 0, i < shared.count else { return nil }
+            return shared[i]
+        case UInt8(ascii: "b"): return text == "1" ? "yes" : (text == "0" ? "no" : nil)
+        case UInt8(ascii: "i"), UInt8(ascii: "e"), UInt8(ascii: "d"): return text.isEmpty ? nil : text
+        default:
+            if type == UInt8(ascii: "s") || text.isEmpty { return text.isEmpty ? nil : text }
+            if type == UInt8(ascii: "n"), dateStyles.contains(style), let serial = Double(text) {
+                return MaturityCoreBridge.day(fromSerial: serial)
+            }
+            return text
+        }
+    }
+
+    /// "BC12" → 54 (zero-based column).
+    static func columnIndex(_ bytes: UnsafeBufferPointer<xmlChar>) -> Int {
+        var index = 0
+        for b in bytes {
+            guard b >= 65, b <= 90 else { break }
+            index = index * 26 + Int(b - 64)
+        }
+        return max(0, index - 1)
+    }
+
+    static func integer(_ bytes: UnsafeBufferPointer<xmlChar>) -> Int {
+        var n = 0
+        for b in bytes where b >= 48 && b <= 57 { n = n * 10 + Int(b - 48) }
+        return n
+    }
+}
