@@ -60,7 +60,7 @@ struct History: ParsableCommand {
         case .text:
             if entries.isEmpty { Console.out("No assessments in \(directory).") }
             for e in entries {
-                Console.out("\(e.assessedOn)  Stage \(e.stage) \(e.stageName)  ·  \(e.agentsInProduction) in production  ·  \(Format.grouped(Double(e.dollarsReported))) reported  ·  \((e.file as NSString).lastPathComponent)")
+                Console.out("\(e.assessedOn)  Stage \(e.stage) \(e.stageName)  ·  \(e.agentsInProduction) in production  ·  \(Format.grouped(Double(e.dollarsReported))) reported  ·  \(((e.file ?? "") as NSString).lastPathComponent)")
                 Console.out("            flags: \(e.flags.isEmpty ? "none" : e.flags.joined(separator: ", "))")
                 Console.out("            next move: \(e.nextMove)")
             }

@@ -18,8 +18,6 @@ final class Interview {
     /// Workshop participants: when set, each placement question is answered blind by each.
     var participants: [Respondent] = []
     var draft: Draft
-    /// Set while a composite step (agents, processes) is in progress, so quit/end save it.
-    private(set) var current = ""
 
     init(terminal: Terminal, questionnaire: Questionnaire, path: String, draft: Draft, previous: Draft?,
          today: Day, store: FileStore = FileStore()) {
@@ -42,8 +40,7 @@ final class Interview {
     func run(from start: String?) throws -> Outcome {
         var index = start.flatMap { steps.firstIndex(of: $0) } ?? 0
         while index < steps.count {
-            current = steps[index]
-            draft.next = current
+            draft.next = steps[index]
             try save()
             switch try runStep(steps[index]) {
             case .next: index += 1

@@ -72,7 +72,8 @@ public struct ComparisonJSON: Encodable, Sendable {
 
 /// One assessment in a company's history.
 public struct HistoryEntry: Encodable, Sendable {
-    public var file: String
+    /// The assessment file; absent in a report's trend, which lists dates only.
+    public var file: String?
     public var assessedOn: String
     public var stage: Int
     public var stageName: String
@@ -81,7 +82,7 @@ public struct HistoryEntry: Encodable, Sendable {
     public var dollarsReported: Int
     public var nextMove: String
 
-    public init(file: String, _ e: Evaluation) {
+    public init(file: String?, _ e: Evaluation) {
         self.file = file
         assessedOn = e.assessment.assessedOn.iso
         stage = e.placement.stage

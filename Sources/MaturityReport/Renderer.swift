@@ -61,7 +61,7 @@ public struct Renderer: Sendable {
         if let c = extras.comparison, let p = extras.previous {
             report.sinceLastQuarter = ComparisonJSON(c, old: p.questionnaire, new: evaluation.questionnaire)
         }
-        if !extras.trend.isEmpty { report.trend = extras.trend.map { HistoryEntry(file: "", $0) } }
+        if !extras.trend.isEmpty { report.trend = extras.trend.map { HistoryEntry(file: nil, $0) } }
         let data = try encoder.encode(report)
         return String(decoding: data, as: UTF8.self) + (pretty ? "\n" : "")
     }
