@@ -167,7 +167,7 @@ extension Interview {
             let summary = try InventoryImporter.merge(imported, into: draft.processes, replace: false, file: (path as NSString).lastPathComponent)
             draft.processes = summary.processes
             try save()
-            terminal.say("  Imported \(imported.rows.count) row(s): \(summary.added.count) added, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged.")
+            terminal.say("  Imported \(Words.count(imported.rows.count, "row")): \(summary.added.count) added, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged.")
             if !imported.ignoredColumns.isEmpty { terminal.say("  Ignored columns: \(imported.ignoredColumns.joined(separator: ", "))") }
         } catch let failure as ImportFailure {
             terminal.warn("  Nothing imported; fix these and try again:")

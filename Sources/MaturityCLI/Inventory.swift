@@ -48,7 +48,7 @@ struct Inventory: ParsableCommand {
             let summary = try CLIErrors.catching {
                 try InventoryImporter.merge(imported, into: draft.processes, replace: replace, file: (file as NSString).lastPathComponent)
             }
-            Console.out("Read \(imported.rows.count) row(s) from \(file)\(sheet.map { " (sheet \($0))" } ?? "").")
+            Console.out("Read \(Words.count(imported.rows.count, "row")) from \(file)\(sheet.map { " (sheet \($0))" } ?? "").")
             Console.out("Columns: " + imported.columns.map { "\($0.header) → \($0.field)" }.joined(separator: ", "))
             if !imported.ignoredColumns.isEmpty { Console.out("Ignored columns: " + imported.ignoredColumns.joined(separator: ", ")) }
             func line(_ label: String, _ names: [String]) {

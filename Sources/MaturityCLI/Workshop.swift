@@ -69,12 +69,12 @@ struct WorkshopCommand: ParsableCommand {
                 Console.out("  \(p.person)\(p.role.map { " (\($0))" } ?? ""): Stage \(p.stage) on their own answers")
             }
             let splits = room?.splits ?? []
-            Console.out(splits.isEmpty ? "The room agreed on every question." : "\(splits.count) split question(s):")
+            Console.out(splits.isEmpty ? "The room agreed on every question." : "\(Words.count(splits.count, "split question")):")
             for s in splits {
                 Console.out("  \(s.question): " + s.answers.map { "\($0.person) \($0.answer)" }.joined(separator: ", ") + " → \(s.result)")
             }
             if let conflicts = room?.conflicts, !conflicts.isEmpty {
-                Console.out("\(conflicts.count) figure(s) given differently (first kept, listed in the file):")
+                Console.out("\(Words.count(conflicts.count, "figure")) given differently (first kept, listed in the file):")
                 for c in conflicts { Console.out("  \(c.item) \(c.field): " + c.values.map { "\($0.person) \($0.answer)" }.joined(separator: ", ")) }
             }
             Console.out("Wrote \(output). See it: maturity report \(output) --output \((output as NSString).deletingPathExtension).html")
@@ -153,7 +153,7 @@ struct WorkshopCommand: ParsableCommand {
                 let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
                 let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
                 let splits = Room.analyse(evaluation)?.splits.count ?? 0
-                terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(splits) split question(s) recorded with the consensus.")
+                terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(Words.count(splits, "split question")) recorded with the consensus.")
                 terminal.say("Wrote \(output). See it: maturity report \(output) --output \((output as NSString).deletingPathExtension).html")
             }
         }

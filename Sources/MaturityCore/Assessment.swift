@@ -30,6 +30,11 @@ public struct Assessment: Sendable, Equatable {
         self.processes = processes
     }
 
+    /// What the run-cost ranges (US dollars) are multiplied by in this company's currency.
+    public var usdFactor: Double {
+        organization.currency == "USD" ? 1 : (organization.usdRate ?? 1)
+    }
+
     /// The day the 90-day plan counts from.
     public var planStart: Day { planStartsOn ?? assessedOn }
 }
@@ -39,8 +44,12 @@ public struct Organization: Sendable, Equatable {
     public var industry: String?
     public var currency: String
     public var loadedHourlyRate: Double?
+    /// Units of `currency` per US dollar: converts the run-cost ranges, which are US-dollar figures.
+    public var usdRate: Double?
 
-    public init(name: String, industry: String? = nil, currency: String = "USD", loadedHourlyRate: Double? = nil) {
+    public init(name: String, industry: String? = nil, currency: String = "USD", loadedHourlyRate: Double? = nil,
+                usdRate: Double? = nil) {
+        self.usdRate = usdRate
         self.name = name
         self.industry = industry
         self.currency = currency

@@ -149,7 +149,13 @@ extension FollowThrough {
         let today = new.assessment.assessedOn
         let b = new.assessment
         let useCase = move.useCase?.lowercased()
-        let agent = useCase.flatMap { u in b.agents.filter { $0.process?.lowercased() == u }.max { $0.status < $1.status } }
+        func agentWorking(_ name: String?) -> Agent? {
+            name.flatMap { u in b.agents.filter { $0.process?.lowercased() == u.lowercased() }.max { $0.status < $1.status } }
+        }
+        // The agent the move was about (by name), else the one now working its use case.
+        let named = move.agent.flatMap { n in b.agents.first { $0.name == n } }
+        let agent = named ?? agentWorking(useCase)
+        let thenAgent = agentWorking(move.then)
         let processStillListed = useCase.map { u in b.processes.contains { $0.name.lowercased() == u } } ?? true
         let rungStatus: [String: AgentStatus] = ["shadow": .shadow, "approve_each": .approveEach,
                                                  "auto_with_exceptions": .autoWithExceptions, "production_owned": .production]
@@ -161,18 +167,22 @@ extension FollowThrough {
         var steps: [Step] = []
         for step in old.plan.steps {
             let mark: (Mark, String)
-            if let rung = rungStatus[step.id] {
+            // Steps of the use case that followed the move carry a "next_" prefix and judge its agent.
+            let follows = step.id.hasPrefix("next_")
+            let id = follows ? String(step.id.dropFirst(5)) : step.id
+            let agent = follows ? thenAgent : agent
+            if let rung = rungStatus[id] ?? (id == "go_no_go" ? .production : nil) {
                 if let agent, agent.status == .retired {
                     mark = (.dropped, "\(agent.name) was retired")
                 } else if let agent, agent.status >= rung {
-                    mark = (.done, "\(agent.name) is at \(agent.status.rawValue)")
+                    mark = (.done, "\(agent.name) is at \(Words.rung(agent.status, new.questionnaire))")
                 } else if !processStillListed {
                     mark = (.dropped, "\(move.useCase ?? "the use case") is no longer in the inventory")
                 } else {
-                    mark = byDate(step, agent.map { "\($0.name) is still at \($0.status.rawValue)" } ?? "no agent works \(move.useCase ?? "it") yet")
+                    mark = byDate(step, agent.map { "\($0.name) is still at \(Words.rung($0.status, new.questionnaire))" } ?? "no agent works \(move.useCase ?? "it") yet")
                 }
             } else {
-                switch step.id {
+                switch id {
                 case "setup":
                     let started = agent.map { $0.status >= .shadow || $0.namedOwner != nil } ?? false
                     mark = started ? (.done, "an agent for it exists with an owner") : byDate(step, "no agent for it is set up")
@@ -180,19 +190,36 @@ extension FollowThrough {
                     let open = new.placement.gateGaps.filter { gap in old.placement.gateGaps.contains { $0.agent == gap.agent } }
                     mark = open.isEmpty ? (.done, "the gaps listed last quarter are closed")
                         : byDate(step, "still open: " + open.map { "\($0.agent) (\($0.missingBars.joined(separator: ", ")))" }.joined(separator: "; "))
-                case "portfolio_owner": mark = answered("portfolio_owner") ? (.done, "a portfolio owner is named") : byDate(step, "no portfolio owner is named")
-                case "standard_gate": mark = answered("gate_review_per_agent") ? (.done, "every new agent gets a gate review") : byDate(step, "gate reviews are not yet standard")
-                case "value_review": mark = answered("monthly_value_review") ? (.done, "the monthly value review runs") : byDate(step, "no monthly value review runs")
-                case "kill_or_scale": mark = answered("quarterly_kill_or_scale") ? (.done, "the quarterly kill-or-scale call is made") : byDate(step, "no kill-or-scale call was made")
-                case "marginal_cost":
-                    let tracked = b.answers["marginal_cost_trend"].map { $0 != .choice("not_tracked") } ?? false
-                    mark = tracked ? (.done, "the marginal cost per agent is tracked") : byDate(step, "the marginal cost is not tracked")
+                case "own_agent":
+                    if let agent, agent.status == .retired { mark = (.done, "\(agent.name) was switched off") }
+                    else if let owner = agent?.namedOwner { mark = (.done, "\(agent?.name ?? "the agent") is owned by \(owner)") }
+                    else { mark = byDate(step, "\(move.agent ?? "the agent") still has no named owner") }
+                case "fix_economics":
+                    let weak = new.economics.first { $0.agent == move.agent }?.belowBar ?? false
+                    if let agent, agent.status == .retired { mark = (.done, "\(agent.name) was retired") }
+                    else if agent != nil, !weak { mark = (.done, "\(move.agent ?? "the agent") now clears the bar") }
+                    else { mark = byDate(step, "\(move.agent ?? "the agent") still returns under the bar") }
+                case "shared_connectors":
+                    let alone = b.agents.filter { $0.status.isRunning && $0.reusesSharedInfrastructure != true }
+                    mark = alone.isEmpty ? (.done, "every live agent uses shared infrastructure") : byDate(step, "still on their own plumbing: " + alone.map(\.name).joined(separator: ", "))
+                case "shared_monitoring":
+                    let blind = b.agents.filter { $0.status.isRunning && $0.gate[EngineGateBar.monitoring.rawValue] != true }
+                    mark = blind.isEmpty ? (.done, "every live agent is monitored") : byDate(step, "not monitored: " + blind.map(\.name).joined(separator: ", "))
+                case "standardise_tools":
+                    mark = b.answers[EngineQuestion.staffAITools.rawValue] == .choice("standardized") ? (.done, "the tools are standardised") : byDate(step, "tool use is not standardised")
+                case "measure_gains":
+                    mark = answered(EngineQuestion.toolGainsMeasured.rawValue) ? (.done, "the tools' savings are measured") : byDate(step, "nobody measures what the tools save")
+                case _ where new.questionnaire.governance.contains { $0.id == id } || id == "standard_gate":
+                    let habitID = id == "standard_gate" ? "gate_review" : id
+                    let habit = new.questionnaire.governance.first { $0.id == habitID }
+                    let inPlace = habit?.inPlace(b.answers) ?? false
+                    mark = inPlace ? (.done, "\(habit.map { Words.inSentence($0.habit) } ?? id) is in place") : byDate(step, "\(habit.map { Words.inSentence($0.habit) } ?? id) is not in place yet")
                 case "inventory": mark = b.processes.count >= 10 ? (.done, "\(b.processes.count) processes are listed") : byDate(step, "only \(b.processes.count) processes are listed")
                 case "rank": mark = new.useCases.contains { $0.eligible } ? (.done, "a use case clears the bar") : byDate(step, "no use case clears the bar")
                 case "commit": mark = b.agents.contains { $0.status >= .shadow } ? (.done, "an agent is in shadow or beyond") : byDate(step, "no agent reached shadow")
-                case "select_portfolio":
+                case "select_portfolio", "select_line_level":
                     let lineAgents = b.agents.filter { $0.side != .office && $0.status >= .pilot }.count
-                    mark = lineAgents > 0 ? (.done, "\(lineAgents) line or product agent(s) are under way") : byDate(step, "no line-level use case is under way")
+                    mark = lineAgents > 0 ? (.done, "\(Words.count(lineAgents, "line or product agent")) under way") : byDate(step, "no line-level use case is under way")
                 default: mark = byDate(step, "there is no evidence of it")
                 }
             }

@@ -5,6 +5,8 @@ public struct Evaluation: Sendable, Equatable {
     public var placement: Placement
     public var useCases: [UseCase]
     public var plan: Plan
+    /// Each agent's workflow: estimated and, where reported, realised return.
+    public var economics: [AgentEconomics]
 
     /// Runs placement → scoring → plan. Pure: the same input always gives the same result.
     public init(_ assessment: Assessment, questionnaire: Questionnaire) {
@@ -12,7 +14,46 @@ public struct Evaluation: Sendable, Equatable {
         self.questionnaire = questionnaire
         placement = Placement.place(assessment, questionnaire: questionnaire)
         useCases = Scoring.score(assessment, questionnaire: questionnaire, stage: placement.stage)
-        plan = Planner.plan(assessment, questionnaire: questionnaire, placement: placement, useCases: useCases)
+        economics = AgentEconomics.of(assessment, useCases: useCases, roiMinimum: questionnaire.parameters.roiMinimum)
+        let weak = Set(economics.filter(\.belowBar).map(\.agent))
+        if !weak.isEmpty {
+            placement.moveUp = Placement.moveUp(Facts(assessment, questionnaire), evidence: placement.evidence,
+                                                stage: placement.stage, weak: weak)
+        }
+        plan = Planner.plan(assessment, questionnaire: questionnaire, placement: placement, useCases: useCases,
+                            economics: economics)
+    }
+
+    /// The stage in one sentence, fitted to the answers: the questionnaire's summary, except where
+    /// the answers say something it would get wrong (Stage 1 with standardised or measured tools,
+    /// or with pilots and no tool use).
+    public var stageSummary: String {
+        let base = questionnaire.stage(placement.stage)?.summary ?? ""
+        guard placement.stage == 1 else { return base }
+        let tools = assessment.answers[EngineQuestion.staffAITools.rawValue]
+        let measured = assessment.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false
+        switch (tools, measured) {
+        case (.choice("standardized")?, true):
+            return "Staff use licensed, trained AI tools and their savings are measured; no agent yet does a job end to end in production."
+        case (.choice("standardized")?, false):
+            return "Staff use licensed, trained AI tools, but nobody measures what they save; no agent yet does a job end to end in production."
+        case (.choice("ad_hoc")?, true):
+            return "People use AI tools on their own and the savings are measured; no agent yet does a job end to end in production."
+        case (.choice("ad_hoc")?, false):
+            return base
+        default:
+            return "AI pilots have run, but no agent does a job end to end in production and staff do not use AI tools day to day."
+        }
+    }
+
+    /// How the run-cost ranges, which are US-dollar figures, were put into the company's currency.
+    public var currencyNote: String? {
+        let org = assessment.organization
+        guard org.currency != "USD" else { return nil }
+        if let rate = org.usdRate {
+            return "The model/API and monitoring ranges are US-dollar figures, converted at 1 USD = \(Format.number(rate, maxDecimals: 6)) \(org.currency) (organization.usd_rate)."
+        }
+        return "The model/API and monitoring ranges are US-dollar figures used as \(org.currency) without conversion; set organization.usd_rate (\(org.currency) per US dollar) to convert them."
     }
 
     /// Company flags and plan flags together, in a stable order, each once.
@@ -30,6 +71,16 @@ public struct Evaluation: Sendable, Equatable {
             flags.append(Flag(id: FlagID.roiBelow3x.rawValue, title: "Under the \(Format.multiple(questionnaire.parameters.roiMinimum)) return bar",
                               detail: "These use cases return less than \(Format.multiple(questionnaire.parameters.roiMinimum)) their run cost and will not be the next move: \(below.joined(separator: ", ")).",
                               subjects: below))
+        }
+        let p = questionnaire.parameters
+        let weak = economics.filter { e in
+            e.belowBar && assessment.agents.contains { $0.name == e.agent && $0.status >= .shadow && $0.status != .retired }
+        }
+        if !weak.isEmpty {
+            let lines = weak.map { "\($0.agent) \(Format.ratio($0.roi ?? 0)) (\($0.judgedOnRealised ? "realised" : "estimated"))" }
+            flags.append(Flag(id: FlagID.agentBelow3x.rawValue, title: "Agents under the \(Format.multiple(p.roiMinimum)) return bar",
+                              detail: "These agents are on the ladder or live, but their workflow returns less than \(Format.multiple(p.roiMinimum)) its run cost: \(lines.joined(separator: "; ")). Do not scale them: fix the economics or stop.",
+                              subjects: weak.map(\.agent)))
         }
         return flags
     }

@@ -54,6 +54,7 @@ public enum FlagID: String, CaseIterable, Sendable {
     case softGains = "soft_gains"
     case roiBelow3x = "roi_below_3x"
     case lowVolumeForShadow = "low_volume_for_shadow"
+    case agentBelow3x = "agent_below_3x"
 }
 
 extension Placement {
@@ -86,8 +87,8 @@ extension Placement {
         let usesTools = tools == "ad_hoc" || tools == "standardized"
         let pilotAgents = f.agents.filter { $0.status != .idea }
         let aiUse = usesTools || f.pilots > 0 || !pilotAgents.isEmpty
-        var basis = ["staff_ai_tools: \(tools ?? "unknown")", "ai_pilots: \(f.answerText(.aiPilots))"]
-        if !pilotAgents.isEmpty { basis.append("\(pilotAgents.count) agent(s) past the idea stage") }
+        var basis = [f.said(.staffAITools), f.said(.aiPilots)]
+        if !pilotAgents.isEmpty { basis.append(Words.count(pilotAgents.count, "agent") + " past the idea stage") }
         out.append(RuleResult(stage: 1, id: "ai_in_use",
                               rule: "Staff use AI tools, or at least one AI pilot has run",
                               passed: aiUse, basis: basis.joined(separator: "; ")))
@@ -95,28 +96,28 @@ extension Placement {
         // Stage 2: one agent in production clearing all five bars.
         let gatedBasis: String
         if let first = f.gated.first {
-            gatedBasis = "\(first.name) is in production and clears all five bars"
+            gatedBasis = "\(first.name) is in production and clears all \(f.barCount) bars"
         } else if let gap = f.gaps.first {
-            gatedBasis = "\(gap.agent) is in production but misses: \(gap.missingBars.joined(separator: ", "))"
+            gatedBasis = "\(gap.agent) is in production but misses: \(Words.bars(ids: gap.missingBars, f.q))"
         } else {
             gatedBasis = f.agents.isEmpty ? "no agents listed" : "no agent is in production"
         }
         out.append(RuleResult(stage: 2, id: "gated_agent_in_production",
-                              rule: "At least one agent in production clears all five production-gate bars",
+                              rule: "At least one agent in production clears all \(f.barCount) production-gate bars",
                               passed: !f.gated.isEmpty, basis: gatedBasis))
 
         // Stage 3: a gated portfolio that ships fast and reports dollars.
         let needed = f.p.portfolioMinAgents
         out.append(RuleResult(stage: 3, id: "portfolio_of_gated_agents",
-                              rule: "At least \(needed) agents in production clear all five bars",
+                              rule: "At least \(needed) agents in production clear all \(f.barCount) bars",
                               passed: f.gated.count >= needed,
-                              basis: "\(f.gated.count) gated agent(s)" + (f.gated.isEmpty ? "" : ": " + f.gated.map(\.name).joined(separator: ", "))))
+                              basis: Words.count(f.gated.count, "gated agent") + (f.gated.isEmpty ? "" : ": " + f.gated.map(\.name).joined(separator: ", "))))
         out.append(RuleResult(stage: 3, id: "ships_in_weeks",
                               rule: "New agents ship in weeks by reusing shared infrastructure",
                               passed: f.yes(.newAgentShipsInWeeks),
-                              basis: "new_agent_ships_in_weeks: \(f.answerText(.newAgentShipsInWeeks))"))
+                              basis: f.said(.newAgentShipsInWeeks)))
         let silent = f.silentRunning
-        var dollarsBasis = "every_agent_reports_dollars: \(f.answerText(.everyAgentReportsDollars))"
+        var dollarsBasis = f.said(.everyAgentReportsDollars)
         if !silent.isEmpty { dollarsBasis += "; not reporting dollars: " + silent.map(\.name).joined(separator: ", ") }
         out.append(RuleResult(stage: 3, id: "every_agent_reports_dollars",
                               rule: "Every running agent reports its dollar contribution in a regular review",
@@ -126,7 +127,7 @@ extension Placement {
         out.append(RuleResult(stage: 4, id: "ai_in_core_decisions_or_product",
                               rule: "AI takes part in core operational decisions or in the product",
                               passed: f.yes(.aiInCoreDecisions) || f.yes(.aiInProduct),
-                              basis: "ai_in_core_decisions: \(f.answerText(.aiInCoreDecisions)); ai_in_product: \(f.answerText(.aiInProduct))"))
+                              basis: "\(f.said(.aiInCoreDecisions)); \(f.said(.aiInProduct))"))
         return out
     }
 
@@ -156,12 +157,15 @@ extension Placement {
                             detail: "\(inProduction.count) agents are in production, but a new one still takes quarters, not weeks. Each is its own project until they share infrastructure.",
                             subjects: inProduction.map(\.name)))
         }
-        let reached = f.agents.filter { $0.status >= .autoWithExceptions }.count
+        // A retired agent counts as having reached production only if the file says it got there
+        // (it reports dollars from live work); an agent on the ladder is climbing, not stalled.
+        let reached = f.agents.filter { $0.status.isRunning || ($0.status == .retired && $0.annualDollarValue != nil) }.count
+        let climbing = f.agents.filter { [.shadow, .approveEach].contains($0.status) }.count
         let stalledAgents = f.agents.filter { $0.status == .pilot }
-        let stalled = max(f.pilots - reached, stalledAgents.count)
+        let stalled = max(f.pilots - reached - climbing, stalledAgents.count)
         if stalled > 0, reached == 0 || stalled >= f.p.stalledPilotsForGraveyard {
             out.append(Flag(id: FlagID.pilotGraveyard.rawValue, title: "Pilot graveyard",
-                            detail: "\(stalled) pilot(s) have not reached production" + (reached == 0 ? " and none ever has." : ".") + " Pilots that stall teach the team that AI does not ship.",
+                            detail: "\(Words.count(stalled, "pilot")) \(stalled == 1 ? "has" : "have") not reached production" + (reached == 0 ? " and none ever has." : ".") + " Pilots that stall teach the team that AI does not ship.",
                             subjects: stalledAgents.map(\.name)))
         }
         let orphans = f.agents.filter { $0.namedOwner == nil && $0.status != .idea && $0.status != .retired }
@@ -171,45 +175,47 @@ extension Placement {
                             subjects: orphans.map(\.name)))
         }
         if !f.gaps.isEmpty {
-            let lines = f.gaps.map { "\($0.agent) misses \($0.missingBars.joined(separator: ", "))" }
+            let lines = f.gaps.map { "\($0.agent) misses: \(Words.bars(ids: $0.missingBars, f.q))" }
             let inReach = stage < 2 ? " Stage 2 is in reach once they are closed." : ""
             out.append(Flag(id: FlagID.gateGaps.rawValue, title: "Production-gate gaps",
-                            detail: "In production without clearing all five bars: \(lines.joined(separator: "; ")).\(inReach)",
+                            detail: "In production without clearing all \(f.barCount) bars: \(lines.joined(separator: "; ")).\(inReach)",
                             subjects: f.gaps.map(\.agent)))
         }
         let tools = f.choice(.staffAITools)
         if tools == "ad_hoc" || tools == "standardized", !f.yes(.toolGainsMeasured) {
             out.append(Flag(id: FlagID.softGains.rawValue, title: "Soft gains",
-                            detail: "Staff use AI tools (\(tools ?? "")), but nobody measures what they save. Gains that are not counted cannot be defended or built on.",
+                            detail: "Staff use AI tools (\(Words.answer(f.assessment.answers[EngineQuestion.staffAITools.rawValue], of: EngineQuestion.staffAITools.rawValue, f.q))), but nobody measures what they save. Gains that are not counted cannot be defended or built on.",
                             subjects: []))
         }
         return out
     }
 
-    static func moveUp(_ f: Facts, evidence: [RuleResult], stage: Int) -> MoveUp? {
+    /// What would lift the company one stage. Agents in `weak` (climbing on a workflow under the
+    /// return bar) are never offered as the way up: the report tells them to fix or stop.
+    static func moveUp(_ f: Facts, evidence: [RuleResult], stage: Int, weak: Set<String> = []) -> MoveUp? {
         guard stage < 4 else { return nil }
         let target = stage + 1
         var facts: [String] = []
         for rule in evidence where rule.stage == target && !rule.passed {
             switch rule.id {
             case "ai_in_use":
-                facts.append("Put an AI tool in staff hands (staff_ai_tools: ad_hoc or standardized), or run one AI pilot (ai_pilots: 1)")
+                facts.append("Put an AI tool in staff hands, or run one AI pilot")
             case "gated_agent_in_production":
-                facts.append(f.closestToGate())
+                facts.append(f.closestToGate(excluding: weak))
             case "portfolio_of_gated_agents":
                 let short = f.p.portfolioMinAgents - f.gated.count
-                var text = "\(short) more agent(s) in production clearing all five bars (\(f.gated.count) of \(f.p.portfolioMinAgents) today)"
-                let nearly = f.gaps.map(\.agent) + f.agents.filter { $0.status > .pilot && $0.status < .production }.map(\.name)
+                var text = "\(Words.count(short, "more agent")) in production clearing all \(f.barCount) bars (\(f.gated.count) of \(f.p.portfolioMinAgents) today)"
+                let nearly = f.gaps.map(\.agent) + f.agents.filter { $0.status > .pilot && $0.status < .production && !weak.contains($0.name) }.map(\.name)
                 if !nearly.isEmpty { text += "; closest: " + nearly.prefix(short).joined(separator: ", ") }
                 facts.append(text)
             case "ships_in_weeks":
-                facts.append("New agents ship in weeks by reusing the first agents' connectors and monitoring (new_agent_ships_in_weeks: yes)")
+                facts.append("New agents ship in weeks by reusing the first agents' connectors and monitoring")
             case "every_agent_reports_dollars":
                 let silent = f.silentRunning.map(\.name)
-                facts.append("Every running agent reports its dollars in a regular review (every_agent_reports_dollars: yes)"
+                facts.append("Every running agent reports its dollars in a regular review"
                              + (silent.isEmpty ? "" : "; start with " + silent.joined(separator: ", ")))
             case "ai_in_core_decisions_or_product":
-                facts.append("AI in one core operational decision, written back within guardrails, or in the product (ai_in_core_decisions or ai_in_product: yes)")
+                facts.append("AI in one core operational decision, written back within guardrails, or in the product")
             default:
                 facts.append(rule.rule)
             }
@@ -221,6 +227,7 @@ extension Placement {
 /// The answers and agents in the form the rules read them.
 struct Facts {
     let assessment: Assessment
+    let q: Questionnaire
     let p: Parameters
     let agents: [Agent]
     let gated: [Agent]
@@ -228,12 +235,13 @@ struct Facts {
 
     init(_ assessment: Assessment, _ questionnaire: Questionnaire) {
         self.assessment = assessment
+        self.q = questionnaire
         self.p = questionnaire.parameters
         self.agents = assessment.agents
         var gated: [Agent] = []
         var gaps: [GateGap] = []
         for agent in assessment.agents where agent.status == .production {
-            let missing = Facts.missingBars(agent)
+            let missing = Facts.missingBars(agent, questionnaire)
             if missing.isEmpty { gated.append(agent) } else { gaps.append(GateGap(agent: agent.name, missingBars: missing)) }
         }
         self.gated = gated
@@ -241,12 +249,22 @@ struct Facts {
     }
 
     /// Bars not cleared; an owner bar claimed with no owner named does not count.
-    static func missingBars(_ agent: Agent) -> [String] {
-        EngineGateBar.allCases.compactMap { bar in
-            var cleared = agent.gate[bar.rawValue] == true
-            if bar == .namedOwnerReportsDollars, agent.namedOwner == nil || agent.reportsDollars == false { cleared = false }
-            return cleared ? nil : bar.rawValue
+    /// Every bar the questionnaire defines counts, not only the five the engine knows by name.
+    static func missingBars(_ agent: Agent, _ q: Questionnaire) -> [String] {
+        q.gateBars.compactMap { bar in
+            var cleared = agent.gate[bar.id] == true
+            if bar.id == EngineGateBar.namedOwnerReportsDollars.rawValue, agent.namedOwner == nil || agent.reportsDollars == false { cleared = false }
+            return cleared ? nil : bar.id
         }
+    }
+
+    var barCount: String { Words.number(q.gateBars.count) }
+
+    /// "Staff use of AI tools: some people use them on their own".
+    func said(_ question: EngineQuestion) -> String {
+        let id = question.rawValue
+        let name = q.question(id).map { $0.short ?? $0.prompt } ?? id
+        return "\(name): \(Words.answer(assessment.answers[id], of: id, q))"
     }
 
     func yes(_ q: EngineQuestion) -> Bool { assessment.answers[q.rawValue]?.isYes ?? false }
@@ -267,14 +285,14 @@ struct Facts {
     var silentRunning: [Agent] { agents.filter { $0.status.isRunning && $0.reportsDollars != true } }
 
     /// The single change that gets the nearest agent through the gate.
-    func closestToGate() -> String {
+    func closestToGate(excluding weak: Set<String>) -> String {
         if let gap = gaps.min(by: { $0.missingBars.count < $1.missingBars.count }) {
-            return "\(gap.agent) clears the bars it misses: \(gap.missingBars.joined(separator: ", "))"
+            return "\(gap.agent) clears the \(gap.missingBars.count == 1 ? "bar" : "bars") it misses: \(Words.bars(ids: gap.missingBars, q))"
         }
-        let underway = agents.filter { $0.status > .idea && $0.status < .production }.max { $0.status < $1.status }
+        let underway = agents.filter { $0.status > .idea && $0.status < .production && !weak.contains($0.name) }.max { $0.status < $1.status }
         if let agent = underway {
-            return "\(agent.name) moves from \(agent.status.rawValue) to production and clears all five bars"
+            return "\(agent.name) moves from \(Words.rung(agent.status, q)) to production and clears all \(barCount) bars"
         }
-        return "One agent in production that clears all five bars: hits its metric on real data, writes to the system of record, hands hard cases to a person, has an owner who reports its dollars, and is monitored"
+        return "One agent in production that clears all \(barCount) bars: " + Format.list(q.gateBars.map { Words.inSentence($0.label) })
     }
 }

@@ -76,16 +76,32 @@ public struct Habit: Sendable, Equatable {
     public var habit: String
     public var cadence: String
     public var question: String
-    /// The question id whose yes means the habit is in place.
+    /// The question id whose answer says whether the habit is in place.
     public var answer: String?
     public var fromStage: Int
-    public init(id: String, habit: String, cadence: String, question: String, answer: String?, fromStage: Int) {
+    /// For a choice question: the choices that mean the habit is in place (a yes/no question needs yes).
+    public var inPlaceWhen: [String]
+    public init(id: String, habit: String, cadence: String, question: String, answer: String?, fromStage: Int,
+                inPlaceWhen: [String] = []) {
+        self.inPlaceWhen = inPlaceWhen
         self.id = id
         self.habit = habit
         self.cadence = cadence
         self.question = question
         self.answer = answer
         self.fromStage = fromStage
+    }
+}
+
+extension Habit {
+    /// In place, not in place, or unknown (nil) on these answers. Unknown counts as not in place.
+    public func inPlace(_ answers: [String: Answer]) -> Bool? {
+        guard let id = answer, let given = answers[id] else { return nil }
+        switch given {
+        case .yesNo(let yes): return yes
+        case .choice(let value): return inPlaceWhen.contains(value)
+        default: return nil
+        }
     }
 }
 
@@ -133,9 +149,13 @@ public struct Question: Sendable, Equatable {
     /// For a yes/no question where "yes" is the sobering answer (funding line-level AI early):
     /// a workshop's strict rule then keeps a yes.
     public var strictPrefersYes: Bool
+    /// A few words naming the question inside a sentence ("staff use of AI tools"); the prompt when absent.
+    public var short: String?
 
     public init(id: String, section: String? = nil, type: QuestionType, prompt: String, help: String? = nil,
-                unit: String? = nil, choices: [Choice] = [], min: Double? = nil, max: Double? = nil, strictPrefersYes: Bool = false) {
+                unit: String? = nil, choices: [Choice] = [], min: Double? = nil, max: Double? = nil, strictPrefersYes: Bool = false,
+                short: String? = nil) {
+        self.short = short
         self.strictPrefersYes = strictPrefersYes
         self.id = id
         self.section = section
@@ -184,6 +204,15 @@ public struct Parameters: Sendable, Equatable {
     public var planDays: Int
     public var trustLadder: [Rung]
     public var goNoGo: [GoNoGoCheck]
+    /// How long the moves that are not a trust ladder take, and how much shorter a set-up is on reused plumbing.
+    public var moveWeeks: MoveWeeks = MoveWeeks()
+    /// What the production owner does, said in the plan's owner step.
+    public var ownerDuties: [String] = [
+        "look at the accuracy dashboard every day (two minutes)",
+        "clear the exception queue or route it",
+        "own the run-cost line in the budget",
+        "call the vendor or the internal team as soon as accuracy slips",
+    ]
 
     public init(automatableShare: Double, weeksPerYear: Double, hoursPerFTEWeek: Double, roiMinimum: Double,
                 modelAPIMonthly: ScaledCost, monitoringMonthly: ScaledCost, exceptionFTE: ClosedRange<Double>,
@@ -212,8 +241,24 @@ public struct Parameters: Sendable, Equatable {
         self.goNoGo = goNoGo
     }
 
+    public func rung(_ id: EngineRung) -> Rung? { trustLadder.first { $0.id == id.rawValue } }
+
     /// Paid hours in a working year for one full-time person.
     public var fteHoursPerYear: Double { hoursPerFTEWeek * weeksPerYear }
+}
+
+/// Durations of the plan steps that are not rungs of the trust ladder (`parameters.move_weeks`).
+public struct MoveWeeks: Sendable, Equatable {
+    /// Days an operations owner has to take on an orphaned live agent, or switch it off.
+    public var ownWithinDays: Int = 14
+    public var closeGateGaps: Int = 2
+    public var fixEconomics: Int = 3
+    public var standardiseTools: Int = 4
+    public var measureGains: Int = 4
+    public var selectLineLevel: Int = 2
+    /// Days the set-up rung lasts when the agent reuses a live agent's connection and monitoring.
+    public var reuseSetupDays: Int = 3
+    public init() {}
 }
 
 /// A monthly cost that grows linearly with weekly volume from `min` to `max`.
@@ -303,7 +348,18 @@ public struct Rung: Sendable, Equatable {
     public var title: String
     public var weeks: Int
     public var gate: String
-    public init(id: String, title: String, weeks: Int, gate: String) {
+    /// The gate in numbers, where the rung has one: the rate to reach (match, approve or accuracy),
+    /// the cases it must be measured over, the straight weeks it must hold, the high-severity errors allowed.
+    public var minRate: Double?
+    public var minCases: Int?
+    public var straightWeeks: Int?
+    public var highSeverityAllowed: Int?
+    public init(id: String, title: String, weeks: Int, gate: String, minRate: Double? = nil, minCases: Int? = nil,
+                straightWeeks: Int? = nil, highSeverityAllowed: Int? = nil) {
+        self.minRate = minRate
+        self.minCases = minCases
+        self.straightWeeks = straightWeeks
+        self.highSeverityAllowed = highSeverityAllowed
         self.id = id
         self.title = title
         self.weeks = weeks

@@ -71,13 +71,16 @@ public enum Scoring {
         let rate = assessment.organization.loadedHourlyRate ?? 0
         var cases = assessment.processes.map { process in
             useCase(process, rate: rate, currency: assessment.organization.currency, stage: stage,
-                    agents: assessment.agents, p: p)
+                    agents: assessment.agents, p: p, usdFactor: assessment.usdFactor)
         }
         cases.sort { a, b in
             let ga = group(a), gb = group(b)
             if ga != gb { return ga < gb }
             let sa = rankScore(a), sb = rankScore(b)
             if sa != sb { return sa > sb }
+            let na = a.annualValue - a.annualRunCost, nb = b.annualValue - b.annualRunCost
+            if na != nb { return na > nb }
+            if a.feasibility != b.feasibility { return a.feasibility > b.feasibility }
             return a.name < b.name
         }
         for i in cases.indices { cases[i].rank = i + 1 }
@@ -92,13 +95,21 @@ public enum Scoring {
     }
 
     /// Expected net value: what the use case earns after its run cost, discounted by how hard it is.
-    static func rankScore(_ u: UseCase) -> Double { (u.annualValue - u.annualRunCost) * Double(u.feasibility) / 100 }
+    /// Below zero the weight flips (a loss counts for more the less feasible the work), so a use case
+    /// at least as good on value, run cost and feasibility never ranks below a worse one, and every
+    /// loss ranks below every gain.
+    static func rankScore(_ u: UseCase) -> Double {
+        let net = u.annualValue - u.annualRunCost
+        let f = Double(u.feasibility) / 100
+        return net >= 0 ? net * f : net * (2 - f)
+    }
 
-    static func useCase(_ process: InventoryProcess, rate: Double, currency: String, stage: Int, agents: [Agent], p: Parameters) -> UseCase {
+    static func useCase(_ process: InventoryProcess, rate: Double, currency: String, stage: Int, agents: [Agent], p: Parameters,
+                        usdFactor: Double = 1) -> UseCase {
         let automatedHours = process.hoursPerWeek * p.automatableShare
         let value = automatedHours * p.weeksPerYear * rate
         let fte = automatedHours / p.hoursPerFTEWeek
-        let lines = runCost(process, rate: rate, currency: currency, p: p)
+        let lines = runCost(process, rate: rate, currency: currency, p: p, usdFactor: usdFactor)
         let cost = lines.reduce(0) { $0 + $1.annual }
         let roi = cost > 0 ? value / cost : 0
         let factors = feasibilityFactors(process, p.feasibility)
@@ -137,14 +148,18 @@ public enum Scoring {
     }
 
     /// The four run-cost lines of the seed's budget table, each with the inputs behind it.
-    static func runCost(_ process: InventoryProcess, rate: Double, currency: String, p: Parameters) -> [CostLine] {
+    /// `usdFactor` converts the model/API and monitoring ranges, which are US-dollar figures.
+    static func runCost(_ process: InventoryProcess, rate: Double, currency: String, p: Parameters, usdFactor: Double = 1) -> [CostLine] {
         let volume = process.volumePerWeek
         let volumeText = volume.map { "\(Format.number($0)) cases/week" } ?? "volume unknown, priced at the top"
-        let model = p.modelAPIMonthly.monthly(volumePerWeek: volume)
-        let monitoring = p.monitoringMonthly.monthly(volumePerWeek: volume)
+        let model = p.modelAPIMonthly.monthly(volumePerWeek: volume) * usdFactor
+        let monitoring = p.monitoringMonthly.monthly(volumePerWeek: volume) * usdFactor
         let exceptionShare = process.exceptionShare ?? 0.5
         let exceptionHours = process.hoursPerWeek * exceptionShare
-        let fte = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, exceptionHours / p.hoursPerFTEWeek))
+        let needed = exceptionHours / p.hoursPerFTEWeek
+        let fte = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, needed))
+        let bound = needed < p.exceptionFTE.lowerBound ? " (the floor: someone must own the queue)"
+            : (needed > p.exceptionFTE.upperBound ? " (the ceiling of the range)" : "")
         let structure = process.inputStructure ?? "unstructured"
         let maintenanceHours = p.maintenanceHoursMonthly[structure] ?? (p.maintenanceHoursMonthly.values.max() ?? 0)
         let money = { (v: Double) in Format.money(v, currency: currency) }
@@ -154,7 +169,7 @@ public enum Scoring {
             CostLine(id: "monitoring", label: "Monitoring and dashboard", annual: monitoring * 12,
                      basis: "\(money(monitoring))/month for \(volumeText)"),
             CostLine(id: "exception_handling", label: "Exception handling labour", annual: fte * p.fteHoursPerYear * rate,
-                     basis: "\(Format.number(fte, maxDecimals: 2)) FTE for \(Format.percent(exceptionShare)) exceptions" + (process.exceptionShare == nil ? " (share unknown, assumed)" : "")),
+                     basis: "\(Format.number(fte, maxDecimals: 2)) FTE\(bound) for \(Format.percent(exceptionShare)) exceptions" + (process.exceptionShare == nil ? " (share unknown, assumed)" : "")),
             CostLine(id: "maintenance", label: "Maintenance and drift fixes", annual: maintenanceHours * 12 * rate,
                      basis: "\(Format.number(maintenanceHours)) h/month for \(structure) input at \(money(rate))/h"),
         ]

@@ -20,7 +20,7 @@ extension ReportContext {
 
         let current = q.stage(pl.stage)
         let notYet = (current?.notYet ?? []).map { NotYetRow(what: $0.what, why: $0.why) }
-        stage = StageView(level: pl.stage, name: q.stageName(pl.stage), summary: current?.summary ?? "",
+        stage = StageView(level: pl.stage, name: q.stageName(pl.stage), summary: e.stageSummary,
                           looksLike: current?.looksLike ?? "", trap: current?.trap ?? "", move: current?.move ?? "",
                           notYet: notYet, hasNotYet: !notYet.isEmpty)
         ladder = (0...4).map { level in
@@ -35,13 +35,21 @@ extension ReportContext {
         nextMove = MoveView(title: m.title, detail: m.detail, useCase: m.useCase, owner: m.owner,
                             value: m.annualValue.map(money), runCost: m.annualRunCost.map(money),
                             roi: m.roi.map(Format.ratio), costOfDelay: m.costOfDelayPerQuarter.map(money),
-                            alongside: m.alongside, hasAlongside: !m.alongside.isEmpty)
+                            alongside: m.alongside, hasAlongside: !m.alongside.isEmpty,
+                            valueLabel: m.agent != nil && [.ownOrRetireAgent, .closeGateGaps, .fixOrStopAgent].contains(m.kind) ? "At stake" : "Worth",
+                            then: m.then, alternative: m.alternative,
+                            fitsNote: m.fitsIn90Days ? nil : "This cannot finish within \(q.parameters.planDays) days at its volume: it takes about \(Words.count(m.weeks, "week")) to reach production-owned."
+                                + (m.alternative.map { " \($0) fits inside the window instead." } ?? ""),
+                            goNoGoOn: plan.goNoGoOn.map { Self.longDate($0) })
 
         let eligible = e.useCases.filter(\.eligible)
         let inProduction = a.agents.filter { $0.status == .production }
         let reported = a.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
         var figures = [Figure(label: "Stage", value: "\(pl.stage) · \(q.stageName(pl.stage))", note: nil)]
-        if let v = m.annualValue { figures.append(Figure(label: "Next move, per year", value: money(v), note: m.roi.map { "\(Format.ratio($0)) its run cost" })) }
+        if let v = m.annualValue {
+            let atStake = nextMove.valueLabel == "At stake"
+            figures.append(Figure(label: atStake ? "At stake, per year" : "Next move, per year", value: money(v), note: m.roi.map { "\(Format.ratio($0)) its run cost" }))
+        }
         if let d = m.costOfDelayPerQuarter { figures.append(Figure(label: "Cost of a quarter's delay", value: money(d), note: "net of run cost")) }
         figures.append(Figure(label: "Open use cases", value: "\(eligible.count) of \(e.useCases.count)",
                               note: eligible.isEmpty ? nil : money(eligible.reduce(0) { $0 + $1.annualValue }) + " a year"))
@@ -63,7 +71,7 @@ extension ReportContext {
             } else {
                 shown = answer?.display ?? "unknown (counted as no)"
             }
-            return AnswerRow(id: question.id, section: question.section ?? "", prompt: question.prompt, answer: shown,
+            return AnswerRow(id: question.id, short: question.short ?? question.prompt, section: question.section ?? "", prompt: question.prompt, answer: shown,
                              unknown: answer == nil)
         }
         answers = answerRows
@@ -91,8 +99,17 @@ extension ReportContext {
             let missing = pl.gateGaps.first { $0.agent == agent.name }?.missingBars ?? []
             let bars = q.gateBars.map { bar -> BarCell in
                 let cleared = agent.gate[bar.id] == true && !missing.contains(bar.id)
-                return BarCell(label: bar.label, cleared: cleared, mark: cleared ? "✓ yes" : "✗ no")
+                // Before production an unanswered bar is not failed, just not reached yet.
+                if !cleared, agent.status != .production, agent.gate[bar.id] == nil {
+                    return BarCell(label: bar.label, cleared: false, mark: "not yet", cssClass: "pending")
+                }
+                return BarCell(label: bar.label, cleared: cleared, mark: cleared ? "✓ yes" : "✗ no", cssClass: cleared ? "yes" : "no")
             }
+            let econ = e.economics.first { $0.agent == agent.name }
+            let estimated = econ.flatMap { x in x.estimatedValue.map { money($0) + (x.estimatedROI.map { " (\(Format.ratio($0)))" } ?? "") } } ?? "-"
+            let realised = econ.flatMap { x in x.realisedValue.map { money($0) + (x.realisedROI.map { " (\(Format.ratio($0)))" } ?? "") } }
+                ?? (agent.annualDollarValue.map { money($0) + " reported" } ?? "-")
+            let runCost = econ?.annualRunCost.map(money) ?? "-"
             let clears = pl.gatedAgents.contains(agent.name)
             let verdict: String
             if clears { verdict = "Through the gate" }
@@ -100,14 +117,15 @@ extension ReportContext {
             else { verdict = "Not yet in production" }
             return AgentRow(name: agent.name, status: agent.status.rawValue.replacingOccurrences(of: "_", with: " "),
                             owner: agent.namedOwner ?? "no named owner", side: agent.side.rawValue, bars: bars,
-                            verdict: verdict, clears: clears)
+                            verdict: verdict, clears: clears, estimated: estimated, realised: realised, runCost: runCost)
         }
         hasAgents = !agents.isEmpty
         governance = q.governance.filter { $0.fromStage <= max(pl.stage, 1) }.map { habit in
             let answer = habit.answer.flatMap { a.answers[$0] }
-            let inPlace = answer.map { $0.isYes ? "In place" : "Not yet" } ?? "Unknown"
+            let running = habit.inPlace(a.answers)
+            let inPlace = running.map { $0 ? "In place" : "Not yet" } ?? (answer == nil ? "Unknown" : "Not yet")
             return HabitRow(habit: habit.habit, cadence: habit.cadence, question: habit.question, inPlace: inPlace,
-                            running: answer?.isYes ?? false)
+                            running: running ?? false)
         }
         hasGovernance = pl.stage >= 2 && !governance.isEmpty
         questionnaire = QuestionnaireView(id: q.id, title: q.title, version: q.version, revision: q.revision ?? "")
@@ -147,8 +165,11 @@ extension ReportContext {
 
     static func scatter(_ e: Evaluation, money: (Double) -> String) -> ScatterChart {
         let p = e.questionnaire.parameters
-        let width = 640, height = 380, left = 78, right = 620, top = 20, bottom = 330
         let maxValue = Self.niceCeiling(max(e.useCases.map(\.annualValue).max() ?? 0, p.quadrantHighValue * 1.2))
+        // Room for the widest axis label ("CA$100,000"): about 7 px a character at 12 px type.
+        let widest = (0...4).map { money(maxValue * Double($0) / 4).count }.max() ?? 8
+        let left = max(78, 14 + widest * 7)
+        let width = left + 562, height = 380, right = left + 542, top = 20, bottom = 330
         func px(_ feasibility: Int) -> Int { left + Int((Double(feasibility) / 100 * Double(right - left)).rounded()) }
         func py(_ value: Double) -> Int { bottom - Int((value / maxValue * Double(bottom - top)).rounded()) }
         let points = e.useCases.map { u -> Point in
@@ -187,7 +208,9 @@ extension ReportContext {
     static func planView(_ e: Evaluation, money: (Double) -> String) -> PlanView {
         let plan = e.plan, p = e.questionnaire.parameters
         let days = max(1, plan.start.days(until: plan.end) + 1)
-        let labelWidth = 230, barLeft = 240, barRight = 760
+        // The label column fits the longest step name ("7. Customer PO entry · Production-owned").
+        let longest = plan.steps.enumerated().map { "\($0.offset + 1). \($0.element.label)".count }.max() ?? 0
+        let labelWidth = max(230, longest * 7), barLeft = labelWidth + 10, barRight = barLeft + 520
         let scale = Double(barRight - barLeft) / Double(days)
         let steps = plan.steps.enumerated().map { i, s -> StepRow in
             let offset = plan.start.days(until: s.start)
@@ -224,7 +247,11 @@ extension ReportContext {
             timelineWidth: barRight + 70, timelineHeight: 44 + steps.count * 34, labelWidth: labelWidth, months: months,
             slo: slo, budget: budget, hasBudget: !budget.isEmpty, budgetMonthly: money(total / 12), budgetAnnual: money(total),
             goNoGo: plan.goNoGo.map(\.question),
-            description: steps.map { "\($0.shortTitle) from \($0.start) to \($0.end)" }.joined(separator: "; "))
+            description: steps.map { "\($0.shortTitle) from \($0.start) to \($0.end)" }.joined(separator: "; "),
+            goNoGoOn: plan.goNoGoOn?.iso,
+            gatesAndSLO: "The rung gates ask for at least \(Format.percent(p.rung(.approveEach)?.minRate ?? p.slo.autoApproveAccuracy)) before the agent moves up; the SLO is the floor it must hold once live: at least \(Format.percent(p.slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(p.slo.pageOwnerBelow)) over any rolling \(p.slo.rollingWindowTransactions) transactions.",
+            currencyNote: e.currencyNote,
+            goNoGoCount: Words.number(plan.goNoGo.count))
     }
 
     /// Rounds up to 1, 2 or 5 times a power of ten, for chart axes.

@@ -139,6 +139,12 @@ public struct ReportContext: Sendable {
         public var costOfDelay: String?
         public var alongside: [String]
         public var hasAlongside: Bool
+        /// "At stake" for a move about a live agent, "Worth" for a new one.
+        public var valueLabel: String
+        public var then: String?
+        public var alternative: String?
+        public var fitsNote: String?
+        public var goNoGoOn: String?
     }
     public struct EvidenceRow: Sendable {
         public var stage: Int
@@ -212,6 +218,11 @@ public struct ReportContext: Sendable {
         public var budgetAnnual: String
         public var goNoGo: [String]
         public var description: String
+        public var goNoGoOn: String?
+        /// How the rung gates (95%) and the SLO (92%, page below 90%) relate, in one sentence.
+        public var gatesAndSLO: String
+        public var currencyNote: String?
+        public var goNoGoCount: String
     }
     public struct StepRow: Sendable {
         public var index: Int
@@ -238,8 +249,11 @@ public struct ReportContext: Sendable {
         public var bars: [BarCell]
         public var verdict: String
         public var clears: Bool
+        public var estimated: String
+        public var realised: String
+        public var runCost: String
     }
-    public struct BarCell: Sendable { public var label: String; public var cleared: Bool; public var mark: String }
+    public struct BarCell: Sendable { public var label: String; public var cleared: Bool; public var mark: String; public var cssClass: String }
     public struct HabitRow: Sendable {
         public var habit: String
         public var cadence: String
@@ -249,6 +263,8 @@ public struct ReportContext: Sendable {
     }
     public struct AnswerRow: Sendable {
         public var id: String
+        /// The question in a few words, for lists.
+        public var short: String
         public var section: String
         public var prompt: String
         public var answer: String

@@ -25,6 +25,8 @@ public struct ReportJSON: Encodable, Sendable {
     public var shadowWeeks: Int?
     public var slo: SLOJSON
     public var goNoGo: [String]
+    /// The go/no-go's date: the last day of auto-with-exceptions, before production-owned.
+    public var goNoGoOn: String?
     public var budget: [CostLineJSON]
     public var agents: [AgentJSON]
     /// Present with `--previous`: what changed and whether last quarter's move happened.
@@ -96,6 +98,46 @@ public struct ReportJSON: Encodable, Sendable {
         public var roi: Double?
         public var costOfDelayPerQuarter: Int?
         public var alongside: [String]
+        public var agent: String?
+        public var reuses: String?
+        public var then: String?
+        public var fitsIn90Days: Bool
+        public var alternative: String?
+        public var weeks: Int
+        public var alongsideMoves: [AlongsideJSON]
+
+        enum CodingKeys: String, CodingKey {
+            case kind, title, detail, useCase, owner, annualValue, annualRunCost, roi, costOfDelayPerQuarter, alongside
+            case agent, reuses, then, fitsIn90Days, alternative, weeks, alongsideMoves
+        }
+
+        /// The names the move points at are always present, as null when there is none.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(title, forKey: .title)
+            try c.encode(detail, forKey: .detail)
+            try c.encode(useCase, forKey: .useCase)
+            try c.encode(owner, forKey: .owner)
+            try c.encodeIfPresent(annualValue, forKey: .annualValue)
+            try c.encodeIfPresent(annualRunCost, forKey: .annualRunCost)
+            try c.encodeIfPresent(roi, forKey: .roi)
+            try c.encodeIfPresent(costOfDelayPerQuarter, forKey: .costOfDelayPerQuarter)
+            try c.encode(alongside, forKey: .alongside)
+            try c.encode(agent, forKey: .agent)
+            try c.encode(reuses, forKey: .reuses)
+            try c.encode(then, forKey: .then)
+            try c.encode(fitsIn90Days, forKey: .fitsIn90Days)
+            try c.encode(alternative, forKey: .alternative)
+            try c.encode(weeks, forKey: .weeks)
+            try c.encode(alongsideMoves, forKey: .alongsideMoves)
+        }
+    }
+
+    public struct AlongsideJSON: Encodable, Sendable {
+        public var kind: String
+        public var agent: String?
+        public var text: String
     }
 
     public struct UseCaseJSON: Encodable, Sendable {
@@ -165,6 +207,11 @@ public struct ReportJSON: Encodable, Sendable {
         public var reportsDollars: Bool?
         public var gate: [GateBarJSON]
         public var clearsGate: Bool
+        /// The estimate for the agent's process, its run cost, and what it realises where it reports dollars.
+        public var estimatedAnnualValue: Int?
+        public var annualRunCost: Int?
+        public var estimatedRoi: Double?
+        public var realisedRoi: Double?
     }
 
     public struct GateBarJSON: Encodable, Sendable {
@@ -201,7 +248,10 @@ extension ReportJSON {
         nextMove = NextMoveJSON(kind: m.kind.rawValue, title: m.title, detail: m.detail, useCase: m.useCase, owner: m.owner,
                                 annualValue: m.annualValue.map(money), annualRunCost: m.annualRunCost.map(money),
                                 roi: m.roi.map(round1), costOfDelayPerQuarter: m.costOfDelayPerQuarter.map(money),
-                                alongside: m.alongside)
+                                alongside: m.alongside, agent: m.agent, reuses: m.reuses, then: m.then,
+                                fitsIn90Days: m.fitsIn90Days, alternative: m.alternative, weeks: m.weeks,
+                                alongsideMoves: m.alongsideMoves.map { AlongsideJSON(kind: $0.kind.rawValue, agent: $0.agent, text: $0.text) })
+        goNoGoOn = plan.goNoGoOn?.iso
         useCases = e.useCases.map { u in
             UseCaseJSON(rank: u.rank, name: u.name, department: u.department, side: u.side.rawValue,
                         hoursPerWeek: u.hoursPerWeek, volumePerWeek: u.volumePerWeek, owner: u.owner,
@@ -234,10 +284,14 @@ extension ReportJSON {
             stageMovers = room.movers.map { MoverJSON(person: $0.person, question: $0.question, answer: $0.answer, stage: $0.stage) }
         }
         agents = a.agents.map { agent in
-            let bars = q.gateBars.map { GateBarJSON(id: $0.id, label: $0.label, cleared: agent.gate[$0.id] == true) }
+            let missing = pl.gateGaps.first { $0.agent == agent.name }?.missingBars ?? []
+            let bars = q.gateBars.map { GateBarJSON(id: $0.id, label: $0.label, cleared: agent.gate[$0.id] == true && !missing.contains($0.id)) }
+            let econ = e.economics.first { $0.agent == agent.name }
             return AgentJSON(name: agent.name, process: agent.process, status: agent.status.rawValue, side: agent.side.rawValue,
                              owner: agent.namedOwner, annualDollarValue: agent.annualDollarValue.map(money),
-                             reportsDollars: agent.reportsDollars, gate: bars, clearsGate: pl.gatedAgents.contains(agent.name))
+                             reportsDollars: agent.reportsDollars, gate: bars, clearsGate: pl.gatedAgents.contains(agent.name),
+                             estimatedAnnualValue: econ?.estimatedValue.map(money), annualRunCost: econ?.annualRunCost.map(money),
+                             estimatedRoi: econ?.estimatedROI.map(round1), realisedRoi: econ?.realisedROI.map(round1))
         }
     }
 }

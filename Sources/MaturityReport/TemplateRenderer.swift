@@ -156,7 +156,8 @@ struct MarkdownContentType: MustacheContentType {
             case "\\", "|", "*", "`", "[", "]": out.append("\\"); out.append(c)
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "&": out += "&amp;"
+            // A backslash escape, not &amp;: the raw Markdown stays readable ("R\&D", never "R&amp;D").
+            case "&": out += "\\&"
             case "\n", "\r": out.append(" ")
             default: out.append(c)
             }

@@ -10,7 +10,7 @@ enum TextReport {
         out.append("Stage \(pl.stage) of 4: \(q.stageName(pl.stage)). \(q.stage(pl.stage)?.summary ?? "")")
         let failed = pl.evidence.first { !$0.passed }
         if let failed {
-            out.append("Why not Stage \(failed.stage): \(failed.rule.lowercasedFirst) — no (\(failed.basis)).")
+            out.append("Why not Stage \(failed.stage): \(Words.inSentence(failed.rule)) — no (\(failed.basis)).")
         } else {
             out.append("Why: every rule up to Stage 4 passes.")
         }
@@ -20,10 +20,10 @@ enum TextReport {
         let flags = e.allFlags
         out.append("Flags: " + (flags.isEmpty ? "none" : flags.map(\.id).joined(separator: ", ")))
         if !pl.unknownAnswers.isEmpty {
-            out.append("Unknown (counted as no): \(pl.unknownAnswers.joined(separator: ", "))")
+            out.append("Unknown (counted as no): \(pl.unknownAnswers.map { id in q.question(id).map { $0.short ?? $0.prompt } ?? id }.joined(separator: "; "))")
         }
         if let room = Room.analyse(e) {
-            out.append("Room: \(room.splits.count) split question(s) settled by \(a.workshop?.rule.rawValue ?? "strict"); on their own answers "
+            out.append("Room: \(Words.count(room.splits.count, "split question")) settled by \(a.workshop?.rule.rawValue ?? "strict"); on their own answers "
                        + room.people.map { "\($0.person) Stage \($0.stage)" }.joined(separator: ", "))
         }
         out.append("")
@@ -33,9 +33,14 @@ enum TextReport {
         if let roi = move.roi { facts.append("\(Format.ratio(roi)) its run cost") }
         if let delay = move.costOfDelayPerQuarter { facts.append("each quarter of delay costs \(money(delay))") }
         out.append("  " + facts.joined(separator: " · "))
+        if let then = move.then { out.append("  Then: \(then), in the same plan") }
+        if let alternative = move.alternative {
+            out.append("  Fits in \(q.parameters.planDays) days instead: \(alternative)")
+        }
         for item in move.alongside { out.append("  Alongside: \(item)") }
         if let first = e.plan.steps.first, let last = e.plan.steps.last {
-            out.append("  Plan: \(first.start.iso) → \(last.end.iso), \(e.plan.steps.count) steps" +
+            out.append("  Plan: \(first.start.iso) → \(last.end.iso), \(Words.count(e.plan.steps.count, "step"))" +
+                       (e.plan.goNoGoOn.map { ", go/no-go \($0.iso)" } ?? "") +
                        (e.plan.shadowWeeks.map { $0 > 2 ? ", shadow stretched to \($0) weeks for volume" : "" } ?? ""))
         }
         let top = e.useCases.prefix(5)
@@ -54,6 +59,3 @@ enum TextReport {
     }
 }
 
-extension String {
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
-}

@@ -33,8 +33,9 @@ public enum AssessmentLoader {
         guard let id = r.string(f, "questionnaire", required: true) else { throw ValidationFailure(r.diagnostics) }
         let q = try resolve(id)
         var d = Draft(questionnaireID: id)
-        if let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate"]) {
+        if let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate", "usd_rate"]) {
             d.name = r.string(o, "name")
+            d.usdRate = r.double(o, "usd_rate", min: 0)
             d.industry = r.string(o, "industry")
             d.currency = r.string(o, "currency")
             d.loadedHourlyRate = r.double(o, "loaded_hourly_rate", min: 0)
@@ -155,7 +156,7 @@ public enum AssessmentLoader {
             r.missing(f, "organization", "a mapping with name, industry, currency and loaded_hourly_rate")
             return nil
         }
-        guard let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate"]) else {
+        guard let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate", "usd_rate"]) else {
             return nil
         }
         let currency = r.string(o, "currency") ?? "USD"
@@ -163,8 +164,9 @@ public enum AssessmentLoader {
             r.error(o["currency"], "organization.currency is \"\(currency)\"; expected a three-letter code like USD or EUR")
         }
         let rate = r.double(o, "loaded_hourly_rate", min: 0.01, unit: "money per hour", example: "48")
+        let usdRate = r.double(o, "usd_rate", min: 0.000001, unit: "units of the currency per US dollar", example: "1.36")
         return Organization(name: r.string(o, "name", required: true) ?? "", industry: r.string(o, "industry"),
-                            currency: currency.uppercased(), loadedHourlyRate: rate)
+                            currency: currency.uppercased(), loadedHourlyRate: rate, usdRate: usdRate)
     }
 
     static func readAnswers(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [String: Answer] {

@@ -10,6 +10,7 @@ public struct Draft: Sendable, Equatable {
     public var industry: String?
     public var currency: String?
     public var loadedHourlyRate: Double?
+    public var usdRate: Double?
     public var assessedOn: Day?
     public var planStartsOn: Day?
     public var respondents: [Respondent] = []
@@ -31,6 +32,7 @@ public struct Draft: Sendable, Equatable {
         industry = a.organization.industry
         currency = a.organization.currency
         loadedHourlyRate = a.organization.loadedHourlyRate
+        usdRate = a.organization.usdRate
         assessedOn = a.assessedOn
         planStartsOn = a.planStartsOn
         respondents = a.respondents
@@ -55,6 +57,7 @@ public enum AssessmentWriter {
         if let v = d.industry { org.append(("industry", scalar(v, flow: true))) }
         if let v = d.currency { org.append(("currency", scalar(v, flow: true))) }
         if let v = d.loadedHourlyRate { org.append(("loaded_hourly_rate", Format.number(v))) }
+        if let v = d.usdRate { org.append(("usd_rate", Format.number(v, maxDecimals: 6))) }
         out.append("organization: " + flow(org))
         if let v = d.assessedOn { out.append("assessed_on: \(v.iso)") }
         if let v = d.planStartsOn { out.append("plan_starts_on: \(v.iso)") }

@@ -37,11 +37,12 @@ public enum QuestionnaireLoader {
                            help: r.string(g, "help"))
         }
         let governance = (r.sequence(f["governance"], "governance") ?? []).enumerated().compactMap { i, node -> Habit? in
-            let keys = ["id", "habit", "cadence", "question", "answer", "from_stage"]
+            let keys = ["id", "habit", "cadence", "question", "answer", "from_stage", "in_place"]
             guard let g = r.mapping(node, "governance[\(i)]", allowed: keys) else { return nil }
+            let inPlace = (r.sequence(g["in_place"], g.path("in_place")) ?? []).compactMap(\.string)
             return Habit(id: r.string(g, "id", required: true) ?? "", habit: r.string(g, "habit", required: true) ?? "",
                          cadence: r.string(g, "cadence", required: true) ?? "", question: r.string(g, "question", required: true) ?? "",
-                         answer: r.string(g, "answer"), fromStage: r.int(g, "from_stage", min: 0) ?? 0)
+                         answer: r.string(g, "answer"), fromStage: r.int(g, "from_stage", min: 0) ?? 0, inPlaceWhen: inPlace)
         }
         let sources = (r.sequence(f["sources"], "sources") ?? []).enumerated().compactMap { i, node -> Source? in
             guard let g = r.mapping(node, "sources[\(i)]", allowed: ["fact", "source"]) else { return nil }
@@ -98,7 +99,7 @@ public enum QuestionnaireLoader {
             r.error(line: 1, "\(path) is missing; add the list")
             return []
         }
-        var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max", "strict_prefers_yes"]
+        var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max", "strict_prefers_yes", "short"]
         if withSection { keys.append("section") }
         return (r.sequence(node, path) ?? []).enumerated().compactMap { i, item -> Question? in
             let p = "\(path)[\(i)]"
@@ -113,13 +114,13 @@ public enum QuestionnaireLoader {
             return Question(id: r.string(q, "id", required: true) ?? "", section: r.string(q, "section"), type: type,
                             prompt: r.string(q, "prompt", required: true) ?? "", help: r.string(q, "help"),
                             unit: r.string(q, "unit"), choices: choices, min: r.double(q, "min"), max: r.double(q, "max"),
-                            strictPrefersYes: r.bool(q, "strict_prefers_yes") ?? false)
+                            strictPrefersYes: r.bool(q, "strict_prefers_yes") ?? false, short: r.string(q, "short"))
         }
     }
 
     static func readParameters(_ r: YAMLReader, _ node: Node?) -> Parameters? {
         let keys = ["automatable_share", "weeks_per_year", "hours_per_fte_week", "roi_minimum", "run_cost",
-                    "feasibility", "quadrant", "placement", "slo", "shadow_gate", "plan_days", "trust_ladder", "go_no_go"]
+                    "feasibility", "quadrant", "placement", "slo", "shadow_gate", "plan_days", "trust_ladder", "go_no_go", "move_weeks", "owner_duties"]
         guard let p = r.mapping(node, "parameters", allowed: keys) else { return nil }
         func num(_ f: Fields?, _ key: String) -> Double? {
             guard let f else { return nil }
@@ -160,9 +161,12 @@ public enum QuestionnaireLoader {
                                  "high_severity_errors_allowed", "exception_queue_business_hours"])
         let shadow = sub(p, "shadow_gate", ["min_cases", "min_match", "low_volume_per_week"])
         let ladder = (r.sequence(p["trust_ladder"], "parameters.trust_ladder") ?? []).enumerated().compactMap { i, n -> Rung? in
-            guard let f = r.mapping(n, "parameters.trust_ladder[\(i)]", allowed: ["id", "title", "weeks", "gate"]) else { return nil }
+            guard let f = r.mapping(n, "parameters.trust_ladder[\(i)]",
+                                    allowed: ["id", "title", "weeks", "gate", "min_rate", "min_cases", "straight_weeks", "high_severity_allowed"]) else { return nil }
             return Rung(id: r.string(f, "id", required: true) ?? "", title: r.string(f, "title", required: true) ?? "",
-                        weeks: r.int(f, "weeks", required: true, min: 0) ?? 1, gate: r.string(f, "gate", required: true) ?? "")
+                        weeks: r.int(f, "weeks", required: true, min: 0) ?? 1, gate: r.string(f, "gate", required: true) ?? "",
+                        minRate: r.double(f, "min_rate", min: 0), minCases: r.int(f, "min_cases", min: 1),
+                        straightWeeks: r.int(f, "straight_weeks", min: 1), highSeverityAllowed: r.int(f, "high_severity_allowed", min: 0))
         }
         if !p.has("trust_ladder") { r.missing(p, "trust_ladder", "the rungs of the plan") }
         let goNoGo = (r.sequence(p["go_no_go"], "parameters.go_no_go") ?? []).enumerated().compactMap { i, n -> GoNoGoCheck? in
@@ -197,7 +201,7 @@ public enum QuestionnaireLoader {
         else { return nil }
         if exMin > exMax { r.error(exception?.node, "parameters.run_cost.exception_fte min is above max") }
         if exZero <= 0 { r.error(exShare?.node, "parameters.feasibility.exception_share.zero_at must be above 0") }
-        return Parameters(
+        var params = Parameters(
             automatableShare: automatable, weeksPerYear: weeks, hoursPerFTEWeek: hours, roiMinimum: roi,
             modelAPIMonthly: model, monitoringMonthly: monitoring, exceptionFTE: exMin...max(exMin, exMax),
             maintenanceHoursMonthly: maintenance,
@@ -212,5 +216,29 @@ public enum QuestionnaireLoader {
                      highSeverityErrorsAllowed: Int(severeAllowed), exceptionQueueBusinessHours: queue),
             shadowGate: ShadowGate(minCases: Int(minCases), minMatch: minMatch, lowVolumePerWeek: lowVolume),
             planDays: planDays, trustLadder: ladder, goNoGo: goNoGo)
+        params.moveWeeks = moveWeeks(r, p)
+        if p.has("owner_duties") {
+            let duties = (r.sequence(p["owner_duties"], p.path("owner_duties")) ?? []).compactMap(\.string)
+            if duties.isEmpty { r.error(p["owner_duties"], "parameters.owner_duties is empty; list what the owner does") } else { params.ownerDuties = duties }
+        }
+        return params
+    }
+
+    /// `parameters.move_weeks`: optional, each key falling back to the shipped duration.
+    static func moveWeeks(_ r: YAMLReader, _ p: Fields) -> MoveWeeks {
+        var m = MoveWeeks()
+        guard p.has("move_weeks"), let f = r.mapping(p["move_weeks"], p.path("move_weeks"),
+                                                       allowed: ["own_within_days", "close_gate_gaps", "fix_economics",
+                                                                 "standardise_tools", "measure_gains", "select_line_level",
+                                                                 "reuse_setup_days"]) else { return m }
+        func read(_ key: String, _ target: inout Int) { if let v = r.int(f, key, min: 1) { target = v } }
+        read("own_within_days", &m.ownWithinDays)
+        read("close_gate_gaps", &m.closeGateGaps)
+        read("fix_economics", &m.fixEconomics)
+        read("standardise_tools", &m.standardiseTools)
+        read("measure_gains", &m.measureGains)
+        read("select_line_level", &m.selectLineLevel)
+        read("reuse_setup_days", &m.reuseSetupDays)
+        return m
     }
 }

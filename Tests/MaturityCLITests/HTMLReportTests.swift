@@ -36,7 +36,8 @@ struct HTMLReportTests {
         #expect(html.stdout.components(separatedBy: "<script").count == 2, "only the JSON data block is a script element")
         #expect(html.stdout.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 Sons"))
         let md = try Binary.run(["report", file, "--format", "md"])
-        #expect(md.stdout.hasPrefix("# &lt;script&gt;alert(1)&lt;/script&gt; &amp; Sons: where it stands with AI\n"))
+        #expect(md.stdout.hasPrefix("# &lt;script&gt;alert(1)&lt;/script&gt; \\& Sons: where it stands with AI\n"))
+        #expect(!md.stdout.contains("&amp;"))
     }
 
     @Test func htmlIsOneOfflineFileThatForbidsScripts() throws {
@@ -67,7 +68,7 @@ struct HTMLReportTests {
         #expect(md.contains("| # | Process | Value a year | Run cost a year | Return | Feasibility | Status |"))
         #expect(md.contains("| 1 | Supplier follow-up | $67,392 | $20,256 | 3.3x | 92/100 | Quick win |"))
         #expect(md.contains("```mermaid\ngantt\n"))
-        #expect(md.contains("    Shadow :s2, 2026-12-08, 14d\n"))
+        #expect(md.contains("    Shadow :s2, 2026-12-04, 14d\n"))
         #expect(md.contains("```mermaid\nquadrantChart\n"))
     }
 

@@ -20,7 +20,7 @@ struct HistoryTests {
         #expect(entries.compactMap { $0["assessedOn"] as? String } == ["2026-01-15", "2026-04-15", "2026-07-15"])
         #expect(entries.compactMap { $0["stage"] as? Int } == [1, 1, 2])
         #expect(entries.compactMap { $0["dollarsReported"] as? Int } == [0, 0, 85000])
-        #expect(entries.last?["nextMove"] as? String == "Ship Supplier follow-up as agent two, reusing Order entry agent's integrations")
+        #expect(entries.last?["nextMove"] as? String == "Ship Supplier follow-up as your next agent, reusing Order entry agent's connection to the ERP")
         let text = try Binary.run(["history", Self.dir])
         #expect(text.stdout.contains("2026-07-15  Stage 2 First Agent  ·  1 in production  ·  85,000 reported  ·  2026-q3.yaml\n"))
     }
@@ -34,7 +34,8 @@ struct HistoryTests {
         #expect(follow["status"] as? String == "slipped")
         #expect(follow["useCase"] as? String == "Customer PO entry")
         let steps = try #require(follow["steps"] as? [[String: Any]])
-        #expect(steps.compactMap { $0["status"] as? String } == ["done", "done", "slipped", "slipped", "on_track"])
+        #expect(steps.compactMap { $0["id"] as? String } == ["setup", "shadow", "approve_each", "auto_with_exceptions", "go_no_go", "production_owned"])
+        #expect(steps.compactMap { $0["status"] as? String } == ["done", "done", "slipped", "slipped", "slipped", "on_track"])
         #expect(steps[2]["reason"] as? String == "due by 2026-03-15, but Order entry agent is still at shadow")
         let ledger = try #require((c["ledger"] as? [[String: Any]])?.first)
         #expect(ledger["estimated"] as? Int == 101088)

@@ -16,7 +16,7 @@ struct InventoryCommandTests {
         let dir = try assessment()
         let run = try Binary.run(["inventory", "import", "\(Self.fixtures)/libreoffice.xlsx", "--into", "acme.yaml"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Read 3 row(s) from \(Self.fixtures)/libreoffice.xlsx.\n"))
+        #expect(run.stdout.contains("Read 3 rows from \(Self.fixtures)/libreoffice.xlsx.\n"))
         #expect(run.stdout.contains("Added 2: Invoice matching, Quotes, rush\n"))
         #expect(run.stdout.contains("Unchanged 1: Supplier follow-up\n"))
         #expect(run.stdout.contains("Wrote acme.yaml (4 processes).\n"))
@@ -60,7 +60,7 @@ struct InventoryCommandTests {
         let run = try Binary.run(["assess", "--output", "a.yaml"], in: dir, stdin: keys.joined(separator: "\n") + "\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("  Nothing imported: missing.csv: error: no such file; check the path\n"))
-        #expect(run.stdout.contains("  Imported 3 row(s): 3 added, 0 updated, 0 unchanged.\n"))
+        #expect(run.stdout.contains("  Imported 3 rows: 3 added, 0 updated, 0 unchanged.\n"))
         let saved = try String(contentsOfFile: "\(dir)/a.yaml", encoding: .utf8)
         #expect(saved.contains("  - name: Qualitätsprüfung Berichte\n    department: Qualität\n"))
     }

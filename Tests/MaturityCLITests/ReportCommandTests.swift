@@ -13,7 +13,8 @@ struct ReportCommandTests {
         #expect(lines.first == "Acme Castings · assessed 2026-11-20")
         #expect(run.stdout.contains("Stage 2 of 4: First Agent."))
         #expect(run.stdout.contains("Flags: skipping_steps, soft_gains"))
-        #expect(run.stdout.contains("Next move: Ship Supplier follow-up as agent two, reusing Order entry agent's integrations"))
+        #expect(run.stdout.contains("Next move: Ship Supplier follow-up as your next agent, reusing Order entry agent's connection to the ERP"))
+        #expect(run.stdout.contains("go/no-go 2027-02-04"))
         #expect(run.stdout.contains("owner: Sam Ortiz · $67,392/year · 3.3x its run cost"))
         #expect(run.stdout.contains("1. Supplier follow-up: $67,392 · $20,256 · 3.3x · 92/100 · quick win"))
     }
@@ -39,7 +40,14 @@ struct ReportCommandTests {
         }
         let step = try #require((json["plan"] as? [[String: Any]])?.first)
         #expect(step["start"] as? String == "2026-12-01")
-        #expect(step["end"] as? String == "2026-12-07")
+        // Set-up reuses the order-entry agent's ERP connection, so it takes three days, not a week.
+        #expect(step["end"] as? String == "2026-12-03")
+        let move = try #require(json["nextMove"] as? [String: Any])
+        #expect(move["kind"] as? String == "ship_next_agent")
+        #expect(move["reuses"] as? String == "Order entry agent")
+        #expect(move["fitsIn90Days"] as? Bool == true)
+        #expect(move["then"] is NSNull && move["alternative"] is NSNull && move["agent"] is NSNull)
+        #expect(json["goNoGoOn"] as? String == "2027-02-04")
         #expect(step["title"] != nil && step["gate"] != nil)
     }
 

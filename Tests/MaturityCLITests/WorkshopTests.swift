@@ -69,7 +69,7 @@ struct WorkshopTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("  Spread: ad_hoc — Raj Patel; none — Ana Ruiz\n"))
         #expect(run.stdout.contains("  The room agrees.\n"))
-        #expect(run.stdout.contains("Stage 0 Curious; 1 split question(s) recorded with the consensus."))
+        #expect(run.stdout.contains("Stage 0 Curious; 1 split question recorded with the consensus."))
         let text = try String(contentsOfFile: "\(dir)/w.yaml", encoding: .utf8)
         #expect(text.contains("respondents: [{name: Ana Ruiz, role: COO}, {name: Raj Patel, role: Plant manager}]\n"))
         #expect(text.hasSuffix("""

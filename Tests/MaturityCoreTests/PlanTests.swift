@@ -25,9 +25,9 @@ struct PlanTests {
         let start = Day(iso: "2026-12-01")!
         let e = evaluate(processes: [Build.process("Supplier follow-up", volume: 400)], start: start)
         let steps = e.plan.steps
-        #expect(steps.map(\.id) == ["setup", "shadow", "approve_each", "auto_with_exceptions", "production_owned"])
-        #expect(steps.map(\.start.iso) == ["2026-12-01", "2026-12-08", "2026-12-22", "2027-01-12", "2027-02-09"])
-        #expect(steps.map(\.end.iso) == ["2026-12-07", "2026-12-21", "2027-01-11", "2027-02-08", "2027-02-28"])
+        #expect(steps.map(\.id) == ["setup", "shadow", "approve_each", "auto_with_exceptions", "go_no_go", "production_owned"])
+        #expect(steps.map(\.start.iso) == ["2026-12-01", "2026-12-08", "2026-12-22", "2027-01-12", "2027-02-08", "2027-02-09"])
+        #expect(steps.map(\.end.iso) == ["2026-12-07", "2026-12-21", "2027-01-11", "2027-02-08", "2027-02-08", "2027-02-28"])
         #expect(start.days(until: e.plan.end) == 89)
         #expect(steps[1].gate.contains("500 real cases"))
         #expect(!e.allFlags.map(\.id).contains("low_volume_for_shadow"))
@@ -55,21 +55,19 @@ struct PlanTests {
         #expect(e.plan.steps.allSatisfy { $0.owner == "name an owner" })
     }
 
-    @Test func stageTwoShipsAgentTwoAndClosesGapsAlongside() {
-        let agents = [Build.gated("Order entry agent"), Build.agent("Invoice agent", .production, missing: [.monitoring])]
-        var entry = Build.process("Customer PO entry", hours: 45)
-        entry.name = "Customer PO entry"
-        var e = evaluate(["ai_pilots": .number(2)], agents: agents, processes: [entry, Build.process("Supplier follow-up")])
-        e = Evaluation(e.assessment.with(agents: agents.enumerated().map { i, a in
-            var a = a
-            if i == 0 { a.process = "Customer PO entry" }
-            return a
-        }), questionnaire: q)
+    @Test func stageTwoClosesTheLiveAgentsGapsBeforeTheNextAgent() {
+        var gated = Build.gated("Order entry agent")
+        gated.process = "Customer PO entry"
+        let agents = [gated, Build.agent("Invoice agent", .production, missing: [.monitoring])]
+        let e = evaluate(["ai_pilots": .number(2)], agents: agents,
+                         processes: [Build.process("Customer PO entry", hours: 45), Build.process("Supplier follow-up")])
         #expect(e.placement.stage == 2)
-        #expect(e.plan.nextMove.kind == .shipSecondAgent)
-        #expect(e.plan.nextMove.useCase == "Supplier follow-up")
-        #expect(e.plan.nextMove.alongside == ["Close Invoice agent's gate gaps: monitoring"])
+        #expect(e.plan.nextMove.kind == .closeGateGaps)
+        #expect(e.plan.nextMove.agent == "Invoice agent")
+        #expect(e.plan.nextMove.title == "Close Invoice agent's gate gap: monitoring shows drift")
+        #expect(e.plan.nextMove.then == "Supplier follow-up")
         #expect(e.plan.steps.first?.id == "close_gate_gaps")
+        #expect(e.plan.steps.map(\.id).contains("next_shadow"))
     }
 
     @Test func stageThreeInstallsGovernanceWithDatedHabits() {
@@ -78,7 +76,7 @@ struct PlanTests {
         let e = evaluate(answers, agents: (1...3).map { Build.gated("Agent \($0)") }, processes: [], start: Day(iso: "2027-01-04")!)
         #expect(e.placement.stage == 3)
         #expect(e.plan.nextMove.kind == .installGovernance)
-        #expect(e.plan.steps.map(\.id) == ["portfolio_owner", "standard_gate", "value_review", "marginal_cost", "kill_or_scale"])
+        #expect(e.plan.steps.map(\.id) == ["portfolio_owner", "gate_review", "value_review", "kill_or_scale", "marginal_cost"])
         #expect(e.plan.steps.last?.end.iso == "2027-04-03")
     }
 
@@ -88,12 +86,19 @@ struct PlanTests {
         let e = evaluate(answers, agents: (1...3).map { Build.gated("Agent \($0)") },
                          processes: [Build.process("Predictive maintenance", hours: 80, volume: 900, side: .line)])
         #expect(e.placement.stage == 4)
-        #expect(e.plan.nextMove.kind == .fundLinePortfolio)
+        #expect(e.plan.nextMove.kind == .lineLevelPortfolio)
         #expect(e.plan.nextMove.useCase == "Predictive maintenance")
     }
 
-    @Test func emptyInventoryAsksForTheInventory() {
+    @Test func emptyInventoryAtStageOneStandardisesToolsAndAsksForTheInventory() {
         let e = evaluate(processes: [])
+        #expect(e.plan.nextMove.kind == .standardiseTools)
+        #expect(e.plan.steps.map(\.id) == ["standardise_tools", "measure_gains", "inventory"])
+    }
+
+    @Test func emptyInventoryAtStageTwoAsksForTheInventory() {
+        let e = evaluate(["staff_ai_tools": .choice("ad_hoc")], agents: [Build.gated("Order entry agent")], processes: [])
+        #expect(e.placement.stage == 2)
         #expect(e.plan.nextMove.kind == .buildInventory)
         #expect(e.plan.steps.first?.id == "inventory")
     }

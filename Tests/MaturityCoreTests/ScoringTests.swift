@@ -48,7 +48,7 @@ struct ScoringTests {
         #expect(!u.eligible)
         let e = Evaluation(Build.assessment(["staff_ai_tools": .choice("ad_hoc")], processes: [small]), questionnaire: q)
         #expect(e.plan.nextMove.useCase == nil)
-        #expect(e.plan.nextMove.kind == .findBetterWorkflow)
+        #expect(e.plan.nextMove.kind == .standardiseTools)
         #expect(e.allFlags.map(\.id).contains("roi_below_3x"))
     }
 

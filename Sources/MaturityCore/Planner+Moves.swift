@@ -1,0 +1,336 @@
+/// Each kind of move as a title, a reason and dated steps.
+extension Situation {
+    var planLast: Int { p.planDays - 1 }
+
+    func step(_ id: String, _ title: String, from: Int, days: Int, gate: String, owner: String) -> PlanStep {
+        PlanStep(id: id, title: title, start: start.adding(days: from), end: start.adding(days: from + max(days, 1) - 1),
+                 gate: gate, owner: owner)
+    }
+
+    func blankMove(_ kind: NextMove.Kind, _ title: String, _ detail: String, owner: String = Planner.nameAnOwner) -> NextMove {
+        NextMove(kind: kind, title: title, detail: detail, useCase: nil, agent: nil, reuses: nil, then: nil,
+                 fitsIn90Days: true, alternative: nil, weeks: 0, owner: owner, annualValue: nil, annualRunCost: nil,
+                 roi: nil, costOfDelayPerQuarter: nil, alongside: [], alongsideMoves: [])
+    }
+
+    func withUseCase(_ m: NextMove, _ u: UseCase?, costOfDelay: Bool = true) -> NextMove {
+        guard let u else { return m }
+        var m = m
+        m.useCase = u.name
+        m.annualValue = u.annualValue
+        m.annualRunCost = u.annualRunCost
+        m.roi = u.roi
+        if costOfDelay { m.costOfDelayPerQuarter = max(0, u.annualValue - u.annualRunCost) / 4 }
+        return m
+    }
+
+    func weeks(_ days: Int) -> Int { max(1, Int((Double(days) / 7).rounded(.up))) }
+
+    func within(_ run: LadderRun) -> String { "within \(p.planDays) days" }
+
+    /// A ladder too long for the window, said plainly.
+    func realLength(_ run: LadderRun, volume: Double?) -> String {
+        let w = weeks(run.productionStartDay - run.startDay)
+        let pace = volume.map { " at \(Format.number($0)) cases a week" } ?? " with the weekly volume unknown"
+        return "a \(w)-week climb to production\(pace), not \(p.planDays) days"
+    }
+
+    /// The best use case at or above the bar, other than `excluding`, whose fresh ladder fits the window.
+    func alternative(excluding name: String?) -> UseCase? {
+        useCases.first { u in
+            u.eligible && u.side == .office && u.name != name && (u.agentStatus.map { $0 < .shadow } ?? true)
+                && freshLadder(u, startDay: 0).0.fits
+        }
+    }
+
+    // MARK: kinds 1 to 6
+
+    func build(_ f: Finding) -> Built {
+        switch f.kind {
+        case .ownOrRetireAgent, .closeGateGaps, .fixOrStopAgent:
+            return buildAgentFix(f)
+        case .finishLadder:
+            return buildFinishLadder(f)
+        case .hardenPlatform:
+            return buildHarden()
+        case .installGovernance:
+            return buildGovernance()
+        default:
+            return buildWhenNothingIsLive()
+        }
+    }
+
+    /// Own it, close its gaps or fix its economics: one step, then the next use case where the window leaves room.
+    func buildAgentFix(_ f: Finding) -> Built {
+        guard let agent = f.agent else { return buildWhenNothingIsLive() }
+        let u = useCase(of: agent)
+        let e = economics(of: agent)
+        let status = Words.rung(agent.status, q)
+        var m: NextMove
+        var s: PlanStep
+        switch f.kind {
+        case .ownOrRetireAgent:
+            let days = p.moveWeeks.ownWithinDays
+            m = blankMove(.ownOrRetireAgent, "Give \(agent.name) an operations owner within \(Words.count(days, "day")), or switch it off",
+                          "\(agent.name) acts on live work (\(status)) and nobody is named to own it. Orphaned agents are the ones that die: nobody watches the number, accuracy drifts and trust goes. Name an operations or planning lead, not IT, and put the SLO and the rolling-\(p.slo.rollingWindowTransactions) alarm on the agent under their name. If nobody in operations will take it on, the value is not worth defending: switch it off.",
+                          owner: "an operations or planning lead")
+            s = step("own_agent", "Own it or switch it off: an operations owner for \(agent.name)", from: 0, days: days,
+                     gate: "An operations or planning lead named as owner; SLO and rolling-\(p.slo.rollingWindowTransactions) alarm set under their name; run cost on their budget line. The owner's job: \(p.ownerDuties.joined(separator: "; ")). Nobody willing: the agent is switched off",
+                     owner: "executive sponsor")
+        case .closeGateGaps:
+            let bars = missingBars(agent)
+            let earns = placement.stage < 2 && agent.status == .production
+                ? " Closing \(bars.count == 1 ? "it" : "them") is what earns Stage 2: \(agent.name) is already live, and one gated agent is the whole difference."
+                : (agent.status == .production ? " Until \(bars.count == 1 ? "it closes" : "they close"), \(agent.name) does not count as a gated agent." : " These must close before its go/no-go.")
+            m = blankMove(.closeGateGaps, "Close \(agent.name)'s gate \(bars.count == 1 ? "gap" : "gaps"): \(Words.bars(bars))",
+                          "\(agent.name) is live (\(status)) but misses \(Words.number(bars.count)) of the \(Words.number(q.gateBars.count)) production-gate bars: \(Words.bars(bars)).\(earns)",
+                          owner: agent.namedOwner ?? Planner.nameAnOwner)
+            s = step("close_gate_gaps", "Close gate gaps: \(agent.name)", from: 0, days: p.moveWeeks.closeGateGaps * 7,
+                     gate: "Every bar cleared: " + bars.map(\.label).joined(separator: "; "),
+                     owner: agent.namedOwner ?? Planner.nameAnOwner)
+        default:
+            let roi = e?.roi ?? 0
+            let basis: String
+            if let e, e.judgedOnRealised, let realised = e.realisedValue, let cost = e.annualRunCost {
+                basis = "it reports \(money(realised)) a year against \(money(cost)) a year to run"
+            } else if let u {
+                basis = "its workflow is worth an estimated \(money(u.annualValue)) a year against \(money(u.annualRunCost)) a year to run"
+            } else {
+                basis = "its workflow does not pay for itself"
+            }
+            m = blankMove(.fixOrStopAgent, "Fix the economics of \(agent.name) or stop it",
+                          "\(agent.name) (\(status)) returns \(Format.ratio(roi)) its run cost: \(basis), under the \(Format.multiple(p.roiMinimum)) bar. Do not scale it. Cut the run cost or widen the work it takes on until it clears \(Format.multiple(p.roiMinimum)) at steady volume, or retire it and put the effort into a workflow that pays.",
+                          owner: agent.namedOwner ?? Planner.nameAnOwner)
+            s = step("fix_economics", "Fix or stop: \(agent.name)", from: 0, days: p.moveWeeks.fixEconomics * 7,
+                     gate: "At least \(Format.multiple(p.roiMinimum)) its run cost at steady volume on the budget, or the agent retired and its run cost released",
+                     owner: agent.namedOwner ?? Planner.nameAnOwner)
+        }
+        m.agent = agent.name
+        m = withUseCase(m, u, costOfDelay: false)
+        // What the agent is judged on: its reported dollars once it reports them, else the estimate.
+        if let e, e.judgedOnRealised, let realised = e.realisedValue { m.annualValue = realised }
+        if let roi = e?.roi { m.roi = roi }
+        m.weeks = weeks(s.start.days(until: s.end) + 1)
+        var built = Built(move: m, steps: [s])
+        follow(&built, fromDay: s.start.days(until: s.end) + 1 + start.days(until: s.start))
+        return built
+    }
+
+    /// Rule 7's pick after the move's own work, where its ladder still fits the window.
+    func follow(_ built: inout Built, fromDay day: Int) {
+        guard let next = nextOfficeUseCase, next.name != built.move.useCase else { return }
+        let (run, reuse) = freshLadder(next, startDay: day, name: next.name, prefix: "next_")
+        guard run.fits else { return }
+        built.move.then = next.name
+        built.move.detail += " Then \(next.name) follows in the same plan" + (reuse.map { ", reusing \($0.name)'s connection" } ?? "") + "."
+        built.steps += run.steps
+        if built.shadowWeeks == nil { built.shadowWeeks = run.shadowWeeks }
+        if built.goNoGoOn == nil { built.goNoGoOn = run.goNoGoDay.map { start.adding(days: $0) } }
+        if run.stretched, (next.volumePerWeek ?? 0) < p.shadowGate.lowVolumePerWeek { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
+        if built.budget.isEmpty { built.budget = next.runCost }
+    }
+
+    func buildFinishLadder(_ f: Finding) -> Built {
+        guard let agent = f.agent else { return buildWhenNothingIsLive() }
+        let u = useCase(of: agent)
+        let rung = EngineRung(rawValue: agent.status.rawValue) ?? .shadow
+        let owner = agent.namedOwner ?? Planner.nameAnOwner
+        let run = ladder(LadderRequest(volume: u?.volumePerWeek, from: rung, owner: owner))
+        let status = Words.rung(agent.status, q)
+        let title = run.fits
+            ? "Finish \(agent.name)'s climb: from \(status) to production-owned within \(p.planDays) days"
+            : "Finish \(agent.name)'s climb from \(status): \(realLength(run, volume: u?.volumePerWeek))"
+        var detail = "\(agent.name) is already at \(status). Carry on from that rung, gate by gate, rather than starting again: the plan skips the rungs it has earned."
+        if u == nil { detail += " Its process is not in the inventory, so its return against the \(Format.multiple(p.roiMinimum)) bar is unchecked: add it." }
+        if agent.namedOwner == nil { detail += " Name its operations owner before it goes further." }
+        var m = blankMove(.finishLadder, title, detail, owner: owner)
+        m.agent = agent.name
+        m = withUseCase(m, u)
+        m.fitsIn90Days = run.fits
+        m.weeks = weeks(run.productionStartDay)
+        var built = Built(move: m, steps: run.steps, shadowWeeks: run.shadowWeeks,
+                          goNoGoOn: run.goNoGoDay.map { start.adding(days: $0) }, budget: u?.runCost ?? [])
+        if run.stretched, (u?.volumePerWeek ?? 0) < p.shadowGate.lowVolumePerWeek { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
+        if run.fits, let g = run.goNoGoDay {
+            follow(&built, fromDay: g + 1)
+        } else if !run.fits {
+            built.move.alternative = alternative(excluding: u?.name)?.name
+        }
+        return built
+    }
+
+    func buildHarden() -> Built {
+        let n = live.count
+        let why = !yes(.newAgentShipsInWeeks) ? "a new agent still takes quarters" : "each new agent costs more to ship than the last"
+        let m = blankMove(.hardenPlatform, "Harden the platform before agent \(n + 1): shared connectors, shared monitoring, one portfolio owner",
+                          "\(n) agents act on live work, but \(why): each is still its own project. Before another stand-alone agent, move them onto shared connectors and one monitoring dashboard, name one portfolio owner, and measure what the next agent costs to ship. When that cost falls and new agents ship in weeks, this is a portfolio.",
+                          owner: "portfolio owner")
+        let steps = [
+            step("portfolio_owner", "Portfolio owner: one person for the whole set of agents", from: 0, days: 7,
+                 gate: "One person named, with the budget and the authority to retire agents", owner: "executive sponsor"),
+            step("shared_connectors", "Shared connectors: one connection per system of record", from: 7, days: 35,
+                 gate: "Every live agent reads and writes through the shared connector for its system; duplicates switched off", owner: "portfolio owner"),
+            step("shared_monitoring", "Shared monitoring: one dashboard and alarm for every agent", from: 42, days: 28,
+                 gate: "Every live agent on one dashboard with the rolling-\(p.slo.rollingWindowTransactions) alarm paging its owner", owner: "portfolio owner"),
+            step("marginal_cost", "Marginal cost: measure what the next agent costs to ship", from: 70, days: max(1, p.planDays - 70),
+                 gate: "Cost and weeks to ship recorded per agent; the next one planned on the shared plumbing", owner: "portfolio owner"),
+        ]
+        var built = Built(move: m, steps: steps)
+        built.move.weeks = weeks(p.planDays)
+        return built
+    }
+
+    func buildGovernance() -> Built {
+        let habits = missingHabits
+        let names = Format.list(habits.map { Words.inSentence($0.habit) })
+        let m = blankMove(.installGovernance, "Install the missing governance: \(names)",
+                          "The portfolio is real, but \(habits.count == 1 ? "one habit that keeps it honest is" : "\(habits.count) habits that keep it honest are") missing: \(names). Without them agents that no longer earn their number keep running. Put in only these; the rest already run.",
+                          owner: "portfolio owner")
+        let share = max(7, p.planDays / max(1, habits.count))
+        let steps = habits.enumerated().map { i, habit -> PlanStep in
+            let from = i * share
+            let days = i == habits.count - 1 ? max(1, p.planDays - from) : share
+            return step(habit.id, "\(habit.habit): \(habit.cadence.lowercased()), answering \"\(habit.question)\"", from: from, days: days,
+                        gate: "\(habit.habit) held for the first time, with its answer written down", owner: i == 0 && habit.id == "portfolio_owner" ? "executive sponsor" : "portfolio owner")
+        }
+        var built = Built(move: m, steps: steps)
+        built.move.weeks = weeks(p.planDays)
+        return built
+    }
+
+    // MARK: kinds 7 to 9, when nothing live needs attention first
+
+    func buildWhenNothingIsLive() -> Built {
+        let stage = placement.stage
+        if stage >= 4 { return buildLineLevel(portfolio: true) }
+        if stage == 3 {
+            let solid = a.answers["marginal_cost_trend"] == .choice("falling")
+            if (solid || nextOfficeUseCase == nil) { return buildLineLevel(portfolio: false) }
+        }
+        if let u = nextOfficeUseCase { return buildShip(u) }
+        if stage <= 1 { return buildStandardise() }
+        return buildInventory()
+    }
+
+    func buildShip(_ u: UseCase) -> Built {
+        let first = live.isEmpty && climbing.isEmpty
+        let (run, reuse) = freshLadder(u, startDay: 0)
+        let system = Words.system(process(named: u.name)?.systemOfRecord, q)
+        let when = run.fits ? " within \(p.planDays) days" : ": \(realLength(run, volume: u.volumePerWeek))"
+        let title: String
+        if first {
+            title = "Ship \(u.name) as your first agent\(when)"
+        } else if let reuse {
+            title = "Ship \(u.name) as your next agent, reusing \(reuse.name)'s connection to the \(system)\(run.fits ? "" : when)"
+        } else {
+            title = "Ship \(u.name) as your next agent\(when)"
+        }
+        var detail = first
+            ? "The top-ranked office use case: \(money(u.annualValue)) a year at \(Format.ratio(u.roi)) its run cost, feasibility \(u.feasibility)/100."
+            : "The next-ranked office use case: \(money(u.annualValue)) a year at \(Format.ratio(u.roi)) its run cost, feasibility \(u.feasibility)/100."
+        if let reuse {
+            detail += " It lives in the same \(system) as \(reuse.name), so it reuses that connection and monitoring and its set-up is shorter."
+        } else if !first {
+            detail += " Its data lives in the \(system), which no live agent connects to yet, so the plan builds that connection."
+        }
+        detail += " Owner: \(u.owner ?? Planner.nameAnOwner)."
+        var m = blankMove(first ? .shipFirstAgent : .shipNextAgent, title, detail, owner: u.owner ?? Planner.nameAnOwner)
+        m = withUseCase(m, u)
+        m.reuses = reuse?.name
+        m.fitsIn90Days = run.fits
+        m.weeks = weeks(run.productionStartDay)
+        if !run.fits { m.alternative = alternative(excluding: u.name)?.name }
+        var built = Built(move: m, steps: run.steps, shadowWeeks: run.shadowWeeks,
+                          goNoGoOn: run.goNoGoDay.map { start.adding(days: $0) }, budget: u.runCost)
+        if run.stretched { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
+        return built
+    }
+
+    func buildLineLevel(portfolio: Bool) -> Built {
+        let line = lineUseCase
+        let select = p.moveWeeks.selectLineLevel * 7
+        var m: NextMove
+        var steps: [PlanStep]
+        if portfolio {
+            m = blankMove(.lineLevelPortfolio, "Fund a focused portfolio of 5 to 12 line-level use cases as capital projects",
+                          "The office base is proven. Choose five to twelve line or product use cases, fund them as CapEx, and take each through the same gate and go/no-go."
+                              + (line.map { " Start with \($0.name)." } ?? " List line-level processes in the inventory to rank them.")
+                              + (q.governance.filter { $0.fromStage <= 3 && $0.inPlace(a.answers) != true }.isEmpty ? ""
+                                  : " Put the missing governance in place first: " + Format.list(q.governance.filter { $0.fromStage <= 3 && $0.inPlace(a.answers) != true }.map { Words.inSentence($0.habit) }) + "."),
+                          owner: line?.owner ?? Planner.nameAnOwner)
+            steps = [step("select_portfolio", "Select the portfolio: choose and fund 5 to 12 line-level use cases", from: 0, days: select,
+                          gate: "Each chosen use case returns at least \(Format.multiple(p.roiMinimum)) its run cost; CapEx approved; an owner for each",
+                          owner: Planner.nameAnOwner)]
+        } else {
+            m = blankMove(.firstLineLevel, line.map { "Fund \($0.name) as your first line-level use case, as a capital project" }
+                            ?? "Choose your first line-level use case and fund it as a capital project",
+                          "The portfolio is governed and the office agents have built the team's competence. The first line-level use case is capital work: fund it as CapEx and hold it to the same gate, with more at stake."
+                              + (line == nil ? " No line-level process is listed yet: add them to the inventory to rank them." : ""),
+                          owner: line?.owner ?? Planner.nameAnOwner)
+            steps = [step("select_line_level", "Fund it: a capital case for the first line-level use case", from: 0, days: select,
+                          gate: "Returns at least \(Format.multiple(p.roiMinimum)) its run cost; CapEx approved; an operations owner named",
+                          owner: line?.owner ?? Planner.nameAnOwner)]
+        }
+        m = withUseCase(m, line)
+        var built = Built(move: m, steps: steps)
+        if let line {
+            let (run, _) = freshLadder(line, startDay: select)
+            built.steps += run.steps
+            built.shadowWeeks = run.shadowWeeks
+            built.goNoGoOn = run.goNoGoDay.map { start.adding(days: $0) }
+            built.budget = line.runCost
+            built.move.fitsIn90Days = run.fits
+            built.move.weeks = weeks(run.productionStartDay)
+            if run.stretched { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
+        } else {
+            built.move.weeks = weeks(select)
+        }
+        return built
+    }
+
+    func buildStandardise() -> Built {
+        let empty = !useCases.contains { $0.side == .office }
+        let tools = a.answers[EngineQuestion.staffAITools.rawValue]
+        let using = tools == .choice("ad_hoc") || tools == .choice("standardized")
+        let why = empty
+            ? "No office process is listed yet, so no agent can be ranked."
+            : "No listed office process returns \(Format.multiple(p.roiMinimum)) its run cost on the figures given, and an agent the economics reject should not be built."
+        let m = blankMove(.standardiseTools, using ? "Standardise the AI tools that work, and measure what they save" : "Put one AI tool in staff hands properly, and measure what it saves",
+                          "\(why) The move is to make today's tool use count: license what works, train the team, and measure the hours it saves so the gains are numbers, not impressions. Meanwhile list or re-check the office processes; the ranking then names the first agent.")
+        let s1 = p.moveWeeks.standardiseTools * 7, s2 = p.moveWeeks.measureGains * 7
+        let steps = [
+            step("standardise_tools", "Standardise: license the tools that work and train the team", from: 0, days: s1,
+                 gate: "One licensed tool set, a short training for every user, and a named person answering questions", owner: Planner.nameAnOwner),
+            step("measure_gains", "Measure: hours and dollars the tools save", from: s1, days: s2,
+                 gate: "Hours saved a week, per team, written down and valued at the loaded rate", owner: Planner.nameAnOwner),
+            step("inventory", empty ? "Inventory: list ten to twenty office processes with hours, volume and system of record"
+                                    : "Re-check the inventory: hours, volumes and systems of the best processes, and any missing ones",
+                 from: s1 + s2, days: max(7, p.planDays - s1 - s2),
+                 gate: "An office use case at \(Format.multiple(p.roiMinimum)) or better with a named owner, or a written reason why none exists yet", owner: Planner.nameAnOwner),
+        ]
+        var built = Built(move: m, steps: steps)
+        built.move.weeks = weeks(p.planDays)
+        return built
+    }
+
+    /// Stage 2 with nothing at or above the bar: fix the inventory before anything else.
+    func buildInventory() -> Built {
+        let empty = !useCases.contains { $0.side == .office }
+        let m = blankMove(empty ? .buildInventory : .findBetterWorkflow,
+                          empty ? "Inventory your office processes and rank them" : "Find a workflow that clears the \(Format.multiple(p.roiMinimum)) bar",
+                          empty
+                              ? "No office process is listed yet. List ten to twenty, with hours, volume and where the data lives; the ranking then names the next agent."
+                              : "No listed office process returns \(Format.multiple(p.roiMinimum)) its run cost with the figures given. Add more processes, or check the hours and volumes of the best ones.")
+        let steps = [
+            step("inventory", "Inventory: list ten to twenty office processes with hours, volume and system of record", from: 0, days: 14,
+                 gate: "At least 10 processes, each with hours a week, cases a week and where its data lives", owner: Planner.nameAnOwner),
+            step("rank", "Rank: score the inventory and pick the next agent", from: 14, days: 7,
+                 gate: "One office use case at \(Format.multiple(p.roiMinimum)) or better, with a named owner", owner: Planner.nameAnOwner),
+            step("commit", "Commit: start that agent up the trust ladder", from: 21, days: max(7, p.planDays - 21),
+                 gate: "Shadow running on live volume, SLO written, run cost budgeted", owner: Planner.nameAnOwner),
+        ]
+        var built = Built(move: m, steps: steps)
+        built.move.weeks = weeks(p.planDays)
+        return built
+    }
+}

@@ -1,0 +1,61 @@
+/// Ids turned into the words a COO reads: gate bars by their labels, statuses by their rung names,
+/// answers by their choice labels.
+public enum Words {
+    /// A label inside a sentence: "Monitoring shows drift" → "monitoring shows drift"; "AI takes part" stays.
+    public static func inSentence(_ label: String) -> String {
+        let chars = Array(label)
+        guard chars.count > 1, chars[0].isUppercase, !chars[1].isUppercase else { return label }
+        return chars[0].lowercased() + String(chars.dropFirst())
+    }
+
+    /// Gate bars in a sentence: "monitoring shows drift" or "a and b".
+    public static func bars(_ bars: [GateBar]) -> String { Format.list(bars.map { inSentence($0.label) }) }
+
+    /// Bar ids in words, from the questionnaire's labels.
+    public static func bars(ids: [String], _ q: Questionnaire) -> String {
+        bars(ids.map { id in q.gateBars.first { $0.id == id } ?? GateBar(id: id, label: id.replacingOccurrences(of: "_", with: " ")) })
+    }
+
+    /// A status as the rung's name: approve_each → "approve-each".
+    public static func rung(_ status: AgentStatus, _ q: Questionnaire) -> String {
+        switch status {
+        case .idea: return "idea"
+        case .pilot: return "pilot"
+        case .production: return "production"
+        case .retired: return "retired"
+        default:
+            if let rung = q.parameters.trustLadder.first(where: { $0.id == status.rawValue }) {
+                let name = rung.title.split(separator: ":").first.map(String.init) ?? rung.title
+                return inSentence(name)
+            }
+            return status.rawValue.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
+    /// Small counts in words, as prose writes them: 5 → "five"; 13 → "13".
+    public static func number(_ n: Int) -> String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return words.indices.contains(n) ? words[n] : String(n)
+    }
+
+    /// "1 step", "2 steps".
+    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? singular : (plural ?? singular + "s"))"
+    }
+
+    /// A system of record as people say it: erp → "ERP", spreadsheet → "spreadsheets".
+    public static func system(_ id: String?, _ q: Questionnaire) -> String {
+        guard let id else { return "its system of record" }
+        let label = q.processFields.first { $0.id == "system_of_record" }?.choices.first { $0.value == id }?.label
+        return label.map(inSentence) ?? id
+    }
+
+    /// An answer as its question's label: ad_hoc → "Some people use them on their own".
+    public static func answer(_ answer: Answer?, of questionID: String, _ q: Questionnaire) -> String {
+        guard let answer else { return "unknown" }
+        if case .choice(let c) = answer, let label = q.question(questionID)?.choices.first(where: { $0.value == c })?.label {
+            return inSentence(label)
+        }
+        return answer.display
+    }
+}
