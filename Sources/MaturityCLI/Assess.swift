@@ -35,6 +35,13 @@ struct Assess: ParsableCommand {
     var respondent: String?
 
     func validate() throws {
+        let ext = (output as NSString).pathExtension.lowercased()
+        if ext != "yaml" && ext != "yml" {
+            throw ValidationError("--output \(output): the interview writes the assessment itself, a .yaml file; the HTML and Markdown reports are written beside it (for example --output acme.yaml gives acme.html and acme.md)")
+        }
+        if let from, PathIdentity.canonical(from) == PathIdentity.canonical(output) {
+            throw ValidationError("--from and --output are the same file; last quarter's file is read, never rewritten. Pick a new --output")
+        }
         if resume, from != nil { throw ValidationError("--resume continues a file as it is; --from starts a new one from last quarter. Use one.") }
         if let respondent, case .failure(let e) = Parse.respondent(respondent) { throw ValidationError("--respondent: \(e.reason)") }
     }
@@ -50,6 +57,12 @@ struct Assess: ParsableCommand {
             Console.err("\(output): error: the file already exists; continue it with --resume, or pick another --output")
             throw ExitCode(73)
         }
+        let lock: FileLock
+        do { lock = try FileLock(for: output) } catch {
+            Console.err("\(error)")
+            throw ExitCode(73)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let (draft, q, previous) = try CLIErrors.catching { () throws -> (Draft, Questionnaire, Draft?) in
             if resume {
                 let (d, q) = try AssessmentLoader.loadDraft(text: try store.readText(output), file: output) { id in
@@ -105,11 +118,22 @@ struct Assess: ParsableCommand {
         var written = [output]
         for format in [ReportFormat.html, .md] {
             let path = "\(base).\(format.fileExtension)"
+            // A file of that name that maturity did not write is someone's work: leave it.
+            if FileManager.default.fileExists(atPath: path), !Self.madeByMaturity(path, store: store) {
+                terminal.say("\(path) already exists and was not written by maturity; left as it is. Write this report with: maturity report \(output) --output \(base)-report.\(format.fileExtension)")
+                continue
+            }
             try CLIErrors.catching { try store.writeAtomically(try renderer.render(evaluation, as: format), to: path) }
             written.append(path)
         }
         terminal.say("Wrote " + written.joined(separator: ", "))
         terminal.say("Next time, without the interview: maturity report \(output) --output \(base).html")
+    }
+
+    /// Whether a report file carries the mark maturity puts in every report it writes.
+    static func madeByMaturity(_ path: String, store: FileStore) -> Bool {
+        guard let text = try? store.readText(path) else { return false }
+        return text.contains("<meta name=\"generator\" content=\"maturity") || text.contains("· made by maturity")
     }
 
     /// Today's date in the local calendar; the only place the interview reads the clock.

@@ -22,6 +22,9 @@ struct Demo: ParsableCommand {
 
     @OptionGroup var templateOptions: TemplateOptions
 
+    @ArgumentParser.Flag(name: .long, help: "Write into --output even if it already holds files.")
+    var force = false
+
     func run() throws {
         let store = FileStore()
         let renderer = try templateOptions.renderer(store: store)
@@ -30,8 +33,23 @@ struct Demo: ParsableCommand {
             throw ExitCode(70)
         }
         let name = ((Self.sample as NSString).lastPathComponent as NSString).deletingPathExtension
-        try CLIErrors.catching {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue {
+                Console.err("\(output): error: this is a file, not a folder; give --output a folder name")
+                throw ExitCode(73)
+            }
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+            if !contents.isEmpty, !force {
+                Console.err("\(output): error: the folder already holds files; nothing was written. Pick another --output, or add --force to overwrite the demo files in it")
+                throw ExitCode(73)
+            }
+        }
+        do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            Console.err("\(output): error: cannot create the folder (\(String(cString: strerror(errno)))); check the path")
+            throw ExitCode(73)
         }
         let assessmentPath = (output as NSString).appendingPathComponent("\(name).yaml")
         let evaluation = try CLIErrors.catching {

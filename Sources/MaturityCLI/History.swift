@@ -21,7 +21,10 @@ extension FileStore {
         var out: [(String, Evaluation)] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard AssessmentLoader.questionnaireID(text: try readText(path)) != nil else { continue }
+            let text = try readText(path)
+            guard AssessmentLoader.questionnaireID(text: text) != nil else { continue }
+            // An interview still in progress is not an assessment yet.
+            guard !AssessmentLoader.isUnfinishedInterview(text: text) else { continue }
             let loaded = try loadAssessment(path)
             out.append((path, Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)))
         }

@@ -52,7 +52,10 @@ struct Inventory: ParsableCommand {
             Console.out("Columns: " + imported.columns.map { "\($0.header) → \($0.field)" }.joined(separator: ", "))
             if !imported.ignoredColumns.isEmpty { Console.out("Ignored columns: " + imported.ignoredColumns.joined(separator: ", ")) }
             func line(_ label: String, _ names: [String]) {
-                if !names.isEmpty { Console.out("\(label) \(names.count): \(names.joined(separator: ", "))") }
+                // Long lists are summarised: the first ten names and how many more.
+                guard !names.isEmpty else { return }
+                let shown = names.prefix(10).joined(separator: ", ")
+                Console.out("\(label) \(names.count): \(shown)" + (names.count > 10 ? ", and \(names.count - 10) more" : ""))
             }
             line("Added", summary.added)
             line("Updated", summary.updated)

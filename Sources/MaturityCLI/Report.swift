@@ -65,8 +65,21 @@ struct Report: ParsableCommand {
         return ReportFormat.allCases.first { $0.fileExtension == ext || (ext == "markdown" && $0 == .md) } ?? .text
     }
 
+    func validate() throws {
+        guard let output, format == nil else { return }
+        let ext = (output as NSString).pathExtension.lowercased()
+        if !ext.isEmpty, !ReportFormat.allCases.contains(where: { $0.fileExtension == ext }), ext != "markdown" {
+            throw ValidationError("--output \(output): .\(ext) names no report format; use .html, .md, .json or .txt, or pass --format")
+        }
+    }
+
     func run() throws {
         let store = FileStore()
+        if let output {
+            try CLIErrors.catching {
+                try PathIdentity.refuseOverwritingInput(output: output, inputs: [file] + (previous.map { [$0] } ?? []) + (questionnaire.map { [$0] } ?? []))
+            }
+        }
         let renderer = try templateOptions.renderer(store: store)
         let loaded = try CLIErrors.catching {
             let override = try questionnaire.map(store.questionnaire(pathOrID:))

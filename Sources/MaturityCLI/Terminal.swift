@@ -37,5 +37,45 @@ final class StandardTerminal: Terminal {
         return line.hasSuffix("\r") ? String(line.dropLast()) : line
     }
 
-    func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+    func say(_ text: String) { FileHandle.standardOutput.write(Data((TerminalText.safe(text) + "\n").utf8)) }
+}
+
+/// Text made safe to print: control characters from a file or a name (ESC, OSC title and
+/// clipboard sequences, screen clears, C1 controls) shown as visible escapes, never obeyed.
+/// Only the colour codes the tool itself adds (ESC [ digits m) pass.
+enum TerminalText {
+    static func safe(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "\u{1B}", let end = colourCodeEnd(scalars, from: i) {
+                out.append(contentsOf: scalars[i...end])
+                i = end + 1
+                continue
+            }
+            if isControl(s) {
+                let hex = String(s.value, radix: 16)
+                out.append(contentsOf: ("\\x" + (hex.count < 2 ? "0" + hex : hex)).unicodeScalars)
+            } else {
+                out.append(s)
+            }
+            i += 1
+        }
+        return String(out)
+    }
+
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\n" && s != "\t") || s.value == 0x7F || (0x80...0x9F).contains(s.value)
+    }
+
+    /// The index of the final `m` of an SGR colour code starting at `start`, if it is one.
+    static func colourCodeEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 2 < s.count, s[start + 1] == "[" else { return nil }
+        var j = start + 2
+        while j < s.count, (s[j].properties.numericType != nil && s[j].isASCII) || s[j] == ";" { j += 1 }
+        return j < s.count && s[j] == "m" && j - start <= 12 ? j : nil
+    }
 }

@@ -123,6 +123,12 @@ struct WorkshopCommand: ParsableCommand {
             let exists = FileManager.default.fileExists(atPath: output)
             if resume, !exists { Console.err("\(output): error: nothing to resume"); throw ExitCode(66) }
             if !resume, exists { Console.err("\(output): error: the file already exists; continue it with --resume, or pick another --output"); throw ExitCode(73) }
+            let lock: FileLock
+            do { lock = try FileLock(for: output) } catch {
+                Console.err("\(error)")
+                throw ExitCode(73)
+            }
+            defer { withExtendedLifetime(lock) {} }
             let (draft, q) = try CLIErrors.catching { () throws -> (Draft, Questionnaire) in
                 if resume {
                     return try AssessmentLoader.loadDraft(text: try store.readText(output), file: output) { id in

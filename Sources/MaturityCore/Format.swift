@@ -9,8 +9,11 @@ public enum Format {
         let decimals = max(0, min(maxDecimals, 9))
         var scale: Int64 = 1
         for _ in 0..<decimals { scale *= 10 }
-        guard abs(value) * Double(scale) < 9e17 else { return String(Int64(value.rounded())) }
-        let scaled = Int64((abs(value) * Double(scale)).rounded())
+        // Past what an Int64 holds (no plant has such a number, but a file may say it): plain text, never a trap.
+        guard abs(value) * Double(scale) < 9e17 else {
+            return abs(value) < 9e18 ? String(Int64(value.rounded())) : "\(value)"  // trap-checked: |value| < 9e18
+        }
+        let scaled = Int64((abs(value) * Double(scale)).rounded())  // trap-checked: guarded above
         let whole = scaled / scale
         var fraction = scaled % scale
         var sign = value < 0 && scaled != 0 ? "-" : ""
@@ -27,7 +30,8 @@ public enum Format {
 
     /// Whole units with thousands separators: 85000 → "85,000".
     public static func grouped(_ value: Double) -> String {
-        let whole = Int64(value.rounded())
+        guard value.isFinite, abs(value) < 9e18 else { return number(value) }
+        let whole = Int64(value.rounded())  // trap-checked: |value| < 9e18
         let digits = String(abs(whole))
         var out = ""
         for (i, c) in digits.enumerated() {

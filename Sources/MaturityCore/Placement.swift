@@ -275,7 +275,7 @@ struct Facts {
     }
 
     var pilots: Int {
-        if case .number(let n)? = assessment.answers[EngineQuestion.aiPilots.rawValue] { return Int(n) }
+        if case .number(let n)? = assessment.answers[EngineQuestion.aiPilots.rawValue] { return n.roundedInt() }
         return 0
     }
 

@@ -48,7 +48,7 @@ extension Situation {
             case EngineRung.shadow.rawValue:
                 let volume = r.volume ?? 0
                 if volume < p.shadowGate.lowVolumePerWeek {
-                    let needed = volume > 0 ? Int((Double(p.shadowGate.minCases) / volume).rounded(.up)) : 0
+                    let needed = volume > 0 ? min(Limits.rungWeeks.upperBound, (Double(p.shadowGate.minCases) / volume).roundedInt(.up)) : 0
                     if needed > rung.weeks { days = needed * 7 }
                     run.stretched = true
                     gate += volume > 0

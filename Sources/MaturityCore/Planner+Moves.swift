@@ -24,7 +24,7 @@ extension Situation {
         return m
     }
 
-    func weeks(_ days: Int) -> Int { max(1, Int((Double(days) / 7).rounded(.up))) }
+    func weeks(_ days: Int) -> Int { max(1, (Double(days) / 7).roundedInt(.up)) }
 
     func within(_ run: LadderRun) -> String { "within \(p.planDays) days" }
 

@@ -110,8 +110,60 @@ extension Questionnaire {
         if p.shadowGate.minCases < 1 || p.shadowGate.lowVolumePerWeek <= 0 {
             problems.append(.init(path: "parameters.shadow_gate", message: "shadow_gate needs min_cases of at least 1 and low_volume_per_week above 0"))
         }
-        if p.planDays < 7 {
-            problems.append(.init(path: "parameters.plan_days", message: "plan_days must be at least 7"))
+        problems += parameterRanges()
+        return problems
+    }
+}
+
+extension Questionnaire {
+    /// Every parameter within a range a plant could have, so no later arithmetic divides by zero,
+    /// overflows or prints "500%".
+    func parameterRanges() -> [ContentProblem] {
+        let p = parameters
+        var problems: [ContentProblem] = []
+        func check(_ path: String, _ value: Double, _ range: ClosedRange<Double>, _ what: String = "") {
+            guard !range.contains(value) else { return }
+            problems.append(.init(path: "parameters.\(path)",
+                                  message: "\(path) is \(Format.number(value)); expected \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound))\(what)"))
+        }
+        check("weeks_per_year", p.weeksPerYear, 1...53)
+        check("hours_per_fte_week", p.hoursPerFTEWeek, 1...168, " hours")
+        check("roi_minimum", p.roiMinimum, 0.1...100)
+        for (name, cost) in [("model_api_monthly", p.modelAPIMonthly), ("monitoring_monthly", p.monitoringMonthly)] {
+            check("run_cost.\(name).max", cost.max, 0...10_000_000)
+            check("run_cost.\(name).full_scale_volume_per_week", cost.fullScaleVolumePerWeek, 1...Limits.casesPerWeek)
+        }
+        check("run_cost.exception_fte.max", p.exceptionFTE.upperBound, 0...10, " FTE")
+        for (key, hours) in p.maintenanceHoursMonthly.sorted(by: { $0.key < $1.key }) {
+            check("run_cost.maintenance_hours_monthly.\(key)", hours, 0...744, " hours a month")
+        }
+        let f = p.feasibility
+        let points = [("exception_share.points", f.exceptionSharePoints), ("high_severity_errors_possible.no", f.highSeverityNo),
+                      ("high_severity_errors_possible.yes", f.highSeverityYes), ("owner_candidate.named", f.ownerNamed),
+                      ("owner_candidate.none", f.ownerNone)]
+            + [f.systemOfRecord, f.writeBack, f.inputStructure, f.side].flatMap { $0.sorted { $0.key < $1.key } }.map { ("points for \($0.key)", $0.value) }
+        for (name, value) in points { check("feasibility.\(name)", value, 0...1000) }
+        check("feasibility.exception_share.zero_at", f.exceptionShareZeroAt, 0.0001...1)
+        check("quadrant.high_value", p.quadrantHighValue, 0...Limits.annualDollars)
+        check("quadrant.high_feasibility", p.quadrantHighFeasibility, 0...100)
+        check("placement.portfolio_min_agents", Double(p.portfolioMinAgents), 1...100)
+        check("placement.several_agents", Double(p.severalAgents), 1...100)
+        check("placement.stalled_pilots_for_graveyard", Double(p.stalledPilotsForGraveyard), 1...100)
+        check("slo.auto_approve_accuracy", p.slo.autoApproveAccuracy, 0...1, " (a share: 0.92 is 92%)")
+        check("slo.page_owner_below", p.slo.pageOwnerBelow, 0...1, " (a share: 0.9 is 90%)")
+        check("slo.rolling_window_transactions", Double(p.slo.rollingWindowTransactions), 1...1_000_000)
+        check("slo.high_severity_errors_allowed", Double(p.slo.highSeverityErrorsAllowed), 0...1_000)
+        check("slo.exception_queue_business_hours", p.slo.exceptionQueueBusinessHours, 0...1_000)
+        check("shadow_gate.min_cases", Double(p.shadowGate.minCases), 1...1_000_000)
+        check("shadow_gate.min_match", p.shadowGate.minMatch, 0...1, " (a share: 0.9 is 90%)")
+        check("shadow_gate.low_volume_per_week", p.shadowGate.lowVolumePerWeek, 0.0001...Limits.casesPerWeek)
+        check("plan_days", Double(p.planDays), Double(Limits.planDays.lowerBound)...Double(Limits.planDays.upperBound))
+        for rung in p.trustLadder {
+            check("trust_ladder.\(rung.id).weeks", Double(rung.weeks), Double(Limits.rungWeeks.lowerBound)...Double(Limits.rungWeeks.upperBound))
+            if let rate = rung.minRate { check("trust_ladder.\(rung.id).min_rate", rate, 0...1, " (a share: 0.95 is 95%)") }
+        }
+        if p.goNoGo.isEmpty {
+            problems.append(.init(path: "parameters.go_no_go", message: "go_no_go has no questions; the go/no-go needs at least one"))
         }
         return problems
     }

@@ -114,7 +114,7 @@ public enum Scoring {
         let roi = cost > 0 ? value / cost : 0
         let factors = feasibilityFactors(process, p.feasibility)
         let points = factors.reduce(0) { $0 + $1.points }
-        let feasibility = Int((points / p.feasibility.maximum * 100).rounded())
+        let feasibility = (points / p.feasibility.maximum * 100).roundedInt()
 
         let locked = process.side != .office && stage < 3
         let lockedReason = locked

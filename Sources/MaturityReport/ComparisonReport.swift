@@ -45,7 +45,7 @@ public struct ComparisonJSON: Encodable, Sendable {
     }
 
     public init(_ c: Comparison, old: Questionnaire, new: Questionnaire) {
-        let money = { (v: Double) in Int(v.rounded()) }
+        let money = { (v: Double) in v.roundedInt() }
         before = c.before.iso
         after = c.after.iso
         stageBefore = c.stageBefore
@@ -89,7 +89,7 @@ public struct HistoryEntry: Encodable, Sendable {
         stageName = e.questionnaire.stageName(e.placement.stage)
         flags = e.allFlags.map(\.id)
         agentsInProduction = e.assessment.agents.filter { $0.status == .production }.count
-        dollarsReported = Int(e.assessment.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +).rounded())
+        dollarsReported = e.assessment.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +).roundedInt()
         nextMove = e.plan.nextMove.title
     }
 }

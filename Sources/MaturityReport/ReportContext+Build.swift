@@ -170,8 +170,8 @@ extension ReportContext {
         let widest = (0...4).map { money(maxValue * Double($0) / 4).count }.max() ?? 8
         let left = max(78, 14 + widest * 7)
         let width = left + 562, height = 380, right = left + 542, top = 20, bottom = 330
-        func px(_ feasibility: Int) -> Int { left + Int((Double(feasibility) / 100 * Double(right - left)).rounded()) }
-        func py(_ value: Double) -> Int { bottom - Int((value / maxValue * Double(bottom - top)).rounded()) }
+        func px(_ feasibility: Int) -> Int { left + (Double(feasibility) / 100 * Double(right - left)).roundedInt() }
+        func py(_ value: Double) -> Int { bottom - (value / maxValue * Double(bottom - top)).roundedInt() }
         let points = e.useCases.map { u -> Point in
             let y = py(u.annualValue)
             let cls = u.locked ? "point locked" : (u.eligible ? "point open" : "point closed")
@@ -197,7 +197,7 @@ extension ReportContext {
                          y: split(u.annualValue, threshold: p.quadrantHighValue, max: maxValue))
         }
         return ScatterChart(width: width, height: height, left: left, right: right, top: top, bottom: bottom,
-                            thresholdX: px(Int(p.quadrantHighFeasibility)),
+                            thresholdX: px(p.quadrantHighFeasibility.roundedInt()),
                             thresholdY: p.quadrantHighValue < maxValue ? py(p.quadrantHighValue) : nil,
                             xTicks: xTicks, yTicks: yTicks, points: points, description: description,
                             mermaidPoints: mermaid,
@@ -217,16 +217,16 @@ extension ReportContext {
             let length = s.start.days(until: s.end) + 1
             let short = s.label
             return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start.iso, end: s.end.iso, gate: s.gate,
-                           owner: s.owner, barX: barLeft + Int((Double(offset) * scale).rounded()),
-                           barWidth: max(4, Int((Double(length) * scale).rounded())), y: 34 + i * 34, textY: 34 + i * 34 + 17,
-                           mermaidTitle: Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")
+                           owner: s.owner, barX: barLeft + (Double(offset) * scale).roundedInt(),
+                           barWidth: max(4, (Double(length) * scale).roundedInt()), y: 34 + i * 34, textY: 34 + i * 34 + 17,
+                           mermaidTitle: "\(i + 1) " + Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")
         }
         var months: [Tick] = []
         var cursor = plan.start.adding(days: 1 - plan.start.day)
         while cursor <= plan.end {
             if cursor >= plan.start {
                 let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-                months.append(Tick(at: barLeft + Int((Double(plan.start.days(until: cursor)) * scale).rounded()),
+                months.append(Tick(at: barLeft + (Double(plan.start.days(until: cursor)) * scale).roundedInt(),
                                    label: "\(names[cursor.month - 1]) \(cursor.year)"))
             }
             cursor = cursor.adding(days: Day.daysIn(month: cursor.month, year: cursor.year))

@@ -8,8 +8,10 @@ extension ReportContext {
         let money = { (v: Double?) in v.map { Format.money($0, currency: e.assessment.organization.currency) } ?? "not reported" }
         if let c = extras.comparison, let p = extras.previous {
             var changes = c.rulesFlipped.map { "\($0.before ? "No longer met" : "Now met"): \($0.rule)" }
-            if !c.flagsRaised.isEmpty { changes.append("Flags raised: \(c.flagsRaised.joined(separator: ", "))") }
-            if !c.flagsCleared.isEmpty { changes.append("Flags cleared: \(c.flagsCleared.joined(separator: ", "))") }
+            let titles = Dictionary((p.allFlags + e.allFlags).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+            func flagNames(_ ids: [String]) -> String { ids.map { titles[$0] ?? $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ") }
+            if !c.flagsRaised.isEmpty { changes.append("Flags raised: \(flagNames(c.flagsRaised))") }
+            if !c.flagsCleared.isEmpty { changes.append("Flags cleared: \(flagNames(c.flagsCleared))") }
             if !c.agentsAdded.isEmpty { changes.append("New agents: \(c.agentsAdded.joined(separator: ", "))") }
             changes += c.agentsMoved.map { "\($0.name) moved \($0.forward ? "up" : "back") the ladder: \($0.from) → \($0.to)" }
             if !c.agentsRemoved.isEmpty { changes.append("No longer listed: \(c.agentsRemoved.joined(separator: ", "))") }
@@ -37,7 +39,7 @@ extension ReportContext {
                 TrendRow(date: p.assessment.assessedOn.iso, stage: p.placement.stage, stageName: p.questionnaire.stageName(p.placement.stage),
                          dollars: money(dollars[i]), x: left + i * step,
                          stageY: bottom - p.placement.stage * (bottom - topY) / 4,
-                         dollarY: bottom - Int(dollars[i] / top * Double(bottom - topY)))
+                         dollarY: bottom - (dollars[i] / top * Double(bottom - topY)).roundedInt(.down))
             }
             trend = TrendView(width: 760, height: 250,
                               stagePoints: rows.map { "\($0.x),\($0.stageY)" }.joined(separator: " "),
@@ -57,9 +59,15 @@ extension ReportContext {
             switch answer {
             case "true": return "yes"
             case "false": return "no"
-            default: return answer
+            default:
+                // A choice reads as its label ("some people use them on their own"), not its id.
+                for question in q.questions {
+                    if let c = question.choices.first(where: { $0.value == answer }) { return Words.inSentence(c.label) }
+                }
+                return answer
             }
         }
+        func named(_ id: String) -> String { q.question(id).map { Words.inSentence($0.short ?? $0.prompt) } ?? id }
         let ruleNote: String
         switch w.rule {
         case .strict: ruleNote = "Splits were settled by the strict rule: the least generous answer stands, so the stage is never graded up."
@@ -82,7 +90,7 @@ extension ReportContext {
                                 result: shown(s.result), effect: effect, groups: groups, dissent: s.dissent)
             },
             hasSplits: !room.splits.isEmpty,
-            movers: room.movers.map { "\($0.person)'s \(shown($0.answer)) on \($0.question) alone would place the company at Stage \($0.stage)" },
+            movers: room.movers.map { "\($0.person)'s answer on \(named($0.question)), \(shown($0.answer)), alone would place the company at Stage \($0.stage)" },
             hasMovers: !room.movers.isEmpty,
             conflicts: room.conflicts.map { c in "\(c.item), \(c.field): " + c.values.map { "\($0.person) \($0.answer)" }.joined(separator: ", ") + " (kept \(c.kept))" },
             hasConflicts: !room.conflicts.isEmpty,

@@ -224,7 +224,7 @@ public struct ReportJSON: Encodable, Sendable {
 extension ReportJSON {
     public init(_ e: Evaluation) {
         let a = e.assessment, q = e.questionnaire, pl = e.placement, plan = e.plan
-        let money = { (v: Double) in Int(v.rounded()) }
+        let money = { (v: Double) in v.roundedInt() }
         let round1 = { (v: Double) in (v * 10).rounded() / 10 }
         let round2 = { (v: Double) in (v * 100).rounded() / 100 }
         let costLines = { (lines: [CostLine]) in

@@ -35,6 +35,7 @@ public struct TemplateRenderer: Sendable {
     public func library(for template: ReportTemplate) throws(TemplateError) -> MustacheLibrary {
         Self.registerContentTypes()
         var needed: [String] = []
+        var includes: [String: [(partial: String, line: Int)]] = [:]
         var queue = [template.rawValue]
         while let name = queue.popLast() {
             guard !needed.contains(name) else { continue }
@@ -46,6 +47,17 @@ public struct TemplateRenderer: Sendable {
                 continue
             }
             needed.append(name)
+            let shown = origin[path] ?? "templates/\(path)"
+            // The parser slows with length; past these caps a template is refused, not waited on.
+            if text.utf8.count > Limits.templateBytes {
+                throw TemplateError(file: shown, line: nil, column: nil,
+                                    message: "the template is \(text.utf8.count / 1024) KB; the limit is \(Limits.templateBytes / 1024) KB: split it into partials")
+            }
+            let tags = text.components(separatedBy: "{{").count - 1
+            if tags > Limits.templateTags {
+                throw TemplateError(file: shown, line: nil, column: nil,
+                                    message: "the template has \(tags) tags; the limit is \(Limits.templateTags): split it into partials")
+            }
             for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 for partial in Self.partials(in: String(line)) {
                     guard templates[partial + ".mustache"] != nil else {
@@ -54,9 +66,11 @@ public struct TemplateRenderer: Sendable {
                                             message: "the partial \"\(partial)\" does not exist; expected a file \(partial).mustache in the templates folder")
                     }
                     queue.append(partial)
+                    includes[name, default: []].append((partial, lineNumber + 1))
                 }
             }
         }
+        try refuseCycles(from: template.rawValue, includes)
         var library = MustacheLibrary()
         for name in needed.sorted() {
             let path = name + ".mustache"
@@ -77,6 +91,30 @@ public struct TemplateRenderer: Sendable {
             }
         }
         return library
+    }
+
+    /// A partial that includes itself, directly or through others, would recurse until the
+    /// stack overflows: refuse it, naming the file and line of the include that closes the loop.
+    func refuseCycles(from root: String, _ includes: [String: [(partial: String, line: Int)]]) throws(TemplateError) {
+        var done = Set<String>()
+        var path: [String] = []
+        func visit(_ name: String) throws(TemplateError) {
+            if done.contains(name) { return }
+            path.append(name)
+            for (partial, line) in includes[name] ?? [] {
+                if let start = path.firstIndex(of: partial) {
+                    let loop = (path[start...] + [partial]).joined(separator: " → ")
+                    let file = origin[name + ".mustache"] ?? "templates/\(name).mustache"
+                    throw TemplateError(file: file, line: line, column: nil,
+                                        message: partial == name ? "partial includes itself ({{> \(partial)}})"
+                                                                 : "partial includes itself through others: \(loop)")
+                }
+                try visit(partial)
+            }
+            path.removeLast()
+            done.insert(name)
+        }
+        try visit(root)
     }
 
     public func render(_ context: ReportContext, template: ReportTemplate) throws(TemplateError) -> String {
@@ -148,12 +186,18 @@ public enum ReportTemplate: String, CaseIterable, Sendable {
 }
 
 struct MarkdownContentType: MustacheContentType {
+    /// User text as literal Markdown: no emphasis (`*`, `_`), strike-through (`~`), code, links,
+    /// table breaks, HTML or live web addresses (`https\://`, `www\.` stay text).
     func escapeText(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
-        for c in text {
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
             switch c {
-            case "\\", "|", "*", "`", "[", "]": out.append("\\"); out.append(c)
+            case "\\", "|", "*", "`", "[", "]", "_", "~": out.append("\\"); out.append(c)
+            case ":" where i + 2 < chars.count && chars[i + 1] == "/" && chars[i + 2] == "/": out += "\\:"
+            case "." where i >= 3 && String(chars[(i - 3)..<i]).lowercased() == "www" && (i == 3 || !chars[i - 4].isLetter):
+                out += "\\."
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             // A backslash escape, not &amp;: the raw Markdown stays readable ("R\&D", never "R&amp;D").

@@ -16,6 +16,12 @@ public enum AssessmentLoader {
         public var warnings: [Diagnostic]
     }
 
+    /// Whether the file is an interview that has not finished (it still says where to continue).
+    public static func isUnfinishedInterview(text: String) -> Bool {
+        guard let root = try? Yams.compose(yaml: text, Resolver.basic) else { return false }
+        return root.mapping?["interview"] != nil
+    }
+
     /// The `questionnaire:` id named by an assessment file, read without validating the rest.
     public static func questionnaireID(text: String) -> String? {
         var text = text
@@ -35,10 +41,10 @@ public enum AssessmentLoader {
         var d = Draft(questionnaireID: id)
         if let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate", "usd_rate"]) {
             d.name = r.string(o, "name")
-            d.usdRate = r.double(o, "usd_rate", min: 0)
+            d.usdRate = r.double(o, "usd_rate", min: Limits.usdRate.lowerBound, max: Limits.usdRate.upperBound)
             d.industry = r.string(o, "industry")
             d.currency = r.string(o, "currency")
-            d.loadedHourlyRate = r.double(o, "loaded_hourly_rate", min: 0)
+            d.loadedHourlyRate = r.double(o, "loaded_hourly_rate", min: 0, max: Limits.hourlyRate)
         }
         d.assessedOn = r.day(f, "assessed_on")
         d.planStartsOn = r.day(f, "plan_starts_on")
@@ -78,6 +84,11 @@ public enum AssessmentLoader {
         guard let questionnaireID = r.string(f, "questionnaire", required: true), !questionnaireID.isEmpty else {
             throw ValidationFailure(r.diagnostics)
         }
+        // Only an id in the file: a path here would let a shared file read (and echo) any file.
+        guard QuestionnaireID.isValid(questionnaireID) else {
+            r.error(f["questionnaire"], "questionnaire is \"\(questionnaireID)\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH")
+            throw ValidationFailure(r.diagnostics)
+        }
         let questionnaire: Questionnaire
         do {
             questionnaire = try resolve(questionnaireID)
@@ -104,7 +115,8 @@ public enum AssessmentLoader {
         let answers = readAnswers(r, f["answers"], questionnaire)
         let processes = readProcesses(r, f["processes"], questionnaire)
         let agents = readAgents(r, f["agents"], questionnaire)
-        if !processes.isEmpty, organization?.loadedHourlyRate == nil, f.has("organization") {
+        if !processes.isEmpty, organization?.loadedHourlyRate == nil, f.has("organization"),
+           f["organization"]?.mapping?["loaded_hourly_rate"] == nil {
             r.error(f["organization"], "organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)")
         }
         crossCheck(r, f, agents: agents, processes: processes)
@@ -163,8 +175,8 @@ public enum AssessmentLoader {
         if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
             r.error(o["currency"], "organization.currency is \"\(currency)\"; expected a three-letter code like USD or EUR")
         }
-        let rate = r.double(o, "loaded_hourly_rate", min: 0.01, unit: "money per hour", example: "48")
-        let usdRate = r.double(o, "usd_rate", min: 0.000001, unit: "units of the currency per US dollar", example: "1.36")
+        let rate = r.double(o, "loaded_hourly_rate", min: 0.01, max: Limits.hourlyRate, unit: "money per hour", example: "48")
+        let usdRate = r.double(o, "usd_rate", min: Limits.usdRate.lowerBound, max: Limits.usdRate.upperBound, unit: "units of the currency per US dollar", example: "1.36")
         return Organization(name: r.string(o, "name", required: true) ?? "", industry: r.string(o, "industry"),
                             currency: currency.uppercased(), loadedHourlyRate: rate, usdRate: usdRate)
     }
@@ -216,12 +228,17 @@ public enum AssessmentLoader {
     static func readProcesses(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [InventoryProcess] {
         let allowed = q.processFields.map(\.id) + ["notes"]
         func choices(_ id: String) -> [String] { q.processFields.first { $0.id == id }?.choiceValues ?? [] }
-        return (r.sequence(node, "processes") ?? []).enumerated().compactMap { i, item -> InventoryProcess? in
+        let items = r.sequence(node, "processes") ?? []
+        if items.count > Limits.processes {
+            r.error(node, "processes lists \(Format.grouped(Double(items.count))) processes; the limit is \(Format.grouped(Double(Limits.processes))): split the inventory")
+            return []
+        }
+        return items.enumerated().compactMap { i, item -> InventoryProcess? in
             guard let p = r.mapping(item, "processes[\(i)]", allowed: allowed) else { return nil }
             let name = r.string(p, "name", required: true) ?? ""
             let side = r.choice(p, "side", allowed: Side.allCases.map(\.rawValue)).flatMap(Side.init(rawValue:)) ?? .office
-            let hours = r.double(p, "hours_per_week", required: true, min: 0, max: 10_000, unit: "hours per week", example: "12.5")
-            let volume = r.double(p, "volume_per_week", min: 0, unit: "cases per week", example: "400")
+            let hours = r.double(p, "hours_per_week", required: true, min: 0, max: Limits.hoursPerWeek, unit: "hours per week", example: "12.5")
+            let volume = r.double(p, "volume_per_week", min: 0, max: Limits.casesPerWeek, unit: "cases per week", example: "400")
             var share: Double?
             if let n = p["exception_share"], !r.isUnknown(n) {
                 share = r.doubleValue(n, p.path("exception_share"), min: 0, max: 1, unit: "a share between 0 and 1",
@@ -240,7 +257,12 @@ public enum AssessmentLoader {
     static func readAgents(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [Agent] {
         let allowed = q.agentFields.map(\.id) + ["gate", "notes"]
         let bars = q.gateBars.map(\.id)
-        return (r.sequence(node, "agents") ?? []).enumerated().compactMap { i, item -> Agent? in
+        let items = r.sequence(node, "agents") ?? []
+        if items.count > Limits.agents {
+            r.error(node, "agents lists \(Format.grouped(Double(items.count))) agents; the limit is \(Format.grouped(Double(Limits.agents)))")
+            return []
+        }
+        return items.enumerated().compactMap { i, item -> Agent? in
             guard let a = r.mapping(item, "agents[\(i)]", allowed: allowed) else { return nil }
             let status = r.choice(a, "status", allowed: AgentStatus.allCases.map(\.rawValue), required: true)
                 .flatMap(AgentStatus.init(rawValue:)) ?? .idea
@@ -251,7 +273,7 @@ public enum AssessmentLoader {
             }
             return Agent(name: r.string(a, "name", required: true) ?? "", process: r.string(a, "process"), status: status,
                          side: side, owner: r.string(a, "owner"),
-                         annualDollarValue: r.double(a, "annual_dollar_value", min: 0, unit: "money per year", example: "85000"),
+                         annualDollarValue: r.double(a, "annual_dollar_value", min: 0, max: Limits.annualDollars, unit: "money per year", example: "85000"),
                          reportsDollars: r.bool(a, "reports_dollars"), gate: gate,
                          reusesSharedInfrastructure: r.bool(a, "reuses_shared_infrastructure"))
         }

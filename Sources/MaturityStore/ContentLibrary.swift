@@ -38,15 +38,41 @@ public enum ContentLibrary {
 public struct FileStore: Sendable {
     public init() {}
 
-    public func readText(_ path: String) throws -> String {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw StoreError.notFound(path: path) }
-        if isDirectory.boolValue { throw StoreError.unreadable(path: path, reason: "it is a folder") }
-        guard let data = fm.contents(atPath: path) else { throw StoreError.unreadable(path: path, reason: "permission denied") }
+    /// Reads a UTF-8 text file, or a pipe or device such as /dev/stdin; refuses folders, binary
+    /// data and files past `limit` bytes.
+    public func readText(_ path: String, limit: Int = Limits.dataFileBytes) throws -> String {
+        let data = try readData(path, limit: limit)
         if data.contains(0) { throw StoreError.notText(path: path) }
         guard let text = String(data: data, encoding: .utf8) else { throw StoreError.notText(path: path) }
         return text
+    }
+
+    public func readData(_ path: String, limit: Int) throws -> Data {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw StoreError.notFound(path: path) }
+            throw StoreError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw StoreError.unreadable(path: path, reason: "it is a folder") }
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limit {
+            throw StoreError.tooLarge(path: path, bytes: Int(info.st_size), limit: limit)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.unreadable(path: path, reason: access(path, R_OK) == 0 ? "it cannot be opened" : "permission denied")
+        }
+        defer { try? handle.close() }
+        // Pipes and devices have no size up front: read in chunks and stop past the limit.
+        var data = Data()
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw StoreError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if chunk.isEmpty { break }
+            data.append(chunk)
+            if data.count > limit { throw StoreError.tooLarge(path: path, bytes: data.count, limit: limit) }
+        }
+        return data
     }
 
     /// Finds questionnaire `id`: beside the assessment (`id.yaml` or `questionnaires/id.yaml`),
@@ -58,8 +84,8 @@ public struct FileStore: Sendable {
             let base = dir.isEmpty ? "." : dir
             candidates += ["\(base)/\(id).yaml", "\(base)/questionnaires/\(id).yaml"]
         }
+        guard QuestionnaireID.isValid(id) else { throw StoreError.badQuestionnaireID(id: id) }
         candidates.append("questionnaires/\(id).yaml")
-        if id.hasSuffix(".yaml") || id.contains("/") { candidates.insert(id, at: 0) }
         for path in candidates where FileManager.default.fileExists(atPath: path) {
             return try QuestionnaireLoader.load(text: try readText(path), file: path)
         }
@@ -84,25 +110,9 @@ public struct FileStore: Sendable {
         }
     }
 
-    /// Writes to a temporary file beside `path`, then renames it into place, so a crash
-    /// or a full disk never leaves a half-written file behind.
+    /// Writes to a temporary file beside `path`, then renames it into place, so a crash, a full
+    /// disk or a file-size limit never leaves a half-written file behind. See `SafeWrite`.
     public func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temp)
-            if rename(temp.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temp)
-                throw StoreError.unwritable(path: path, reason: reason)
-            }
-        } catch let e as StoreError {
-            throw e
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            let reason = (error as NSError).localizedFailureReason ?? "the folder is missing or not writable"
-            throw StoreError.unwritable(path: path, reason: reason)
-        }
+        try SafeWrite.write(Data(text.utf8), to: path)
     }
 }

@@ -14,7 +14,19 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.severity = severity
-        self.message = message
+        self.message = Diagnostic.shortened(message)
+    }
+
+    /// Quoted values cut to 60 characters and the whole message to 600: an error never echoes
+    /// more than a short prefix of whatever file it came from.
+    static func shortened(_ message: String) -> String {
+        let parts = message.split(separator: "\"", omittingEmptySubsequences: false)
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i > 0 { out += "\"" }
+            out += i % 2 == 1 && part.count > 60 ? part.prefix(60) + "…" : String(part)
+        }
+        return out.count > 600 ? String(out.prefix(600)) + "…" : out
     }
 
     /// `acme.yaml:14: error: …`, the form compilers and editors understand.
@@ -47,12 +59,14 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case notText(path: String)
     case unwritable(path: String, reason: String)
     case questionnaireNotFound(id: String, searched: [String])
+    case badQuestionnaireID(id: String)
+    case tooLarge(path: String, bytes: Int, limit: Int)
 
     public var description: String {
         switch self {
-        case .notFound(let path), .unreadable(let path, _), .notText(let path), .unwritable(let path, _):
+        case .notFound(let path), .unreadable(let path, _), .notText(let path), .unwritable(let path, _), .tooLarge(let path, _, _):
             return "\(path): error: \(message)"
-        case .questionnaireNotFound:
+        case .questionnaireNotFound, .badQuestionnaireID:
             return "error: \(message)"
         }
     }
@@ -67,9 +81,21 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .notText:
             return "the file is not UTF-8 text; save it as UTF-8"
         case .unwritable(_, let reason):
-            return "cannot write the file (\(reason)); check the folder exists and is writable"
+            return "cannot write the file (\(reason))"
+        case .badQuestionnaireID(let id):
+            return "questionnaire is \"\(Diagnostic.shortened(id))\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH"
+        case .tooLarge(_, let bytes, let limit):
+            return "the file is \(Format.grouped(Double(bytes) / 1_048_576)) MB; the limit is \(Format.grouped(Double(limit) / 1_048_576)) MB"
         case .questionnaireNotFound(let id, let searched):
             return "questionnaire \"\(id)\" not found; looked in \(searched.joined(separator: ", ")) and the built-in questionnaires (\(ContentLibrary.builtInQuestionnaireIDs.joined(separator: ", "))); put \(id).yaml beside the assessment or fix the id"
         }
+    }
+}
+
+/// The ids a questionnaire may have, and an assessment may name.
+public enum QuestionnaireID {
+    public static func isValid(_ id: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
+        return !id.isEmpty && id.count <= 100 && id.allSatisfy(allowed.contains) && id.first != "-" && id.first != "_"
     }
 }

@@ -219,6 +219,7 @@ public enum AssessmentWriter {
         if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
         if flow, text.contains(where: { ",[]{}".contains($0) }) { return false }
         if text.contains(where: { $0.isNewline || $0 == "\t" || ($0.asciiValue.map { $0 < 32 } ?? false) }) { return false }
+        if text.unicodeScalars.contains(where: needsEscape) { return false }
         // Words and numbers YAML would read as something other than text.
         let lowered = text.lowercased()
         if ["true", "false", "yes", "no", "y", "n", "on", "off", "null", "~", "unknown"].contains(lowered) { return false }
@@ -226,6 +227,13 @@ public enum AssessmentWriter {
         if Day(iso: text) != nil { return false }
         if text.hasPrefix("0x") || text.hasPrefix("0o") || text.hasPrefix(".") { return false }
         return true
+    }
+
+    /// Characters YAML may not carry as they are (C0 and C1 controls, DEL, U+FEFF inside text,
+    /// the non-characters U+FFFE and U+FFFF): written as escapes, so every file reads back.
+    static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
     }
 
     static func quoted(_ text: String) -> String {
@@ -238,8 +246,10 @@ public enum AssessmentWriter {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
                     out += "\\x" + String(scalar.value, radix: 16).leftPad(2)
+                } else if needsEscape(scalar) {
+                    out += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPad(4)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -210,11 +210,11 @@ public enum QuestionnaireLoader {
                 inputStructure: table(sub(feas, "input_structure", nil)), exceptionSharePoints: exPoints,
                 exceptionShareZeroAt: max(exZero, 0.0001), highSeverityNo: sevNo, highSeverityYes: sevYes,
                 ownerNamed: named, ownerNone: none, side: table(sub(feas, "side", nil))),
-            quadrantHighValue: highValue, quadrantHighFeasibility: highFeas, portfolioMinAgents: Int(minAgents),
-            severalAgents: Int(several), stalledPilotsForGraveyard: Int(stalled),
-            slo: SLO(autoApproveAccuracy: accuracy, pageOwnerBelow: page, rollingWindowTransactions: Int(window),
-                     highSeverityErrorsAllowed: Int(severeAllowed), exceptionQueueBusinessHours: queue),
-            shadowGate: ShadowGate(minCases: Int(minCases), minMatch: minMatch, lowVolumePerWeek: lowVolume),
+            quadrantHighValue: highValue, quadrantHighFeasibility: highFeas, portfolioMinAgents: minAgents.roundedInt(),
+            severalAgents: several.roundedInt(), stalledPilotsForGraveyard: stalled.roundedInt(),
+            slo: SLO(autoApproveAccuracy: accuracy, pageOwnerBelow: page, rollingWindowTransactions: window.roundedInt(),
+                     highSeverityErrorsAllowed: severeAllowed.roundedInt(), exceptionQueueBusinessHours: queue),
+            shadowGate: ShadowGate(minCases: minCases.roundedInt(), minMatch: minMatch, lowVolumePerWeek: lowVolume),
             planDays: planDays, trustLadder: ladder, goNoGo: goNoGo)
         params.moveWeeks = moveWeeks(r, p)
         if p.has("owner_duties") {

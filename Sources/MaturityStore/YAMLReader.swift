@@ -157,6 +157,8 @@ final class YAMLReader {
 
     func doubleValue(_ node: Node, _ path: String, min: Double? = nil, max: Double? = nil,
                      unit: String = "a number", example: String = "12.5", allowPercent: Bool = false) -> Double? {
+        // Every number has a ceiling: a figure no plant has is refused before any arithmetic sees it.
+        let max = max ?? Limits.anyNumber
         guard let raw = scalarText(node, path) else { return nil }
         var text = raw.trimmed.filter { $0 != "_" }
         var scale = 1.0
@@ -173,14 +175,15 @@ final class YAMLReader {
             error(node, "\(path) is \(Format.number(scaled)); it must be at least \(Format.number(min))")
             return nil
         }
-        if let max, scaled > max {
-            error(node, "\(path) is \(Format.number(scaled)); it must be at most \(Format.number(max))")
+        if scaled > max {
+            let range = min.map { " (\(Format.number($0)) to \(Format.grouped(max)))" } ?? ""
+            error(node, "\(path) is \(Format.number(scaled)); it must be at most \(Format.grouped(max))\(range)")
             return nil
         }
         return scaled
     }
 
-    func int(_ f: Fields, _ key: String, required: Bool = false, min: Int? = nil) -> Int? {
+    func int(_ f: Fields, _ key: String, required: Bool = false, min: Int? = nil, max: Int = Limits.anyCount) -> Int? {
         guard let node = f.entries[key], !isNull(node) else {
             if required { missing(f, key, "a whole number") }
             return nil
@@ -192,6 +195,10 @@ final class YAMLReader {
         }
         if let min, value < min {
             error(node, "\(f.path(key)) is \(value); it must be at least \(min)")
+            return nil
+        }
+        if value > max {
+            error(node, "\(f.path(key)) is \(value); it must be at most \(Format.grouped(Double(max)))" + (min.map { " (\($0) to \(Format.grouped(Double(max))))" } ?? ""))
             return nil
         }
         return value

@@ -68,7 +68,7 @@ struct HTMLReportTests {
         #expect(md.contains("| # | Process | Value a year | Run cost a year | Return | Feasibility | Status |"))
         #expect(md.contains("| 1 | Supplier follow-up | $67,392 | $20,256 | 3.3x | 92/100 | Quick win |"))
         #expect(md.contains("```mermaid\ngantt\n"))
-        #expect(md.contains("    Shadow :s2, 2026-12-04, 14d\n"))
+        #expect(md.contains("    2 Shadow :s2, 2026-12-04, 14d\n"))
         #expect(md.contains("```mermaid\nquadrantChart\n"))
     }
 
@@ -81,7 +81,7 @@ struct HTMLReportTests {
         #expect(md.status == 0)
         #expect(md.stdout.contains("| 1 | Supplier \\| follow-up: \\[x\\] | $67,392 |"))
         #expect(md.stdout.contains("# Pipe \\| Co \\*bold\\*: where it stands with AI"))
-        #expect(md.stdout.contains("    Supplier follow-up x: ["), "mermaid gets a label without its syntax characters")
+        #expect(md.stdout.contains("    \"Supplier follow-up x\": ["), "mermaid gets a quoted label without its syntax characters")
     }
 
     @Test func formatFollowsTheOutputExtension() throws {

@@ -29,7 +29,7 @@ let invalidCases: [InvalidCase] = [
         "negative_hours.yaml:7: error: processes[0].hours_per_week is -5; it must be at least 0",
     ]),
     InvalidCase(file: "share_above_one.yaml", messages: [
-        "share_above_one.yaml:8: error: processes[0].exception_share is 1.5; it must be at most 1",
+        "share_above_one.yaml:8: error: processes[0].exception_share is 1.5; it must be at most 1 (0 to 1)",
     ]),
     InvalidCase(file: "many_problems.yaml", messages: [
         "many_problems.yaml:4: error: assessed_on is \"2026-11-31\"; expected a date written YYYY-MM-DD, like 2026-11-20",

@@ -4,6 +4,6 @@ import MaturityCore
 enum MaturityCoreBridge {
     /// An Excel date serial (days since 1899-12-30) as YYYY-MM-DD.
     static func day(fromSerial serial: Double) -> String {
-        Day(iso: "1899-12-30").map { $0.adding(days: Int(serial.rounded(.down))).iso } ?? String(serial)
+        (0...2_958_465).contains(serial) ? (Day(iso: "1899-12-30").map { $0.adding(days: serial.roundedInt(.down)).iso } ?? String(serial)) : String(serial)
     }
 }

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import MaturityCore
 
 /// Streams a worksheet through libxml2's SAX2 interface directly. The cell values are the only
 /// strings it makes; element and attribute names are compared as bytes. It reads the same
@@ -17,6 +18,8 @@ final class SheetSAX {
     private var rowNumber = 0
     private var cells: [String?] = []
     private var column = 0
+    /// The current cell's reference as written (`B3`), for messages.
+    private var reference = ""
     private var type: UInt8 = UInt8(ascii: "n")
     private var typeIsInline = false
     private var style = 0
@@ -88,6 +91,7 @@ final class SheetSAX {
     private func start(_ name: UnsafePointer<xmlChar>, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if Self.equals(name, "c") {
             column = cells.count
+            reference = ""
             type = UInt8(ascii: "n")
             typeIsInline = false
             style = 0
@@ -99,7 +103,13 @@ final class SheetSAX {
                 guard let attr = attributes[i * 5], let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
                 let bytes = UnsafeBufferPointer(start: start, count: end - start)
                 switch attr[0] {
-                case UInt8(ascii: "r") where attr[1] == 0: column = Self.columnIndex(bytes)
+                case UInt8(ascii: "r") where attr[1] == 0:
+                    reference = String(decoding: bytes.prefix(40), as: UTF8.self)
+                    guard let index = Self.columnIndex(bytes) else {
+                        fail("cell reference \"\(reference)\" is outside any worksheet (columns A to XFD, rows 1 to 1,048,576); the file is damaged: open and save it again")
+                        return
+                    }
+                    column = index
                 case UInt8(ascii: "t") where attr[1] == 0:
                     type = bytes.first ?? UInt8(ascii: "n")
                     typeIsInline = bytes.count > 1 && type == UInt8(ascii: "i")
@@ -117,6 +127,9 @@ final class SheetSAX {
                 guard let attr = attributes[i * 5], attr[0] == UInt8(ascii: "r"), attr[1] == 0,
                       let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
                 rowNumber = Self.integer(UnsafeBufferPointer(start: start, count: end - start))
+                if rowNumber < 1 || rowNumber > Self.maxRow {
+                    fail("row number \(Self.integer(UnsafeBufferPointer(start: start, count: end - start))) is outside a worksheet (1 to 1,048,576); the file is damaged: open and save it again")
+                }
             }
         }
     }
@@ -126,12 +139,18 @@ final class SheetSAX {
             inValue = false
         } else if Self.equals(name, "c") {
             collecting = false
-            guard let text = cellText() else { return }
+            guard failure == nil, let text = cellText() else { return }
             if cells.count <= column { cells.append(contentsOf: repeatElement(nil, count: column - cells.count + 1)) }
             cells[column] = text
         } else if Self.equals(name, "row") {
             deliver()
         }
+    }
+
+    private func fail(_ message: String) {
+        guard failure == nil else { return }
+        failure = ImportError.file(path, message)
+        stopped = true
     }
 
     private func deliver() {
@@ -145,7 +164,7 @@ final class SheetSAX {
             }
             guard cells.contains(where: { !($0 ?? "").trimmed.isEmpty }) else { return }
             rows += 1
-            if rows > maxRows { throw ImportError.file(path, "the sheet has more than \(maxRows) rows; an inventory is far smaller") }
+            if rows > maxRows { throw ImportError.file(path, "the sheet has more than \(Format.grouped(Double(maxRows))) rows, the limit (an inventory is far smaller): split the file") }
             try row(SheetRow(number: rowNumber, cells: cells))
         } catch {
             failure = error
@@ -157,7 +176,11 @@ final class SheetSAX {
         let text = String(decoding: value, as: UTF8.self)
         switch type {
         case UInt8(ascii: "s"):
-            guard let i = Int(text), i >= 0, i < shared.count else { return nil }
+            guard let i = Int(text.trimmed), i >= 0, i < shared.count else {
+                let at = reference.isEmpty ? "a cell in row \(rowNumber)" : "cell \(reference)"
+                fail("\(at) points at shared string \"\(text.prefix(20))\", but the workbook has \(shared.count) shared strings; the file is damaged: open and save it again in Excel or LibreOffice")
+                return nil
+            }
             return shared[i]
         case UInt8(ascii: "b"): return text == "1" ? "yes" : (text == "0" ? "no" : nil)
         case UInt8(ascii: "i"), UInt8(ascii: "e"), UInt8(ascii: "d"): return text.isEmpty ? nil : text
@@ -170,19 +193,31 @@ final class SheetSAX {
         }
     }
 
-    /// "BC12" → 54 (zero-based column).
-    static func columnIndex(_ bytes: UnsafeBufferPointer<xmlChar>) -> Int {
+    /// The last column (XFD) and row of a worksheet.
+    static let maxColumn = 16_384
+    static let maxRow = 1_048_576
+
+    /// "BC12" → 54 (zero-based column); nil past column XFD or row 1,048,576.
+    static func columnIndex(_ bytes: UnsafeBufferPointer<xmlChar>) -> Int? {
         var index = 0
+        var letters = 0
         for b in bytes {
             guard b >= 65, b <= 90 else { break }
+            letters += 1
+            if letters > 3 { return nil }
             index = index * 26 + Int(b - 64)
         }
+        guard index <= maxColumn, integer(UnsafeBufferPointer(rebasing: bytes[letters...])) <= maxRow else { return nil }
         return max(0, index - 1)
     }
 
+    /// Digits as a number, saturating instead of overflowing (a damaged file may hold 30 of them).
     static func integer(_ bytes: UnsafeBufferPointer<xmlChar>) -> Int {
         var n = 0
-        for b in bytes where b >= 48 && b <= 57 { n = n * 10 + Int(b - 48) }
+        for b in bytes where b >= 48 && b <= 57 {
+            n = n * 10 + Int(b - 48)
+            if n > 1_000_000_000 { return Int.max / 2 }
+        }
         return n
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MaturityCore
 import SwiftCSV
 
 /// One spreadsheet row as the importer sees it: its number as the spreadsheet shows it, and
@@ -24,7 +25,7 @@ enum SpreadsheetReader {
             try XLSXReader(path: path, limits: limits).read(sheet: sheet, header: header, row: row)
         case "csv", "txt", "tsv":
             if sheet != nil { throw ImportError.file(path, "--sheet is for .xlsx files; a CSV file has one table") }
-            try readCSV(path: path, header: header, row: row)
+            try readCSV(path: path, maxRows: limits.maxRows, header: header, row: row)
         case "xls":
             throw ImportError.file(path, "the old Excel .xls format is not supported; save it as Excel Workbook (.xlsx) or CSV")
         default:
@@ -32,8 +33,8 @@ enum SpreadsheetReader {
         }
     }
 
-    static func readCSV(path: String, header: ([String]) throws -> Void, row: (SheetRow) throws -> Void) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw StoreError.unreadable(path: path, reason: "permission denied") }
+    static func readCSV(path: String, maxRows: Int, header: ([String]) throws -> Void, row: (SheetRow) throws -> Void) throws {
+        let data = try FileStore().readData(path, limit: Limits.sheetBytes)
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw ImportError.file(path, "this is a zip archive (an .xlsx workbook?), not CSV text; rename it to .xlsx or export it as CSV")
         }
@@ -42,16 +43,22 @@ enum SpreadsheetReader {
             throw ImportError.file(path, "the file is not UTF-8 text; export it as CSV UTF-8")
         }
         let delimiter = CSVDelimiter.guessed(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        if let problem = CSVQuoteCheck.problem(in: text, delimiter: delimiter.rawValue.asciiValue ?? UInt8(ascii: ",")) {
+            throw ImportError.file(path, problem)
+        }
         let csv: EnumeratedCSV
         do {
             csv = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false)
         } catch {
-            throw ImportError.file(path, "the CSV cannot be read (\(error)); check for an unclosed quote")
+            throw ImportError.file(path, "the CSV cannot be read; check its quotes: a quote inside a cell must be doubled (\"\")")
         }
         var headers = csv.header
         if let first = headers.first, first.hasPrefix("\u{FEFF}") { headers[0] = String(first.dropFirst()) }
         try header(headers)
         let style: NumberStyle = delimiter == .semicolon ? .decimalComma : .decimalPoint
+        if csv.rows.count > maxRows {
+            throw ImportError.file(path, "the sheet has \(Format.grouped(Double(csv.rows.count))) rows; the limit is \(Format.grouped(Double(maxRows))) (an inventory is far smaller): split the file")
+        }
         for (i, cells) in csv.rows.enumerated() {
             if cells.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             try row(SheetRow(number: i + 2, cells: cells.map { $0.isEmpty ? nil : $0 }, style: style))
@@ -64,7 +71,7 @@ public struct ImportLimits: Sendable {
     /// Most uncompressed bytes read from any one part of an .xlsx.
     public var maxPartBytes: UInt64 = 512 * 1024 * 1024
     /// Most rows imported.
-    public var maxRows = 1_000_000
+    public var maxRows = Limits.processes
     public init() {}
 }
 
@@ -75,5 +82,58 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .file(let path, let message): return "\(path): error: \(message)"
         }
+    }
+}
+
+/// Checks a CSV's quoting before the parser sees it, so a stray or unclosed quote is an error
+/// that names the row, never rows silently swallowed into one cell or a parser's internals.
+enum CSVQuoteCheck {
+    static func problem(in text: String, delimiter: UInt8) -> String? {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var row = 1
+        var inQuotes = false, fieldStart = true, afterQuote = false
+        var quoteRow = 1
+        var bytes = text.utf8.makeIterator()
+        var pending: UInt8? = nil
+        while let c = pending ?? bytes.next() {
+            pending = nil
+            if inQuotes {
+                if c == quote {
+                    let next = bytes.next()
+                    if next == quote { continue }
+                    inQuotes = false
+                    afterQuote = true
+                    pending = next
+                } else if c == newline {
+                    row += 1
+                }
+                continue
+            }
+            switch c {
+            case quote:
+                guard fieldStart else {
+                    return "row \(row) has a quote inside a cell; a quote inside a cell must be doubled (\"\") or the whole cell put in quotes"
+                }
+                inQuotes = true
+                quoteRow = row
+                fieldStart = false
+            case delimiter:
+                fieldStart = true
+                afterQuote = false
+            case newline:
+                row += 1
+                fieldStart = true
+                afterQuote = false
+            case cr:
+                continue
+            default:
+                if afterQuote, c != UInt8(ascii: " ") {
+                    return "row \(row) has text after a closing quote; put the whole cell in quotes and double any quote inside it (\"\")"
+                }
+                fieldStart = false
+            }
+        }
+        if inQuotes { return "the quote opened on row \(quoteRow) is never closed; close it, or double a quote meant as text (\"\")" }
+        return nil
     }
 }
