@@ -176,14 +176,37 @@ struct InventoryImportTests {
         return url.path
     }
 
+    @Test func aCellReferencePastTheLastColumnIsRefused() throws {
+        let dir = try temporaryFolder()
+        try makeWorkbook(at: "\(dir)/far.xlsx", sheet: """
+            <worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Hours per week</t></is></c></row>\
+            <row r="2"><c r="ZZZZZZZ99999999" t="inlineStr"><is><t>Quote prep</t></is></c></row></sheetData></worksheet>
+            """)
+        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/far.xlsx", questionnaire: Repo.questionnaire) }
+        #expect(found == ["\(dir)/far.xlsx: error: cell reference \"ZZZZZZZ99999999\" is outside any worksheet (columns A to XFD, rows 1 to 1,048,576); the file is damaged: open and save it again"])
+    }
+
+    @Test func aSharedStringPastTheTableIsRefusedNamingTheCell() throws {
+        let dir = try temporaryFolder()
+        try makeWorkbook(at: "\(dir)/shared.xlsx", sheet: """
+            <worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\
+            <row r="2"><c r="A2" t="s"><v>99</v></c><c r="B2"><v>40</v></c></row></sheetData></worksheet>
+            """, sharedStrings: ["Name", "Hours per week"])
+        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/shared.xlsx", questionnaire: Repo.questionnaire) }
+        #expect(found == ["\(dir)/shared.xlsx: error: cell A2 points at shared string \"99\", but the workbook has 2 shared strings; the file is damaged: open and save it again in Excel or LibreOffice"])
+    }
+
     /// A minimal workbook whose first sheet is `sheet`.
-    func makeWorkbook(at path: String, sheet: String) throws {
+    func makeWorkbook(at path: String, sheet: String, sharedStrings: [String]? = nil) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        let parts = [
+        var parts = [
             "xl/workbook.xml": "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
             "xl/_rels/workbook.xml.rels": "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
             "xl/worksheets/sheet1.xml": sheet,
         ]
+        if let sharedStrings {
+            parts["xl/sharedStrings.xml"] = "<sst>" + sharedStrings.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
+        }
         for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
             let data = Data(text.utf8)
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
