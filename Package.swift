@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "maturity", targets: ["maturity"]),
+        // For the fuzz targets in Fuzz/, a package of their own built with -sanitize=fuzzer.
+        .library(name: "MaturityKit", targets: ["MaturityCore", "MaturityStore", "MaturityReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,9 +31,11 @@ let package = Package(
         .target(name: "MaturityCore"),
         // libxml2's SAX interface, for reading large worksheets without a string per callback.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zlib's inflate, for unpacking .xlsx parts from exactly their own bytes.
+        .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "MaturityStore",
-            dependencies: ["MaturityCore", "Yams", "SwiftCSV", "ZIPFoundation", "CLibXML2"],
+            dependencies: ["MaturityCore", "Yams", "SwiftCSV", "CLibXML2", "CZlibInflate"],
             plugins: ["EmbedContent"]
         ),
         .target(

@@ -80,7 +80,7 @@ extension FileStore {
 
     """
 
-    func loadBrand(text: String, file: String) throws -> BrandSettings {
+    public func loadBrand(text: String, file: String) throws -> BrandSettings {
         let r = YAMLReader(file: file)
         // The exported example is all comments: that means "no branding", not an error.
         if (try? Yams.compose(yaml: text, Resolver.basic)) == .some(nil) { return BrandSettings() }

@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+// libFuzzer targets, one per loader. Built by scripts/fuzz.sh with -sanitize=fuzzer; kept out of
+// the main package so `swift build` and `swift test` never need the sanitizer.
+import PackageDescription
+
+let targets = ["FuzzAssessment", "FuzzQuestionnaire", "FuzzCSV", "FuzzXLSX", "FuzzTemplate", "FuzzBrand"]
+
+let package = Package(
+    name: "maturity-fuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "maturity", path: "..")],
+    targets: targets.map { name in
+        .executableTarget(
+            name: name,
+            dependencies: [.product(name: "MaturityKit", package: "maturity")],
+            path: "Sources/\(name)"
+        )
+    },
+    swiftLanguageModes: [.v6]
+)

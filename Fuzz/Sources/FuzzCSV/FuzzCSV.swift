@@ -1,0 +1,30 @@
+import Foundation
+import MaturityCore
+import MaturityStore
+
+nonisolated(unsafe) let scratch = NSTemporaryDirectory() + "/maturity-fuzz-\(getpid()).csv"
+
+/// Any bytes as a CSV inventory: rows or an error naming the row, never a trap.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    FileManager.default.createFile(atPath: scratch, contents: Data(bytes: data, count: size))
+    guard let q = try? ContentLibrary.builtInQuestionnaire(id: "ai-maturity-manufacturing") else { return 0 }
+    if let inventory = try? InventoryImporter.read(path: scratch, questionnaire: q) {
+        _ = try? InventoryImporter.merge(inventory, into: [], replace: false, file: "fuzz.csv")
+    }
+    return 0
+}
+
+/// libFuzzer's driver, run from our own `main` (SwiftPM renames an executable's entry point).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
+
+@main
+enum FuzzCSV {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runDriver(&argc, &argv, fuzz))
+    }
+}
