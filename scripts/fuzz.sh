@@ -23,7 +23,7 @@ failed=0
 printf '%-20s %8s %10s %8s\n' target seconds executions crashes
 for t in "${targets[@]}"; do
   work=.fuzz/$t
-  rm -rf "$work/corpus"; mkdir -p "$work/corpus" "$work/crashes"
+  rm -rf "$work"; mkdir -p "$work/corpus" "$work/crashes"
   cp Fuzz/Corpus/$t/* "$work/corpus/" 2>/dev/null || true
   log=$work/log.txt
   set +e

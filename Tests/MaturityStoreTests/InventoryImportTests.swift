@@ -176,6 +176,14 @@ struct InventoryImportTests {
         return url.path
     }
 
+    /// Found by FuzzXLSX: a part whose deflate stream runs to the end of the file used to spin
+    /// the zip reader forever; it is now read from exactly its own bytes and refused.
+    @Test func aPartThatRunsPastTheEndOfTheFileIsRefused() throws {
+        let file = Repo.path("Tests/MaturityStoreTests/Fixtures/import/fuzz-styles-past-end.xlsx")
+        let found = problems { _ = try InventoryImporter.read(path: file, questionnaire: Repo.questionnaire) }
+        #expect(found == ["\(file): error: not a valid .xlsx workbook (the part xl/styles.xml ends before its data does); save it from Excel or LibreOffice as .xlsx, or export CSV"])
+    }
+
     @Test func aCellReferencePastTheLastColumnIsRefused() throws {
         let dir = try temporaryFolder()
         try makeWorkbook(at: "\(dir)/far.xlsx", sheet: """
