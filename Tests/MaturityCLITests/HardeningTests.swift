@@ -179,6 +179,22 @@ struct HardeningTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["acme.yaml", "r.html"])
     }
 
+    /// A real full disk: a 32 KB tmpfs, so root only (CI runs as root); elsewhere it is skipped.
+    @Test(.enabled(if: getuid() == 0))
+    func aFullDiskIsReportedAndTheOriginalKept() throws {
+        let dir = try temporaryDirectory()
+        let mount = try Binary.run(["-t", "tmpfs", "-o", "size=32k", "tmpfs", dir], executable: URL(fileURLWithPath: "/bin/mount"))
+        guard mount.status == 0 else { return }
+        defer { _ = try? Binary.run([dir], executable: URL(fileURLWithPath: "/bin/umount")) }
+        try "keep me\n".write(toFile: "\(dir)/r.html", atomically: false, encoding: .utf8)
+        _ = FileManager.default.createFile(atPath: "\(dir)/fill", contents: Data(count: 24 * 1024))
+        let run = try Binary.run(["report", Repo.path("examples/acme.yaml"), "--output", "\(dir)/r.html"])
+        #expect(run.status == 73)
+        #expect(run.stderr.contains("the disk is full; nothing was changed"))
+        #expect(try read("\(dir)/r.html") == "keep me\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["fill", "r.html"])
+    }
+
     @Test func aFolderAsOutputSaysSo() throws {
         let (dir, _) = try acme()
         try FileManager.default.createDirectory(atPath: "\(dir)/out.md", withIntermediateDirectories: false)
