@@ -19,9 +19,24 @@ struct EmbedContent: BuildToolPlugin {
             }
         }
         inputs.sort { $0.path < $1.path }
+        // The commit the binary is built from, for `maturity --version`: HEAD and the ref it names
+        // are inputs, so a new commit re-runs the tool.
+        let git = root.appending(path: ".git")
+        var gitInputs: [URL] = []
+        let head = git.appending(path: "HEAD")
+        if let text = try? String(contentsOf: head, encoding: .utf8) {
+            gitInputs.append(head)
+            if text.hasPrefix("ref: ") {
+                let ref = git.appending(path: text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
+                if fm.fileExists(atPath: ref.path) { gitInputs.append(ref) }
+            }
+            let packed = git.appending(path: "packed-refs")
+            if fm.fileExists(atPath: packed.path) { gitInputs.append(packed) }
+        }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedContent.swift")
-        var arguments = [output.path, root.path]
+        var arguments = [output.path, root.path, gitInputs.isEmpty ? "-" : git.path]
         arguments += inputs.map(\.path)
+        inputs += gitInputs
         return [
             .buildCommand(
                 displayName: "Embedding \(inputs.count) content files",

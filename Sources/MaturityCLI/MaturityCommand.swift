@@ -1,4 +1,8 @@
 import ArgumentParser
+import MaturityStore
+
+/// The release this source is; `--version` adds the commit and the questionnaire.
+public let maturityVersion = "0.2.0"
 
 /// The root command: lists the subcommands, each with an example.
 public struct MaturityCommand: ParsableCommand {
@@ -19,7 +23,7 @@ public struct MaturityCommand: ParsableCommand {
           maturity demo                                   a sample and its reports
           maturity templates export my-brand              templates to edit
         """,
-        version: "0.1.0",
+        version: ContentLibrary.versionLine(maturityVersion),
         subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, Demo.self, Templates.self]
     )
 

@@ -79,7 +79,11 @@ extension ReportContext {
         hasUnknownAnswers = !unknownAnswers.isEmpty
         moveUp = pl.moveUp.map { MoveUpView(toStage: $0.toStage, toStageName: q.stageName($0.toStage), facts: $0.facts) }
 
-        useCases = e.useCases.map { u in
+        // A long inventory shows its best 50 in the table and chart; the JSON keeps every one.
+        let shown = e.useCases.prefix(Self.useCaseRows)
+        moreUseCases = e.useCases.count > shown.count
+            ? "and \(Format.grouped(Double(e.useCases.count - shown.count))) more, ranked below these; the JSON report (--format json) lists every one" : nil
+        useCases = shown.map { u in
             var status = u.quadrant.label
             if u.locked { status = "Locked until Stage 3: \(u.side.rawValue == "line" ? "line-level" : "product") work" }
             else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
@@ -163,6 +167,9 @@ extension ReportContext {
         return "\(d.day) \(months[d.month - 1]) \(d.year)"
     }
 
+    /// Use cases shown in the table and the chart.
+    static let useCaseRows = 50
+
     static func scatter(_ e: Evaluation, money: (Double) -> String) -> ScatterChart {
         let p = e.questionnaire.parameters
         let maxValue = Self.niceCeiling(max(e.useCases.map(\.annualValue).max() ?? 0, p.quadrantHighValue * 1.2))
@@ -172,7 +179,7 @@ extension ReportContext {
         let width = left + 562, height = 380, right = left + 542, top = 20, bottom = 330
         func px(_ feasibility: Int) -> Int { left + (Double(feasibility) / 100 * Double(right - left)).roundedInt() }
         func py(_ value: Double) -> Int { bottom - (value / maxValue * Double(bottom - top)).roundedInt() }
-        let points = e.useCases.map { u -> Point in
+        let points = e.useCases.prefix(useCaseRows).map { u -> Point in
             let y = py(u.annualValue)
             let cls = u.locked ? "point locked" : (u.eligible ? "point open" : "point closed")
             return Point(x: px(u.feasibility), y: y, rank: u.rank, name: u.name, cssClass: cls,
@@ -184,7 +191,7 @@ extension ReportContext {
         }
         let xTicks = stride(from: 0, through: 100, by: 20).map { Tick(at: px($0), label: "\($0)") }
         let description = e.useCases.isEmpty ? "No processes listed yet."
-            : e.useCases.map { "\($0.rank). \($0.name): \(money($0.annualValue)) a year, feasibility \($0.feasibility)" }.joined(separator: "; ")
+            : e.useCases.prefix(useCaseRows).map { "\($0.rank). \($0.name): \(money($0.annualValue)) a year, feasibility \($0.feasibility)" }.joined(separator: "; ")
         // Mermaid splits its quadrants at 0.5, so map each threshold to the middle of its axis.
         func split(_ v: Double, threshold: Double, max top: Double) -> String {
             let t = min(max(threshold, 0.0001), top * 0.9999)

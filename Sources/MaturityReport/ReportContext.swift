@@ -24,6 +24,8 @@ public struct ReportContext: Sendable {
     public var moveUp: MoveUpView?
     public var useCases: [UseCaseRow]
     public var hasUseCases: Bool
+    /// "and 9,950 more…" when the inventory is longer than the table shows.
+    public var moreUseCases: String?
     public var chart: ScatterChart
     public var plan: PlanView
     public var agents: [AgentRow]

@@ -13,6 +13,21 @@ public enum ContentLibrary {
         return out
     }()
 
+    /// The commit this binary was built from (12 hex digits), or "unknown".
+    public static var commit: String { EmbeddedContent.commit }
+
+    /// `maturity --version`: the version, the commit, and the bundled questionnaire's id and version,
+    /// read from the file's first keys (no YAML parse, so start-up stays fast).
+    public static func versionLine(_ version: String) -> String {
+        let text = files["questionnaires/ai-maturity-manufacturing.yaml"] ?? ""
+        func key(_ name: String) -> String? {
+            text.split(separator: "\n").first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)) }
+        }
+        let q = "questionnaire \(key("id") ?? "ai-maturity-manufacturing") version \(key("version") ?? "?")"
+            + (key("revision").map { " (\($0))" } ?? "")
+        return "maturity \(version) (commit \(commit)); \(q)"
+    }
+
     public static var builtInQuestionnaireIDs: [String] {
         files.keys.filter { $0.hasPrefix("questionnaires/") && $0.hasSuffix(".yaml") }
             .map { String($0.dropFirst("questionnaires/".count).dropLast(".yaml".count)) }.sorted()
