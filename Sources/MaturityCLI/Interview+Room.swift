@@ -41,55 +41,63 @@ extension Interview {
         if !q.choices.isEmpty {
             for (i, c) in q.choices.enumerated() { terminal.say("    \(i + 1). \(c.label)" + terminal.dim(" (\(c.value))")) }
         }
-        for person in participants where !entry.answers.contains(where: { $0.person == person.name }) {
-            let who = person.name + (person.role.map { " (\($0))" } ?? "")
-            let prompt = Prompt<Answer>(position: "  ", text: "\(who), your answer" + (q.type == .yesNo ? " (y/n)" : ""),
-                                        help: (q.help ?? "") + " The others do not see it until everyone has answered; skip records unknown.",
-                                        defaultText: nil, skippable: true, parse: answerParser(q))
-            switch terminal.ask(prompt) {
-            case .value(let a): entry.answers.append(.init(person: person.name, answer: Workshop.text(a)))
-            case .skip: entry.answers.append(.init(person: person.name, answer: "unknown"))
-            case .back:
+        // `back` steps back one answer within the question (the last person's answer, then the
+        // consensus), and out of the question only from its first answer.
+        let shown = { (a: String) in a == "true" ? "yes" : a == "false" ? "no" : a }
+        var agreed: Answer?
+        var dissent: String?
+        answering: while true {
+            if let person = participants.first(where: { p in !entry.answers.contains { $0.person == p.name } }) {
+                let who = person.name + (person.role.map { " (\($0))" } ?? "")
+                let prompt = Prompt<Answer>(position: "  ", text: "\(who), your answer" + (q.type == .yesNo ? " (y/n)" : ""),
+                                            help: (q.help ?? "") + " The others do not see it until everyone has answered; skip records unknown.",
+                                            defaultText: nil, skippable: true, parse: answerParser(q), hidden: true)
+                switch terminal.ask(prompt) {
+                case .value(let a): entry.answers.append(.init(person: person.name, answer: Workshop.text(a)))
+                case .skip: entry.answers.append(.init(person: person.name, answer: "unknown"))
+                case .back:
+                    if entry.answers.isEmpty {
+                        try store(nil)
+                        return .back
+                    }
+                    entry.answers.removeLast()
+                case .quit: return .quit
+                case .ended: return .ended
+                }
+                try store(entry)
+                continue
+            }
+            let spread = Dictionary(grouping: entry.answers, by: \.answer)
+            terminal.say("  Spread: " + spread.keys.sorted().map { "\(shown($0)) — \((spread[$0] ?? []).map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
+            if spread.count == 1 {
+                draft.answers[id] = .some(Workshop.answer(entry.answers[0].answer, q))
                 try store(nil)
-                return .back
+                terminal.say("  The room agrees.")
+                return .next
+            }
+            let strict = Workshop.settle(entry.answers.map(\.answer), question: q, rule: .strict)
+            let consensus = Prompt<Answer?>(position: "  ", text: "Consensus the room records", help: "The strict rule would record \(shown(strict)): the least generous answer. Type skip to record unknown; back re-asks the last person.",
+                                            defaultText: shown(strict), skippable: true, parse: { s in self.answerParser(q)(s).map { Optional($0) } })
+            switch terminal.ask(consensus) {
+            case .value(let a): agreed = a
+            case .skip: agreed = nil
+            case .back:
+                entry.answers.removeLast()
+                try store(entry)
+                continue answering
             case .quit: return .quit
             case .ended: return .ended
             }
-            try store(entry)
-        }
-        let spread = Dictionary(grouping: entry.answers, by: \.answer)
-        let shown = { (a: String) in a == "true" ? "yes" : a == "false" ? "no" : a }
-        terminal.say("  Spread: " + spread.keys.sorted().map { "\(shown($0)) — \((spread[$0] ?? []).map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
-        if spread.count == 1 {
-            draft.answers[id] = .some(Workshop.answer(entry.answers[0].answer, q))
-            try store(nil)
-            terminal.say("  The room agrees.")
-            return .next
-        }
-        let strict = Workshop.settle(entry.answers.map(\.answer), question: q, rule: .strict)
-        let consensus = Prompt<Answer?>(position: "  ", text: "Consensus the room records", help: "The strict rule would record \(shown(strict)): the least generous answer. Type skip to record unknown.",
-                                        defaultText: shown(strict), skippable: true, parse: { s in self.answerParser(q)(s).map { Optional($0) } })
-        let agreed: Answer?
-        switch terminal.ask(consensus) {
-        case .value(let a): agreed = a
-        case .skip: agreed = nil
-        case .back:
-            try store(nil)
-            return .back
-        case .quit: return .quit
-        case .ended: return .ended
-        }
-        let note = Prompt<String>(position: "  ", text: "Dissent note (Enter for none)", help: "Who disagrees with the consensus, and why, in a sentence.",
-                                  defaultText: nil, skippable: true, parse: Parse.text)
-        var dissent: String?
-        switch terminal.ask(note) {
-        case .value(let text): dissent = text
-        case .skip: dissent = nil
-        case .back:
-            try store(nil)
-            return .back
-        case .quit: return .quit
-        case .ended: return .ended
+            let note = Prompt<String>(position: "  ", text: "Dissent note (Enter for none)", help: "Who disagrees with the consensus, and why, in a sentence. back returns to the consensus.",
+                                      defaultText: nil, skippable: true, parse: Parse.text)
+            switch terminal.ask(note) {
+            case .value(let text): dissent = text
+            case .skip: dissent = nil
+            case .back: continue answering
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+            break answering
         }
         entry.result = Workshop.text(agreed)
         entry.dissent = dissent

@@ -21,6 +21,8 @@ struct Prompt<T> {
     var skippable: Bool
     var choices: [Choice] = []
     var parse: (String) -> Result<T, PromptError>
+    /// Typed blind: on a terminal the answer is not echoed (a workshop's answers stay unseen).
+    var hidden = false
 }
 
 struct PromptError: Error {
@@ -45,7 +47,7 @@ extension Terminal {
             line = "\(dim(p.position)) \(p.text)\(shownDefault): "
         }
         while true {
-            guard let raw = ask(line) else { return .ended }
+            guard let raw = p.hidden ? askHidden(line) : ask(line) else { return .ended }
             let typed = raw.trimmingCharacters(in: .whitespaces)
             switch typed.lowercased() {
             case "?", "help":

@@ -7,9 +7,12 @@ protocol Terminal: AnyObject {
     func ask(_ prompt: String) -> String?
     func say(_ text: String)
     var colors: Bool { get }
+    /// Like `ask`, but what is typed is not shown on a terminal.
+    func askHidden(_ prompt: String) -> String?
 }
 
 extension Terminal {
+    func askHidden(_ prompt: String) -> String? { ask(prompt) }
     func heading(_ text: String) { say(colors ? "\u{1B}[1m\(text)\u{1B}[0m" : text) }
     func dim(_ text: String) -> String { colors ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
     /// Prose wrapped to fit an 80-column terminal.
@@ -38,6 +41,24 @@ final class StandardTerminal: Terminal {
     }
 
     func say(_ text: String) { FileHandle.standardOutput.write(Data((TerminalText.safe(text) + "\n").utf8)) }
+
+    /// Echo off while the line is typed, so the next person cannot read it; a pipe is unchanged.
+    func askHidden(_ prompt: String) -> String? {
+        guard isatty(STDIN_FILENO) == 1 else { return ask(prompt) }
+        var saved = termios()
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return ask(prompt) }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        FileHandle.standardOutput.write(Data(prompt.utf8))
+        guard let line = Swift.readLine(strippingNewline: true) else {
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            return nil
+        }
+        FileHandle.standardOutput.write(Data("(hidden until everyone has answered)\n".utf8))
+        return line.hasSuffix("\r") ? String(line.dropLast()) : line
+    }
 }
 
 /// Text made safe to print: control characters from a file or a name (ESC, OSC title and

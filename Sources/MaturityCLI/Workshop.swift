@@ -4,7 +4,11 @@ import MaturityCore
 import MaturityReport
 import MaturityStore
 
-extension Workshop.Rule: ExpressibleByArgument {}
+/// The rules a merge can apply; the consensus rule is what `workshop run` records.
+enum MergeRule: String, CaseIterable, ExpressibleByArgument {
+    case strict, majority
+    var rule: Workshop.Rule { self == .strict ? .strict : .majority }
+}
 
 struct WorkshopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,12 +31,12 @@ struct WorkshopCommand: ParsableCommand {
 
         @Argument(help: "The participants' assessment files.") var files: [String]
         @Option(name: .shortAndLong, help: "The merged assessment file to write.") var output: String
-        @Option(name: .long, help: "strict (least generous answer, the default) or majority.") var rule: Workshop.Rule = .strict
+        @Option(name: .long, help: "strict (the least generous answer and figure, the default) or majority (the most common answer, the median figure).")
+        var rule: MergeRule = .strict
         @ArgumentParser.Flag(name: .long, help: "Replace --output if it exists.") var force = false
 
         func validate() throws {
             if files.count < 2 { throw ValidationError("merge needs at least two participants' files") }
-            if rule == .consensus { throw ValidationError("--rule is strict or majority; consensus is recorded by `maturity workshop run`") }
         }
 
         func run() throws {
@@ -53,13 +57,18 @@ struct WorkshopCommand: ParsableCommand {
                         throw ValidationFailure([Diagnostic(file: file, message: "uses questionnaire \(questionnaire.id), the others \(q.id); every participant must answer the same questionnaire")])
                     }
                     q = questionnaire
+                    // An unfinished interview still counts, but the room should know what it lacks.
+                    if draft.next != nil {
+                        let missing = questionnaire.questions.filter { draft.answers[$0.id] == nil }.map { $0.short ?? $0.prompt }
+                        Console.err("\(file): warning: this interview is not finished" + (missing.isEmpty ? "" : "; no answer yet to: " + missing.joined(separator: "; ")) + ". Its empty answers count as unknown")
+                    }
                     let fallback = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
                     out.append((draft.respondents.first ?? Respondent(name: fallback), draft))
                 }
                 guard let q else { throw ValidationFailure([Diagnostic(file: "workshop merge", message: "no participants' files given")]) }
                 return (out, q)
             }
-            let merged = WorkshopMerger.merge(people, rule: rule, questionnaire: questionnaire)
+            let merged = WorkshopMerger.merge(people, rule: rule.rule, questionnaire: questionnaire)
             try CLIErrors.catching { try store.writeAtomically(AssessmentWriter.yaml(merged, questionnaire: questionnaire), to: output) }
             let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
             let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
@@ -74,8 +83,8 @@ struct WorkshopCommand: ParsableCommand {
                 Console.out("  \(s.question): " + s.answers.map { "\($0.person) \($0.answer)" }.joined(separator: ", ") + " → \(s.result)")
             }
             if let conflicts = room?.conflicts, !conflicts.isEmpty {
-                Console.out("\(Words.count(conflicts.count, "figure")) given differently (first kept, listed in the file):")
-                for c in conflicts { Console.out("  \(c.item) \(c.field): " + c.values.map { "\($0.person) \($0.answer)" }.joined(separator: ", ")) }
+                Console.out("\(Words.count(conflicts.count, "figure")) given differently (settled by the \(rule.rawValue) rule, every value kept in the file):")
+                for c in conflicts { Console.out("  \(c.item) \(c.field): " + c.values.map { "\($0.person) \($0.answer)" }.joined(separator: ", ") + " → \(c.kept)") }
             }
             Console.out("Wrote \(output). See it: maturity report \(output) --output \((output as NSString).deletingPathExtension).html")
         }
@@ -95,7 +104,8 @@ struct WorkshopCommand: ParsableCommand {
             """
         )
 
-        @Option(name: .long, help: ArgumentHelp("A participant as \"Name (Role)\"; repeat for each.", valueName: "name (role)"))
+        @Option(name: .long, parsing: .upToNextOption,
+                help: ArgumentHelp("Each participant as \"Name (Role)\": --participants \"Ana (CEO)\" \"Ben (Plant manager)\"", valueName: "name (role)"))
         var participants: [String] = []
         @Option(name: .shortAndLong, help: "The assessment file to write.") var output: String = "workshop.yaml"
         @ArgumentParser.Flag(name: .long, help: "Continue an unfinished session in --output.") var resume = false
@@ -160,7 +170,20 @@ struct WorkshopCommand: ParsableCommand {
                 let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
                 let splits = Room.analyse(evaluation)?.splits.count ?? 0
                 terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(Words.count(splits, "split question")) recorded with the consensus.")
-                terminal.say("Wrote \(output). See it: maturity report \(output) --output \((output as NSString).deletingPathExtension).html")
+                // The same reports the interview writes, beside the file.
+                let renderer = Renderer(templates: ContentLibrary.files(under: "templates"))
+                let base = (output as NSString).deletingPathExtension
+                var written = [output]
+                for format in [ReportFormat.html, .md] {
+                    let path = "\(base).\(format.fileExtension)"
+                    if FileManager.default.fileExists(atPath: path), !Assess.madeByMaturity(path, store: store) {
+                        terminal.say("\(path) already exists and was not written by maturity; left as it is.")
+                        continue
+                    }
+                    try CLIErrors.catching { try store.writeAtomically(try renderer.render(evaluation, as: format), to: path) }
+                    written.append(path)
+                }
+                terminal.say("Wrote " + written.joined(separator: ", "))
             }
         }
     }

@@ -67,8 +67,11 @@ extension Workshop {
     /// "ad_hoc", "unknown"); generosity follows the question: no before yes (unless the question
     /// says yes is the sobering answer), fewer before more, and choices in the questionnaire's
     /// order (least mature first). Unknown counts as no.
-    public static func settle(_ answers: [String], question: Question, rule: Rule) -> String {
-        let ranked = answers.sorted { generosity($0, question) < generosity($1, question) }
+    public static func settle(_ all: [String], question: Question, rule: Rule) -> String {
+        // A skip is no answer: it never beats an answer a person gave.
+        let given = all.filter { $0 != "unknown" }
+        let answers = given.isEmpty ? all : given
+        let ranked = answers.sorted { (generosity($0, question), $0) < (generosity($1, question), $1) }
         guard let least = ranked.first else { return "unknown" }
         guard rule == .majority else { return least }
         var counts: [String: Int] = [:]
@@ -83,7 +86,8 @@ extension Workshop {
         switch q.type {
         case .yesNo: return (answer == "true") != q.strictPrefersYes ? 1 : 0
         case .choice: return Double(q.choiceValues.firstIndex(of: answer) ?? -1)
-        case .count, .number, .money, .share: return Double(answer) ?? -1
+        // For a count where more is the sober answer (pilots run: the more, the more stalled), strict keeps the higher.
+        case .count, .number, .money, .share: return (Double(answer) ?? -1) * (q.strictPrefersYes ? -1 : 1)
         default: return 0
         }
     }

@@ -84,7 +84,7 @@ extension ReportContext {
                 let effect = moves ? "Decides the stage: \(shown(s.result)) → Stage \(consensusStage); " + alternatives.joined(separator: "; ")
                     : "No effect on the stage (Stage \(consensusStage) either way)"
                 let groups = !s.executives.isEmpty && !s.handsOn.isEmpty
-                    ? "Executives: \(s.executives.map(yesNoPairs).joined(separator: ", ")) · hands-on: \(s.handsOn.map(yesNoPairs).joined(separator: ", "))" : nil
+                    ? "Executives: \(s.executives.map { pair(shown, $0) }.joined(separator: ", ")) · hands-on: \(s.handsOn.map { pair(shown, $0) }.joined(separator: ", "))" : nil
                 return SplitRow(prompt: s.prompt, id: s.question,
                                 answers: s.answers.map { "\($0.person): \(shown($0.answer))" }.joined(separator: "; "),
                                 result: shown(s.result), effect: effect, groups: groups, dissent: s.dissent)
@@ -98,7 +98,8 @@ extension ReportContext {
     }
 }
 
-/// "Ana: true" → "Ana: yes".
-private func yesNoPairs(_ text: String) -> String {
-    text.replacingOccurrences(of: ": true", with: ": yes").replacingOccurrences(of: ": false", with: ": no")
+/// "Ana: ad_hoc" → "Ana: some people use them on their own".
+private func pair(_ shown: (String) -> String, _ text: String) -> String {
+    guard let colon = text.range(of: ": ", options: .backwards) else { return text }
+    return String(text[..<colon.upperBound]) + shown(String(text[colon.upperBound...]))
 }

@@ -1,12 +1,13 @@
 import MaturityCore
 
-/// Combines several people's assessment files into one, keeping every disagreement.
+/// Combines several people's assessment files into one, keeping every disagreement. The result
+/// never depends on the order the files were given: participants are taken in name order, and
+/// every figure they gave differently (company profile included) is a conflict settled by the
+/// rule — strict takes the least generous figure, majority the median — never by file order.
 public enum WorkshopMerger {
-    /// `files` pairs each person with their draft. The first file supplies the company profile;
-    /// agents and processes merge by name, and a figure two people gave differently is listed
-    /// as a conflict (the first person's figure is kept, never an average).
-    public static func merge(_ files: [(person: Respondent, draft: Draft)], rule: Workshop.Rule,
+    public static func merge(_ given: [(person: Respondent, draft: Draft)], rule: Workshop.Rule,
                              questionnaire q: Questionnaire) -> Draft {
+        let files = given.sorted { ($0.person.name.lowercased(), $0.person.role ?? "") < ($1.person.name.lowercased(), $1.person.role ?? "") }
         guard var merged = files.first?.draft else { return Draft(questionnaireID: q.id) }
         let people = files.map(\.person)
         merged.respondents = people
@@ -25,50 +26,208 @@ public enum WorkshopMerger {
             }
         }
         var conflicts: [Workshop.Conflict] = []
+        let settle = Settle(rule: rule, q: q)
+        mergeProfile(files, into: &merged, settle: settle, conflicts: &conflicts)
         merged.agents = mergeByName(files.map { ($0.person.name, $0.draft.agents) }, name: \.name, kind: "agents",
-                                    fields: agentFields, conflicts: &conflicts)
+                                    fields: agentFields(settle), conflicts: &conflicts)
         merged.processes = mergeByName(files.map { ($0.person.name, $0.draft.processes) }, name: \.name, kind: "processes",
-                                       fields: processFields, conflicts: &conflicts)
+                                       fields: processFields(settle), conflicts: &conflicts)
         merged.workshop = Workshop(rule: rule, participants: people, disagreements: disagreements, conflicts: conflicts)
         return merged
     }
 
-    static let agentFields: [(String, @Sendable (Agent) -> String?)] = [
-        ("status", { $0.status.rawValue }), ("side", { $0.side.rawValue }), ("owner", { $0.owner }),
-        ("annual_dollar_value", { $0.annualDollarValue.map { Format.number($0) } }),
-        ("reports_dollars", { $0.reportsDollars.map { "\($0)" } }),
-        ("gate", { a in a.gate.isEmpty ? nil : a.gate.keys.sorted().map { "\($0)=\(a.gate[$0] == true)" }.joined(separator: ",") }),
-    ]
+    /// How each kind of figure is settled when people differ.
+    struct Settle {
+        let rule: Workshop.Rule
+        let q: Questionnaire
 
-    static let processFields: [(String, @Sendable (InventoryProcess) -> String?)] = [
-        ("side", { $0.side.rawValue }), ("hours_per_week", { Format.number($0.hoursPerWeek) }),
-        ("volume_per_week", { $0.volumePerWeek.map { Format.number($0) } }), ("system_of_record", { $0.systemOfRecord }),
-        ("write_back", { $0.writeBack }), ("input_structure", { $0.inputStructure }),
-        ("exception_share", { $0.exceptionShare.map { Format.number($0) } }),
-        ("high_severity_errors_possible", { $0.highSeverityErrorsPossible.map { "\($0)" } }), ("owner_candidate", { $0.ownerCandidate }),
-    ]
+        /// Numbers: strict takes the sober end (`lowIsSober`: the smaller), majority the lower median.
+        func number(_ values: [Double], lowIsSober: Bool = true) -> Double {
+            let sorted = values.sorted()
+            guard let first = sorted.first, let last = sorted.last else { return 0 }
+            if rule == .majority { return sorted[(sorted.count - 1) / 2] }
+            return lowIsSober ? first : last
+        }
 
+        /// Choices in the questionnaire's order (best first): strict takes the last, majority the most common.
+        func choice(_ values: [String], order: [String]) -> String {
+            let rank = { (v: String) in order.firstIndex(of: v) ?? order.count }
+            if rule == .majority { return common(values, tie: { rank($0) > rank($1) }) }
+            return values.max { rank($0) < rank($1) } ?? values[0]
+        }
+
+        /// Yes/no: strict keeps the sober answer (`soberIs`), majority the most common (ties sober).
+        func bool(_ values: [Bool], soberIs sober: Bool) -> Bool {
+            let yes = values.filter { $0 }.count, no = values.count - yes
+            if rule == .majority, yes != no { return yes > no }
+            return values.contains(sober) ? sober : !sober
+        }
+
+        /// Names and other text: the most common, ties alphabetical.
+        func text(_ values: [String]) -> String { common(values, tie: { $0 < $1 }) }
+
+        func common(_ values: [String], tie: (String, String) -> Bool) -> String {
+            var counts: [String: Int] = [:]
+            for v in values { counts[v, default: 0] += 1 }
+            let top = counts.values.max() ?? 0
+            return counts.filter { $0.value == top }.keys.sorted(by: tie).first ?? values[0]
+        }
+    }
+
+    /// One field of an agent or process: how it reads as text, and how to settle differing values.
+    struct Field<T> {
+        var name: String
+        var shown: (T) -> String?
+        /// Settles the values of the people who gave one, writing the result into `into`.
+        var settle: ([T], inout T) -> Void
+    }
+
+    static func mergeProfile(_ files: [(person: Respondent, draft: Draft)], into merged: inout Draft, settle: Settle,
+                             conflicts: inout [Workshop.Conflict]) {
+        func record(_ field: String, _ values: [(String, String?)], kept: String?) {
+            let given = values.compactMap { v in v.1.map { Workshop.PersonAnswer(person: v.0, answer: $0) } }
+            guard Set(given.map(\.answer)).count > 1 else { return }
+            conflicts.append(Workshop.Conflict(item: "organization", field: field, values: given, kept: kept ?? "unknown"))
+        }
+        func texts(_ key: KeyPath<Draft, String?>) -> [(String, String?)] { files.map { ($0.person.name, $0.draft[keyPath: key]) } }
+        for (field, key) in [("name", \Draft.name), ("industry", \Draft.industry), ("currency", \Draft.currency)] {
+            let values = texts(key)
+            let given = values.compactMap(\.1)
+            guard !given.isEmpty else { continue }
+            let kept = settle.text(given)
+            merged[keyPath: key] = kept
+            record(field, values, kept: kept)
+        }
+        let rates = files.map { ($0.person.name, $0.draft.loadedHourlyRate) }
+        if !rates.compactMap(\.1).isEmpty {
+            let kept = settle.number(rates.compactMap(\.1))          // a lower rate values the hours less
+            merged.loadedHourlyRate = kept
+            record("loaded_hourly_rate", rates.map { ($0.0, $0.1.map { Format.number($0) }) }, kept: Format.number(kept))
+        }
+        let usd = files.map { ($0.person.name, $0.draft.usdRate) }
+        if !usd.compactMap(\.1).isEmpty {
+            let kept = settle.number(usd.compactMap(\.1))
+            merged.usdRate = kept
+            record("usd_rate", usd.map { ($0.0, $0.1.map { Format.number($0, maxDecimals: 6) }) }, kept: Format.number(kept, maxDecimals: 6))
+        }
+        // The workshop's date is the latest anyone answered; the plan starts at the latest start given.
+        for (field, key) in [("assessed_on", \Draft.assessedOn), ("plan_starts_on", \Draft.planStartsOn)] {
+            let values = files.map { ($0.person.name, $0.draft[keyPath: key]) }
+            guard let latest = values.compactMap(\.1).max() else { continue }
+            merged[keyPath: key] = latest
+            record(field, values.map { ($0.0, $0.1?.iso) }, kept: latest.iso)
+        }
+    }
+
+    static func processFields(_ s: Settle) -> [Field<InventoryProcess>] {
+        let order = { (id: String) in s.q.processFields.first { $0.id == id }?.choiceValues ?? [] }
+        return [
+            Field(name: "side", shown: { $0.side.rawValue }) { v, out in
+                out.side = Side(rawValue: s.text(v.map(\.side.rawValue))) ?? out.side
+            },
+            Field(name: "department", shown: { $0.department }) { v, out in
+                let given = v.compactMap(\.department)
+                if !given.isEmpty { out.department = s.text(given) }
+            },
+            Field(name: "hours_per_week", shown: { Format.number($0.hoursPerWeek) }) { v, out in
+                out.hoursPerWeek = s.number(v.map(\.hoursPerWeek))                 // fewer hours, less value
+            },
+            Field(name: "volume_per_week", shown: { $0.volumePerWeek.map { Format.number($0) } }) { v, out in
+                let given = v.compactMap(\.volumePerWeek)
+                if !given.isEmpty { out.volumePerWeek = s.number(given) }          // fewer cases, a longer shadow rung
+            },
+            Field(name: "system_of_record", shown: { $0.systemOfRecord }) { v, out in
+                let given = v.compactMap(\.systemOfRecord)
+                if !given.isEmpty { out.systemOfRecord = s.choice(given, order: order("system_of_record")) }
+            },
+            Field(name: "write_back", shown: { $0.writeBack }) { v, out in
+                let given = v.compactMap(\.writeBack)
+                if !given.isEmpty { out.writeBack = s.choice(given, order: order("write_back")) }
+            },
+            Field(name: "input_structure", shown: { $0.inputStructure }) { v, out in
+                let given = v.compactMap(\.inputStructure)
+                if !given.isEmpty { out.inputStructure = s.choice(given, order: order("input_structure")) }
+            },
+            Field(name: "exception_share", shown: { $0.exceptionShare.map { Format.number($0) } }) { v, out in
+                let given = v.compactMap(\.exceptionShare)
+                if !given.isEmpty { out.exceptionShare = s.number(given, lowIsSober: false) }   // more exceptions, less feasible
+            },
+            Field(name: "high_severity_errors_possible", shown: { $0.highSeverityErrorsPossible.map { "\($0)" } }) { v, out in
+                let given = v.compactMap(\.highSeverityErrorsPossible)
+                if !given.isEmpty { out.highSeverityErrorsPossible = s.bool(given, soberIs: true) }
+            },
+            Field(name: "owner_candidate", shown: { $0.ownerCandidate }) { v, out in
+                let given = v.compactMap(\.ownerCandidate)
+                if !given.isEmpty { out.ownerCandidate = s.text(given) }
+            },
+        ]
+    }
+
+    static func agentFields(_ s: Settle) -> [Field<Agent>] {
+        var fields: [Field<Agent>] = [
+            Field(name: "process", shown: { $0.process }) { v, out in
+                let given = v.compactMap(\.process)
+                if !given.isEmpty { out.process = s.text(given) }
+            },
+            Field(name: "status", shown: { $0.status.rawValue }) { v, out in
+                // The least advanced rung anyone reported (strict), or the median (majority).
+                let ranks = v.map { Double($0.status.ladderIndex) }
+                let kept = s.number(ranks).roundedInt()
+                out.status = AgentStatus.allCases.indices.contains(kept) ? AgentStatus.allCases[kept] : out.status
+            },
+            Field(name: "side", shown: { $0.side.rawValue }) { v, out in
+                out.side = Side(rawValue: s.text(v.map(\.side.rawValue))) ?? out.side
+            },
+            Field(name: "owner", shown: { $0.owner }) { v, out in
+                let given = v.compactMap(\.owner)
+                if !given.isEmpty { out.owner = s.text(given) }
+            },
+            Field(name: "annual_dollar_value", shown: { $0.annualDollarValue.map { Format.number($0) } }) { v, out in
+                let given = v.compactMap(\.annualDollarValue)
+                if !given.isEmpty { out.annualDollarValue = s.number(given) }
+            },
+            Field(name: "reports_dollars", shown: { $0.reportsDollars.map { "\($0)" } }) { v, out in
+                let given = v.compactMap(\.reportsDollars)
+                if !given.isEmpty { out.reportsDollars = s.bool(given, soberIs: false) }
+            },
+            Field(name: "reuses_shared_infrastructure", shown: { $0.reusesSharedInfrastructure.map { "\($0)" } }) { v, out in
+                let given = v.compactMap(\.reusesSharedInfrastructure)
+                if !given.isEmpty { out.reusesSharedInfrastructure = s.bool(given, soberIs: false) }
+            },
+        ]
+        for bar in s.q.gateBars.map(\.id) {
+            fields.append(Field(name: "gate.\(bar)", shown: { $0.gate[bar].map { "\($0)" } }) { v, out in
+                let given = v.compactMap { $0.gate[bar] }
+                if !given.isEmpty { out.gate[bar] = s.bool(given, soberIs: false) }
+            })
+        }
+        return fields
+    }
+
+    /// Merges lists by name in the order names first appear (participants in name order); each
+    /// field two people gave differently is a conflict, settled by the rule.
     static func mergeByName<T>(_ lists: [(String, [T])], name: (T) -> String, kind: String,
-                               fields: [(String, @Sendable (T) -> String?)], conflicts: inout [Workshop.Conflict]) -> [T] {
+                               fields: [Field<T>], conflicts: inout [Workshop.Conflict]) -> [T] {
         var order: [String] = []
-        var first: [String: T] = [:]
         var all: [String: [(String, T)]] = [:]
         for (person, items) in lists {
             for item in items {
                 let key = name(item).lowercased()
-                if first[key] == nil { first[key] = item; order.append(key) }
+                if all[key] == nil { order.append(key) }
                 all[key, default: []].append((person, item))
             }
         }
-        for key in order {
-            guard let versions = all[key], versions.count > 1, let kept = first[key] else { continue }
-            for (field, value) in fields {
-                let values = versions.map { Workshop.PersonAnswer(person: $0.0, answer: value($0.1) ?? "unknown") }
-                if Set(values.map(\.answer)).count > 1 {
-                    conflicts.append(Workshop.Conflict(item: "\(kind)/\(name(kept))", field: field, values: values, kept: value(kept) ?? "unknown"))
-                }
+        return order.compactMap { key -> T? in
+            guard let versions = all[key], var kept = versions.first?.1 else { return nil }
+            guard versions.count > 1 else { return kept }
+            for field in fields {
+                let values = versions.map { Workshop.PersonAnswer(person: $0.0, answer: field.shown($0.1) ?? "unknown") }
+                guard Set(values.map(\.answer)).count > 1 else { continue }
+                field.settle(versions.map(\.1), &kept)
+                conflicts.append(Workshop.Conflict(item: "\(kind)/\(name(kept))", field: field.name, values: values,
+                                                   kept: field.shown(kept) ?? "unknown"))
             }
+            return kept
         }
-        return order.compactMap { first[$0] }
     }
 }

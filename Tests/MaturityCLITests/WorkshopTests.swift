@@ -22,17 +22,18 @@ struct WorkshopTests {
         #expect(json["stage"] as? Int == 0)
         #expect(text.contains("answers:\n  staff_ai_tools: none\n  tool_gains_measured: false\n  ai_pilots: 0\n"))
         #expect(text.contains("  line_level_ai_funded: true\n"), "yes is the sobering answer here, so strict keeps it")
-        #expect(text.contains("    - question: staff_ai_tools\n      answers: {Ana Ruiz: none, Raj Patel: ad_hoc, Lee Chan: standardized}\n      rule: strict\n      result: none\n"))
+        // Participants in name order, whatever order the files were given in.
+        #expect(text.contains("    - question: staff_ai_tools\n      answers: {Ana Ruiz: none, Lee Chan: standardized, Raj Patel: ad_hoc}\n      rule: strict\n      result: none\n"))
         let splits = try #require(json["disagreements"] as? [[String: Any]])
         #expect(splits.compactMap { $0["question"] as? String } == ["staff_ai_tools", "ai_pilots", "line_level_ai_funded"])
         let first = try #require(splits.first?["answers"] as? [[String: Any]])
-        #expect(first.compactMap { $0["person"] as? String } == ["Ana Ruiz", "Raj Patel", "Lee Chan"])
-        #expect(first.compactMap { $0["answer"] as? String } == ["none", "ad_hoc", "standardized"])
+        #expect(first.compactMap { $0["person"] as? String } == ["Ana Ruiz", "Lee Chan", "Raj Patel"])
+        #expect(first.compactMap { $0["answer"] as? String } == ["none", "standardized", "ad_hoc"])
         let people = try #require(json["personStages"] as? [[String: Any]])
         #expect(people.compactMap { $0["stage"] as? Int } == [0, 1, 1])
         #expect(people.compactMap { $0["executive"] as? Bool } == [true, false, false])
-        #expect(text.contains("    - item: processes/Supplier follow-up\n      field: hours_per_week\n      values: {Ana Ruiz: \"30\", Raj Patel: \"40\", Lee Chan: \"30\"}\n      kept: \"30\"\n"))
-        #expect(text.contains("    hours_per_week: 30\n"), "the first figure is kept, not an average")
+        #expect(text.contains("    - item: processes/Supplier follow-up\n      field: hours_per_week\n      values: {Ana Ruiz: \"30\", Lee Chan: \"30\", Raj Patel: \"40\"}\n      kept: \"30\"\n"))
+        #expect(text.contains("    hours_per_week: 30\n"), "strict keeps the least generous figure, never an average")
     }
 
     @Test func sevenPeopleMajorityAndStrictPlaceDifferently() throws {
@@ -43,7 +44,7 @@ struct WorkshopTests {
         #expect(majority.text.contains("  staff_ai_tools: ad_hoc\n"))
         let people = try #require(majority.json["personStages"] as? [[String: Any]])
         #expect(people.count == 7)
-        #expect(people.compactMap { $0["stage"] as? Int } == [0, 0, 1, 1, 1, 1, 1])
+        #expect(people.compactMap { $0["stage"] as? Int }.sorted() == [0, 0, 1, 1, 1, 1, 1])
         let movers = try #require(strict.json["stageMovers"] as? [[String: Any]])
         #expect(movers.count == 5, "each of the five who said ad_hoc or standardized would, alone, lift it to Stage 1")
     }
@@ -53,7 +54,9 @@ struct WorkshopTests {
         let md = try Binary.run(["report", "m.yaml", "--format", "md"], in: dir)
         #expect(md.stdout.contains("## Where the room disagreed"))
         #expect(md.stdout.contains("| Ana Ruiz | COO | executive | Stage 0 · Curious |"))
-        #expect(md.stdout.contains("Decides the stage: nobody uses them for work → Stage 0; some people use them on their own → Stage 1; licensed, trained and part of how the team works → Stage 1"))
+        #expect(md.stdout.contains("Decides the stage: nobody uses them for work → Stage 0;"))
+        #expect(md.stdout.contains("some people use them on their own → Stage 1") && md.stdout.contains("licensed, trained and part of how the team works → Stage 1"))
+        #expect(md.stdout.contains("Executives: Ana Ruiz: nobody uses them for work · hands-on:"))
         #expect(md.stdout.contains("- Raj Patel's answer on staff use of AI tools, some people use them on their own, alone would place the company at Stage 1"))
         let html = try Binary.run(["report", "m.yaml", "--format", "html"], in: dir)
         #expect(html.stdout.contains("<h2 id=\"h-room\">Where the room disagreed</h2>"))
@@ -107,5 +110,79 @@ struct WorkshopTests {
                       ("Buyer", false), ("Head of Quality", true), ("Production supervisor", false)])
     func rolesAreReadAsExecutiveOrHandsOn(role: String, executive: Bool) {
         #expect(Room.isExecutive(role) == executive)
+    }
+}
+
+@Suite("Workshop merge is fair: order, skips, figures")
+struct WorkshopFairnessTests {
+    static let three = WorkshopTests.three
+
+    /// Every order of the same files gives the same bytes.
+    @Test func anyOrderOfTheFilesGivesByteIdenticalOutput() throws {
+        let dir = try temporaryDirectory()
+        // Ben's profile differs from Ana's: the rate and a figure must not come from whoever is first.
+        var ben = try String(contentsOfFile: Self.three[1], encoding: .utf8)
+        ben = ben.replacingOccurrences(of: "loaded_hourly_rate: 48", with: "loaded_hourly_rate: 42")
+        try ben.write(toFile: "\(dir)/raj.yaml", atomically: true, encoding: .utf8)
+        let files = [Self.three[0], "\(dir)/raj.yaml", Self.three[2]]
+        let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
+        var outputs = Set<String>()
+        var reports = Set<String>()
+        for (i, order) in orders.enumerated() {
+            let run = try Binary.run(["workshop", "merge"] + order.map { files[$0] } + ["--output", "m\(i).yaml"], in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            outputs.insert(try String(contentsOfFile: "\(dir)/m\(i).yaml", encoding: .utf8))
+            reports.insert(try Binary.run(["report", "m\(i).yaml", "--format", "json"], in: dir).stdout)
+        }
+        #expect(outputs.count == 1)
+        #expect(reports.count == 1)
+        let merged = try #require(outputs.first)
+        #expect(merged.contains("loaded_hourly_rate: 42"), "strict keeps the lower rate")
+        #expect(merged.contains("    - item: organization\n      field: loaded_hourly_rate\n"))
+    }
+
+    @Test func aSkipNeverBeatsAnAnswerSomeoneGave() throws {
+        let q = try #require(Repo.questionnaire.question("line_level_ai_funded"))
+        #expect(Workshop.settle(["true", "false", "unknown"], question: q, rule: .strict) == "true")
+        let pilots = try #require(Repo.questionnaire.question("ai_pilots"))
+        #expect(Workshop.settle(["3", "1", "unknown"], question: pilots, rule: .strict) != "unknown")
+        #expect(Workshop.settle(["unknown", "unknown"], question: pilots, rule: .strict) == "unknown")
+        let tools = try #require(Repo.questionnaire.question("staff_ai_tools"))
+        #expect(Workshop.settle(["ad_hoc", "unknown", "standardized"], question: tools, rule: .strict) == "ad_hoc")
+    }
+
+    @Test(arguments: [
+        (["none", "ad_hoc", "standardized"], Workshop.Rule.strict, "none"),
+        (["ad_hoc", "ad_hoc", "none"], .majority, "ad_hoc"),
+        (["ad_hoc", "none"], .majority, "none"),
+        (["true", "false"], .strict, "false"),
+    ])
+    func settleAsATable(answers: [String], rule: Workshop.Rule, expected: String) throws {
+        let q = try #require(Repo.questionnaire.question(answers[0] == "true" ? "new_agent_ships_in_weeks" : "staff_ai_tools"))
+        #expect(Workshop.settle(answers, question: q, rule: rule) == expected)
+    }
+
+    @Test func participantsMayFollowOneFlag() throws {
+        let dir = try temporaryDirectory()
+        let run = try Binary.run(["workshop", "run", "--participants", "Ana (CEO)", "Ben (Plant manager)", "Cy (AP clerk)",
+                                  "--output", "w.yaml"], in: dir, stdin: "")
+        #expect(!run.stderr.contains("name at least two"))
+        #expect(run.stdout.contains("Workshop: Ana, Ben, Cy"))
+    }
+
+    @Test func ruleHelpListsOnlyWhatMergeAccepts() throws {
+        let help = try Binary.run(["workshop", "merge", "--help"])
+        #expect(!help.stdout.contains("consensus"))
+        let refused = try Binary.run(["workshop", "merge", "a.yaml", "b.yaml", "-o", "m.yaml", "--rule", "consensus"])
+        #expect(refused.status == 64)
+    }
+
+    @Test func anUnfinishedInterviewIsMergedWithAWarningThatNamesWhatIsMissing() throws {
+        let dir = try temporaryDirectory()
+        let half = "version: 1\nquestionnaire: ai-maturity-manufacturing\norganization: {name: Acme Castings, currency: USD, loaded_hourly_rate: 48}\nassessed_on: 2026-11-20\nrespondents: [{name: Cy Park, role: AP clerk}]\nanswers:\n  staff_ai_tools: ad_hoc\ninterview: {next: q:tool_gains_measured}\n"
+        try half.write(toFile: "\(dir)/cy.yaml", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["workshop", "merge", Self.three[0], "\(dir)/cy.yaml", "--output", "m.yaml"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("cy.yaml: warning: this interview is not finished; no answer yet to: Tool savings measured"))
     }
 }
