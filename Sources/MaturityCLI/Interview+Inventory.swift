@@ -153,6 +153,24 @@ extension Interview {
         }
     }
 
+    /// A path as a terminal pastes it when a file is dragged in: quoted ('…' or "…"), or with
+    /// spaces escaped (`My\ Sheets/q4.xlsx`), or as a file:// URL.
+    static func droppedPath(_ raw: String) -> String {
+        var path = raw.trimmingCharacters(in: .whitespaces)
+        if path.count > 1, let first = path.first, (first == "\"" || first == "'"), path.last == first {
+            path = String(path.dropFirst().dropLast())
+        } else if path.contains("\\") {
+            var out = ""
+            var escaped = false
+            for c in path {
+                if escaped { out.append(c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
+            }
+            path = out
+        }
+        if path.hasPrefix("file://"), let url = URL(string: path), url.isFileURL { path = url.path }
+        return path
+    }
+
     /// `import FILE [--sheet NAME]` from the processes menu: merges by name, says what changed.
     func importSpreadsheet(_ spec: String) throws {
         var path = spec
@@ -161,7 +179,7 @@ extension Interview {
             path = String(spec[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
             sheet = String(spec[range.upperBound...]).trimmingCharacters(in: .whitespaces)
         }
-        if path.hasPrefix("\""), path.hasSuffix("\""), path.count > 1 { path = String(path.dropFirst().dropLast()) }
+        path = Self.droppedPath(path)
         do {
             let imported = try InventoryImporter.read(path: path, sheet: sheet, questionnaire: questionnaire)
             let summary = try InventoryImporter.merge(imported, into: draft.processes, replace: false, file: (path as NSString).lastPathComponent)
@@ -169,6 +187,7 @@ extension Interview {
             try save()
             terminal.say("  Imported \(Words.count(imported.rows.count, "row")): \(summary.added.count) added, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged.")
             if !imported.ignoredColumns.isEmpty { terminal.say("  Ignored columns: \(imported.ignoredColumns.joined(separator: ", "))") }
+            for note in imported.notes { terminal.say("  \(note)") }
         } catch let failure as ImportFailure {
             terminal.warn("  Nothing imported; fix these and try again:")
             for problem in failure.problems { terminal.warn("  \(problem)") }

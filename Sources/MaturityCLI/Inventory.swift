@@ -39,18 +39,32 @@ struct Inventory: ParsableCommand {
         @ArgumentParser.Flag(name: .long, help: "Show what would change; write nothing.")
         var dryRun = false
 
+        @Option(name: .long, help: ArgumentHelp("The row that holds the headers, as the spreadsheet numbers it (default: found in the first 20 rows).", valueName: "n"))
+        var headerRow: Int?
+
+        @ArgumentParser.Flag(name: .long, help: "Read hidden rows and columns too (skipped by default).")
+        var includeHidden = false
+
+        func validate() throws {
+            if let headerRow, headerRow < 1 { throw ValidationError("--header-row is a row number, 1 or more") }
+        }
+
         func run() throws {
             let store = FileStore()
             let (draft, questionnaire) = try CLIErrors.catching {
                 try AssessmentLoader.loadDraft(text: try store.readText(into), file: into) { id in try store.questionnaire(id: id, near: into) }
             }
-            let imported = try CLIErrors.catching { try InventoryImporter.read(path: file, sheet: sheet, questionnaire: questionnaire) }
+            let options = ImportOptions(headerRow: headerRow, includeHidden: includeHidden)
+            let imported = try CLIErrors.catching { try InventoryImporter.read(path: file, sheet: sheet, questionnaire: questionnaire, options: options) }
             let summary = try CLIErrors.catching {
                 try InventoryImporter.merge(imported, into: draft.processes, replace: replace, file: (file as NSString).lastPathComponent)
             }
             Console.out("Read \(Words.count(imported.rows.count, "row")) from \(file)\(sheet.map { " (sheet \($0))" } ?? "").")
             Console.out("Columns: " + imported.columns.map { "\($0.header) → \($0.field)" }.joined(separator: ", "))
             if !imported.ignoredColumns.isEmpty { Console.out("Ignored columns: " + imported.ignoredColumns.joined(separator: ", ")) }
+            for note in imported.notes {
+                if note.hasPrefix("warning: ") { Console.err("\(file): \(note)") } else { Console.out(note + ".") }
+            }
             func line(_ label: String, _ names: [String]) {
                 // Long lists are summarised: the first ten names and how many more.
                 guard !names.isEmpty else { return }
@@ -67,7 +81,10 @@ struct Inventory: ParsableCommand {
             }
             var updated = draft
             updated.processes = summary.processes
-            try CLIErrors.catching { try store.writeAtomically(AssessmentWriter.yaml(updated, questionnaire: questionnaire), to: into) }
+            // Only the processes block changes: every other line, comments included, stays as it was.
+            let original = try CLIErrors.catching { try store.readText(into) }
+            let text = AssessmentWriter.replacingProcesses(in: original, with: AssessmentWriter.yaml(updated, questionnaire: questionnaire))
+            try CLIErrors.catching { try store.writeAtomically(text, to: into) }
             Console.out("Wrote \(into) (\(summary.processes.count) processes).")
         }
     }

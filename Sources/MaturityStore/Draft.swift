@@ -259,6 +259,42 @@ public enum AssessmentWriter {
     }
 }
 
+extension AssessmentWriter {
+    /// `original` with its top-level `processes:` block replaced by the one in `rewritten` (or the
+    /// block appended when it had none); every other line, comments included, is kept byte for byte.
+    public static func replacingProcesses(in original: String, with rewritten: String) -> String {
+        guard let new = block("processes", in: rewritten) else { return original }
+        let lines = original.components(separatedBy: "\n")
+        if let old = blockRange("processes", lines: lines) {
+            var out = Array(lines[..<old.lowerBound])
+            out += new.components(separatedBy: "\n")
+            out += lines[old.upperBound...]
+            return out.joined(separator: "\n")
+        }
+        let base = original.hasSuffix("\n") ? original : original + "\n"
+        return base + new + "\n"
+    }
+
+    /// The lines of a top-level key's block: its own line up to the next top-level key.
+    static func blockRange(_ key: String, lines: [String]) -> Range<Int>? {
+        guard let start = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) else { return nil }
+        var end = start + 1
+        while end < lines.count {
+            let line = lines[end]
+            if let first = line.first, first != " ", first != "\t", first != "#", first != "-", !line.isEmpty { break }
+            end += 1
+        }
+        // Trailing blank and comment lines belong to what follows.
+        while end - 1 > start, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#") { end -= 1 }
+        return start..<end
+    }
+
+    static func block(_ key: String, in text: String) -> String? {
+        let lines = text.components(separatedBy: "\n")
+        return blockRange(key, lines: lines).map { lines[$0].joined(separator: "\n") }
+    }
+}
+
 extension String {
     func leftPad(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -56,12 +56,31 @@ struct InventoryCommandTests {
         let dir = try temporaryDirectory()
         let answers = try String(contentsOfFile: Repo.path("Tests/MaturityCLITests/Fixtures/interview-answers.txt"), encoding: .utf8)
             .components(separatedBy: "\n").prefix(36)
-        let keys = Array(answers) + ["import missing.csv", "import \(Self.fixtures)/openpyxl.xlsx --sheet Processes", "done", ""]
+        // A path as a terminal pastes a dragged file: quoted, with its spaces kept.
+        try FileManager.default.createDirectory(atPath: "\(dir)/My Sheets", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(Self.fixtures)/openpyxl.xlsx", toPath: "\(dir)/My Sheets/q4 inventory.xlsx")
+        let keys = Array(answers) + ["import missing.csv", "import '\(dir)/My Sheets/q4 inventory.xlsx' --sheet Processes", "done", ""]
         let run = try Binary.run(["assess", "--output", "a.yaml"], in: dir, stdin: keys.joined(separator: "\n") + "\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("  Nothing imported: missing.csv: error: no such file; check the path\n"))
         #expect(run.stdout.contains("  Imported 3 rows: 3 added, 0 updated, 0 unchanged.\n"))
         let saved = try String(contentsOfFile: "\(dir)/a.yaml", encoding: .utf8)
         #expect(saved.contains("  - name: Qualitätsprüfung Berichte\n    department: Qualität\n"))
+    }
+
+    @Test func importChangesOnlyTheProcessesBlockAndKeepsComments() throws {
+        let dir = try temporaryDirectory()
+        var text = try String(contentsOfFile: Repo.path("examples/acme.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "assessed_on: 2026-11-20", with: "# the plant visit\nassessed_on: 2026-11-20   # keep me")
+        text = text.replacingOccurrences(of: "organization: {name: Acme Castings,", with: "organization: {name: 'Acme Castings',")
+        try text.write(toFile: "\(dir)/acme.yaml", atomically: true, encoding: .utf8)
+        try "Name,Hours per week\nInvoice posting,12\n".write(toFile: "\(dir)/p.csv", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["inventory", "import", "p.csv", "--into", "acme.yaml"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let after = try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8)
+        let before = text.components(separatedBy: "\nprocesses:")[0]
+        #expect(after.hasPrefix(before), "every line above the processes block is byte for byte the same")
+        #expect(after.contains("  - name: Invoice posting\n"))
+        #expect(try Binary.run(["validate", "acme.yaml"], in: dir).status == 0)
     }
 }

@@ -78,7 +78,7 @@ struct InventoryImportTests {
     @Test func theFirstSheetIsReadByDefaultAndTheErrorNamesTheOthers() {
         let found = problems { _ = try read("openpyxl.xlsx") }
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("openpyxl.xlsx: error: no column for Name and Hours per week; the header row has \"Inventory on the next sheet\".") == true)
+        #expect(found.first?.hasPrefix("openpyxl.xlsx: error: no column for Name and Hours per week; the header row (row 1) has \"Inventory on the next sheet\".") == true)
         #expect(found.first?.hasSuffix("This is the first sheet, \"Read me\"; the workbook also has \"Processes\": choose one with --sheet.") == true)
     }
 
@@ -89,13 +89,13 @@ struct InventoryImportTests {
 
     @Test func everyBadCellIsReportedWithRowColumnValueAndExpectation() throws {
         let dir = try temporaryFolder()
-        let csv = "Name,Hours per week,Exception share,System of record,High severity errors possible\nA,lots,150%,SAP HANA,maybe\n,3,0.1,erp,no\nA,2,0.1,erp,no\n"
+        let csv = "Name,Hours per week,Exception share,System of record,High severity errors possible\nA,lots,150%,Mainframe,maybe\n,3,0.1,erp,no\nA,2,0.1,erp,no\n"
         try csv.write(toFile: "\(dir)/bad.csv", atomically: true, encoding: .utf8)
         let found = problems { _ = try InventoryImporter.read(path: "\(dir)/bad.csv", questionnaire: Repo.questionnaire) }
         #expect(found == [
             "bad.csv: row 2, column \"Hours per week\": \"lots\" is not a number; expected hours per week, like 12.5",
             "bad.csv: row 2, column \"Exception share\": \"150%\" is outside 0 to 1; expected a share like 0.1, or a percent like 10%",
-            "bad.csv: row 2, column \"System of record\": \"SAP HANA\" is not one of erp, mes, crm, spreadsheet, email, paper, none",
+            "bad.csv: row 2, column \"System of record\": \"Mainframe\" is not one of erp, mes, crm, spreadsheet, email, paper, none",
             "bad.csv: row 2, column \"High severity errors possible\": \"maybe\" is not yes or no; expected yes, no, y, n, true, false or x",
             "bad.csv: row 3, column \"Name\": the process name is empty; every row needs one",
             "bad.csv: row 4, column \"Name\": \"A\" repeats row 2; give each process one row",
@@ -106,7 +106,7 @@ struct InventoryImportTests {
         let dir = try temporaryFolder()
         try "Process,Owner\nA,B\n".write(toFile: "\(dir)/x.csv", atomically: true, encoding: .utf8)
         let found = problems { _ = try InventoryImporter.read(path: "\(dir)/x.csv", questionnaire: Repo.questionnaire) }
-        #expect(found.first?.hasPrefix("x.csv: error: no column for Hours per week; the header row has \"Process\", \"Owner\". Expected headers: Name, Department, Side, Hours per week,") == true)
+        #expect(found.first?.hasPrefix("x.csv: error: no column for Hours per week; the header row (row 1) has \"Process\", \"Owner\". Expected headers: Name, Department, Side, Hours per week,") == true)
     }
 
     @Test(arguments: [
@@ -174,6 +174,90 @@ struct InventoryImportTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
+    }
+
+    func csv(_ text: String, options: ImportOptions = ImportOptions()) throws -> ImportedInventory {
+        let dir = try temporaryFolder()
+        try text.write(toFile: "\(dir)/p.csv", atomically: true, encoding: .utf8)
+        return try InventoryImporter.read(path: "\(dir)/p.csv", questionnaire: Repo.questionnaire, options: options)
+    }
+
+    @Test(arguments: ["TOTAL", "Total", "Grand total", "Subtotal", "Summe", "Gesamt", "Suma", "Somme", "Sous-total", "Totals:"])
+    func totalsRowsAreSkippedAndReported(_ name: String) throws {
+        let inv = try csv("Name,Hours per week\nQuotes,40\nOrders,20\n\(name),99\n")
+        #expect(inv.rows.map(\.name) == ["Quotes", "Orders"])
+        #expect(inv.notes.contains { $0.hasPrefix("Skipped a totals row: row 4") })
+    }
+
+    @Test func aRowThatSumsTheRowsAboveIsATotal() throws {
+        let inv = try csv("Name,Hours per week\nQuotes,40\nOrders,20\nAll office work,60\n")
+        #expect(inv.rows.map(\.name) == ["Quotes", "Orders"])
+    }
+
+    @Test func theHeaderRowIsFoundBelowATitle() throws {
+        let inv = try csv("Process inventory,,\nFinance,,\n\nName,Hours per week,System\nQuotes,40,erp\n")
+        #expect(inv.rows.map(\.name) == ["Quotes"])
+        #expect(inv.rows.first?.row == 5)
+        #expect(inv.notes.first == "Took row 4 as the header row (the rows above it look like a title); use --header-row N to choose another")
+        let chosen = try csv("Name,Hours per week\nQuotes,40\nName,Hours per week\nOrders,30\n", options: ImportOptions(headerRow: 3))
+        #expect(chosen.rows.map(\.name) == ["Orders"])
+    }
+
+    @Test(arguments: [("Hrs/wk", "hours_per_week"), ("Hours/wk", "hours_per_week"), ("Weekly hrs", "hours_per_week"),
+                      ("Transactions/wk", "volume_per_week"), ("Txns per week", "volume_per_week"), ("Error rate", "exception_share"),
+                      ("Responsible", "owner_candidate"), ("Exceptions %", "exception_share")])
+    func headersAsPeopleWriteThem(header: String, field: String) throws {
+        let value = field == "exception_share" && !header.contains("%") ? "0.3" : "30"
+        let inv = field == "hours_per_week"
+            ? try csv("Name,\(header)\nQuotes,\(value)\n")
+            : try csv("Name,Hours per week,\(header)\nQuotes,40,\(value)\n")
+        #expect(inv.columns.contains { $0.header == header && $0.field == field }, "\(inv.columns)")
+    }
+
+    @Test func aColumnThatLooksLikeAFieldIsAWarningWithTheClosest() throws {
+        let inv = try csv("Name,Hours per week,Volume per wek\nQuotes,40,100\n")
+        #expect(inv.notes.contains("warning: column \"Volume per wek\" is not imported; it looks like \"Volume per week\". Rename the header to import it"))
+    }
+
+    @Test func valuesAsFinancePeopleWriteThem() throws {
+        let inv = try csv("Name,Hours per week,Volume per week,System,Exceptions %,Owner\nQuotes,40,TBD,Epicor 10,30,?\nOrders,20,n/a,Salesforce,12.5%,Dana\n")
+        #expect(inv.rows[0].volumePerWeek == nil && inv.rows[0].ownerCandidate == nil)
+        #expect(inv.rows[0].systemOfRecord == "erp" && inv.rows[1].systemOfRecord == "crm")
+        #expect(inv.rows[0].exceptionShare == 0.3 && inv.rows[1].exceptionShare == 0.125)
+        #expect(inv.notes.contains("Read product names as systems: Epicor 10 → erp"))
+    }
+
+    @Test func aWindows1252CSVIsReadAndSaysSo() throws {
+        let dir = try temporaryFolder()
+        try Data("Name,Hours per week\nCaf\u{E9} orders,12\n".data(using: .windowsCP1252)!).write(to: URL(fileURLWithPath: "\(dir)/w.csv"))
+        let inv = try InventoryImporter.read(path: "\(dir)/w.csv", questionnaire: Repo.questionnaire)
+        #expect(inv.rows.first?.name == "Café orders")
+        #expect(inv.notes.first?.contains("read it as Windows-1252") == true)
+    }
+
+    @Test func anODSFileIsToldWhatToSaveAs() throws {
+        let dir = try temporaryFolder()
+        try Data("x".utf8).write(to: URL(fileURLWithPath: "\(dir)/p.ods"))
+        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/p.ods", questionnaire: Repo.questionnaire) }
+        #expect(found == ["\(dir)/p.ods: error: OpenDocument sheets (.ods) are not read; save it as .xlsx or as CSV UTF-8"])
+    }
+
+    @Test func hiddenRowsAndColumnsAreSkippedUnlessAskedFor() throws {
+        let dir = try temporaryFolder()
+        try makeWorkbook(at: "\(dir)/hidden.xlsx", sheet: """
+            <worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData>\
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Hours per week</t></is></c><c r="C1" t="inlineStr"><is><t>Hours per week</t></is></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>Quotes</t></is></c><c r="B2"><v>99</v></c><c r="C2"><v>40</v></c></row>\
+            <row r="3" hidden="1"><c r="A3" t="inlineStr"><is><t>Old row</t></is></c><c r="B3"><v>1</v></c><c r="C3"><v>5</v></c></row>\
+            </sheetData></worksheet>
+            """)
+        let inv = try InventoryImporter.read(path: "\(dir)/hidden.xlsx", questionnaire: Repo.questionnaire)
+        #expect(inv.rows.map(\.name) == ["Quotes"])
+        #expect(inv.rows.first?.hoursPerWeek == 40, "the visible column wins over the hidden stale one")
+        #expect(inv.notes.contains("Skipped hidden column: Hours per week (--include-hidden reads them)"))
+        #expect(inv.notes.contains("Skipped 1 hidden row (--include-hidden reads them)"))
+        let all = try InventoryImporter.read(path: "\(dir)/hidden.xlsx", questionnaire: Repo.questionnaire, options: ImportOptions(includeHidden: true))
+        #expect(all.rows.map(\.name) == ["Quotes", "Old row"])
     }
 
     /// Found by FuzzXLSX: a part whose deflate stream runs to the end of the file used to spin

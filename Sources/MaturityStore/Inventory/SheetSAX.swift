@@ -11,7 +11,6 @@ final class SheetSAX {
     let dateStyles: Set<Int>
     let maxRows: Int
     let path: String
-    let header: ([String]) throws -> Void
     let row: (SheetRow) throws -> Void
     var failure: Error?
 
@@ -26,17 +25,18 @@ final class SheetSAX {
     private var value: [UInt8] = []
     private var collecting = false
     private var inValue = false
-    private var sawHeader = false
+    private var rowHidden = false
+    /// Zero-based columns the workbook hides (`<col min max hidden="1">`).
+    private var hiddenColumns = Set<Int>()
     private var rows = 0
     private var stopped = false
 
     init(path: String, shared: [String], dateStyles: Set<Int>, maxRows: Int,
-         header: @escaping ([String]) throws -> Void, row: @escaping (SheetRow) throws -> Void) {
+         row: @escaping (SheetRow) throws -> Void) {
         self.path = path
         self.shared = shared
         self.dateStyles = dateStyles
         self.maxRows = maxRows
-        self.header = header
         self.row = row
     }
 
@@ -119,11 +119,33 @@ final class SheetSAX {
             }
         } else if Self.equals(name, "v") || Self.equals(name, "t") {
             inValue = collecting
+        } else if Self.equals(name, "col") {
+            guard let attributes else { return }
+            var lo = 0, hi = 0, hidden = false
+            for i in 0..<count {
+                guard let attr = attributes[i * 5], let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
+                let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                let key = String(cString: UnsafeRawPointer(attr).assumingMemoryBound(to: CChar.self))
+                switch key {
+                case "min": lo = Self.integer(bytes)
+                case "max": hi = Self.integer(bytes)
+                case "hidden": hidden = bytes.first == UInt8(ascii: "1") || bytes.first == UInt8(ascii: "t")
+                default: break
+                }
+            }
+            if hidden, lo >= 1, hi >= lo, hi <= Self.maxColumn { for c in lo...hi { hiddenColumns.insert(c - 1) } }
         } else if Self.equals(name, "row") {
             cells.removeAll(keepingCapacity: true)
             rowNumber += 1
+            rowHidden = false
             guard let attributes else { return }
             for i in 0..<count {
+                if let attr = attributes[i * 5], let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4],
+                   String(cString: UnsafeRawPointer(attr).assumingMemoryBound(to: CChar.self)) == "hidden" {
+                    rowHidden = start.pointee == UInt8(ascii: "1") || start.pointee == UInt8(ascii: "t")
+                    _ = end
+                    continue
+                }
                 guard let attr = attributes[i * 5], attr[0] == UInt8(ascii: "r"), attr[1] == 0,
                       let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
                 rowNumber = Self.integer(UnsafeBufferPointer(start: start, count: end - start))
@@ -156,16 +178,10 @@ final class SheetSAX {
     private func deliver() {
         guard failure == nil else { return }
         do {
-            if !sawHeader {
-                guard cells.contains(where: { $0 != nil }) else { return }
-                sawHeader = true
-                try header(cells.map { $0 ?? "" })
-                return
-            }
             guard cells.contains(where: { !($0 ?? "").trimmed.isEmpty }) else { return }
             rows += 1
             if rows > maxRows { throw ImportError.file(path, "the sheet has more than \(Format.grouped(Double(maxRows))) rows, the limit (an inventory is far smaller): split the file") }
-            try row(SheetRow(number: rowNumber, cells: cells))
+            try row(SheetRow(number: rowNumber, cells: cells, hidden: rowHidden, hiddenColumns: hiddenColumns))
         } catch {
             failure = error
             stopped = true

@@ -8,38 +8,52 @@ struct SheetRow {
     var number: Int
     var cells: [String?]
     var style: NumberStyle = .decimalPoint
+    /// Hidden in the workbook (rows); hidden columns are listed in `hiddenColumns`.
+    var hidden = false
+    var hiddenColumns: Set<Int> = []
 }
 
 /// How numbers are written in the source: `1,500.5` or (in `;`-separated files) `1.500,5`.
 enum NumberStyle { case decimalPoint, decimalComma }
 
-/// Reads the rows of a CSV or .xlsx file, header first, calling `row` for each one so large
-/// sheets never sit in memory as a whole.
+/// Reads the non-empty rows of a CSV or .xlsx file in order, calling `row` for each one so large
+/// sheets never sit in memory as a whole; the importer decides which row is the header.
 enum SpreadsheetReader {
-    static func read(path: String, sheet: String?, limits: ImportLimits,
-                     header: ([String]) throws -> Void, row: (SheetRow) throws -> Void) throws {
+    /// Returns notes on how the file was read (a CSV that was not UTF-8 read as Windows-1252).
+    @discardableResult
+    static func read(path: String, sheet: String?, limits: ImportLimits, row: (SheetRow) throws -> Void) throws -> [String] {
         let ext = (path as NSString).pathExtension.lowercased()
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
         switch ext {
         case "xlsx", "xlsm":
-            try XLSXReader(path: path, limits: limits).read(sheet: sheet, header: header, row: row)
+            try XLSXReader(path: path, limits: limits).read(sheet: sheet, row: row)
+            return []
         case "csv", "txt", "tsv":
             if sheet != nil { throw ImportError.file(path, "--sheet is for .xlsx files; a CSV file has one table") }
-            try readCSV(path: path, maxRows: limits.maxRows, header: header, row: row)
+            return try readCSV(path: path, maxRows: limits.maxRows, row: row)
         case "xls":
             throw ImportError.file(path, "the old Excel .xls format is not supported; save it as Excel Workbook (.xlsx) or CSV")
+        case "ods":
+            throw ImportError.file(path, "OpenDocument sheets (.ods) are not read; save it as .xlsx or as CSV UTF-8")
         default:
             throw ImportError.file(path, "expected a .csv or .xlsx file")
         }
     }
 
-    static func readCSV(path: String, maxRows: Int, header: ([String]) throws -> Void, row: (SheetRow) throws -> Void) throws {
+    static func readCSV(path: String, maxRows: Int, row: (SheetRow) throws -> Void) throws -> [String] {
         let data = try FileStore().readData(path, limit: Limits.sheetBytes)
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw ImportError.file(path, "this is a zip archive (an .xlsx workbook?), not CSV text; rename it to .xlsx or export it as CSV")
         }
         if data.contains(0) { throw ImportError.file(path, "the file holds binary data, not CSV text; export the sheet as CSV (UTF-8)") }
-        guard let text = String(data: data, encoding: .utf8) else {
+        var note: String?
+        var decoded = String(data: data, encoding: .utf8)
+        if decoded == nil, let legacy = String(data: data, encoding: .windowsCP1252) {
+            // Excel's "CSV" on Windows: read it, and say so.
+            decoded = legacy
+            note = "\((path as NSString).lastPathComponent) is not UTF-8; read it as Windows-1252 (Excel's plain CSV). Save as \"CSV UTF-8\" to avoid the guess"
+        }
+        guard let text = decoded else {
             throw ImportError.file(path, "the file is not UTF-8 text; export it as CSV UTF-8")
         }
         let delimiter = CSVDelimiter.guessed(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
@@ -54,15 +68,16 @@ enum SpreadsheetReader {
         }
         var headers = csv.header
         if let first = headers.first, first.hasPrefix("\u{FEFF}") { headers[0] = String(first.dropFirst()) }
-        try header(headers)
         let style: NumberStyle = delimiter == .semicolon ? .decimalComma : .decimalPoint
         if csv.rows.count > maxRows {
             throw ImportError.file(path, "the sheet has \(Format.grouped(Double(csv.rows.count))) rows; the limit is \(Format.grouped(Double(maxRows))) (an inventory is far smaller): split the file")
         }
+        try row(SheetRow(number: 1, cells: headers.map { $0.isEmpty ? nil : $0 }, style: style))
         for (i, cells) in csv.rows.enumerated() {
             if cells.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             try row(SheetRow(number: i + 2, cells: cells.map { $0.isEmpty ? nil : $0 }, style: style))
         }
+        return note.map { [$0] } ?? []
     }
 }
 

@@ -12,15 +12,15 @@ struct XLSXReader {
     let path: String
     let limits: ImportLimits
 
-    func read(sheet: String?, header: ([String]) throws -> Void, row: (SheetRow) throws -> Void) throws {
+    func read(sheet: String?, row: (SheetRow) throws -> Void) throws {
         let archive = try ZipParts(path: path)
         let target = try sheetPath(archive, named: sheet)
         let shared = try archive.parts["xl/sharedStrings.xml"].map { _ in try sharedStrings(archive, "xl/sharedStrings.xml") } ?? []
         let dateStyles = try archive.parts["xl/styles.xml"].map { _ in try self.dateStyles(archive, "xl/styles.xml") } ?? []
         guard archive.parts[target] != nil else { throw ImportError.file(path, "the workbook lists \(target) but does not contain it") }
-        try withoutActuallyEscaping(header) { header in
+        do {
             try withoutActuallyEscaping(row) { row in
-                let sax = SheetSAX(path: path, shared: shared, dateStyles: dateStyles, maxRows: limits.maxRows, header: header, row: row)
+                let sax = SheetSAX(path: path, shared: shared, dateStyles: dateStyles, maxRows: limits.maxRows, row: row)
                 // The sheet streams from the zip into the parser: never all in memory, never on disk.
                 try sax.parse { feed in
                     var head = Data()
