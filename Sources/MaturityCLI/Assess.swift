@@ -85,7 +85,7 @@ struct Assess: ParsableCommand {
             Console.err("\nStopped. Every confirmed answer is saved in \(output). Continue with: \(resumeHint)")
         }
         defer { stopSignal.cancel() }
-        if resume { terminal.say("Continuing \(output) at \(draft.next ?? "the review").") }
+        if resume { terminal.say("Continuing \(output) at \(interview.stepWords(draft.next)).") }
         if !resume { terminal.heading("AI maturity assessment: \(q.title)") }
         terminal.say(terminal.dim("At any prompt: ? help · back · skip (unknown, counts as no) · quit (saves)."))
         terminal.say(terminal.dim("Enter takes the [default]. Every answer is saved as soon as you give it."))

@@ -4,13 +4,13 @@ import MaturityStore
 
 /// The agents and process-inventory sections: a short menu, then one record at a time.
 extension Interview {
-    enum Menu { case add, edit(Int), remove(Int), done, importFile(String) }
+    enum Menu { case add, edit(Int), remove(Int), done, importFile(String), line(String) }
 
     func menu(_ title: String, items: [String], noun: String, canImport: Bool = false) -> Reply<Menu> {
         terminal.heading("\(title) (\(items.count))")
         for (i, item) in items.enumerated() { terminal.say("  \(i + 1). \(item)") }
-        let commands = canImport ? "add, import FILE, edit N, remove N, or done" : "add, edit N, remove N, or done"
-        let importHelp = canImport ? " Type import processes.xlsx (or .csv) to read a spreadsheet; add --sheet NAME for a workbook's other sheets." : ""
+        let commands = canImport ? "a process as name, hours, cases, system; add; import FILE; edit N; or done" : "add, edit N, remove N, or done"
+        let importHelp = canImport ? " Fastest: type a whole process on one line, like Quote prep, 40h, 300/wk, ERP; the other fields take sensible defaults you can edit. Type import processes.xlsx (or .csv) to read a spreadsheet; add --sheet NAME for a workbook's other sheets." : ""
         let prompt = Prompt<Menu>(
             position: "[\(title)]", text: commands, help: "Type add to describe a new \(noun); edit 2 or remove 2 to change the second; done (or Enter) to go on.\(importHelp)",
             defaultText: "done", skippable: false,
@@ -19,6 +19,8 @@ extension Interview {
                     let path = s.dropFirst("import ".count).trimmingCharacters(in: .whitespaces)
                     if !path.isEmpty { return .success(.importFile(path)) }
                 }
+                // "Quote prep, 40h, 300/wk, ERP": a whole process on one line.
+                if canImport, s.contains(",") { return .success(.line(s)) }
                 let words = s.lowercased().split(separator: " ")
                 let number = words.count == 2 ? Int(words[1]) : nil
                 switch words.first.map(String.init) {
@@ -42,7 +44,7 @@ extension Interview {
             let items = draft.agents.map { "\($0.name): \($0.status.rawValue), \($0.side.rawValue), owner \($0.namedOwner ?? "none")" }
             switch menu("Agents", items: items, noun: "agent") {
             case .value(.done): return .next
-            case .value(.importFile): continue
+            case .value(.importFile), .value(.line): continue
             case .value(.add):
                 draft.agents.append(Agent(name: "", status: .idea))
                 if let stop = try editAgent(draft.agents.count - 1, adding: true) { return stop }
@@ -63,7 +65,8 @@ extension Interview {
     func editAgent(_ i: Int, adding: Bool) throws -> StepResult? {
         var field = 0
         while true {
-            var fields = ["name", "process", "status", "side", "owner", "annual_dollar_value", "reports_dollars", "reuses_shared_infrastructure"]
+            // Which process it automates is asked after the inventory, by number.
+            var fields = ["name", "status", "side", "owner", "annual_dollar_value", "reports_dollars", "reuses_shared_infrastructure"]
             if draft.agents[i].status == .production { fields += questionnaire.gateBars.map { "gate:\($0.id)" } }
             guard field < fields.count else { return nil }
             let id = fields[field]
@@ -83,7 +86,7 @@ extension Interview {
             case "status":
                 let choices = definition?.choices ?? AgentStatus.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) }
                 result = try self.field(position: position, text: prompt, help: "Production means operations owns it and it acts on real work every day.",
-                                        current: adding && field == 2 && a.status == .idea ? nil : choices.firstIndex { $0.value == a.status.rawValue }.map { "\($0 + 1)" },
+                                        current: adding && field == 1 && a.status == .idea ? nil : choices.firstIndex { $0.value == a.status.rawValue }.map { "\($0 + 1)" },
                                         skippable: false, choices: choices, parse: Parse.choice(choices)) { v in
                     if let s = v.flatMap(AgentStatus.init(rawValue:)) { self.draft.agents[i].status = s }
                 }
@@ -110,13 +113,15 @@ extension Interview {
             default:
                 let barID = String(id.dropFirst("gate:".count))
                 let bar = questionnaire.gateBars.first { $0.id == barID }
-                result = try self.field(position: position, text: "Production gate: \(bar?.label ?? barID)? (y/n)", help: bar?.help,
+                let allBars = questionnaire.gateBars.enumerated().map { "\($0.offset + 1). \($0.element.label)" }.joined(separator: "; ")
+                result = try self.field(position: position, text: "Production gate: \(bar?.label ?? barID)? (y/n)",
+                                        help: (bar?.help ?? "") + " An agent counts as in production only when it clears all \(Words.number(questionnaire.gateBars.count)) bars: \(allBars).",
                                         current: a.gate[barID].map { $0 ? "yes" : "no" }, skippable: true, parse: Parse.yesNo) { v in
                     self.draft.agents[i].gate[barID] = v
                 }
             }
             switch result {
-            case .next: field += 1
+            case .next, .pass: field += 1
             case .back:
                 if field == 0 {
                     if adding, draft.agents[i].name.isEmpty { draft.agents.remove(at: i); try save() }
@@ -134,12 +139,16 @@ extension Interview {
         while true {
             let items = draft.processes.map { "\($0.name): \(Format.number($0.hoursPerWeek)) h/week, \($0.side.rawValue)" }
             switch menu("Processes", items: items, noun: "process", canImport: true) {
-            case .value(.done): return .next
+            case .value(.done):
+                if let stop = try linkAgentsToProcesses() { return stop }
+                return .next
+            case .value(.line(let text)):
+                try addProcess(fromLine: text)
             case .value(.importFile(let spec)):
                 try importSpreadsheet(spec)
             case .value(.add):
                 draft.processes.append(InventoryProcess(name: "", hoursPerWeek: 0))
-                if let stop = try editProcess(draft.processes.count - 1, adding: true) { return stop }
+                if let stop = try addProcessQuickly(draft.processes.count - 1) { return stop }
             case .value(.edit(let i)):
                 if let stop = try editProcess(i, adding: false) { return stop }
             case .value(.remove(let i)):
@@ -151,6 +160,123 @@ extension Interview {
             case .ended: return .ended
             }
         }
+    }
+
+    /// Adds a process from one typed line; asks only for the essentials it lacks.
+    func addProcess(fromLine text: String) throws {
+        let parsed = ProcessLine.parse(text, questionnaire: questionnaire)
+        guard !parsed.name.isEmpty else {
+            terminal.warn("  Start the line with the process name, like Quote prep, 40h, 300/wk, ERP.")
+            return
+        }
+        if draft.processes.contains(where: { $0.name.lowercased() == parsed.name.lowercased() }) {
+            terminal.warn("  \(parsed.name) is already listed; edit it by its number.")
+            return
+        }
+        draft.processes.append(parsed)
+        let i = draft.processes.count - 1
+        if parsed.hoursPerWeek == 0 {
+            if let stop = try addProcessQuickly(i, skipName: true) { if stop == .quit || stop == .ended { return } }
+            return
+        }
+        applyDefaults(i)
+        try save()
+        echo(i)
+    }
+
+    /// A new process in at most four prompts (name, hours, cases, system); the rest defaulted.
+    func addProcessQuickly(_ i: Int, skipName: Bool = false) throws -> StepResult? {
+        let essentials = ["name", "hours_per_week", "volume_per_week", "system_of_record"]
+        var index = skipName ? 1 : 0
+        while index < essentials.count {
+            let id = essentials[index]
+            guard let f = questionnaire.processFields.first(where: { $0.id == id }) else { index += 1; continue }
+            let position = "[Process \(i + 1) · \(index + 1) of 4]"
+            let prompt = f.prompt + (f.unit.map { " (\($0))" } ?? "")
+            let p = draft.processes[i]
+            let result: StepResult
+            switch id {
+            case "name":
+                result = try field(position: position, text: prompt, help: "What the team calls the work. Or type the whole process on one line: Quote prep, 40h, 300/wk, ERP.",
+                                   current: p.name.isEmpty ? nil : p.name, skippable: false, parse: Parse.text) { self.draft.processes[i].name = $0 ?? "" }
+            case "hours_per_week":
+                result = try field(position: position, text: prompt, help: "All the staff hours the process takes in a week, like 12.5.",
+                                   current: p.hoursPerWeek == 0 ? nil : Format.number(p.hoursPerWeek), skippable: false,
+                                   parse: Parse.number(unit: "hours per week", example: "12.5", min: 0, max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
+            default:
+                result = try optionalProcessField(f, index: i, position: position, prompt: prompt)
+            }
+            switch result {
+            case .next, .pass: index += 1
+            case .back:
+                if index == 0 || (skipName && index == 1) {
+                    draft.processes.remove(at: i)
+                    try save()
+                    return nil
+                }
+                index -= 1
+            case .quit, .ended: return result
+            }
+        }
+        applyDefaults(i)
+        try save()
+        echo(i)
+        return nil
+    }
+
+    /// Fills what was not typed from what was: the write-back path from the system, office side,
+    /// semi-structured input, a 10% exception share, no line-stopping errors.
+    func applyDefaults(_ i: Int) {
+        var p = draft.processes[i]
+        if p.writeBack == nil, let system = p.systemOfRecord {
+            p.writeBack = ["erp": "api", "mes": "api", "crm": "api", "spreadsheet": "file_import", "email": "manual", "paper": "manual"][system] ?? "none"
+        }
+        if p.inputStructure == nil { p.inputStructure = "semi" }
+        if p.exceptionShare == nil { p.exceptionShare = 0.1 }
+        if p.highSeverityErrorsPossible == nil { p.highSeverityErrorsPossible = false }
+        if p.department == nil { p.department = ProcessLine.departmentGuess(p.name) }
+        draft.processes[i] = p
+    }
+
+    /// One line that shows what was typed and what was assumed, so a wrong default is caught.
+    func echo(_ i: Int) {
+        let p = draft.processes[i]
+        var typed = ["\(Format.number(p.hoursPerWeek)) h/week"]
+        typed.append(p.volumePerWeek.map { "\(Format.number($0)) cases/week" } ?? "cases unknown")
+        typed.append(Words.system(p.systemOfRecord, questionnaire))
+        let assumed = [p.department.map { "department \($0)" }, p.side.rawValue, "writes back by \(p.writeBack?.replacingOccurrences(of: "_", with: " ") ?? "nothing yet")",
+                       "\(p.inputStructure ?? "semi")-structured input", p.exceptionShare.map { "\(Format.percent($0)) exceptions" },
+                       p.highSeverityErrorsPossible == true ? "an error could stop the line" : "no line-stopping errors",
+                       p.ownerCandidate.map { "owner \($0)" } ?? "no owner yet"].compactMap { $0 }
+        terminal.say("  \(i + 1). \(p.name): " + typed.joined(separator: ", ") + terminal.dim(" · assumed: " + assumed.joined(separator: ", ") + " (edit \(i + 1) to change)"))
+    }
+
+    /// After the inventory: which process each agent automates, by number.
+    func linkAgentsToProcesses() throws -> StepResult? {
+        let names = draft.processes.map(\.name)
+        guard !names.isEmpty else { return nil }
+        for i in draft.agents.indices where draft.agents[i].status != .retired {
+            let current = draft.agents[i].process
+            if let current, names.contains(where: { $0.lowercased() == current.lowercased() }) { continue }
+            terminal.say("  Which process does \(draft.agents[i].name) automate?")
+            for (n, name) in names.enumerated() { terminal.say("    \(n + 1). \(name)") }
+            let prompt = Prompt<String>(position: "[Agents]", text: "Process number, or Enter for none listed",
+                                        help: "Linking an agent to its process lets the ranking know that work is automated, and sets its dollars beside the estimate.",
+                                        defaultText: nil, skippable: true, parse: { s in
+                                            if let n = Int(s), (1...names.count).contains(n) { return .success(names[n - 1]) }
+                                            if let match = names.first(where: { $0.lowercased() == s.lowercased() }) { return .success(match) }
+                                            return .failure(PromptError("\(s) is not in the inventory; type a number from 1 to \(names.count), or Enter if it is not listed."))
+                                        })
+            switch terminal.ask(prompt) {
+            case .value(let name): draft.agents[i].process = name
+            case .skip: draft.agents[i].process = nil
+            case .back: return nil
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+            try save()
+        }
+        return nil
     }
 
     /// A path as a terminal pastes it when a file is dragged in: quoted ('…' or "…"), or with
@@ -224,7 +350,7 @@ extension Interview {
                 result = try optionalProcessField(f, index: i, position: position, prompt: prompt)
             }
             switch result {
-            case .next: index += 1
+            case .next, .pass: index += 1
             case .back:
                 if index == 0 {
                     if adding, draft.processes[i].name.isEmpty { draft.processes.remove(at: i); try save() }
@@ -325,4 +451,64 @@ extension Interview {
         default: return (draft.planStartsOn ?? draft.assessedOn)?.iso ?? "-"
         }
     }
+}
+
+/// One typed line as a process: `Quote prep, 40h, 300/wk, ERP`. Pieces are recognised by their
+/// look (a unit, a system name), else by position: name, hours, cases, system.
+enum ProcessLine {
+    static func parse(_ text: String, questionnaire q: Questionnaire) -> InventoryProcess {
+        var parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var p = InventoryProcess(name: parts.isEmpty ? "" : parts.removeFirst(), hoursPerWeek: 0)
+        let systems = q.processFields.first { $0.id == "system_of_record" }?.choices ?? []
+        var numbers: [Double] = []
+        for part in parts {
+            let lower = part.lowercased()
+            if lower.hasPrefix("owner ") {
+                p.ownerCandidate = String(part.dropFirst(6)).trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            if lower.contains("%"), let n = number(lower.replacingOccurrences(of: "exceptions", with: "").trimmingCharacters(in: .whitespaces)), n <= 100 {
+                p.exceptionShare = n / 100
+                continue
+            }
+            if let value = Parse.choice(systems)(part).success ?? InventoryImporter.choiceValue(part, field: "system_of_record") {
+                p.systemOfRecord = value
+            } else if let n = number(lower) {
+                if lower.contains("/w") || lower.contains("case") || lower.contains("per week") && !lower.contains("h") || lower.contains("txn") || lower.contains("order") {
+                    p.volumePerWeek = n
+                } else if lower.hasSuffix("h") || lower.contains("hour") || lower.contains("hrs") {
+                    p.hoursPerWeek = n
+                } else {
+                    numbers.append(n)
+                }
+            }
+        }
+        // Bare numbers fill hours, then cases, in that order.
+        for n in numbers {
+            if p.hoursPerWeek == 0 { p.hoursPerWeek = n } else if p.volumePerWeek == nil { p.volumePerWeek = n }
+        }
+        return p
+    }
+
+    static func number(_ text: String) -> Double? {
+        let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," || $0 == " " }.filter { $0 != "," && $0 != " " }
+        guard let v = Double(digits), v.isFinite, v >= 0 else { return nil }
+        return v
+    }
+
+    /// A department from the process name's words; nil when nothing fits.
+    static func departmentGuess(_ name: String) -> String? {
+        let n = name.lowercased()
+        let table: [(String, String)] = [("invoice", "Accounts payable"), ("payable", "Accounts payable"), ("ap ", "Accounts payable"),
+                                         ("supplier", "Purchasing"), ("purchase", "Purchasing"), ("vendor", "Purchasing"),
+                                         ("quote", "Sales"), ("order", "Customer service"), ("customer", "Customer service"),
+                                         ("freight", "Logistics"), ("shipping", "Logistics"), ("quality", "Quality"),
+                                         ("certificate", "Quality"), ("complaint", "Quality"), ("timesheet", "Finance"),
+                                         ("credit", "Finance"), ("payroll", "Finance"), ("schedul", "Planning"), ("engineering", "Engineering")]
+        return table.first { n.contains($0.0) }?.1
+    }
+}
+
+extension Result {
+    var success: Success? { if case .success(let v) = self { return v } else { return nil } }
 }

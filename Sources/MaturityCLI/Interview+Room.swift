@@ -29,6 +29,14 @@ extension Interview {
         // A question in progress keeps the answers already given (so a resumed session goes on).
         var entry = workshop.disagreements.first { $0.question == id && $0.result == "pending" }
             ?? Workshop.Disagreement(question: id, answers: [], rule: .consensus, result: "pending")
+        // Re-asked from the review: each person's earlier answer (or the room's) is their default.
+        let earlier = workshop.disagreements.first { $0.question == id && $0.result != "pending" }
+        let agreedBefore = (draft.answers[id] ?? nil).map(Workshop.text)
+        func previousAnswer(_ person: String) -> String? {
+            let text = earlier?.answers.first { $0.person == person }?.answer ?? (earlier == nil ? agreedBefore : nil)
+            guard let text, text != "unknown" else { return nil }
+            return text == "true" ? "yes" : text == "false" ? "no" : text
+        }
         func store(_ e: Workshop.Disagreement?) throws {
             workshop.disagreements.removeAll { $0.question == id }
             if let e { workshop.disagreements.append(e) }
@@ -51,7 +59,7 @@ extension Interview {
                 let who = person.name + (person.role.map { " (\($0))" } ?? "")
                 let prompt = Prompt<Answer>(position: "  ", text: "\(who), your answer" + (q.type == .yesNo ? " (y/n)" : ""),
                                             help: (q.help ?? "") + " The others do not see it until everyone has answered; skip records unknown.",
-                                            defaultText: nil, skippable: true, parse: answerParser(q), hidden: true)
+                                            defaultText: previousAnswer(person.name), skippable: true, parse: answerParser(q), hidden: true)
                 switch terminal.ask(prompt) {
                 case .value(let a): entry.answers.append(.init(person: person.name, answer: Workshop.text(a)))
                 case .skip: entry.answers.append(.init(person: person.name, answer: "unknown"))

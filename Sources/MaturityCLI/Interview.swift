@@ -6,7 +6,7 @@ import MaturityStore
 /// questions, agents, processes, review); every confirmed answer is saved at once.
 final class Interview {
     enum Outcome: Equatable { case finished, quit, ended }
-    enum StepResult { case next, back, quit, ended }
+    enum StepResult { case next, back, quit, ended, pass }
 
     let terminal: Terminal
     let questionnaire: Questionnaire
@@ -30,21 +30,28 @@ final class Interview {
         self.store = store
     }
 
-    /// Step ids in order. `q:<id>` steps are the questionnaire's placement questions.
+    /// Step ids in order. `q:<id>` steps are the questionnaire's placement questions; those about
+    /// agents come after the agents, and are passed over when there are none.
     var steps: [String] {
         ["name", "industry", "currency", "rate", "assessed_on", "plan_starts_on", "respondents"]
-            + questionnaire.questions.map { "q:\($0.id)" } + ["agents", "processes", "review"]
+            + questionnaire.questions.filter { !$0.needsAgents }.map { "q:\($0.id)" } + ["agents"]
+            + questionnaire.questions.filter(\.needsAgents).map { "q:\($0.id)" } + ["processes", "review"]
     }
+
+    /// Agents past the idea stage: the questions about agents apply only with one of these.
+    var hasAgents: Bool { draft.agents.contains { $0.status != .idea } }
 
     /// Runs from `start` (a step id) to the end, or until the person quits or input ends.
     func run(from start: String?) throws -> Outcome {
         var index = start.flatMap { steps.firstIndex(of: $0) } ?? 0
+        var direction = 1
         while index < steps.count {
             draft.next = steps[index]
             try save()
             switch try runStep(steps[index]) {
-            case .next: index += 1
-            case .back: index = max(0, index - 1)
+            case .next: index += 1; direction = 1
+            case .back: index = max(0, index - 1); direction = -1
+            case .pass: index = max(0, index + direction)
             case .quit: return .quit
             case .ended: return .ended
             }
@@ -63,6 +70,7 @@ final class Interview {
     func runStep(_ id: String) throws -> StepResult {
         if id.hasPrefix("q:") {
             let question = String(id.dropFirst(2))
+            if questionnaire.question(question)?.needsAgents == true, !hasAgents { return .pass }
             return participants.isEmpty ? try self.question(question) : try roomQuestion(question, participants: participants)
         }
         switch id {
@@ -93,6 +101,17 @@ final class Interview {
         case "processes": return try processes()
         default: return try review()
         }
+    }
+
+    /// A step as the person knows it: the question's words, not `q:monthly_value_review`.
+    func stepWords(_ id: String?) -> String {
+        guard let id else { return "the review" }
+        if id.hasPrefix("q:"), let q = questionnaire.question(String(id.dropFirst(2))) {
+            return "the question \"\(q.short ?? q.prompt)\""
+        }
+        return ["name": "the company name", "industry": "the industry", "currency": "the currency", "rate": "the loaded hourly rate",
+                "assessed_on": "the assessment date", "plan_starts_on": "the plan's start", "respondents": "who is answering",
+                "agents": "the agents", "processes": "the process inventory", "review": "the review"][id] ?? id
     }
 
     func position(_ id: String) -> String {
@@ -144,7 +163,7 @@ final class Interview {
                              parse: Parse.number(unit: q.unit ?? (whole ? "a whole number" : "a number"), example: whole ? "2" : "12.5",
                                                  min: q.min, max: q.max, whole: whole)) { record($0.map(Answer.number)) }
         case .share:
-            return try field(position: position, text: q.prompt, help: help, current: shown, skippable: true,
+            return try field(position: position, text: q.prompt + " (a percent, like 10%)", help: help, current: shown, skippable: true,
                              parse: Parse.share) { record($0.map(Answer.number)) }
         case .date:
             return try field(position: position, text: q.prompt, help: help, current: shown, skippable: true,
@@ -166,7 +185,12 @@ final class Interview {
                                             skippable: true, parse: Parse.respondent)
             switch terminal.ask(prompt) {
             case .value(let r):
-                draft.respondents.append(r)
+                // The same name again corrects that person (a new role), never adds a twin.
+                if let i = draft.respondents.firstIndex(where: { $0.name.lowercased() == r.name.lowercased() }) {
+                    draft.respondents[i] = r
+                } else {
+                    draft.respondents.append(r)
+                }
                 try save()
             case .skip: return .next
             case .back: return .back

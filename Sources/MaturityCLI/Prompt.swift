@@ -1,5 +1,6 @@
 import Foundation
 import MaturityCore
+import MaturityStore
 
 /// What a person typed at a prompt, after the commands every prompt understands.
 enum Reply<T> {
@@ -113,6 +114,15 @@ enum Parse {
             if let c = choices.first(where: { $0.value.lowercased() == lowered || $0.label.lowercased() == lowered }) {
                 return .success(c.value)
             }
+            // "ad hoc", "Ad-hoc", "file import": the value with spaces or hyphens for underscores.
+            let joined = lowered.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+            if let c = choices.first(where: { $0.value.lowercased() == joined }) { return .success(c.value) }
+            // The words the spreadsheet import reads ("Excel", "SAP", "semi-structured").
+            for field in ["system_of_record", "write_back", "input_structure", "side"] {
+                if let value = InventoryImporter.choiceValue(s, field: field), choices.contains(where: { $0.value == value }) {
+                    return .success(value)
+                }
+            }
             return .failure(PromptError("Expected a number from 1 to \(choices.count), or one of: \(choices.map(\.value).joined(separator: ", "))."))
         }
     }
@@ -141,6 +151,8 @@ enum Parse {
             t.removeLast()
             scale = 0.01
         }
+        // "12" means 12%: a share is never above 1, so a bigger number is a percent.
+        if scale == 1, let plain = Double(t), plain > 1, plain <= 100 { scale = 0.01 }
         guard let v = Double(t).map({ $0 * scale }), v >= 0, v <= 1 else {
             return .failure(PromptError("Expected a share between 0 and 1, like 0.1 or 10%."))
         }

@@ -151,6 +151,8 @@ public struct Question: Sendable, Equatable {
     public var strictPrefersYes: Bool
     /// A few words naming the question inside a sentence ("staff use of AI tools"); the prompt when absent.
     public var short: String?
+    /// Only asked once some agent is past the idea stage (the interview skips it otherwise).
+    public var needsAgents = false
 
     public init(id: String, section: String? = nil, type: QuestionType, prompt: String, help: String? = nil,
                 unit: String? = nil, choices: [Choice] = [], min: Double? = nil, max: Double? = nil, strictPrefersYes: Bool = false,

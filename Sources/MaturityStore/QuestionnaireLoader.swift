@@ -99,7 +99,7 @@ public enum QuestionnaireLoader {
             r.error(line: 1, "\(path) is missing; add the list")
             return []
         }
-        var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max", "strict_prefers_yes", "short"]
+        var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max", "strict_prefers_yes", "short", "needs_agents"]
         if withSection { keys.append("section") }
         return (r.sequence(node, path) ?? []).enumerated().compactMap { i, item -> Question? in
             let p = "\(path)[\(i)]"
@@ -111,10 +111,12 @@ public enum QuestionnaireLoader {
                 let value = r.string(cf, "value", required: true) ?? ""
                 return Choice(value: value, label: r.string(cf, "label") ?? value)
             }
-            return Question(id: r.string(q, "id", required: true) ?? "", section: r.string(q, "section"), type: type,
+            var question = Question(id: r.string(q, "id", required: true) ?? "", section: r.string(q, "section"), type: type,
                             prompt: r.string(q, "prompt", required: true) ?? "", help: r.string(q, "help"),
                             unit: r.string(q, "unit"), choices: choices, min: r.double(q, "min"), max: r.double(q, "max"),
                             strictPrefersYes: r.bool(q, "strict_prefers_yes") ?? false, short: r.string(q, "short"))
+            question.needsAgents = r.bool(q, "needs_agents") ?? false
+            return question
         }
     }
 

@@ -119,6 +119,14 @@ public enum InventoryImporter {
     /// Cells that mean "not known yet": left empty, never an error.
     static let unknownWords: Set<String> = ["tbd", "tbc", "?", "??", "n/a", "na", "unknown", "not known", "-?"]
 
+    /// A choice as people write it ("Excel", "SAP", "semi-structured", "file import"), or nil.
+    public static func choiceValue(_ text: String, field: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let direct = valueSynonyms[field]?[t] { return direct }
+        if field == "system_of_record", let kind = productKinds.first(where: { t.contains($0.0) })?.1 { return kind }
+        return nil
+    }
+
     /// The template's header row, in order.
     public static var templateHeaders: [String] { columns.map(\.header) }
 
