@@ -81,6 +81,29 @@ final class TmuxSession {
 
 @Suite("The interview in a real terminal")
 struct InterviewTerminalTests {
+    /// A facilitated workshop on a terminal: what each person types is not shown to the next.
+    @Test func workshopAnswersAreTypedBlind() throws {
+        let dir = try temporaryDirectory()
+        let tmux = TmuxSession()
+        defer { tmux.kill() }
+        try tmux.start("'\(Binary.url.path)' workshop run --participants 'Ana (CEO)' 'Ben (Ops)' --output w.yaml", in: dir)
+        try tmux.waitForPrompt("Company name:")
+        for answer in ["Acme", "", "", "48", "2026-11-20", "", ""] {
+            try tmux.type(answer)
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        try tmux.waitForPrompt("Ana (CEO), your answer:")
+        try tmux.type("3")
+        try tmux.waitForPrompt("Ben (Ops), your answer:")
+        let screen = try tmux.screen()
+        // The line Ana typed on shows no answer, only that it is hidden.
+        #expect(screen.contains("Ana (CEO), your answer: (hidden until everyone has answered)"), "\(screen)")
+        try tmux.type("1")
+        try tmux.waitFor("Spread:")
+        try tmux.type("quit")
+        try tmux.waitFor("__EXIT=")
+    }
+
     @Test func helpBackSkipCtrlCThenResumeKeepsEveryConfirmedAnswer() throws {
         let dir = try temporaryDirectory()
         let tmux = TmuxSession()
