@@ -25,6 +25,7 @@ public enum WorkshopMerger {
                 merged.answers[question.id] = nil
             }
         }
+        if rule == .strict { soberCounts(&merged, &disagreements, q: q) }
         var conflicts: [Workshop.Conflict] = []
         let settle = Settle(rule: rule, q: q)
         mergeProfile(files, into: &merged, settle: settle, conflicts: &conflicts)
@@ -34,6 +35,33 @@ public enum WorkshopMerger {
                                        fields: processFields(settle), conflicts: &conflicts)
         merged.workshop = Workshop(rule: rule, participants: people, disagreements: disagreements, conflicts: conflicts)
         return merged
+    }
+
+    /// A count (pilots run) is sober not by size alone: the answer that places the company lowest
+    /// wins, then the one that raises the most flags, then the larger count (more stalled pilots).
+    /// So 0 beats 1 (it keeps Stage 0), and 3 beats 1 (both Stage 1; 3 is the sober count).
+    static func soberCounts(_ merged: inout Draft, _ disagreements: inout [Workshop.Disagreement], q: Questionnaire) {
+        for (index, d) in disagreements.enumerated() {
+            guard let question = q.question(d.question), question.type == .count else { continue }
+            let candidates = Array(Set(d.answers.map(\.answer).filter { $0 != "unknown" })).sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
+            guard candidates.count > 1 else { continue }
+            var best: (answer: String, stage: Int, flags: Int)?
+            for candidate in candidates {
+                var trial = merged
+                trial.answers[question.id] = .some(Workshop.answer(candidate, question))
+                trial.next = nil
+                let text = AssessmentWriter.yaml(trial, questionnaire: q)
+                guard let loaded = try? AssessmentLoader.load(text: text, file: "merged.yaml", resolve: { _ in q }) else { continue }
+                let e = Evaluation(loaded.assessment, questionnaire: q)
+                let score = (candidate, e.placement.stage, e.allFlags.count)
+                // Candidates run smallest first, so on a tie the larger count (more stalled pilots) stands.
+                if let b = best, !(score.1 < b.stage || (score.1 == b.stage && score.2 >= b.flags)) { continue }
+                best = score
+            }
+            guard let chosen = best else { continue }
+            merged.answers[question.id] = .some(Workshop.answer(chosen.answer, question))
+            disagreements[index].result = chosen.answer
+        }
     }
 
     /// How each kind of figure is settled when people differ.

@@ -162,6 +162,24 @@ struct WorkshopFairnessTests {
         #expect(Workshop.settle(answers, question: q, rule: rule) == expected)
     }
 
+    @Test func pilotsTakeTheAnswerThatPlacesLowestThenShowsTheMost() throws {
+        let dir = try temporaryDirectory()
+        let base = try String(contentsOfFile: Self.three[0], encoding: .utf8)
+        for (name, pilots) in [("Ana Ruiz", "3"), ("Ben Cole", "1"), ("Cy Park", "unknown")] {
+            var text = base.replacingOccurrences(of: "ai_pilots: 0", with: "ai_pilots: \(pilots)")
+            text = text.replacingOccurrences(of: "{name: Ana Ruiz, role: COO}", with: "{name: \(name), role: COO}")
+            try text.write(toFile: "\(dir)/\(name.prefix(3)).yaml", atomically: true, encoding: .utf8)
+        }
+        let run = try Binary.run(["workshop", "merge", "Ana.yaml", "Ben.yaml", "Cy .yaml", "--output", "m.yaml"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let merged = try String(contentsOfFile: "\(dir)/m.yaml", encoding: .utf8)
+        // 3 and 1 both place at Stage 1; 3 also shows the stalled pilots. A skip never wins.
+        #expect(merged.contains("  ai_pilots: 3\n"))
+        // Between 0 and 1, 0 places lower: the room is never graded up.
+        let three = try WorkshopTests().merged(Self.three)
+        #expect(three.text.contains("  ai_pilots: 0\n"))
+    }
+
     @Test func participantsMayFollowOneFlag() throws {
         let dir = try temporaryDirectory()
         let run = try Binary.run(["workshop", "run", "--participants", "Ana (CEO)", "Ben (Plant manager)", "Cy (AP clerk)",
