@@ -301,7 +301,7 @@ public enum AssessmentLoader {
                 seenAgents[a.name.lowercased()] = i
             }
             if let process = a.process, !process.isEmpty, !processes.isEmpty, seen[process.lowercased()] == nil {
-                r.warning(node, "agents[\(i)].process is \"\(process)\", which names no process in the inventory; the ranking cannot tell that this work is automated (names: \(processes.map(\.name).joined(separator: ", ")))")
+                r.warning(node, "agents[\(i)].process is \"\(process)\", which names no process in the inventory; the ranking cannot tell that this work is automated (names: \(processes.prefix(10).map(\.name).joined(separator: ", "))\(processes.count > 10 ? ", and \(processes.count - 10) more" : ""))")
             }
         }
     }
