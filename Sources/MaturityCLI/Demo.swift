@@ -63,9 +63,14 @@ struct Demo: ParsableCommand {
             try CLIErrors.catching { try store.writeAtomically(try renderer.render(evaluation, as: format), to: path) }
             written.append(path)
         }
+        // Twelve weeks of the live agent's decision log, to try `maturity ladder` on.
+        let logPath = (output as NSString).appendingPathComponent(DemoLog.fileName)
+        try CLIErrors.catching { try store.writeAtomically(DemoLog.csv(), to: logPath) }
+        written.append(logPath)
         Console.out(try CLIErrors.catching { try renderer.render(evaluation, as: .text) }, terminator: "")
         Console.out("")
         Console.out("Wrote:")
         for path in written { Console.out("  \(path)") }
+        Console.out("Try: maturity ladder \(logPath) --agent \"AP invoice matcher\" --assessment \(assessmentPath)")
     }
 }

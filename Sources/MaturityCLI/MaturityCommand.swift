@@ -20,11 +20,12 @@ public struct MaturityCommand: ParsableCommand {
           maturity compare q2.yaml q3.yaml                what changed since
           maturity workshop merge a.yaml b.yaml -o m.yaml one answer from many
           maturity inventory import p.xlsx --into a.yaml  processes from a sheet
+          maturity ladder log.csv --agent "AP matcher"    the rung the numbers earn
           maturity demo                                   a sample and its reports
           maturity templates export my-brand              templates to edit
         """,
         version: ContentLibrary.versionLine(maturityVersion),
-        subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, Demo.self, Templates.self]
+        subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, LadderCommand.self, Demo.self, Templates.self]
     )
 
     public init() {}

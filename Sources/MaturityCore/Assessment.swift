@@ -116,6 +116,8 @@ public struct Agent: Sendable, Equatable {
     /// Gate bar id → cleared. A missing bar counts as not cleared.
     public var gate: [String: Bool]
     public var reusesSharedInfrastructure: Bool?
+    /// What the agent's decision log showed (`maturity ladder --into`); it outranks `status`.
+    public var measured: MeasuredRung?
 
     public init(name: String, process: String? = nil, status: AgentStatus, side: Side = .office, owner: String? = nil,
                 annualDollarValue: Double? = nil, reportsDollars: Bool? = nil, gate: [String: Bool] = [:],
@@ -135,6 +137,45 @@ public struct Agent: Sendable, Equatable {
     public var namedOwner: String? {
         guard let o = owner?.trimmingCharacters(in: .whitespaces), !o.isEmpty else { return nil }
         return o
+    }
+}
+
+/// The rung an agent's decision log earned, recorded by `maturity ladder --into`.
+public struct MeasuredRung: Sendable, Equatable {
+    /// The log's file name, the days it covers, and its cases.
+    public var log: String
+    public var from: Day
+    public var to: Day
+    public var cases: Int
+    /// The rung the log shows the agent at (shadow, approve_each, auto_with_exceptions), and the verdict.
+    public var rung: String
+    public var verdict: String
+    /// Rolling accuracy was computed with an alarm threshold: the monitoring bar, measured.
+    public var monitored: Bool
+    /// The metric cleared its gate on real cases in the current rung.
+    public var metricMet: Bool
+
+    public init(log: String, from: Day, to: Day, cases: Int, rung: String, verdict: String, monitored: Bool, metricMet: Bool) {
+        self.log = log
+        self.from = from
+        self.to = to
+        self.cases = cases
+        self.rung = rung
+        self.verdict = verdict
+        self.monitored = monitored
+        self.metricMet = metricMet
+    }
+
+    /// The status the numbers earn: the rung it is on, the next one when it advances, the one
+    /// before when it steps back. Production only when auto-with-exceptions advances.
+    public var earnedStatus: AgentStatus {
+        let ladder: [AgentStatus] = [.shadow, .approveEach, .autoWithExceptions, .production]
+        let index = ladder.firstIndex { $0.rawValue == rung } ?? 0
+        switch verdict {
+        case "advance": return ladder[min(index + 1, ladder.count - 1)]
+        case "step_back": return index > 0 ? ladder[index - 1] : .pilot
+        default: return ladder[index]
+        }
     }
 }
 

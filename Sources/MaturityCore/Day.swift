@@ -79,3 +79,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         try container.encode(iso)
     }
 }
+
+extension Day {
+    /// ISO weekday: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
+    public var isoWeekday: Int {
+        let d = daysSinceEpoch
+        return ((d % 7 + 7) % 7 + 3) % 7 + 1
+    }
+
+    /// The ISO week it falls in, like "2026-W49".
+    public var isoWeekName: String {
+        let thursday = adding(days: 4 - isoWeekday)
+        let firstJan = Day(iso: "\(thursday.year)-01-01") ?? thursday
+        let week = firstJan.days(until: thursday) / 7 + 1
+        return "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)"
+    }
+}

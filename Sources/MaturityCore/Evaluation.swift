@@ -8,8 +8,28 @@ public struct Evaluation: Sendable, Equatable {
     /// Each agent's workflow: estimated and, where reported, realised return.
     public var economics: [AgentEconomics]
 
+    /// Agents whose decision log earned a different rung than the file states: (agent, stated, measured).
+    public var claims: [(agent: String, stated: AgentStatus, measured: AgentStatus)] = []
+
+    public static func == (a: Evaluation, b: Evaluation) -> Bool {
+        a.assessment == b.assessment && a.questionnaire == b.questionnaire && a.placement == b.placement
+            && a.useCases == b.useCases && a.plan == b.plan && a.economics == b.economics
+    }
+
     /// Runs placement → scoring → plan. Pure: the same input always gives the same result.
-    public init(_ assessment: Assessment, questionnaire: Questionnaire) {
+    /// A rung measured from a decision log outranks the status someone typed.
+    public init(_ given: Assessment, questionnaire: Questionnaire) {
+        var assessment = given
+        var claims: [(agent: String, stated: AgentStatus, measured: AgentStatus)] = []
+        for i in assessment.agents.indices {
+            guard let m = assessment.agents[i].measured, assessment.agents[i].status != .retired else { continue }
+            let earned = m.earnedStatus
+            if earned != assessment.agents[i].status { claims.append((assessment.agents[i].name, assessment.agents[i].status, earned)) }
+            assessment.agents[i].status = earned
+            assessment.agents[i].gate[EngineGateBar.metricOnRealData.rawValue] = m.metricMet
+            if m.monitored { assessment.agents[i].gate[EngineGateBar.monitoring.rawValue] = true }
+        }
+        self.claims = claims
         self.assessment = assessment
         self.questionnaire = questionnaire
         placement = Placement.place(assessment, questionnaire: questionnaire)
@@ -71,6 +91,12 @@ public struct Evaluation: Sendable, Equatable {
             flags.append(Flag(id: FlagID.roiBelow3x.rawValue, title: "Under the \(Format.multiple(questionnaire.parameters.roiMinimum)) return bar",
                               detail: "These use cases return less than \(Format.multiple(questionnaire.parameters.roiMinimum)) their run cost and will not be the next move: \(below.joined(separator: ", ")).",
                               subjects: below))
+        }
+        if !claims.isEmpty {
+            let lines = claims.map { "\($0.agent) is stated at \(Words.rung($0.stated, questionnaire)); its log shows \(Words.rung($0.measured, questionnaire))" }
+            flags.append(Flag(id: FlagID.claimedNotMeasured.rawValue, title: "Claimed, not measured",
+                              detail: "The decision log and the file disagree: \(lines.joined(separator: "; ")). The placement uses the log.",
+                              subjects: claims.map(\.agent)))
         }
         let p = questionnaire.parameters
         let weak = economics.filter { e in

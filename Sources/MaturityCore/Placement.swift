@@ -55,6 +55,7 @@ public enum FlagID: String, CaseIterable, Sendable {
     case roiBelow3x = "roi_below_3x"
     case lowVolumeForShadow = "low_volume_for_shadow"
     case agentBelow3x = "agent_below_3x"
+    case claimedNotMeasured = "claimed_not_measured"
 }
 
 extension Placement {

@@ -115,10 +115,14 @@ extension ReportContext {
                 ?? (agent.annualDollarValue.map { money($0) + " reported" } ?? "-")
             let runCost = econ?.annualRunCost.map(money) ?? "-"
             let clears = pl.gatedAgents.contains(agent.name)
-            let verdict: String
+            var verdict: String
             if clears { verdict = "Through the gate" }
             else if agent.status == .production { verdict = "In production with gaps" }
             else { verdict = "Not yet in production" }
+            if let m = agent.measured {
+                let stated = e.claims.first { $0.agent == agent.name }.map { "; stated \(Words.rung($0.stated, q))" } ?? ""
+                verdict += ". Measured from \(m.log): \(m.rung.replacingOccurrences(of: "_", with: " ")), \(m.verdict.replacingOccurrences(of: "_", with: " ")) on \(Format.grouped(Double(m.cases))) cases, \(m.from.iso) to \(m.to.iso)\(stated)"
+            }
             return AgentRow(name: agent.name, status: agent.status.rawValue.replacingOccurrences(of: "_", with: " "),
                             owner: agent.namedOwner ?? "no named owner", side: agent.side.rawValue, bars: bars,
                             verdict: verdict, clears: clears, estimated: estimated, realised: realised, runCost: runCost)

@@ -117,6 +117,12 @@ public struct TemplateRenderer: Sendable {
         try visit(root)
     }
 
+    /// Renders any model already turned into dictionaries and arrays (`LadderModel.tree()`).
+    public func render(tree: Any, template: ReportTemplate) throws(TemplateError) -> String {
+        let library = try library(for: template)
+        return library.render(tree, withTemplate: template.rawValue) ?? ""
+    }
+
     public func render(_ context: ReportContext, template: ReportTemplate) throws(TemplateError) -> String {
         let library = try library(for: template)
         return library.render(MustacheTree.make(context) ?? [:], withTemplate: template.rawValue) ?? ""
@@ -183,6 +189,8 @@ public struct TemplateRenderer: Sendable {
 public enum ReportTemplate: String, CaseIterable, Sendable {
     case html = "report.html"
     case markdown = "report.md"
+    case ladderHTML = "ladder.html"
+    case ladderMarkdown = "ladder.md"
 }
 
 struct MarkdownContentType: MustacheContentType {

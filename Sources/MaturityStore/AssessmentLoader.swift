@@ -255,7 +255,7 @@ public enum AssessmentLoader {
     }
 
     static func readAgents(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [Agent] {
-        let allowed = q.agentFields.map(\.id) + ["gate", "notes"]
+        let allowed = q.agentFields.map(\.id) + ["gate", "notes", "measured"]
         let bars = q.gateBars.map(\.id)
         let items = r.sequence(node, "agents") ?? []
         if items.count > Limits.agents {
@@ -271,11 +271,21 @@ public enum AssessmentLoader {
             if let g = a["gate"], !r.isNull(g), let gf = r.mapping(g, a.path("gate"), allowed: bars) {
                 for bar in bars { if let v = r.bool(gf, bar) { gate[bar] = v } }
             }
-            return Agent(name: r.string(a, "name", required: true) ?? "", process: r.string(a, "process"), status: status,
-                         side: side, owner: r.string(a, "owner"),
-                         annualDollarValue: r.double(a, "annual_dollar_value", min: 0, max: Limits.annualDollars, unit: "money per year", example: "85000"),
-                         reportsDollars: r.bool(a, "reports_dollars"), gate: gate,
-                         reusesSharedInfrastructure: r.bool(a, "reuses_shared_infrastructure"))
+            var agent = Agent(name: r.string(a, "name", required: true) ?? "", process: r.string(a, "process"), status: status,
+                              side: side, owner: r.string(a, "owner"),
+                              annualDollarValue: r.double(a, "annual_dollar_value", min: 0, max: Limits.annualDollars, unit: "money per year", example: "85000"),
+                              reportsDollars: r.bool(a, "reports_dollars"), gate: gate,
+                              reusesSharedInfrastructure: r.bool(a, "reuses_shared_infrastructure"))
+            if let m = a["measured"], !r.isNull(m),
+               let mf = r.mapping(m, a.path("measured"), allowed: ["log", "from", "to", "cases", "rung", "verdict", "monitored", "metric_met"]),
+               let from = r.day(mf, "from", required: true), let to = r.day(mf, "to", required: true),
+               let rung = r.choice(mf, "rung", allowed: ["shadow", "approve_each", "auto_with_exceptions"], required: true),
+               let verdict = r.choice(mf, "verdict", allowed: ["advance", "hold", "step_back"], required: true) {
+                agent.measured = MeasuredRung(log: r.string(mf, "log") ?? "", from: from, to: to, cases: r.int(mf, "cases", min: 0) ?? 0,
+                                              rung: rung, verdict: verdict, monitored: r.bool(mf, "monitored") ?? false,
+                                              metricMet: r.bool(mf, "metric_met") ?? false)
+            }
+            return agent
         }
     }
 

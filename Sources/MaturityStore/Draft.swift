@@ -95,6 +95,11 @@ public enum AssessmentWriter {
                 let bars = q.gateBars.compactMap { bar in a.gate[bar.id].map { (bar.id, String($0)) } }
                 if !bars.isEmpty { out.append(contentsOf: wrapped("    gate: ", flow(bars))) }
                 if let v = a.reusesSharedInfrastructure { out.append("    reuses_shared_infrastructure: \(v)") }
+                if let m = a.measured {
+                    out.append(contentsOf: wrapped("    measured: ", flow([("log", scalar(m.log, flow: true)), ("from", m.from.iso), ("to", m.to.iso),
+                                                                       ("cases", String(m.cases)), ("rung", m.rung), ("verdict", m.verdict),
+                                                                       ("monitored", String(m.monitored)), ("metric_met", String(m.metricMet))])))
+                }
             }
         }
         if !d.processes.isEmpty {
@@ -263,9 +268,14 @@ extension AssessmentWriter {
     /// `original` with its top-level `processes:` block replaced by the one in `rewritten` (or the
     /// block appended when it had none); every other line, comments included, is kept byte for byte.
     public static func replacingProcesses(in original: String, with rewritten: String) -> String {
-        guard let new = block("processes", in: rewritten) else { return original }
+        replacingBlock("processes", in: original, with: rewritten)
+    }
+
+    /// `original` with one top-level block replaced by the same block of `rewritten`.
+    public static func replacingBlock(_ key: String, in original: String, with rewritten: String) -> String {
+        guard let new = block(key, in: rewritten) else { return original }
         let lines = original.components(separatedBy: "\n")
-        if let old = blockRange("processes", lines: lines) {
+        if let old = blockRange(key, lines: lines) {
             var out = Array(lines[..<old.lowerBound])
             out += new.components(separatedBy: "\n")
             out += lines[old.upperBound...]

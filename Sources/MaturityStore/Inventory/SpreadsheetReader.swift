@@ -87,7 +87,7 @@ public struct ImportLimits: Sendable {
     public var maxPartBytes: UInt64 = 512 * 1024 * 1024
     /// Most rows imported.
     public var maxRows = Limits.processes
-    public init() {}
+    public init(maxRows: Int = Limits.processes) { self.maxRows = maxRows }
 }
 
 public enum ImportError: Error, CustomStringConvertible, Sendable {

@@ -1,0 +1,247 @@
+import Foundation
+import MaturityCore
+
+/// `maturity ladder`'s one model: its JSON encoding is the `--format json` output, and the
+/// HTML and Markdown templates render the same encoding (chart geometry included).
+public struct LadderModel: Encodable, Sendable {
+    public var agent: String
+    public var from: String?
+    public var to: String?
+    public var cases: Int
+    public var currentRung: String?
+    public var rungs: [Rung]
+    public var weeks: [Week]
+    public var straightWeeks: Int
+    public var straightWeeksNeeded: Int
+    public var emptyWeeks: [String]
+    public var hasWeeks: Bool
+    public var slo: SLOView
+    public var verdict: String
+    public var verdictReason: String
+    public var advanceTo: String?
+    public var economics: Economics
+    public var chart: Chart
+    public var notes: [String]
+    public var sentence: String
+    /// Holding only because the cases or weeks are not in yet, at a rate that clears the gate.
+    public var onTrack: Bool
+
+    public struct Rung: Encodable, Sendable {
+        public var rung: String
+        public var title: String
+        public var cases: Int
+        public var rate: Double?
+        public var low: Double?
+        public var high: Double?
+        public var gate: Double
+        public var gateCases: Int?
+        public var gateMet: Bool
+        public var why: String
+        public var uncertain: Bool
+        public var projectedOn: String?
+        public var rateText: String
+        public var intervalText: String
+        public var gateText: String
+        public var met: String
+        public var caution: String?
+    }
+    public struct Week: Encodable, Sendable {
+        public var week: String
+        public var start: String
+        public var reviewed: Int
+        public var accuracy: Double?
+        public var accuracyText: String
+        public var meetsGate: Bool
+        public var mark: String
+    }
+    public struct SLOView: Encodable, Sendable {
+        public var rolling100: Double?
+        public var rollingText: String
+        public var window: Int
+        public var pageBelow: Double
+        public var alarms: [Alarm]
+        public var hasAlarms: Bool
+        public var highSeverity: Int
+        public var exceptionSla: ExceptionSLA
+    }
+    public struct Alarm: Encodable, Sendable {
+        public var firstCase: String
+        public var lastCase: String
+        public var from: String
+        public var to: String
+        public var lowest: Double
+        public var lowestText: String
+    }
+    public struct ExceptionSLA: Encodable, Sendable {
+        public var limitBusinessHours: Double
+        public var exceptions: Int
+        public var worstBusinessHours: Double?
+        public var breaches: [Breach]
+        public var hasBreaches: Bool
+        public var met: Bool
+    }
+    public struct Breach: Encodable, Sendable {
+        public var caseID: String
+        public var opened: String
+        public var businessHours: Double
+    }
+    public struct Economics: Encodable, Sendable {
+        public var casesPerWeek: Double
+        public var measuredExceptionShare: Double?
+        public var process: String?
+        public var estimatedCasesPerWeek: Double?
+        public var estimatedExceptionShare: Double?
+        public var lines: [String]
+    }
+    /// Rolling accuracy over time on 60–100%, with the 90/92/95% lines, rung bands and alarms.
+    public struct Chart: Encodable, Sendable {
+        public var width: Int
+        public var height: Int
+        public var points: String
+        public var lines: [Line]
+        public var bands: [Band]
+        public var alarms: [Band]
+        public var hasPoints: Bool
+        public var description: String
+    }
+    public struct Line: Encodable, Sendable { public var y: Int; public var label: String }
+    public struct Band: Encodable, Sendable { public var x: Int; public var width: Int; public var label: String }
+
+    public init(_ r: LadderReport, questionnaire q: Questionnaire, process: InventoryProcess?, notes: [String]) {
+        let p = q.parameters
+        agent = r.agent
+        from = r.from?.iso
+        to = r.to?.iso
+        cases = r.cases
+        currentRung = r.currentRung
+        rungs = r.rungs.map { x in
+            let caution: String? = x.cases == 0 ? nil
+                : (x.cases < LadderAnalysis.fewCases ? "Too few cases to be sure (\(x.cases)); the interval is wide."
+                   : (x.uncertain ? "The interval straddles the gate: too few cases to be sure either way." : nil))
+            return Rung(rung: x.rung, title: x.title, cases: x.cases, rate: x.rate.map(Self.round3), low: x.low.map(Self.round3),
+                        high: x.high.map(Self.round3), gate: x.gateRate, gateCases: x.gateCases, gateMet: x.gateMet, why: x.why,
+                        uncertain: x.uncertain, projectedOn: x.projectedOn?.iso,
+                        rateText: x.rate.map { Format.percent($0) } ?? "-",
+                        intervalText: x.low.flatMap { lo in x.high.map { "\(Format.percent(lo)) to \(Format.percent($0))" } } ?? "-",
+                        gateText: "at least \(Format.percent(x.gateRate))" + (x.gateCases.map { " on \($0) cases" } ?? ""),
+                        met: x.gateMet ? "met" : "not yet", caution: caution)
+        }
+        weeks = r.weeks.map { w in
+            Week(week: w.week, start: w.start.iso, reviewed: w.reviewed, accuracy: w.accuracy.map(Self.round3),
+                 accuracyText: w.accuracy.map { Format.percent($0) } ?? "no cases",
+                 meetsGate: w.meetsGate, mark: w.reviewed == 0 ? "empty: neither counts nor breaks the run" : (w.meetsGate ? "at or above the gate" : "below the gate"))
+        }
+        straightWeeks = r.straightWeeks
+        straightWeeksNeeded = p.rung(.autoWithExceptions)?.straightWeeks ?? 3
+        emptyWeeks = r.emptyWeeks
+        hasWeeks = !r.weeks.isEmpty
+        let limit = p.slo.exceptionQueueBusinessHours
+        slo = SLOView(rolling100: r.rolling100.map(Self.round3), rollingText: r.rolling100.map { Format.percent($0) } ?? "fewer than \(p.slo.rollingWindowTransactions) reviewed auto cases",
+                      window: p.slo.rollingWindowTransactions, pageBelow: p.slo.pageOwnerBelow,
+                      alarms: r.alarms.map { Alarm(firstCase: $0.firstCase, lastCase: $0.lastCase, from: $0.from.iso, to: $0.to.iso,
+                                                   lowest: Self.round3($0.lowestAccuracy), lowestText: Format.percent($0.lowestAccuracy)) },
+                      hasAlarms: !r.alarms.isEmpty, highSeverity: r.highSeverity,
+                      exceptionSla: ExceptionSLA(limitBusinessHours: limit, exceptions: r.exceptionCases,
+                                                 worstBusinessHours: r.worstQueueHours.map { ($0 * 10).rounded() / 10 },
+                                                 breaches: r.breaches.map { Breach(caseID: $0.caseID, opened: $0.opened.iso, businessHours: ($0.businessHours * 10).rounded() / 10) },
+                                                 hasBreaches: !r.breaches.isEmpty, met: r.breaches.isEmpty))
+        verdict = r.verdict.rawValue
+        verdictReason = r.verdictReason
+        advanceTo = r.advanceTo
+        var lines = ["The log shows \(Format.number(r.casesPerWeek, maxDecimals: 0)) cases a week"
+                     + (process?.volumePerWeek.map { " (the assessment estimates \(Format.number($0)))" } ?? "") + "."]
+        if let share = r.exceptionShare {
+            lines.append("Exceptions are \(Format.percent(share)) of the automated cases" + (process?.exceptionShare.map { " (estimated \(Format.percent($0)))" } ?? "") + ".")
+            if let process {
+                let freed = process.hoursPerWeek * (1 - share) / p.hoursPerFTEWeek
+                let exceptionFTE = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, process.hoursPerWeek * share / p.hoursPerFTEWeek))
+                lines.append("At the measured rates the agent frees about \(Format.number(freed, maxDecimals: 2)) FTE and needs \(Format.number(exceptionFTE, maxDecimals: 2)) FTE on the exception queue.")
+            }
+        }
+        economics = Economics(casesPerWeek: (r.casesPerWeek * 10).rounded() / 10, measuredExceptionShare: r.exceptionShare.map(Self.round3),
+                              process: process?.name, estimatedCasesPerWeek: process?.volumePerWeek,
+                              estimatedExceptionShare: process?.exceptionShare, lines: lines)
+        chart = Self.chart(r, p)
+        self.notes = notes
+        let current = r.rungs.first { $0.rung == r.currentRung }
+        onTrack = r.verdict == .hold && (current.map { ($0.rate ?? 0) >= $0.gateRate && $0.highSeverity == 0 } ?? false)
+        sentence = "\(r.agent): \(r.verdict == .advance ? "advance" : r.verdict == .hold ? "hold" : "step back"). \(r.verdictReason)."
+    }
+
+    static func round3(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
+
+    static func chart(_ r: LadderReport, _ p: Parameters) -> Chart {
+        let width = 720, height = 260, left = 70, right = 710, top = 20, bottom = 230
+        let lo = 0.6
+        func y(_ v: Double) -> Int { bottom - ((max(lo, min(1, v)) - lo) / (1 - lo) * Double(bottom - top)).roundedInt() }
+        guard let first = r.from, let last = r.to else {
+            return Chart(width: width, height: height, points: "", lines: [], bands: [], alarms: [], hasPoints: false, description: "No cases.")
+        }
+        let days = max(1, first.days(until: last) + 1)
+        func x(_ d: Day) -> Int { left + (Double(first.days(until: d)) / Double(days) * Double(right - left)).roundedInt() }
+        // At most ~700 points: one per pixel column is all a reader can see.
+        let stride = max(1, r.rollingPoints.count / 700)
+        let points = Swift.stride(from: 0, to: r.rollingPoints.count, by: stride).map { i -> String in
+            let pt = r.rollingPoints[i]
+            return "\(x(pt.day)),\(y(pt.accuracy))"
+        }.joined(separator: " ")
+        let gates = [(p.slo.pageOwnerBelow, "page \(Format.percent(p.slo.pageOwnerBelow))"),
+                     (p.slo.autoApproveAccuracy, "SLO \(Format.percent(p.slo.autoApproveAccuracy))"),
+                     (p.rung(.autoWithExceptions)?.minRate ?? 0.95, "gate \(Format.percent(p.rung(.autoWithExceptions)?.minRate ?? 0.95))")]
+        let bands = r.rungs.compactMap { rung -> Band? in
+            guard let f = rung.from, let t = rung.to else { return nil }
+            return Band(x: x(f), width: max(2, x(t.adding(days: 1)) - x(f)), label: rung.title)
+        }
+        let alarms = r.alarms.map { a in Band(x: x(a.from), width: max(2, x(a.to.adding(days: 1)) - x(a.from)), label: "alarm \(a.from.iso) to \(a.to.iso)") }
+        let description = "Rolling \(p.slo.rollingWindowTransactions)-case accuracy of the automated cases from \(first.iso) to \(last.iso)"
+            + (r.alarms.isEmpty ? "; it never fell below \(Format.percent(p.slo.pageOwnerBelow))." : "; it fell below \(Format.percent(p.slo.pageOwnerBelow)) " + r.alarms.map { "from \($0.from.iso) to \($0.to.iso)" }.joined(separator: " and ") + ".")
+        return Chart(width: width, height: height, points: points, lines: gates.map { Line(y: y($0.0), label: $0.1) },
+                     bands: bands, alarms: alarms, hasPoints: !points.isEmpty, description: description)
+    }
+
+    /// The exit status a cron job pages on: 0 advance or on track, 10 hold, 11 step back or an alarm now.
+    public var exitStatus: Int32 {
+        switch verdict {
+        case "advance": return 0
+        case "step_back": return 11
+        default: return 10
+        }
+    }
+
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// The same model as a tree the templates read.
+    public func tree() throws -> Any {
+        let data = try JSONEncoder().encode(self)
+        return try JSONSerialization.jsonObject(with: data)
+    }
+
+    /// For a terminal.
+    public func text() -> String {
+        var out = ["\(agent) · \(cases) cases" + (from.map { " from \($0)" } ?? "") + (to.map { " to \($0)" } ?? "")]
+        out.append("Verdict: \(verdict.replacingOccurrences(of: "_", with: " ")) — \(verdictReason)")
+        out.append("")
+        for r in rungs {
+            out.append("  \(r.title): \(r.cases) cases, \(r.rateText) (95% interval \(r.intervalText)); gate \(r.gateText): \(r.met) — \(r.why)")
+            if let c = r.caution { out.append("    \(c)") }
+            if let d = r.projectedOn { out.append("    At this rate and volume the gate is met on \(d).") }
+        }
+        if !weeks.isEmpty {
+            out.append("  Auto weeks: " + weeks.map { "\($0.week) \($0.accuracyText)" }.joined(separator: ", "))
+            out.append("  Straight weeks at the gate: \(straightWeeks) of \(straightWeeksNeeded)" + (emptyWeeks.isEmpty ? "" : " (empty weeks \(emptyWeeks.joined(separator: ", ")) neither count nor break the run)"))
+        }
+        out.append("")
+        out.append("SLO: rolling \(slo.window) accuracy \(slo.rollingText); high-severity errors \(slo.highSeverity); exception queue worst \(slo.exceptionSla.worstBusinessHours.map { Format.number($0) } ?? "-") of \(Format.number(slo.exceptionSla.limitBusinessHours)) business hours")
+        for a in slo.alarms { out.append("  Alarm: below \(Format.percent(slo.pageBelow)) from \(a.from) to \(a.to) (cases \(a.firstCase) to \(a.lastCase), lowest \(a.lowestText))") }
+        for b in slo.exceptionSla.breaches.prefix(10) { out.append("  Queue breach: case \(b.caseID) opened \(b.opened), \(Format.number(b.businessHours)) business hours") }
+        if slo.exceptionSla.breaches.count > 10 { out.append("  … and \(slo.exceptionSla.breaches.count - 10) more breaches") }
+        out.append("")
+        out += economics.lines
+        out += notes
+        return out.joined(separator: "\n") + "\n"
+    }
+}
