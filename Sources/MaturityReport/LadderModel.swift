@@ -15,6 +15,11 @@ public struct LadderModel: Encodable, Sendable {
     public var straightWeeksNeeded: Int
     public var emptyWeeks: [String]
     public var hasWeeks: Bool
+    /// Mermaid xychart lines for the Markdown: the weekly accuracy, the gate and the alarm line.
+    public var mermaidWeeks: String
+    public var mermaidAccuracy: String
+    public var mermaidGate: String
+    public var mermaidPage: String
     public var slo: SLOView
     public var verdict: String
     public var verdictReason: String
@@ -135,6 +140,12 @@ public struct LadderModel: Encodable, Sendable {
         straightWeeksNeeded = p.rung(.autoWithExceptions)?.straightWeeks ?? 3
         emptyWeeks = r.emptyWeeks
         hasWeeks = !r.weeks.isEmpty
+        let shownWeeks = r.weeks.suffix(26)
+        mermaidWeeks = shownWeeks.map { "\"\($0.week)\"" }.joined(separator: ", ")
+        mermaidAccuracy = shownWeeks.map { w in w.accuracy.map { Format.number(max(60, $0 * 100), maxDecimals: 1) } ?? "60" }.joined(separator: ", ")
+        let autoGate = (p.rung(.autoWithExceptions)?.minRate ?? 0.95) * 100
+        mermaidGate = shownWeeks.map { _ in Format.number(autoGate, maxDecimals: 1) }.joined(separator: ", ")
+        mermaidPage = shownWeeks.map { _ in Format.number(p.slo.pageOwnerBelow * 100, maxDecimals: 1) }.joined(separator: ", ")
         let limit = p.slo.exceptionQueueBusinessHours
         slo = SLOView(rolling100: r.rolling100.map(Self.round3), rollingText: r.rolling100.map { Format.percent($0) } ?? "fewer than \(p.slo.rollingWindowTransactions) reviewed auto cases",
                       window: p.slo.rollingWindowTransactions, pageBelow: p.slo.pageOwnerBelow,
@@ -232,7 +243,7 @@ public struct LadderModel: Encodable, Sendable {
         }
         if !weeks.isEmpty {
             out.append("  Auto weeks: " + weeks.map { "\($0.week) \($0.accuracyText)" }.joined(separator: ", "))
-            out.append("  Straight weeks at the gate: \(straightWeeks) of \(straightWeeksNeeded)" + (emptyWeeks.isEmpty ? "" : " (empty weeks \(emptyWeeks.joined(separator: ", ")) neither count nor break the run)"))
+            out.append("  Straight weeks at the gate: \(straightWeeks), \(straightWeeksNeeded) needed" + (emptyWeeks.isEmpty ? "" : " (empty weeks \(emptyWeeks.joined(separator: ", ")) neither count nor break the run)"))
         }
         out.append("")
         out.append("SLO: rolling \(slo.window) accuracy \(slo.rollingText); high-severity errors \(slo.highSeverity); exception queue worst \(slo.exceptionSla.worstBusinessHours.map { Format.number($0) } ?? "-") of \(Format.number(slo.exceptionSla.limitBusinessHours)) business hours")
