@@ -23,6 +23,9 @@ h=examples/acme-history
 "$bin" report "$h/2026-q3.yaml" --previous "$h/2026-q2.yaml" --history "$h" --output "$out/quarter.html" 2>/dev/null
 "$bin" report "$h/2026-q3.yaml" --previous "$h/2026-q2.yaml" --history "$h" --output "$out/quarter.md" 2>/dev/null
 "$bin" workshop merge examples/workshop/*.yaml --output "$out/room.yaml" >/dev/null
+# The ladder report of the demo's decision log (exit 0: the log advances).
+"$bin" ladder "$out/demo/ap-invoice-matcher-log.csv" --agent "AP invoice matcher" --assessment "$out/demo/hartwell-precision.yaml" --output "$out/ladder.html" 2>/dev/null
+"$bin" ladder "$out/demo/ap-invoice-matcher-log.csv" --agent "AP invoice matcher" --output "$out/ladder.md" 2>/dev/null
 # Names that break an unquoted Mermaid label: non-ASCII, keywords mid-name, punctuation.
 sed -e 's/name: Supplier follow-up/name: "Café orders title x-axis classDef quadrant-1 @ ~ ^"/' \
     -e 's/name: Customer PO entry/name: Qualitätsprüfung/' -e 's/process: Customer PO entry/process: Qualitätsprüfung/' examples/acme.yaml > "$out/names.yaml"
@@ -32,7 +35,7 @@ for f in Tests/MaturityCLITests/Fixtures/moves/*.yaml; do
 done
 "$bin" report "$out/room.yaml" --output "$out/room.html" 2>/dev/null
 "$bin" report "$out/room.yaml" --output "$out/room.md" 2>/dev/null
-html=("$out/demo/hartwell-precision.html" "$out/acme.html" "$out/xss.html" "$out/branded.html" "$out/quarter.html" "$out/room.html")
+html=("$out/demo/hartwell-precision.html" "$out/acme.html" "$out/xss.html" "$out/branded.html" "$out/quarter.html" "$out/room.html" "$out/ladder.html")
 md=("$out/demo/hartwell-precision.md" "$out/acme.md" "$out/xss.md" "$out/room.md")
 
 echo "--- Nu HTML checker (vnu), errors and CSS"
@@ -62,6 +65,10 @@ echo "quarter.md: $tables tables (of $pipes written), with Since last quarter an
 [ "$tables" -eq "$pipes" ] && grep -q '^## Since last quarter' "$out/quarter.md" && grep -q '^## The trend' "$out/quarter.md" \
   || { echo "quarter.md: the since-last-quarter section or a table is broken" >&2; exit 1; }
 echo "--- Mermaid 11 (the real parser in Chromium): every block of every Markdown report"
-"$venv/bin/python" scripts/mermaid_check.py "${md[@]}" "$out/quarter.md" "$out/names.md" "$out"/move-*.md
+"$venv/bin/python" scripts/mermaid_check.py "${md[@]}" "$out/quarter.md" "$out/names.md" "$out"/move-*.md "$out/ladder.md"
+tables=$(cmark-gfm -e table -t xml "$out/ladder.md" | grep -c '<table>' || true)
+pipes=$(grep -c '^| ---' "$out/ladder.md" || true)
+echo "ladder.md: $tables tables (of $pipes written)"
+[ "$tables" -eq "$pipes" ] && [ "$tables" -ge 2 ] || { echo "ladder.md: a table did not parse" >&2; exit 1; }
 
 echo "report checks passed"

@@ -16,6 +16,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         self.day = d
     }
 
+    /// A day from numbers already checked to be a real date.
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// The day `days` after 1970-01-01 (negative counts back).
     public init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil_from_days.

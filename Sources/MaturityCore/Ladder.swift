@@ -156,20 +156,31 @@ public enum LadderAnalysis {
     public static func analyse(_ log: [DecisionCase], agent: String, questionnaire q: Questionnaire,
                                calendar: BusinessCalendar = BusinessCalendar(), asOf: Day? = nil) -> LadderReport {
         let p = q.parameters
-        let cases = log.sorted { ($0.at, $0.row) < ($1.at, $1.row) }
+        // Logs come sorted (the reader insists); sort only when they do not, to spare a copy of a million cases.
+        let inOrder = zip(log, log.dropFirst()).allSatisfy { ($0.at, $0.row) <= ($1.at, $1.row) }
+        let cases = inOrder ? log : log.sorted { ($0.at, $0.row) < ($1.at, $1.row) }
         let first = cases.first?.day, last = cases.last?.day
         let span = max(1.0, Double((first?.days(until: (asOf ?? last) ?? first ?? Day(daysSinceEpoch: 0)) ?? 0) + 1) / 7)
         let perWeek = Double(cases.count) / span
 
         func rung(_ id: EngineRung, _ mode: DecisionCase.Mode, _ outcome: (DecisionCase) -> Bool?) -> LadderReport.RungResult? {
             guard let def = p.rung(id) else { return nil }
-            let inRung = cases.filter { $0.mode == mode }
-            let judged = inRung.compactMap { c in outcome(c).map { (c, $0) } }
-            let k = judged.filter(\.1).count, n = judged.count
+            // One pass: no copies of the rung's cases.
+            var k = 0, n = 0, highs = 0, inRungCount = 0
+            var firstDay: Day?, lastDay: Day?
+            for c in cases where c.mode == mode {
+                inRungCount += 1
+                if firstDay == nil { firstDay = c.day }
+                lastDay = c.day
+                if c.severity == .high { highs += 1 }
+                if let ok = outcome(c) {
+                    n += 1
+                    if ok { k += 1 }
+                }
+            }
             let rate = n > 0 ? Double(k) / Double(n) : nil
             let interval = wilson(k, n)
             let gateRate = def.minRate ?? 0.95
-            let highs = inRung.filter { $0.severity == .high }.count
             var short: [String] = []
             if let needed = def.minCases, n < needed { short.append("\(n) of \(needed) cases") }
             if let rate, rate < gateRate { short.append("\(Format.percent(rate)) against \(Format.percent(gateRate))") }
@@ -190,14 +201,14 @@ public enum LadderAnalysis {
             let uncertain = n < fewCases || (id != .autoWithExceptions && (interval.map { $0.low < gateRate && $0.high >= gateRate } ?? true))
             var projected: Day?
             if !met, let rate, rate >= gateRate, let needed = def.minCases, n < needed, let last {
-                let weekly = max(1, Double(inRung.count) / max(1, span))
+                let weekly = max(1, Double(inRungCount) / max(1, span))
                 projected = last.adding(days: (Double(needed - n) / weekly * 7).roundedInt(.up))
             }
             return LadderReport.RungResult(rung: id.rawValue, title: def.title.split(separator: ":").first.map(String.init) ?? def.title,
                                            cases: n, successes: k, rate: rate, low: interval?.low, high: interval?.high,
                                            gateRate: gateRate, gateCases: def.minCases, highSeverity: highs, gateMet: met, why: why,
                                            uncertain: uncertain, projectedOn: projected,
-                                           from: inRung.first?.day, to: inRung.last?.day)
+                                           from: firstDay, to: lastDay)
         }
         var rungs: [LadderReport.RungResult] = []
         if let r = rung(.shadow, .shadow, \.match) { rungs.append(r) }
@@ -210,29 +221,31 @@ public enum LadderAnalysis {
         let empty = emptyWeeks(weeks)
 
         // The SLO: accuracy over every rolling window of reviewed auto cases.
-        let reviewed = cases.filter { $0.mode == .auto && $0.correct != nil }
+        let reviewed = cases.indices.filter { cases[$0].mode == .auto && cases[$0].correct != nil }.map { Int32($0) }
         let window = p.slo.rollingWindowTransactions
         var points: [(day: Day, accuracy: Double)] = []
         var alarms: [LadderReport.AlarmWindow] = []
         var current100: Double?
         if reviewed.count >= window {
-            var right = reviewed.prefix(window).filter { $0.correct == true }.count
+            func ok(_ i: Int) -> Bool { cases[Int(reviewed[i])].correct == true }
+            func dayOf(_ i: Int) -> Day { cases[Int(reviewed[i])].day }
+            var right = (0..<window).filter(ok).count
             var open: (first: Int, low: Double)?
             for end in (window - 1)..<reviewed.count {
                 if end >= window {
-                    if reviewed[end].correct == true { right += 1 }
-                    if reviewed[end - window].correct == true { right -= 1 }
+                    if ok(end) { right += 1 }
+                    if ok(end - window) { right -= 1 }
                 }
                 let accuracy = Double(right) / Double(window)
-                points.append((reviewed[end].day, accuracy))
+                points.append((dayOf(end), accuracy))
                 if accuracy < p.slo.pageOwnerBelow {
                     open = open.map { ($0.first, min($0.low, accuracy)) } ?? (end, accuracy)
                 } else if let o = open {
-                    alarms.append(alarm(reviewed, o.first, end - 1, window, o.low))
+                    alarms.append(alarm(cases, reviewed, o.first, end - 1, window, o.low))
                     open = nil
                 }
             }
-            if let o = open { alarms.append(alarm(reviewed, o.first, reviewed.count - 1, window, o.low)) }
+            if let o = open { alarms.append(alarm(cases, reviewed, o.first, reviewed.count - 1, window, o.low)) }
             current100 = points.last?.accuracy
         }
         let highSeverity = cases.filter { $0.severity == .high }.count
@@ -250,8 +263,12 @@ public enum LadderAnalysis {
                 breaches.append(.init(caseID: c.caseID, opened: Day(daysSinceEpoch: opened / 1440), businessHours: hours))
             }
         }
-        let autoCases = cases.filter { $0.mode == .auto || $0.mode == .exception }
-        let exceptionShare = autoCases.isEmpty ? nil : Double(autoCases.filter { $0.mode == .exception || $0.exceptionOpened != nil }.count) / Double(autoCases.count)
+        var automated = 0, excepted = 0
+        for c in cases where c.mode == .auto || c.mode == .exception {
+            automated += 1
+            if c.mode == .exception || c.exceptionOpened != nil { excepted += 1 }
+        }
+        let exceptionShare = automated == 0 ? nil : Double(excepted) / Double(automated)
 
         // The current rung is the highest mode the log reaches.
         let order: [(DecisionCase.Mode, String)] = [(.shadow, "shadow"), (.approveEach, "approve_each"), (.auto, "auto_with_exceptions")]
@@ -261,7 +278,7 @@ public enum LadderAnalysis {
         var advanceTo: String?
         let ladderIDs = p.trustLadder.map(\.id)
         let recentHigh = cases.filter { $0.severity == .high && ($0.mode == .approveEach || $0.mode == .auto) }
-        if let latestAlarm = alarms.last, reviewed.last.map({ $0.day <= latestAlarm.to }) ?? false {
+        if let latestAlarm = alarms.last, reviewed.last.map({ cases[Int($0)].day <= latestAlarm.to }) ?? false {
             verdict = .stepBack
             reason = "the rolling \(window) accuracy is below \(Format.percent(p.slo.pageOwnerBelow)) now (since \(latestAlarm.from.iso)): page the owner and go back one rung"
         } else if let high = recentHigh.last {
@@ -284,26 +301,29 @@ public enum LadderAnalysis {
                             casesPerWeek: perWeek, exceptionShare: exceptionShare)
     }
 
-    static func alarm(_ reviewed: [DecisionCase], _ firstEnd: Int, _ lastEnd: Int, _ window: Int, _ low: Double) -> LadderReport.AlarmWindow {
-        LadderReport.AlarmWindow(firstCase: reviewed[firstEnd - window + 1].caseID, lastCase: reviewed[lastEnd].caseID,
-                                 from: reviewed[firstEnd].day, to: reviewed[lastEnd].day, lowestAccuracy: low)
+    static func alarm(_ cases: [DecisionCase], _ reviewed: [Int32], _ firstEnd: Int, _ lastEnd: Int, _ window: Int, _ low: Double) -> LadderReport.AlarmWindow {
+        let c = { (i: Int) in cases[Int(reviewed[i])] }
+        return LadderReport.AlarmWindow(firstCase: c(firstEnd - window + 1).caseID, lastCase: c(lastEnd).caseID,
+                                        from: c(firstEnd).day, to: c(lastEnd).day, lowestAccuracy: low)
     }
 
     /// Reviewed auto cases by ISO week, every week from the first to the last (empty ones too).
     static func weekly(_ cases: [DecisionCase], gate: Double) -> [LadderReport.Week] {
-        let auto = cases.filter { $0.mode == .auto && $0.correct != nil }
-        guard let firstDay = auto.first?.day, let lastDay = auto.last?.day else { return [] }
+        let auto = cases.lazy.filter { $0.mode == .auto && $0.correct != nil }
+        guard let firstDay = auto.first?.day, let lastDay = cases.last(where: { $0.mode == .auto && $0.correct != nil })?.day else { return [] }
+        // Reviewed and right per week, counted in one pass.
+        var counts: [Int: (Int, Int)] = [:]
+        let origin = firstDay.adding(days: 1 - firstDay.isoWeekday).daysSinceEpoch
+        for c in auto {
+            let w = (c.day.daysSinceEpoch - origin) / 7
+            let (n, k) = counts[w] ?? (0, 0)
+            counts[w] = (n + 1, k + (c.correct == true ? 1 : 0))
+        }
         var weeks: [LadderReport.Week] = []
         var start = firstDay.adding(days: 1 - firstDay.isoWeekday)
-        var index = 0
         while start <= lastDay {
             let end = start.adding(days: 7)
-            var reviewed = 0, right = 0
-            while index < auto.count, auto[index].day < end {
-                reviewed += 1
-                if auto[index].correct == true { right += 1 }
-                index += 1
-            }
+            let (reviewed, right) = counts[(start.daysSinceEpoch - origin) / 7] ?? (0, 0)
             let accuracy = reviewed > 0 ? Double(right) / Double(reviewed) : nil
             weeks.append(.init(week: start.isoWeekName, start: start, reviewed: reviewed, correct: right, accuracy: accuracy,
                                meetsGate: accuracy.map { $0 >= gate } ?? false))

@@ -41,6 +41,13 @@ public enum DecisionLogReader {
 
     /// Modes as people and platforms write them.
     static func mode(_ text: String) -> DecisionCase.Mode? {
+        switch text {
+        case "auto": return .auto
+        case "shadow": return .shadow
+        case "exception": return .exception
+        case "approve_each": return .approveEach
+        default: break
+        }
         switch key(text) {
         case "shadow": return .shadow
         case "approveeach", "approve", "approval", "humanintheloop", "review": return .approveEach
@@ -79,9 +86,17 @@ public enum DecisionLogReader {
 
     static func readCSV(path: String, state: inout State) throws {
         let data = try FileStore().readData(path, limit: Int.max / 2)
-        if data.contains(0) { throw ImportError.file(path, "the file holds binary data, not CSV text") }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let all = raw.bindMemory(to: UInt8.self)
+            let skip = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF ? 3 : 0
+            try readCSVBytes(UnsafeBufferPointer(rebasing: all[skip...]), path: path, state: &state)
+        }
+    }
+
+    static func readCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, path: String, state: inout State) throws {
+        if bytes.contains(0) { throw ImportError.file(path, "the file holds binary data, not CSV text") }
+        // Room for every row up front: growing a million-case array by doubling would hold two copies at once.
+        state.cases.reserveCapacity(min(5_000_000, bytes.count / 40))
         let firstLine = bytes.prefix { $0 != 10 }
         let delimiter: UInt8 = [UInt8(ascii: ";"), UInt8(ascii: "\t")].max { a, b in
             firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count
@@ -183,6 +198,9 @@ public enum DecisionLogReader {
             self.agent = agent
         }
 
+        /// Column positions of each field, worked out once from the header.
+        var index = FieldIndex()
+
         mutating func take(_ row: Int, _ cells: [String]) throws {
             guard let header else {
                 self.header = cells
@@ -194,17 +212,25 @@ public enum DecisionLogReader {
                         unknown.append(raw.trimmingCharacters(in: .whitespaces))
                     }
                 }
+                index = FieldIndex(fieldAt)
                 let missing = ["case_id", "at", "mode"].filter { !fieldAt.values.contains($0) }
                 if !missing.isEmpty {
                     throw ImportFailure(problems: ["\(file): error: no column for \(Format.list(missing)); the header has \(cells.map { "\"\($0)\"" }.joined(separator: ", ")). Expected: case_id, at, mode, and agent_action with human_action (or match), approved, correct, severity, exception_opened_at, exception_cleared_at"])
                 }
                 return
             }
-            var values: [String: String] = [:]
-            for (i, field) in fieldAt where i < cells.count {
-                let v = cells[i].trimmingCharacters(in: .whitespaces)
-                if !v.isEmpty { values[field] = v }
+            // Cells by field, read straight from the row: no dictionary per row (a million rows).
+            func value(_ field: Int?) -> String? {
+                guard let i = field, i < cells.count else { return nil }
+                let v = cells[i]
+                guard let first = v.utf8.first else { return nil }
+                if first == 32 || v.utf8.last == 32 || first == 9 {
+                    let t = v.trimmingCharacters(in: .whitespaces)
+                    return t.isEmpty ? nil : t
+                }
+                return v
             }
+            let values = Row(value: value, at: index)
             func problem(_ field: String, _ message: String) {
                 let headerName = fieldAt.first { $0.value == field }.flatMap { i in header.indices.contains(i.key) ? header[i.key] : nil } ?? field
                 problems.append("\(file): row \(row), column \"\(headerName)\": \(message)")
@@ -284,6 +310,11 @@ public enum DecisionLogReader {
 /// yes/no as logs write them.
 enum YesNo {
     static func read(_ text: String) -> Bool? {
+        switch text {
+        case "yes", "true", "1": return true
+        case "no", "false", "0": return false
+        default: break
+        }
         switch text.lowercased() {
         case "yes", "y", "true", "1", "x", "match", "matched", "correct", "approved", "ok", "pass", "passed": return true
         case "no", "n", "false", "0", "mismatch", "incorrect", "wrong", "rejected", "fail", "failed": return false
@@ -301,8 +332,25 @@ enum Timestamp {
             let minutes = ((serial - 25_569) * 1440).roundedInt(.down)
             return (minutes, false)
         }
-        let chars = Array(text.utf8)
-        guard chars.count >= 10, let day = Day(iso: String(decoding: chars[0..<10], as: UTF8.self)) else { return nil }
+        var copy = text
+        return copy.withUTF8 { parse(bytes: $0) }
+    }
+
+    static func parse(bytes chars: UnsafeBufferPointer<UInt8>) -> (minutes: Int, zoned: Bool)? {
+        func digits(_ a: Int, _ n: Int) -> Int? {
+            guard a + n <= chars.count else { return nil }
+            var v = 0
+            for k in a..<(a + n) {
+                let c = chars[k]
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            return v
+        }
+        guard chars.count >= 10, chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-"),
+              let y = digits(0, 4), let mo = digits(5, 2), let d = digits(8, 2),
+              (1...12).contains(mo), d >= 1, d <= Day.daysIn(month: mo, year: y) else { return nil }
+        let day = Day(year: y, month: mo, day: d)
         var minutes = day.daysSinceEpoch * 1440
         guard chars.count > 10 else { return (minutes, false) }
         guard chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " ") else { return nil }
@@ -337,5 +385,42 @@ enum Timestamp {
         }
         let offset = oh * 60 + om
         return (minutes - (chars[i] == UInt8(ascii: "+") ? offset : -offset), true)
+    }
+}
+
+/// Where each field sits in a row.
+struct FieldIndex {
+    var positions: [String: Int] = [:]
+    var caseID, at, mode, agentAction, humanAction, match, approved, correct, severity, opened, cleared, agentName: Int?
+    init() {}
+    init(_ fieldAt: [Int: String]) {
+        for (i, f) in fieldAt { positions[f] = i }
+        caseID = positions["case_id"]; at = positions["at"]; mode = positions["mode"]
+        agentAction = positions["agent_action"]; humanAction = positions["human_action"]; match = positions["match"]
+        approved = positions["approved"]; correct = positions["correct"]; severity = positions["severity"]
+        opened = positions["exception_opened_at"]; cleared = positions["exception_cleared_at"]; agentName = positions["agent_name"]
+    }
+}
+
+/// One row's cells by field name, looked up through the index.
+struct Row {
+    let value: (Int?) -> String?
+    let at: FieldIndex
+    subscript(_ field: String) -> String? {
+        switch field {
+        case "case_id": return value(at.caseID)
+        case "at": return value(at.at)
+        case "mode": return value(at.mode)
+        case "agent_action": return value(at.agentAction)
+        case "human_action": return value(at.humanAction)
+        case "match": return value(at.match)
+        case "approved": return value(at.approved)
+        case "correct": return value(at.correct)
+        case "severity": return value(at.severity)
+        case "exception_opened_at": return value(at.opened)
+        case "exception_cleared_at": return value(at.cleared)
+        case "agent_name": return value(at.agentName)
+        default: return nil
+        }
     }
 }
