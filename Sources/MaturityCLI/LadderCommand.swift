@@ -92,10 +92,14 @@ struct LadderCommand: ParsableCommand {
             Console.out(text, terminator: "")
         }
         if let into, let from = report.from, let to = report.to, let rung = report.currentRung {
-            try record(into: into, agent: name, measured: MeasuredRung(
+            var measured = MeasuredRung(
                 log: logs.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "), from: from, to: to, cases: report.cases,
                 rung: rung, verdict: report.verdict.rawValue, monitored: report.rolling100 != nil,
-                metricMet: report.rungs.first { $0.rung == rung }?.gateMet ?? false), store: store)
+                metricMet: report.rungs.first { $0.rung == rung }?.gateMet ?? false)
+            let recent = report.weeks.suffix(12)
+            measured.firstWeek = recent.first?.week
+            measured.weekly = recent.map { (($0.accuracy ?? 0) * 1000).rounded() / 1000 }
+            try record(into: into, agent: name, measured: measured, store: store)
         }
         let status = model.exitStatus == 10 && model.onTrack ? 0 : model.exitStatus
         if status != 0 { throw ExitCode(status) }

@@ -154,6 +154,9 @@ public struct MeasuredRung: Sendable, Equatable {
     public var monitored: Bool
     /// The metric cleared its gate on real cases in the current rung.
     public var metricMet: Bool
+    /// Weekly accuracy of the automated cases, oldest first (up to twelve weeks), and the first week's name.
+    public var weekly: [Double] = []
+    public var firstWeek: String?
 
     public init(log: String, from: Day, to: Day, cases: Int, rung: String, verdict: String, monitored: Bool, metricMet: Bool) {
         self.log = log

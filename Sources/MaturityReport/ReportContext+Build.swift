@@ -125,7 +125,11 @@ extension ReportContext {
             }
             return AgentRow(name: agent.name, status: agent.status.rawValue.replacingOccurrences(of: "_", with: " "),
                             owner: agent.namedOwner ?? "no named owner", side: agent.side.rawValue, bars: bars,
-                            verdict: verdict, clears: clears, estimated: estimated, realised: realised, runCost: runCost)
+                            verdict: verdict, clears: clears, estimated: estimated, realised: realised, runCost: runCost,
+                            sparkBars: Self.spark(agent.measured, gate: q.parameters.rung(.autoWithExceptions)?.minRate ?? 0.95),
+                            hasSpark: !(agent.measured?.weekly.isEmpty ?? true),
+                            sparkText: agent.measured.map { m in m.weekly.isEmpty ? "" : "Weekly accuracy from the log" + (m.firstWeek.map { " from \($0)" } ?? "") + ": " + m.weekly.map { Format.percent($0) }.joined(separator: ", ") } ?? "",
+                            sparkGateY: 40 - (((q.parameters.rung(.autoWithExceptions)?.minRate ?? 0.95) - 0.6) / 0.4 * 40).roundedInt())
         }
         hasAgents = !agents.isEmpty
         governance = q.governance.filter { $0.fromStage <= max(pl.stage, 1) }.map { habit in
@@ -263,6 +267,15 @@ extension ReportContext {
             gatesAndSLO: "The rung gates ask for at least \(Format.percent(p.rung(.approveEach)?.minRate ?? p.slo.autoApproveAccuracy)) before the agent moves up; the SLO is the floor it must hold once live: at least \(Format.percent(p.slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(p.slo.pageOwnerBelow)) over any rolling \(p.slo.rollingWindowTransactions) transactions.",
             currencyNote: e.currencyNote,
             goNoGoCount: Words.number(plan.goNoGo.count))
+    }
+
+    /// Bars of a measured agent's weekly accuracy on a 60–100% scale, 40 px high.
+    static func spark(_ m: MeasuredRung?, gate: Double) -> [SparkBar] {
+        guard let m else { return [] }
+        return m.weekly.enumerated().map { i, v in
+            let h = max(1, ((max(0.6, min(1, v)) - 0.6) / 0.4 * 40).roundedInt())
+            return SparkBar(x: i * 12, y: 40 - h, height: h, label: Format.percent(v), cssClass: v >= gate ? "spark ok" : "spark low")
+        }
     }
 
     /// Rounds up to 1, 2 or 5 times a power of ten, for chart axes.

@@ -254,7 +254,13 @@ public struct ReportContext: Sendable {
         public var estimated: String
         public var realised: String
         public var runCost: String
+        /// The weekly accuracy a decision log measured, as bars for a small chart.
+        public var sparkBars: [SparkBar]
+        public var hasSpark: Bool
+        public var sparkText: String
+        public var sparkGateY: Int
     }
+    public struct SparkBar: Sendable { public var x: Int; public var y: Int; public var height: Int; public var label: String; public var cssClass: String }
     public struct BarCell: Sendable { public var label: String; public var cleared: Bool; public var mark: String; public var cssClass: String }
     public struct HabitRow: Sendable {
         public var habit: String

@@ -277,13 +277,15 @@ public enum AssessmentLoader {
                               reportsDollars: r.bool(a, "reports_dollars"), gate: gate,
                               reusesSharedInfrastructure: r.bool(a, "reuses_shared_infrastructure"))
             if let m = a["measured"], !r.isNull(m),
-               let mf = r.mapping(m, a.path("measured"), allowed: ["log", "from", "to", "cases", "rung", "verdict", "monitored", "metric_met"]),
+               let mf = r.mapping(m, a.path("measured"), allowed: ["log", "from", "to", "cases", "rung", "verdict", "monitored", "metric_met", "first_week", "weekly"]),
                let from = r.day(mf, "from", required: true), let to = r.day(mf, "to", required: true),
                let rung = r.choice(mf, "rung", allowed: ["shadow", "approve_each", "auto_with_exceptions"], required: true),
                let verdict = r.choice(mf, "verdict", allowed: ["advance", "hold", "step_back"], required: true) {
                 agent.measured = MeasuredRung(log: r.string(mf, "log") ?? "", from: from, to: to, cases: r.int(mf, "cases", min: 0) ?? 0,
                                               rung: rung, verdict: verdict, monitored: r.bool(mf, "monitored") ?? false,
                                               metricMet: r.bool(mf, "metric_met") ?? false)
+                agent.measured?.firstWeek = r.string(mf, "first_week")
+                agent.measured?.weekly = (r.sequence(mf["weekly"], mf.path("weekly")) ?? []).compactMap { r.doubleValue($0, mf.path("weekly"), min: 0, max: 1) }
             }
             return agent
         }

@@ -98,7 +98,9 @@ public enum AssessmentWriter {
                 if let m = a.measured {
                     out.append(contentsOf: wrapped("    measured: ", flow([("log", scalar(m.log, flow: true)), ("from", m.from.iso), ("to", m.to.iso),
                                                                        ("cases", String(m.cases)), ("rung", m.rung), ("verdict", m.verdict),
-                                                                       ("monitored", String(m.monitored)), ("metric_met", String(m.metricMet))])))
+                                                                       ("monitored", String(m.monitored)), ("metric_met", String(m.metricMet))]
+                                                                      + (m.firstWeek.map { [("first_week", $0)] } ?? [])
+                                                                      + (m.weekly.isEmpty ? [] : [("weekly", "[" + m.weekly.map { Format.number($0, maxDecimals: 3) }.joined(separator: ", ") + "]")]))))
                 }
             }
         }

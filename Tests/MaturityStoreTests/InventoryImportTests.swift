@@ -260,6 +260,23 @@ struct InventoryImportTests {
         #expect(all.rows.map(\.name) == ["Quotes", "Old row"])
     }
 
+    @Test func aDecisionLogIsReadFromAWorkbookWithExcelDates() throws {
+        let dir = try temporaryFolder()
+        // 46335.375 is 2026-11-09 09:00 as Excel counts days.
+        try makeWorkbook(at: "\(dir)/log.xlsx", sheet: """
+            <worksheet><sheetData>\
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Case</t></is></c><c r="B1" t="inlineStr"><is><t>Timestamp</t></is></c><c r="C1" t="inlineStr"><is><t>Mode</t></is></c><c r="D1" t="inlineStr"><is><t>Correct</t></is></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>c1</t></is></c><c r="B2"><v>46335.375</v></c><c r="C2" t="inlineStr"><is><t>auto</t></is></c><c r="D2" t="inlineStr"><is><t>yes</t></is></c></row>\
+            <row r="3"><c r="A3" t="inlineStr"><is><t>c2</t></is></c><c r="B3"><v>46335.5</v></c><c r="C3" t="inlineStr"><is><t>auto</t></is></c><c r="D3" t="inlineStr"><is><t>no</t></is></c></row>\
+            </sheetData></worksheet>
+            """)
+        let log = try DecisionLogReader.read(path: "\(dir)/log.xlsx", agent: nil)
+        #expect(log.cases.map(\.caseID) == ["c1", "c2"])
+        #expect(log.cases.map(\.correct) == [true, false])
+        #expect(log.cases.first?.day.iso == "2026-11-09")
+        #expect(log.cases.first.map { $0.at % 1440 } == 9 * 60)
+    }
+
     /// Found by FuzzXLSX: a part whose deflate stream runs to the end of the file used to spin
     /// the zip reader forever; it is now read from exactly its own bytes and refused.
     @Test func aPartThatRunsPastTheEndOfTheFileIsRefused() throws {
