@@ -22,7 +22,21 @@ struct HTMLReportTests {
         for file in ["hartwell-precision.yaml", "hartwell-precision.html", "hartwell-precision.md", "hartwell-precision.json"] {
             let made = try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8)
             let golden = Repo.path("docs/demo/\(file)")
-            if Repo.recording { try made.write(toFile: golden, atomically: true, encoding: .utf8) }
+            if Repo.recording, made != (try? String(contentsOfFile: golden, encoding: .utf8)) {
+                try made.write(toFile: golden, atomically: true, encoding: .utf8)
+                Issue.record("Recorded a new baseline for docs/demo/\(file): review the diff, then run the tests again")
+            }
+            #expect(made == (try String(contentsOfFile: golden, encoding: .utf8)), "\(file) differs from docs/demo; review and re-record")
+        }
+        // The ladder on the demo's decision log, reviewed like the reports.
+        for (format, file) in [("html", "ladder.html"), ("md", "ladder.md")] {
+            let made = try Binary.run(["ladder", "\(dir)/ap-invoice-matcher-log.csv", "--agent", "AP invoice matcher",
+                                       "--assessment", "\(dir)/hartwell-precision.yaml", "--format", format]).stdout
+            let golden = Repo.path("docs/demo/\(file)")
+            if Repo.recording, made != (try? String(contentsOfFile: golden, encoding: .utf8)) {
+                try made.write(toFile: golden, atomically: true, encoding: .utf8)
+                Issue.record("Recorded a new baseline for docs/demo/\(file): review the diff, then run the tests again")
+            }
             #expect(made == (try String(contentsOfFile: golden, encoding: .utf8)), "\(file) differs from docs/demo; review and re-record")
         }
     }
