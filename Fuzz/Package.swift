@@ -9,10 +9,10 @@ let package = Package(
     name: "maturity-fuzz",
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "maturity", path: "..")],
-    targets: targets.map { name in
+    targets: [.target(name: "FuzzSupport", path: "Sources/FuzzSupport")] + targets.map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "MaturityKit", package: "maturity")],
+            dependencies: ["FuzzSupport", .product(name: "MaturityKit", package: "maturity")],
             path: "Sources/\(name)"
         )
     },

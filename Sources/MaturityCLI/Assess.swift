@@ -115,11 +115,18 @@ struct Assess: ParsableCommand {
             if rows.isEmpty { terminal.say("") }
             for (i, row) in rows.enumerated() { terminal.say(indent + (i == 0 ? "" : "  ") + row) }
         }
+        try Self.writeReports(beside: output, evaluation, renderer: renderer, store: store, terminal: terminal)
+        terminal.say("Next time, without the interview: maturity report \(output) --output \(base).html")
+    }
+
+    /// Writes NAME.html and NAME.md beside NAME.yaml and says what it wrote. A file of that name
+    /// that maturity did not write is someone's work: it is left as it is.
+    static func writeReports(beside output: String, _ evaluation: Evaluation, renderer: Renderer, store: FileStore, terminal: Terminal) throws {
+        let base = (output as NSString).deletingPathExtension
         var written = [output]
         for format in [ReportFormat.html, .md] {
             let path = "\(base).\(format.fileExtension)"
-            // A file of that name that maturity did not write is someone's work: leave it.
-            if FileManager.default.fileExists(atPath: path), !Self.madeByMaturity(path, store: store) {
+            if FileManager.default.fileExists(atPath: path), !madeByMaturity(path, store: store) {
                 terminal.say("\(path) already exists and was not written by maturity; left as it is. Write this report with: maturity report \(output) --output \(base)-report.\(format.fileExtension)")
                 continue
             }
@@ -127,7 +134,6 @@ struct Assess: ParsableCommand {
             written.append(path)
         }
         terminal.say("Wrote " + written.joined(separator: ", "))
-        terminal.say("Next time, without the interview: maturity report \(output) --output \(base).html")
     }
 
     /// Whether a report file carries the mark maturity puts in every report it writes.

@@ -171,19 +171,8 @@ struct WorkshopCommand: ParsableCommand {
                 let splits = Room.analyse(evaluation)?.splits.count ?? 0
                 terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(Words.count(splits, "split question")) recorded with the consensus.")
                 // The same reports the interview writes, beside the file.
-                let renderer = Renderer(templates: ContentLibrary.files(under: "templates"))
-                let base = (output as NSString).deletingPathExtension
-                var written = [output]
-                for format in [ReportFormat.html, .md] {
-                    let path = "\(base).\(format.fileExtension)"
-                    if FileManager.default.fileExists(atPath: path), !Assess.madeByMaturity(path, store: store) {
-                        terminal.say("\(path) already exists and was not written by maturity; left as it is.")
-                        continue
-                    }
-                    try CLIErrors.catching { try store.writeAtomically(try renderer.render(evaluation, as: format), to: path) }
-                    written.append(path)
-                }
-                terminal.say("Wrote " + written.joined(separator: ", "))
+                try Assess.writeReports(beside: output, evaluation, renderer: Renderer(templates: ContentLibrary.files(under: "templates")),
+                                        store: store, terminal: terminal)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import MaturityCore
 import MaturityStore
 
@@ -6,7 +7,7 @@ import MaturityStore
 /// loaded file must place, score, plan and render without a trap.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let text = FuzzSupport.text(data, size)
     guard let q = try? ContentLibrary.builtInQuestionnaire(id: "ai-maturity-manufacturing") else { return 0 }
     if let loaded = try? AssessmentLoader.load(text: text, file: "fuzz.yaml", resolve: { _ in q }) {
         let e = Evaluation(loaded.assessment, questionnaire: q)
@@ -17,16 +18,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// libFuzzer's driver, run from our own `main` (SwiftPM renames an executable's entry point).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
 
 @main
 enum FuzzAssessment {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runDriver(&argc, &argv, fuzz))
-    }
+    static func main() { runFuzzer(fuzz) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import MaturityCore
 import MaturityStore
 
@@ -15,16 +16,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// libFuzzer's driver, run from our own `main` (SwiftPM renames an executable's entry point).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
 
 @main
 enum FuzzCSV {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runDriver(&argc, &argv, fuzz))
-    }
+    static func main() { runFuzzer(fuzz) }
 }
