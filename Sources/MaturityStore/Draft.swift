@@ -273,37 +273,48 @@ extension AssessmentWriter {
         replacingBlock("processes", in: original, with: rewritten)
     }
 
-    /// `original` with one top-level block replaced by the same block of `rewritten`.
+    /// `original` with one top-level block replaced by the same block of `rewritten`. Works on
+    /// the UTF-8 bytes, so a 100,000-process inventory is never split into a million lines.
     public static func replacingBlock(_ key: String, in original: String, with rewritten: String) -> String {
-        guard let new = block(key, in: rewritten) else { return original }
-        let lines = original.components(separatedBy: "\n")
-        if let old = blockRange(key, lines: lines) {
-            var out = Array(lines[..<old.lowerBound])
-            out += new.components(separatedBy: "\n")
-            out += lines[old.upperBound...]
-            return out.joined(separator: "\n")
+        guard let newRange = blockRange(key, in: rewritten) else { return original }
+        let newBlock = rewritten.utf8[newRange]
+        guard let oldRange = blockRange(key, in: original) else {
+            let base = original.hasSuffix("\n") ? original : original + "\n"
+            return base + String(decoding: newBlock, as: UTF8.self)
         }
-        let base = original.hasSuffix("\n") ? original : original + "\n"
-        return base + new + "\n"
+        var out = String(decoding: original.utf8[..<oldRange.lowerBound], as: UTF8.self)
+        out += String(decoding: newBlock, as: UTF8.self)
+        out += String(decoding: original.utf8[oldRange.upperBound...], as: UTF8.self)
+        return out
     }
 
-    /// The lines of a top-level key's block: its own line up to the next top-level key.
-    static func blockRange(_ key: String, lines: [String]) -> Range<Int>? {
-        guard let start = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) else { return nil }
-        var end = start + 1
-        while end < lines.count {
-            let line = lines[end]
-            if let first = line.first, first != " ", first != "\t", first != "#", first != "-", !line.isEmpty { break }
-            end += 1
+    /// The bytes of a top-level key's block: from its line to the next top-level key, keeping
+    /// trailing blank and comment lines with what follows.
+    static func blockRange(_ key: String, in text: String) -> Range<String.UTF8View.Index>? {
+        let utf8 = text.utf8
+        let marker = Array((key + ":").utf8)
+        var lineStart = utf8.startIndex
+        var start: String.UTF8View.Index?
+        var lastContentEnd: String.UTF8View.Index?
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 10) ?? utf8.endIndex
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            let first = lineStart < lineEnd ? utf8[lineStart] : nil
+            if let s = start {
+                _ = s
+                let isTopLevel = first.map { $0 != 32 && $0 != 9 && $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "-") } ?? false
+                if isTopLevel { break }
+                let isBlankOrComment = first == nil || first == UInt8(ascii: "#")
+                    || utf8[lineStart..<lineEnd].allSatisfy { $0 == 32 || $0 == 9 }
+                if !isBlankOrComment { lastContentEnd = next }
+            } else if utf8[lineStart...].starts(with: marker) {
+                start = lineStart
+                lastContentEnd = next
+            }
+            lineStart = next
         }
-        // Trailing blank and comment lines belong to what follows.
-        while end - 1 > start, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#") { end -= 1 }
-        return start..<end
-    }
-
-    static func block(_ key: String, in text: String) -> String? {
-        let lines = text.components(separatedBy: "\n")
-        return blockRange(key, lines: lines).map { lines[$0].joined(separator: "\n") }
+        guard let s = start, let e = lastContentEnd else { return nil }
+        return s..<e
     }
 }
 

@@ -180,7 +180,8 @@ final class SheetSAX {
         do {
             guard cells.contains(where: { !($0 ?? "").trimmed.isEmpty }) else { return }
             rows += 1
-            if rows > maxRows { throw ImportError.file(path, "the sheet has more than \(Format.grouped(Double(maxRows))) rows, the limit (an inventory is far smaller): split the file") }
+            // The header (and any title rows above it) do not count toward the cap.
+            if rows > maxRows + 20 { throw ImportError.file(path, "the sheet has more than \(Format.grouped(Double(maxRows))) rows, the limit (an inventory is far smaller): split the file") }
             try row(SheetRow(number: rowNumber, cells: cells, hidden: rowHidden, hiddenColumns: hiddenColumns))
         } catch {
             failure = error
