@@ -200,6 +200,7 @@ public enum LadderAnalysis {
             // Auto is judged week by week; the other rungs on their rate and count.
             let uncertain = n < fewCases || (id != .autoWithExceptions && (interval.map { $0.low < gateRate && $0.high >= gateRate } ?? true))
             var projected: Day?
+            if !met, let rate, rate < gateRate, n > 0 { why += "; not at this rate" }
             if !met, let rate, rate >= gateRate, let needed = def.minCases, n < needed, let last {
                 let weekly = max(1, Double(inRungCount) / max(1, span))
                 projected = last.adding(days: (Double(needed - n) / weekly * 7).roundedInt(.up))

@@ -204,3 +204,33 @@ struct WorkshopFairnessTests {
         #expect(run.stderr.contains("cy.yaml: warning: this interview is not finished; no answer yet to: Tool savings measured"))
     }
 }
+
+@Suite("A facilitated workshop, piped")
+struct WorkshopRunTests {
+    static let profile = ["Acme", "", "", "48", "2026-11-20", "", ""]
+
+    @Test func backAtTheConsensusReasksTheLastPersonNotTheWholeQuestion() throws {
+        let dir = try temporaryDirectory()
+        let keys = Self.profile + ["1", "3", "back", "2", "", "", "quit"]
+        let run = try Binary.run(["workshop", "run", "--participants", "Ana (CEO)", "Ben (Ops)", "--output", "w.yaml"], in: dir,
+                                 stdin: keys.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        // After back, Ben is asked again; Ana's answer stands (she is next asked on question 2).
+        #expect(run.stdout.contains("Consensus the room records [none]: back\n   Ben (Ops), your answer: 2\n  Spread: ad_hoc — Ben; none — Ana"))
+        let saved = try String(contentsOfFile: "\(dir)/w.yaml", encoding: .utf8)
+        #expect(saved.contains("answers: {Ana: none, Ben: ad_hoc}"))
+    }
+
+    @Test func aFinishedWorkshopWritesItsReports() throws {
+        let dir = try temporaryDirectory()
+        // Two people who agree on everything, no agents, no processes.
+        var keys = Self.profile
+        for _ in 0..<6 { keys += ["1", "1"] }
+        keys += ["done", "done", ""]
+        let run = try Binary.run(["workshop", "run", "--participants", "Ana (CEO)", "Ben (Ops)", "--output", "w.yaml"], in: dir,
+                                 stdin: keys.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("Wrote w.yaml, w.html, w.md"))
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/w.html"))
+    }
+}
