@@ -37,7 +37,7 @@ public enum SafeWrite {
             return mkstemp(base)
         }
         guard fd >= 0 else { throw StoreError.unwritable(path: path, reason: reason(errno, folder: true)) }
-        let temp = String(cString: template)
+        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer {
             if !ok { unlink(temp) }

@@ -187,4 +187,19 @@ struct InterviewLengthTests {
         #expect(saved.contains("system_of_record: spreadsheet"))
         #expect(saved.contains("exception_share: 0.12"))
     }
+
+    @Test func aCorrectedRespondentTheGateBarsOnHelpAndAProcessThatIsNotListed() throws {
+        let dir = try temporaryDirectory()
+        let keys = ["Acme", "", "", "40", "2026-11-20", "", "Dana Ruiz, COO", "Dana Ruiz, CFO", "", "1", "n", "1", "n", "n", "n",
+                    "add", "PO agent", "6", "1", "Pat Lee", "90000", "y", "n", "?", "y", "y", "y", "y", "y", "done",
+                    "n", "n", "skip", "skip", "skip", "skip", "1",
+                    "Customer PO entry, 45h, 900/wk, ERP", "done", "Invoice posting", "1", ""]
+        let run = try Binary.run(["assess", "--output", "a.yaml"], in: dir, stdin: keys.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1. Hits its metric on real data; 2. Writes back to the system of record;"), "? on a gate bar lists all five")
+        #expect(run.stdout.contains("Invoice posting is not in the inventory; type a number from 1 to 1"))
+        let saved = try String(contentsOfFile: "\(dir)/a.yaml", encoding: .utf8)
+        #expect(saved.contains("respondents: [{name: Dana Ruiz, role: CFO}]"), "the same name corrects the role, never adds a twin")
+        #expect(saved.contains("    process: Customer PO entry\n"))
+    }
 }
