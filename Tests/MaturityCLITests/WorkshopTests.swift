@@ -233,4 +233,16 @@ struct WorkshopRunTests {
         #expect(run.stdout.contains("Wrote w.yaml, w.html, w.md"))
         #expect(FileManager.default.fileExists(atPath: "\(dir)/w.html"))
     }
+
+    @Test func aQuestionReaskedFromTheReviewOffersEachPersonsAnswer() throws {
+        let dir = try temporaryDirectory()
+        var keys = Self.profile + ["1", "3", "", ""]          // split on staff tools: consensus none, no dissent
+        keys += ["n", "n", "0", "0", "n", "n", "n", "n", "n", "n"]
+        keys += ["done", "done", "7", "", "", "", "", ""]     // review: re-ask question 7, Enter keeps each answer
+        let run = try Binary.run(["workshop", "run", "--participants", "Ana (CEO)", "Ben (Ops)", "--output", "w.yaml"], in: dir,
+                                 stdin: keys.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("Ana (CEO), your answer [none]:"))
+        #expect(run.stdout.contains("Ben (Ops), your answer [standardized]:"))
+    }
 }
