@@ -36,7 +36,8 @@ public struct Renderer: Sendable {
             return text
         case .json: return try Self.json(evaluation, extras: extra)
         case .html: return try templates.render(try context(evaluation, extras: extra), template: .html)
-        case .md: return try templates.render(try context(evaluation, extras: extra), template: .markdown)
+        // Markdown embeds no data block: skip encoding the JSON (half the time on a long inventory).
+        case .md: return try templates.render(try context(evaluation, extras: extra, embedJSON: false), template: .markdown)
         }
     }
 
@@ -44,8 +45,8 @@ public struct Renderer: Sendable {
         try context(evaluation, extras: Extras(evaluation, previous: nil, history: []))
     }
 
-    func context(_ evaluation: Evaluation, extras: Extras) throws -> ReportContext {
-        var c = ReportContext(evaluation, brand: brand, json: try Self.json(evaluation, pretty: false, extras: extras))
+    func context(_ evaluation: Evaluation, extras: Extras, embedJSON: Bool = true) throws -> ReportContext {
+        var c = ReportContext(evaluation, brand: brand, json: embedJSON ? try Self.json(evaluation, pretty: false, extras: extras) : "")
         c.addChanges(extras, evaluation)
         return c
     }

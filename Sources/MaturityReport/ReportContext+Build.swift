@@ -157,16 +157,21 @@ extension ReportContext {
     /// JSON with `<`, `>` and `&` written as \\u escapes: still the same JSON, but it can never
     /// close the script element it sits in.
     static func scriptSafe(_ json: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": out.append(contentsOf: "\\u003c".unicodeScalars)
-            case ">": out.append(contentsOf: "\\u003e".unicodeScalars)
-            case "&": out.append(contentsOf: "\\u0026".unicodeScalars)
-            default: out.append(scalar)
+        // Bytes, not scalars: a long inventory's JSON is megabytes. <, > and & are ASCII, so
+        // they never occur inside a multi-byte character.
+        let utf8 = json.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) else { return json }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 64)
+        for b in utf8 {
+            switch b {
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0x3E: out += Array("\\u003e".utf8)
+            case 0x26: out += Array("\\u0026".utf8)
+            default: out.append(b)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func longDate(_ d: Day) -> String {
