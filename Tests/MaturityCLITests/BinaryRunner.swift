@@ -32,7 +32,7 @@ enum Binary {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
-        try process.run()
+        try launch(process)
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes before waiting so a large output cannot block the child.
@@ -42,6 +42,29 @@ enum Binary {
         return Run(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                    status: process.terminationStatus)
     }
+}
+
+/// Starts `process`, retrying while the kernel reports "text file busy". A binary the test has
+/// just copied can be briefly held open for writing by a child that another test forked at the
+/// same moment (the descriptor lives until that child's exec); the launch then fails with
+/// ETXTBSY about one run in seven. The wait is bounded: two seconds, then the error stands.
+private func launch(_ process: Process) throws {
+    var attempt = 0
+    while true {
+        do {
+            try process.run()
+            return
+        } catch let error as NSError where textFileBusy(error) && attempt < 40 {
+            attempt += 1
+            usleep(50_000)
+        }
+    }
+}
+
+/// Foundation reports a failed spawn as a Cocoa "read unknown" error with the errno beneath it.
+private func textFileBusy(_ error: NSError) -> Bool {
+    let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError) ?? error
+    return posix.domain == NSPOSIXErrorDomain && posix.code == Int(ETXTBSY)
 }
 
 /// A fresh empty folder under the system temp directory.
