@@ -205,7 +205,7 @@ public enum LadderAnalysis {
                 let weekly = max(1, Double(inRungCount) / max(1, span))
                 projected = last.adding(days: (Double(needed - n) / weekly * 7).roundedInt(.up))
             }
-            return LadderReport.RungResult(rung: id.rawValue, title: def.title.split(separator: ":").first.map(String.init) ?? def.title,
+            return LadderReport.RungResult(rung: id.rawValue, title: p.fill(def.title, rung: def).split(separator: ":").first.map(String.init) ?? def.title,
                                            cases: n, successes: k, rate: rate, low: interval?.low, high: interval?.high,
                                            gateRate: gateRate, gateCases: def.minCases, highSeverity: highs, gateMet: met, why: why,
                                            uncertain: uncertain, projectedOn: projected,
@@ -289,7 +289,7 @@ public enum LadderAnalysis {
             if result.gateMet {
                 verdict = .advance
                 if let i = ladderIDs.firstIndex(of: current), i + 1 < ladderIDs.count { advanceTo = ladderIDs[i + 1] }
-                reason = "\(result.title) gate met (\(result.why)); advance to \(advanceTo.flatMap { id in p.trustLadder.first { $0.id == id }?.title.split(separator: ":").first.map(String.init) } ?? "the next rung")"
+                reason = "\(result.title) gate met (\(result.why)); advance to \(advanceTo.flatMap { id in p.trustLadder.first { $0.id == id }.flatMap { p.fill($0.title, rung: $0).split(separator: ":").first.map(String.init) } } ?? "the next rung")"
             } else {
                 verdict = .hold
                 reason = "\(result.title): \(result.why)"

@@ -36,10 +36,10 @@ extension Situation {
         let firstIndex = rungs.firstIndex { $0.id == r.from.rawValue } ?? 0
         let planLast = p.planDays - 1
         var day = r.startDay
-        func title(_ rung: Rung) -> String { r.name.map { "\($0) · \(rung.title)" } ?? rung.title }
+        func title(_ rung: Rung) -> String { r.name.map { "\($0) · \(p.fill(rung.title, rung: rung))" } ?? p.fill(rung.title, rung: rung) }
         for rung in rungs[firstIndex...] {
             var days = rung.weeks * 7
-            var gate = rung.gate
+            var gate = p.fill(rung.gate, rung: rung)
             switch rung.id {
             case EngineRung.setup.rawValue:
                 if let d = r.setupDays { days = d }
@@ -76,7 +76,7 @@ extension Situation {
                     id: r.prefix + "go_no_go",
                     title: (r.name.map { "\($0) · " } ?? "") + "Go/no-go: \(Words.number(p.goNoGo.count)) questions before production-owned",
                     start: start.adding(days: end), end: start.adding(days: end),
-                    gate: "Every answer yes: " + p.goNoGo.map { $0.question.split(separator: ":").first.map(String.init) ?? $0.id }.joined(separator: ", ")
+                    gate: "Every answer yes: " + p.goNoGo.map { p.fill($0.question).split(separator: ":").first.map(String.init) ?? $0.id }.joined(separator: ", ")
                         + ". Any no sends the agent back one rung.",
                     owner: r.owner))
             }

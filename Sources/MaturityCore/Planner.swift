@@ -21,7 +21,7 @@ public enum Planner {
         let lastDay = built.steps.map(\.end).max() ?? start.adding(days: p.planDays - 1)
         let end = max(lastDay, start.adding(days: p.planDays - 1))
         return Plan(nextMove: built.move, steps: built.steps, start: start, end: end, shadowWeeks: built.shadowWeeks,
-                    flags: built.flags, slo: p.slo, goNoGo: p.goNoGo, goNoGoOn: built.goNoGoOn, budget: built.budget)
+                    flags: built.flags, slo: p.slo, goNoGo: p.goNoGo.map { GoNoGoCheck(id: $0.id, question: p.fill($0.question)) }, goNoGoOn: built.goNoGoOn, budget: built.budget)
     }
 }
 

@@ -110,6 +110,23 @@ extension Questionnaire {
         if p.shadowGate.minCases < 1 || p.shadowGate.lowVolumePerWeek <= 0 {
             problems.append(.init(path: "parameters.shadow_gate", message: "shadow_gate needs min_cases of at least 1 and low_volume_per_week above 0"))
         }
+        if let shadow = p.rung(.shadow) {
+            if let cases = shadow.minCases, cases != p.shadowGate.minCases {
+                problems.append(.init(path: "parameters.trust_ladder.shadow.min_cases",
+                                      message: "the shadow rung asks for \(cases) cases but shadow_gate.min_cases is \(p.shadowGate.minCases); the plan and the ladder must count the same cases, so set both to one number"))
+            }
+            if let rate = shadow.minRate, rate != p.shadowGate.minMatch {
+                problems.append(.init(path: "parameters.trust_ladder.shadow.min_rate",
+                                      message: "the shadow rung's min_rate \(Format.number(rate)) differs from shadow_gate.min_match \(Format.number(p.shadowGate.minMatch)); set both to one number"))
+            }
+        }
+        let prose = p.trustLadder.flatMap { [("parameters.trust_ladder.\($0.id)", $0.title), ("parameters.trust_ladder.\($0.id)", $0.gate)] }
+            + p.goNoGo.map { ("parameters.go_no_go.\($0.id)", $0.question) }
+        for (path, text) in prose {
+            for name in Parameters.unknownPlaceholders(in: text) {
+                problems.append(.init(path: path, message: "{\(name)} is not a parameter this text can name; use one of \(Parameters.placeholderNames.map { "{\($0)}" }.joined(separator: ", "))"))
+            }
+        }
         problems += parameterRanges()
         return problems
     }

@@ -106,6 +106,32 @@ struct PlacementTests {
         #expect(placement.moveUp?.facts == ["Invoice agent clears the bars it misses: hands low-confidence cases to a person and monitoring shows drift"])
     }
 
+    /// Any one bar missing, on its own, keeps a production agent below Stage 2, and the way up
+    /// names that bar by its label (from the questionnaire, not the id).
+    @Test(arguments: EngineGateBar.allCases)
+    func eachBarMissingAloneKeepsTheAgentUngated(_ bar: EngineGateBar) throws {
+        let agents = [Build.agent("Invoice agent", .production, missing: [bar])]
+        let placement = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: agents), questionnaire: Repo.questionnaire)
+        let label = try #require(Repo.questionnaire.gateBars.first { $0.id == bar.rawValue }?.label)
+        #expect(placement.stage == 1)
+        #expect(placement.flags.map(\.id).contains("gate_gaps"))
+        #expect(placement.moveUp?.facts == ["Invoice agent clears the bar it misses: \(label.prefix(1).lowercased() + label.dropFirst())"])
+    }
+
+    /// A bar the questionnaire adds is a bar the agent must clear: the rule reads the list.
+    @Test func aSixthGateBarInTheQuestionnaireIsRequired() {
+        var q = Repo.questionnaire
+        q.gateBars.append(GateBar(id: "security_review", label: "Passed a security review"))
+        let agent = Build.gated("Order entry agent")
+        let unticked = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: [agent]), questionnaire: q)
+        #expect(unticked.stage == 1)
+        #expect(unticked.moveUp?.facts == ["Order entry agent clears the bar it misses: passed a security review"])
+        var ticked = agent
+        ticked.gate["security_review"] = true
+        let cleared = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: [ticked]), questionnaire: q)
+        #expect(cleared.stage == 2)
+    }
+
     @Test func stageZeroMoveUpIsOneToolOrOnePilot() {
         let placement = Placement.place(Build.assessment(), questionnaire: Repo.questionnaire)
         #expect(placement.moveUp?.toStage == 1)

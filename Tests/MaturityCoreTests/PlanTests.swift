@@ -49,6 +49,48 @@ struct PlanTests {
         #expect(Day(iso: "2026-12-01")!.days(until: e.plan.end) > 89)
     }
 
+    @Test func unknownVolumeKeepsTheShadowRungAndSaysToCountTheCases() {
+        // 80 hours a week keeps the return above 3x with the run cost at its unknown-volume estimate.
+        let e = evaluate(processes: [Build.process("Quote prep", hours: 80, volume: nil)], start: Day(iso: "2026-12-01")!)
+        #expect(e.plan.nextMove.useCase == "Quote prep")
+        let shadow = e.plan.steps.first { $0.id == "shadow" }
+        #expect(shadow?.start.iso == "2026-12-08")
+        #expect(shadow?.end.iso == "2026-12-21")                // the rung's own two weeks, not stretched
+        #expect(shadow?.gate.contains("weekly volume unknown") == true)
+        #expect(shadow?.gate.contains("until 500 are in") == true)
+    }
+
+    /// The case count and the return bar are read from the questionnaire: a copy that asks for
+    /// 300 cases and 2x changes the rung's length and every sentence that states them.
+    @Test func theShadowCaseCountAndReturnBarComeFromTheQuestionnaire() {
+        var edited = q
+        edited.parameters.shadowGate.minCases = 300
+        let shadowIndex = edited.parameters.trustLadder.firstIndex { $0.id == "shadow" }!
+        edited.parameters.trustLadder[shadowIndex].minCases = 300
+        #expect(edited.engineProblems().isEmpty)
+        edited.parameters.roiMinimum = 2
+        let a = Build.assessment(["staff_ai_tools": .choice("ad_hoc")], processes: [Build.process("Quote prep", hours: 40, volume: 120)],
+                                 planStartsOn: Day(iso: "2026-12-01")!)
+        let e = Evaluation(a, questionnaire: edited)
+        #expect(e.plan.shadowWeeks == 3)                       // 300 ÷ 120 = 2.5, so 3 weeks (500 would need 5)
+        let shadow = e.plan.steps.first { $0.id == "shadow" }
+        #expect(shadow?.gate.contains("300 real cases") == true)
+        #expect(shadow?.gate.contains("500") == false)
+        let goNoGo = e.plan.steps.first { $0.id == "go_no_go" }
+        #expect(e.plan.goNoGo.first { $0.id == "economics" }?.question.contains("at least 2x its run cost") == true)
+        #expect(e.plan.goNoGo.allSatisfy { !$0.question.contains("3x") && !$0.question.contains("{") })
+    }
+
+    @Test func theQuestionnaireCheckRefusesAnUnknownPlaceholderAndTwoCaseCounts() {
+        var edited = q
+        edited.parameters.shadowGate.minCases = 300          // the shadow rung still says 500
+        edited.parameters.goNoGo[0].question = "Accuracy: above {slo_target} for weeks?"
+        let problems = edited.engineProblems()
+        #expect(problems.contains { $0.path == "parameters.trust_ladder.shadow.min_cases" && $0.message.contains("500 cases but shadow_gate.min_cases is 300") })
+        #expect(problems.contains { $0.path == "parameters.go_no_go.accuracy" && $0.message.contains("{slo_target} is not a parameter") })
+        #expect(q.engineProblems().isEmpty)
+    }
+
     @Test func noOwnerCandidateMeansNameAnOwner() {
         let e = evaluate(processes: [Build.process("Supplier follow-up", owner: nil)])
         #expect(e.plan.nextMove.owner == "name an owner")
