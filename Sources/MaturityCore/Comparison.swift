@@ -214,7 +214,7 @@ extension FollowThrough {
                     let habit = new.questionnaire.governance.first { $0.id == habitID }
                     let inPlace = habit?.inPlace(b.answers) ?? false
                     mark = inPlace ? (.done, "\(habit.map { Words.inSentence($0.habit) } ?? id) is in place") : byDate(step, "\(habit.map { Words.inSentence($0.habit) } ?? id) is not in place yet")
-                case "inventory": mark = b.processes.count >= 10 ? (.done, "\(b.processes.count) processes are listed") : byDate(step, "only \(b.processes.count) processes are listed")
+                case "inventory": mark = b.processes.count >= new.questionnaire.parameters.inventoryMinProcesses ? (.done, "\(b.processes.count) processes are listed") : byDate(step, "only \(b.processes.count) processes are listed")
                 case "rank": mark = new.useCases.contains { $0.eligible } ? (.done, "a use case clears the bar") : byDate(step, "no use case clears the bar")
                 case "commit": mark = b.agents.contains { $0.status >= .shadow } ? (.done, "an agent is in shadow or beyond") : byDate(step, "no agent reached shadow")
                 case "select_portfolio", "select_line_level":

@@ -252,13 +252,13 @@ extension Situation {
         var m: NextMove
         var steps: [PlanStep]
         if portfolio {
-            m = blankMove(.lineLevelPortfolio, "Fund a focused portfolio of 5 to 12 line-level use cases as capital projects",
-                          "The office base is proven. Choose five to twelve line or product use cases, fund them as CapEx, and take each through the same gate and go/no-go."
+            m = blankMove(.lineLevelPortfolio, "Fund a focused portfolio of \(p.linePortfolioMin) to \(p.linePortfolioMax) line-level use cases as capital projects",
+                          "The office base is proven. Choose \(Words.number(p.linePortfolioMin)) to \(Words.number(p.linePortfolioMax)) line or product use cases, fund them as CapEx, and take each through the same gate and go/no-go."
                               + (line.map { " Start with \($0.name)." } ?? " List line-level processes in the inventory to rank them.")
                               + (q.governance.filter { $0.fromStage <= 3 && $0.inPlace(a.answers) != true }.isEmpty ? ""
                                   : " Put the missing governance in place first: " + Format.list(q.governance.filter { $0.fromStage <= 3 && $0.inPlace(a.answers) != true }.map { Words.inSentence($0.habit) }) + "."),
                           owner: line?.owner ?? Planner.nameAnOwner)
-            steps = [step("select_portfolio", "Select the portfolio: choose and fund 5 to 12 line-level use cases", from: 0, days: select,
+            steps = [step("select_portfolio", "Select the portfolio: choose and fund \(p.linePortfolioMin) to \(p.linePortfolioMax) line-level use cases", from: 0, days: select,
                           gate: "Each chosen use case returns at least \(Format.multiple(p.roiMinimum)) its run cost; CapEx approved; an owner for each",
                           owner: Planner.nameAnOwner)]
         } else {
@@ -303,7 +303,7 @@ extension Situation {
                  gate: "One licensed tool set, a short training for every user, and a named person answering questions", owner: Planner.nameAnOwner),
             step("measure_gains", "Measure: hours and dollars the tools save", from: s1, days: s2,
                  gate: "Hours saved a week, per team, written down and valued at the loaded rate", owner: Planner.nameAnOwner),
-            step("inventory", empty ? "Inventory: list ten to twenty office processes with hours, volume and system of record"
+            step("inventory", empty ? "Inventory: list \(Words.number(p.inventoryMinProcesses)) to \(Words.number(2 * p.inventoryMinProcesses)) office processes with hours, volume and system of record"
                                     : "Re-check the inventory: hours, volumes and systems of the best processes, and any missing ones",
                  from: s1 + s2, days: max(7, p.planDays - s1 - s2),
                  gate: "An office use case at \(Format.multiple(p.roiMinimum)) or better with a named owner, or a written reason why none exists yet", owner: Planner.nameAnOwner),
@@ -319,11 +319,11 @@ extension Situation {
         let m = blankMove(empty ? .buildInventory : .findBetterWorkflow,
                           empty ? "Inventory your office processes and rank them" : "Find a workflow that clears the \(Format.multiple(p.roiMinimum)) bar",
                           empty
-                              ? "No office process is listed yet. List ten to twenty, with hours, volume and where the data lives; the ranking then names the next agent."
+                              ? "No office process is listed yet. List \(Words.number(p.inventoryMinProcesses)) to \(Words.number(2 * p.inventoryMinProcesses)), with hours, volume and where the data lives; the ranking then names the next agent."
                               : "No listed office process returns \(Format.multiple(p.roiMinimum)) its run cost with the figures given. Add more processes, or check the hours and volumes of the best ones.")
         let steps = [
-            step("inventory", "Inventory: list ten to twenty office processes with hours, volume and system of record", from: 0, days: 14,
-                 gate: "At least 10 processes, each with hours a week, cases a week and where its data lives", owner: Planner.nameAnOwner),
+            step("inventory", "Inventory: list \(Words.number(p.inventoryMinProcesses)) to \(Words.number(2 * p.inventoryMinProcesses)) office processes with hours, volume and system of record", from: 0, days: 14,
+                 gate: "At least \(p.inventoryMinProcesses) processes, each with hours a week, cases a week and where its data lives", owner: Planner.nameAnOwner),
             step("rank", "Rank: score the inventory and pick the next agent", from: 14, days: 7,
                  gate: "One office use case at \(Format.multiple(p.roiMinimum)) or better, with a named owner", owner: Planner.nameAnOwner),
             step("commit", "Commit: start that agent up the trust ladder", from: 21, days: max(7, p.planDays - 21),

@@ -206,6 +206,11 @@ public struct Parameters: Sendable, Equatable {
     public var planDays: Int
     public var trustLadder: [Rung]
     public var goNoGo: [GoNoGoCheck]
+    /// Processes an inventory needs before the ranking is worth acting on.
+    public var inventoryMinProcesses: Int = 10
+    /// The size of a focused line-level portfolio at Stage 4, fewest to most.
+    public var linePortfolioMin: Int = 5
+    public var linePortfolioMax: Int = 12
     /// How long the moves that are not a trust ladder take, and how much shorter a set-up is on reused plumbing.
     public var moveWeeks: MoveWeeks = MoveWeeks()
     /// What the production owner does, said in the plan's owner step.

@@ -32,9 +32,10 @@ public enum Words {
         }
     }
 
-    /// Small counts in words, as prose writes them: 5 → "five"; 13 → "13".
+    /// Small counts in words, as prose writes them: 5 → "five"; 21 → "21".
     public static func number(_ n: Int) -> String {
-        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
         return words.indices.contains(n) ? words[n] : String(n)
     }
 

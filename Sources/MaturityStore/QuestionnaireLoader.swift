@@ -158,7 +158,8 @@ public enum QuestionnaireLoader {
         let severe = sub(feas, "high_severity_errors_possible", ["no", "yes", "false", "true"])
         let owner = sub(feas, "owner_candidate", ["named", "none"])
         let quadrant = sub(p, "quadrant", ["high_value", "high_feasibility"])
-        let placement = sub(p, "placement", ["portfolio_min_agents", "several_agents", "stalled_pilots_for_graveyard"])
+        let placement = sub(p, "placement", ["portfolio_min_agents", "several_agents", "stalled_pilots_for_graveyard",
+                                                 "inventory_min_processes", "line_portfolio_min", "line_portfolio_max"])
         let slo = sub(p, "slo", ["auto_approve_accuracy", "page_owner_below", "rolling_window_transactions",
                                  "high_severity_errors_allowed", "exception_queue_business_hours"])
         let shadow = sub(p, "shadow_gate", ["min_cases", "min_match", "low_volume_per_week"])
@@ -219,6 +220,14 @@ public enum QuestionnaireLoader {
             shadowGate: ShadowGate(minCases: minCases.roundedInt(), minMatch: minMatch, lowVolumePerWeek: lowVolume),
             planDays: planDays, trustLadder: ladder, goNoGo: goNoGo)
         params.moveWeeks = moveWeeks(r, p)
+        if let placement {
+            if let n = r.int(placement, "inventory_min_processes", min: 1) { params.inventoryMinProcesses = n }
+            if let n = r.int(placement, "line_portfolio_min", min: 1) { params.linePortfolioMin = n }
+            if let n = r.int(placement, "line_portfolio_max", min: 1) { params.linePortfolioMax = n }
+            if params.linePortfolioMin > params.linePortfolioMax {
+                r.error(placement["line_portfolio_min"], "parameters.placement.line_portfolio_min is above line_portfolio_max")
+            }
+        }
         if p.has("owner_duties") {
             let duties = (r.sequence(p["owner_duties"], p.path("owner_duties")) ?? []).compactMap(\.string)
             if duties.isEmpty { r.error(p["owner_duties"], "parameters.owner_duties is empty; list what the owner does") } else { params.ownerDuties = duties }

@@ -81,6 +81,31 @@ struct PlanTests {
         #expect(e.plan.goNoGo.allSatisfy { !$0.question.contains("3x") && !$0.question.contains("{") })
     }
 
+    /// The inventory size and the line-level portfolio size are parameters too.
+    @Test func inventoryAndPortfolioSizesComeFromTheQuestionnaire() {
+        var edited = q
+        edited.parameters.inventoryMinProcesses = 8
+        let empty = Evaluation(Build.assessment(["ai_pilots": .number(1)], agents: [Build.gated("Order entry agent")]), questionnaire: edited)
+        #expect(empty.plan.nextMove.kind == .buildInventory)
+        #expect(empty.plan.nextMove.detail.contains("List eight to sixteen,"))
+        #expect(empty.plan.steps.first?.gate.hasPrefix("At least 8 processes") == true)
+        let shipped = Evaluation(Build.assessment(["ai_pilots": .number(1)], agents: [Build.gated("Order entry agent")]), questionnaire: q)
+        #expect(shipped.plan.nextMove.detail.contains("List ten to twenty,"))
+
+        edited.parameters.linePortfolioMin = 3
+        edited.parameters.linePortfolioMax = 6
+        let stage4 = portfolioAnswersForStageFour()
+        let line = Evaluation(Build.assessment(stage4, agents: (1...3).map { Build.gated("Agent \($0)") }), questionnaire: edited)
+        #expect(line.placement.stage == 4)
+        #expect(line.plan.nextMove.title.contains("3 to 6 line-level use cases"))
+        #expect(line.plan.nextMove.detail.contains("Choose three to six line or product use cases"))
+    }
+
+    private func portfolioAnswersForStageFour() -> [String: Answer] {
+        ["staff_ai_tools": .choice("standardized"), "tool_gains_measured": .yesNo(true), "ai_pilots": .number(3),
+         "new_agent_ships_in_weeks": .yesNo(true), "every_agent_reports_dollars": .yesNo(true), "ai_in_core_decisions": .yesNo(true)]
+    }
+
     @Test func theQuestionnaireCheckRefusesAnUnknownPlaceholderAndTwoCaseCounts() {
         var edited = q
         edited.parameters.shadowGate.minCases = 300          // the shadow rung still says 500
