@@ -100,11 +100,7 @@ enum Parse {
     }
 
     static func yesNo(_ s: String) -> Result<Bool, PromptError> {
-        switch s.lowercased() {
-        case "y", "yes", "true", "1": return .success(true)
-        case "n", "no", "false", "0": return .success(false)
-        default: return .failure(PromptError("Expected yes or no (y/n)."))
-        }
+        Values.yesNo(s).map { .success($0) } ?? .failure(PromptError("Expected yes or no (y/n)."))
     }
 
     static func choice(_ choices: [Choice]) -> (String) -> Result<String, PromptError> {

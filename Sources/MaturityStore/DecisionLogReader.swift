@@ -315,9 +315,10 @@ enum YesNo {
         case "no", "false", "0": return false
         default: break
         }
+        if let value = Values.yesNo(text) { return value }
         switch text.lowercased() {
-        case "yes", "y", "true", "1", "x", "match", "matched", "correct", "approved", "ok", "pass", "passed": return true
-        case "no", "n", "false", "0", "mismatch", "incorrect", "wrong", "rejected", "fail", "failed": return false
+        case "match", "matched", "correct", "approved", "ok", "pass", "passed": return true
+        case "mismatch", "incorrect", "wrong", "rejected", "fail", "failed": return false
         default: return nil
         }
     }

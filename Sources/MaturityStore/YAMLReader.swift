@@ -137,13 +137,9 @@ final class YAMLReader {
 
     func boolValue(_ node: Node, _ path: String) -> Bool? {
         guard let text = scalarText(node, path) else { return nil }
-        switch text.lowercased() {
-        case "true", "yes", "y", "on": return true
-        case "false", "no", "n", "off": return false
-        default:
-            error(node, "\(path) is \"\(text)\"; expected yes or no (true or false)")
-            return nil
-        }
+        if let value = Values.yesNo(text) { return value }
+        error(node, "\(path) is \"\(text)\"; expected \(Values.yesNoHint)")
+        return nil
     }
 
     func double(_ f: Fields, _ key: String, required: Bool = false, min: Double? = nil, max: Double? = nil,

@@ -34,7 +34,7 @@ let invalidCases: [InvalidCase] = [
     InvalidCase(file: "many_problems.yaml", messages: [
         "many_problems.yaml:4: error: assessed_on is \"2026-11-31\"; expected a date written YYYY-MM-DD, like 2026-11-20",
         "many_problems.yaml:6: error: answers.ai_pilots is \"two\"; expected a whole number, like 2",
-        "many_problems.yaml:7: error: answers.new_agent_ships_in_weeks is \"maybe\"; expected yes or no (true or false)",
+        "many_problems.yaml:7: error: answers.new_agent_ships_in_weeks is \"maybe\"; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes)",
         "many_problems.yaml:10: error: agents[0].status is \"live\"; expected idea, pilot, shadow, approve_each, auto_with_exceptions, production or retired",
         "many_problems.yaml:11: error: agents[0].gate.tested is not a known key; allowed keys: metric_on_real_data, writes_to_system_of_record, human_handoff, named_owner_reports_dollars, monitoring",
         "many_problems.yaml:15: error: processes[0].system_of_record is \"SAP\"; expected erp, mes, crm, spreadsheet, email, paper or none",
@@ -104,6 +104,39 @@ struct AssessmentLoaderTests {
         #expect(a.organization.name == "Smith & Sons <Metal>")
         #expect(a.organization.currency == "USD")
         #expect(a.answers.isEmpty)
+    }
+
+    /// The file takes the same yes/no words as the interview and the import.
+    @Test(arguments: ["yes", "Y", "true", "on", "1", "x", "ja", "oui"])
+    func yesWordsReadTheSameEverywhere(_ word: String) throws {
+        let text = """
+        version: 1
+        questionnaire: ai-maturity-manufacturing
+        organization: {name: X}
+        assessed_on: 2026-11-20
+        answers: {ai_in_product: "\(word)"}
+        """
+        let a = try AssessmentLoader.load(text: text, file: "x.yaml") { _ in Repo.questionnaire }.assessment
+        #expect(a.answers["ai_in_product"] == .yesNo(true))
+        #expect(Values.yesNo(word) == true)
+    }
+
+    @Test func aYesNoAnswerThatIsNeitherNamesTheWordsAccepted() {
+        let text = """
+        version: 1
+        questionnaire: ai-maturity-manufacturing
+        organization: {name: X}
+        assessed_on: 2026-11-20
+        answers: {ai_in_product: maybe}
+        """
+        do {
+            _ = try AssessmentLoader.load(text: text, file: "x.yaml") { _ in Repo.questionnaire }
+            Issue.record("maybe was read as yes or no")
+        } catch let failure as ValidationFailure {
+            #expect(failure.diagnostics.map(\.description).contains { $0.contains("x.yaml:5") && $0.contains("\"maybe\"") && $0.contains("y/n, true/false, on/off, 1/0") })
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
     }
 
     @Test func unknownAnswersAreNotRecorded() throws {

@@ -96,7 +96,7 @@ struct InventoryImportTests {
             "bad.csv: row 2, column \"Hours per week\": \"lots\" is not a number; expected hours per week, like 12.5",
             "bad.csv: row 2, column \"Exception share\": \"150%\" is outside 0 to 1; expected a share like 0.1, or a percent like 10%",
             "bad.csv: row 2, column \"System of record\": \"Mainframe\" is not one of erp, mes, crm, spreadsheet, email, paper, none",
-            "bad.csv: row 2, column \"High severity errors possible\": \"maybe\" is not yes or no; expected yes, no, y, n, true, false or x",
+            "bad.csv: row 2, column \"High severity errors possible\": \"maybe\" is not yes or no; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes)",
             "bad.csv: row 3, column \"Name\": the process name is empty; every row needs one",
             "bad.csv: row 4, column \"Name\": \"A\" repeats row 2; give each process one row",
         ])

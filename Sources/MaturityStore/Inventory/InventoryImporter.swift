@@ -494,13 +494,10 @@ struct CellReader {
     }
 
     mutating func yesNo(_ text: String) -> Bool? {
-        switch text.lowercased() {
-        case "yes", "y", "true", "x", "1", "ja", "oui", "sí", "si": return true
-        case "no", "n", "false", "0", "-": return false
-        default:
-            problem("\"\(text)\" is not yes or no; expected yes, no, y, n, true, false or x")
-            return nil
-        }
+        if text == "-" { return false }          // a dash in a yes/no column reads as no
+        if let value = Values.yesNo(text) { return value }
+        problem("\"\(text)\" is not yes or no; expected \(Values.yesNoHint)")
+        return nil
     }
 
     mutating func choice(_ text: String, field: String) -> String? {
