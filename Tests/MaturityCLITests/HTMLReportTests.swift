@@ -77,6 +77,47 @@ struct HTMLReportTests {
         #expect(a != nil && a == b)
     }
 
+    /// Every format states the same facts the JSON does. The case is the one that once split
+    /// them: an agent with the owner bar ticked and no owner named.
+    @Test func everyFormatStatesWhatTheJSONSays() throws {
+        let dir = try temporaryDirectory()
+        let demo = try String(contentsOfFile: Repo.path("docs/demo/hartwell-precision.yaml"), encoding: .utf8)
+        let ownerless = demo.replacingOccurrences(of: "    owner: Lena Fischer\n", with: "")
+        #expect(ownerless != demo)
+        try ownerless.write(toFile: "\(dir)/ownerless.yaml", atomically: true, encoding: .utf8)
+        func report(_ format: String) throws -> String { try Binary.run(["report", "\(dir)/ownerless.yaml", "--format", format]).stdout }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report("json").utf8)) as? [String: Any])
+        let html = try report("html"), md = try report("md"), text = try report("text")
+
+        let agents = try #require(json["agents"] as? [[String: Any]])
+        let matcher = try #require(agents.first { $0["name"] as? String == "AP invoice matcher" })
+        let bars = try #require(matcher["gate"] as? [[String: Any]])
+        let ownerBar = try #require(bars.first { $0["id"] as? String == "named_owner_reports_dollars" })
+        #expect(ownerBar["cleared"] as? Bool == false)
+        #expect(matcher["clearsGate"] as? Bool == false)
+
+        // The HTML's gate table row for the agent: ✓/✗ per bar in questionnaire order, as the JSON has them.
+        let row = try #require(html.range(of: "AP invoice matcher<br><span class=\"muted\">production · no named owner</span></th>"))
+        let rowEnd = try #require(html.range(of: "</tr>", range: row.upperBound..<html.endIndex))
+        let cells = html[row.upperBound..<rowEnd.lowerBound].components(separatedBy: "<td").dropFirst()
+        let marks = cells.compactMap { $0.contains("✓") ? true : $0.contains("✗") ? false : nil }
+        #expect(marks == bars.map { $0["cleared"] as? Bool == true })
+
+        let stage = try #require(json["stage"] as? Int), stageName = try #require(json["stageName"] as? String)
+        let move = try #require((json["nextMove"] as? [String: Any])?["title"] as? String)
+        let top = try #require((json["useCases"] as? [[String: Any]])?.first)
+        let value = try #require(top["annualValue"] as? Double)
+        let money = "$" + NumberFormatter.localizedString(from: NSNumber(value: value.rounded()), number: .decimal)
+            .replacingOccurrences(of: "\u{202F}", with: ",").replacingOccurrences(of: "\u{A0}", with: ",")
+        for (format, body) in [("html", html), ("md", md), ("text", text)] {
+            #expect(body.contains("Stage \(stage)"), "\(format) states the stage")
+            #expect(body.contains(stageName), "\(format) names the stage")
+            #expect(body.contains(move.replacingOccurrences(of: "'", with: format == "html" ? "&#39;" : "'"))
+                    || body.contains(move.replacingOccurrences(of: "'", with: "&#x27;")), "\(format) gives the next move")
+            #expect(body.contains(money), "\(format) shows the top use case's \(money)")
+        }
+    }
+
     @Test func markdownHasTablesAndMermaidBlocks() throws {
         let md = try Binary.run(["report", "examples/acme.yaml", "--format", "md"]).stdout
         #expect(md.contains("| # | Process | Value a year | Run cost a year | Return | Feasibility | Status |"))
