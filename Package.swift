@@ -42,7 +42,7 @@ let package = Package(
             name: "MaturityReport",
             dependencies: ["MaturityCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        // Turns questionnaires/ (and later templates/) into Swift source, so the
+        // Turns questionnaires/, templates/ and examples/ into Swift source, so the
         // shipped binary carries its content and works from any directory.
         .executableTarget(name: "EmbedContentTool", path: "Sources/EmbedContentTool"),
         .plugin(

@@ -102,3 +102,21 @@ extension Day {
         return "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)"
     }
 }
+
+extension Day {
+    /// The day of an Excel date serial (days since 1899-12-30); nil outside 0 to 9999-12-31.
+    public init?(excelSerial serial: Double) {
+        guard (0...2_958_465).contains(serial), let base = Day(iso: "1899-12-30") else { return nil }
+        self = base.adding(days: serial.roundedInt(.down))
+    }
+
+    /// An Excel date serial as YYYY-MM-DD, with the time of day (YYYY-MM-DDTHH:MM:SS) when the
+    /// serial has one, as a decision log's timestamps do; the number as written when it is no date.
+    public static func isoText(excelSerial serial: Double) -> String {
+        guard let day = Day(excelSerial: serial) else { return String(serial) }
+        let seconds = ((serial - serial.rounded(.down)) * 86_400).roundedInt()
+        guard seconds > 0, seconds < 86_400 else { return day.iso }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(day.iso)T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+    }
+}

@@ -191,6 +191,14 @@ struct DayTests {
         #expect(Day(iso: text) == nil)
     }
 
+    @Test func readsExcelDateSerials() {
+        #expect(Day(excelSerial: 46346)?.iso == "2026-11-20")
+        #expect(Day.isoText(excelSerial: 46346.5) == "2026-11-20T12:00:00")
+        #expect(Day.isoText(excelSerial: 46346) == "2026-11-20")
+        #expect(Day(excelSerial: -1) == nil)
+        #expect(Day.isoText(excelSerial: 3e6) == "3000000.0")
+    }
+
     @Test func addsAcrossMonthAndYearEnds() {
         #expect(Day(iso: "2026-12-25")!.adding(days: 7).iso == "2027-01-01")
         #expect(Day(iso: "2028-02-28")!.adding(days: 1).iso == "2028-02-29")

@@ -3,9 +3,8 @@ import Foundation
 import MaturityCore
 
 /// Streams a worksheet through libxml2's SAX2 interface directly. The cell values are the only
-/// strings it makes; element and attribute names are compared as bytes. It reads the same
-/// cells as `SheetHandler` (which serves the small parts through FoundationXML) at a fraction
-/// of the cost on a large sheet.
+/// strings it makes; element and attribute names are compared as bytes. The small parts (the
+/// workbook, its relationships, the styles) go through FoundationXML in `XLSXHandlers.swift`.
 final class SheetSAX {
     let shared: [String]
     let dateStyles: Set<Int>
@@ -204,7 +203,7 @@ final class SheetSAX {
         default:
             if type == UInt8(ascii: "s") || text.isEmpty { return text.isEmpty ? nil : text }
             if type == UInt8(ascii: "n"), dateStyles.contains(style), let serial = Double(text) {
-                return MaturityCoreBridge.day(fromSerial: serial)
+                return Day.isoText(excelSerial: serial)
             }
             return text
         }
