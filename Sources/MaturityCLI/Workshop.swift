@@ -72,7 +72,7 @@ struct WorkshopCommand: ParsableCommand {
             try CLIErrors.catching { try store.writeAtomically(AssessmentWriter.yaml(merged, questionnaire: questionnaire), to: output) }
             let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
             let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
-            let room = Room.analyse(evaluation)
+            let room = evaluation.room
             Console.out("Merged \(people.count) participants by the \(rule.rawValue) rule: Stage \(evaluation.placement.stage) \(questionnaire.stageName(evaluation.placement.stage)).")
             for p in room?.people ?? [] {
                 Console.out("  \(p.person)\(p.role.map { " (\($0))" } ?? ""): Stage \(p.stage) on their own answers")
@@ -168,7 +168,7 @@ struct WorkshopCommand: ParsableCommand {
             case .finished:
                 let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
                 let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
-                let splits = Room.analyse(evaluation)?.splits.count ?? 0
+                let splits = evaluation.room?.splits.count ?? 0
                 terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(Words.count(splits, "split question")) recorded with the consensus.")
                 // The same reports the interview writes, beside the file.
                 try Assess.writeReports(beside: output, evaluation, renderer: Renderer(templates: ContentLibrary.files(under: "templates")),

@@ -10,6 +10,9 @@ public struct Evaluation: Sendable, Equatable {
 
     /// Agents whose decision log earned a different rung than the file states: (agent, stated, measured).
     public var claims: [(agent: String, stated: AgentStatus, measured: AgentStatus)] = []
+    /// For a workshop's merged file: where the room split and whose answer alone moves the stage.
+    /// Worked out once here, so no report analyses the room again.
+    public private(set) var room: Room?
 
     public static func == (a: Evaluation, b: Evaluation) -> Bool {
         a.assessment == b.assessment && a.questionnaire == b.questionnaire && a.placement == b.placement
@@ -42,6 +45,7 @@ public struct Evaluation: Sendable, Equatable {
         }
         plan = Planner.plan(assessment, questionnaire: questionnaire, placement: placement, useCases: useCases,
                             economics: economics)
+        room = Room.analyse(self)
     }
 
     /// The stage in one sentence, fitted to the answers: the questionnaire's summary, except where

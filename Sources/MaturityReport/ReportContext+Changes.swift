@@ -53,7 +53,7 @@ extension ReportContext {
 extension ReportContext {
     /// Adds "Where the room disagreed" when the file records a workshop.
     mutating func addRoom(_ e: Evaluation) {
-        guard let room = Room.analyse(e), let w = e.assessment.workshop else { return }
+        guard let room = e.room, let w = e.assessment.workshop else { return }
         let q = e.questionnaire
         func shown(_ answer: String) -> String {
             switch answer {

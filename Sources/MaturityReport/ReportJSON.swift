@@ -274,7 +274,7 @@ extension ReportJSON {
                       exceptionQueueBusinessHours: plan.slo.exceptionQueueBusinessHours)
         goNoGo = plan.goNoGo.map(\.question)
         budget = costLines(plan.budget)
-        if let room = Room.analyse(e) {
+        if let room = e.room {
             disagreements = room.splits.map { s in
                 DisagreementJSON(question: s.question, answers: s.answers.map { PersonAnswerJSON(person: $0.person, answer: $0.answer) },
                                  rule: s.rule.rawValue, result: s.result, dissent: s.dissent,

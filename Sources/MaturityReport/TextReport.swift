@@ -22,7 +22,7 @@ enum TextReport {
         if !pl.unknownAnswers.isEmpty {
             out.append("Unknown (counted as no): \(pl.unknownAnswers.map { id in q.question(id).map { $0.short ?? $0.prompt } ?? id }.joined(separator: "; "))")
         }
-        if let room = Room.analyse(e) {
+        if let room = e.room {
             out.append("Room: \(Words.count(room.splits.count, "split question")) settled by \(a.workshop?.rule.rawValue ?? "strict"); on their own answers "
                        + room.people.map { "\($0.person) Stage \($0.stage)" }.joined(separator: ", "))
         }
