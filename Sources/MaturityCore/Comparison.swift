@@ -129,7 +129,7 @@ extension Comparison {
             let previous = old.assessment.agents.first { $0.name.lowercased() == agent.name.lowercased() }?.annualDollarValue
             let realised = agent.reportsDollars == true ? agent.annualDollarValue : nil
             let basis: String
-            if let estimate {
+            if estimate != nil {
                 basis = "estimate: last quarter's value of \(agent.process ?? "its process")"
             } else if previous != nil {
                 basis = "estimate: the dollars it reported last quarter"

@@ -77,6 +77,7 @@ struct PlanTests {
         #expect(shadow?.gate.contains("300 real cases") == true)
         #expect(shadow?.gate.contains("500") == false)
         let goNoGo = e.plan.steps.first { $0.id == "go_no_go" }
+        #expect(goNoGo?.gate.contains("Economics") == true)
         #expect(e.plan.goNoGo.first { $0.id == "economics" }?.question.contains("at least 2x its run cost") == true)
         #expect(e.plan.goNoGo.allSatisfy { !$0.question.contains("3x") && !$0.question.contains("{") })
     }
