@@ -123,8 +123,8 @@ extension Questionnaire {
         let prose = p.trustLadder.flatMap { [("parameters.trust_ladder.\($0.id)", $0.title), ("parameters.trust_ladder.\($0.id)", $0.gate)] }
             + p.goNoGo.map { ("parameters.go_no_go.\($0.id)", $0.question) }
         for (path, text) in prose {
-            for name in Parameters.unknownPlaceholders(in: text) {
-                problems.append(.init(path: path, message: "{\(name)} is not a parameter this text can name; use one of \(Parameters.placeholderNames.map { "{\($0)}" }.joined(separator: ", "))"))
+            for name in p.unknownPlaceholders(in: text) {
+                problems.append(.init(path: path, message: "{\(name)} is not a parameter this text can name; use one of \(p.placeholderValues().keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"))
             }
         }
         problems += parameterRanges()

@@ -389,17 +389,12 @@ enum Timestamp {
     }
 }
 
-/// Where each field sits in a row.
+/// Where each field sits in a row, worked out once from the header.
 struct FieldIndex {
     var positions: [String: Int] = [:]
-    var caseID, at, mode, agentAction, humanAction, match, approved, correct, severity, opened, cleared, agentName: Int?
     init() {}
     init(_ fieldAt: [Int: String]) {
         for (i, f) in fieldAt { positions[f] = i }
-        caseID = positions["case_id"]; at = positions["at"]; mode = positions["mode"]
-        agentAction = positions["agent_action"]; humanAction = positions["human_action"]; match = positions["match"]
-        approved = positions["approved"]; correct = positions["correct"]; severity = positions["severity"]
-        opened = positions["exception_opened_at"]; cleared = positions["exception_cleared_at"]; agentName = positions["agent_name"]
     }
 }
 
@@ -407,21 +402,5 @@ struct FieldIndex {
 struct Row {
     let value: (Int?) -> String?
     let at: FieldIndex
-    subscript(_ field: String) -> String? {
-        switch field {
-        case "case_id": return value(at.caseID)
-        case "at": return value(at.at)
-        case "mode": return value(at.mode)
-        case "agent_action": return value(at.agentAction)
-        case "human_action": return value(at.humanAction)
-        case "match": return value(at.match)
-        case "approved": return value(at.approved)
-        case "correct": return value(at.correct)
-        case "severity": return value(at.severity)
-        case "exception_opened_at": return value(at.opened)
-        case "exception_cleared_at": return value(at.cleared)
-        case "agent_name": return value(at.agentName)
-        default: return nil
-        }
-    }
+    subscript(_ field: String) -> String? { value(at.positions[field]) }
 }
