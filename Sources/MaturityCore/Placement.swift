@@ -61,6 +61,11 @@ public enum FlagID: String, CaseIterable, Sendable {
 extension Placement {
     /// Places a company by the gated rules: each stage needs every rule of the stages below
     /// it, the lowest failing stage wins, and unknown answers count as "no".
+    /// The gate bars `agent` does not clear, by id, at any status: the one rule every report shows.
+    public static func missingBars(_ agent: Agent, questionnaire: Questionnaire) -> [String] {
+        Facts.missingBars(agent, questionnaire)
+    }
+
     public static func place(_ assessment: Assessment, questionnaire: Questionnaire) -> Placement {
         let facts = Facts(assessment, questionnaire)
         let evidence = rules(facts)

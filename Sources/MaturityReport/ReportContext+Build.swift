@@ -100,9 +100,9 @@ extension ReportContext {
         self.plan = Self.planView(e, money: money)
         gateBars = q.gateBars.map(\.label)
         agents = a.agents.map { agent in
-            let missing = pl.gateGaps.first { $0.agent == agent.name }?.missingBars ?? []
+            let missing = Placement.missingBars(agent, questionnaire: q)
             let bars = q.gateBars.map { bar -> BarCell in
-                let cleared = agent.gate[bar.id] == true && !missing.contains(bar.id)
+                let cleared = !missing.contains(bar.id)
                 // Before production an unanswered bar is not failed, just not reached yet.
                 if !cleared, agent.status != .production, agent.gate[bar.id] == nil {
                     return BarCell(label: bar.label, cleared: false, mark: "not yet", cssClass: "pending")

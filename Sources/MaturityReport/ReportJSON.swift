@@ -284,8 +284,8 @@ extension ReportJSON {
             stageMovers = room.movers.map { MoverJSON(person: $0.person, question: $0.question, answer: $0.answer, stage: $0.stage) }
         }
         agents = a.agents.map { agent in
-            let missing = pl.gateGaps.first { $0.agent == agent.name }?.missingBars ?? []
-            let bars = q.gateBars.map { GateBarJSON(id: $0.id, label: $0.label, cleared: agent.gate[$0.id] == true && !missing.contains($0.id)) }
+            let missing = Placement.missingBars(agent, questionnaire: q)
+            let bars = q.gateBars.map { GateBarJSON(id: $0.id, label: $0.label, cleared: !missing.contains($0.id)) }
             let econ = e.economics.first { $0.agent == agent.name }
             return AgentJSON(name: agent.name, process: agent.process, status: agent.status.rawValue, side: agent.side.rawValue,
                              owner: agent.namedOwner, annualDollarValue: agent.annualDollarValue.map(money),
