@@ -7,8 +7,9 @@ import Testing
 struct NextMoveEndToEndTests {
     static let dir = "Tests/MaturityCLITests/Fixtures/moves"
 
+    /// A company file in the moves fixtures, or any repository path containing a "/".
     func report(_ file: String) throws -> [String: Any] {
-        let run = try Binary.run(["report", "\(Self.dir)/\(file)", "--format", "json"])
+        let run = try Binary.run(["report", file.contains("/") ? file : "\(Self.dir)/\(file)", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     }
@@ -17,7 +18,7 @@ struct NextMoveEndToEndTests {
     func steps(_ json: [String: Any]) throws -> [[String: Any]] { try #require(json["plan"] as? [[String: Any]]) }
 
     @Test func theDemoClosesTheMatchersMonitoringGapThenShipsPOEntry() throws {
-        let json = try report("../../../../examples/hartwell-precision.yaml")
+        let json = try report("examples/hartwell-precision.yaml")
         let m = try move(json)
         #expect(m["kind"] as? String == "close_gate_gaps")
         #expect(m["agent"] as? String == "AP invoice matcher")
