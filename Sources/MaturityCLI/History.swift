@@ -9,29 +9,6 @@ enum ChangeFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json, md
 }
 
-extension FileStore {
-    /// Every assessment file in `directory`, evaluated, oldest first. Files that are not
-    /// assessments (a questionnaire, a brand.yaml) are skipped; an invalid assessment is an error.
-    func history(_ directory: String) throws -> [(file: String, evaluation: Evaluation)] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StoreError.notFound(path: directory)
-        }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var out: [(String, Evaluation)] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            let path = (directory as NSString).appendingPathComponent(name)
-            let text = try readText(path)
-            guard AssessmentLoader.questionnaireID(text: text) != nil else { continue }
-            // An interview still in progress is not an assessment yet.
-            guard !AssessmentLoader.isUnfinishedInterview(text: text) else { continue }
-            let loaded = try loadAssessment(path)
-            out.append((path, Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)))
-        }
-        return out.sorted { $0.1.assessment.assessedOn < $1.1.assessment.assessedOn }
-    }
-}
-
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List a company's assessments by date: stage, flags, agents, dollars, next move.",
@@ -50,24 +27,17 @@ struct History: ParsableCommand {
     var format: ChangeFormat = .text
 
     func run() throws {
-        let entries = try CLIErrors.catching { try FileStore().history(directory) }.map { HistoryEntry(file: $0.file, $0.evaluation) }
-        switch format {
-        case .json:
-            Console.out(try CLIErrors.catching { try ComparisonReport.json(entries) }, terminator: "")
-        case .md:
-            Console.out("| Assessed | Stage | Agents in production | Dollars reported | Flags | Next move |")
-            Console.out("| --- | --- | ---: | ---: | --- | --- |")
-            for e in entries {
-                Console.out("| \(e.assessedOn) | \(e.stage) \(e.stageName) | \(e.agentsInProduction) | \(Format.grouped(Double(e.dollarsReported))) | \(e.flags.joined(separator: ", ")) | \(MarkdownText.escape(e.nextMove)) |")
-            }
-        case .text:
-            if entries.isEmpty { Console.out("No assessments in \(directory).") }
-            for e in entries {
-                Console.out("\(e.assessedOn)  Stage \(e.stage) \(e.stageName)  ·  \(e.agentsInProduction) in production  ·  \(Format.grouped(Double(e.dollarsReported))) reported  ·  \(((e.file ?? "") as NSString).lastPathComponent)")
-                Console.out("            flags: \(e.flags.isEmpty ? "none" : e.flags.joined(separator: ", "))")
-                Console.out("            next move: \(e.nextMove)")
+        let entries = try CLIErrors.catching { try FileStore().history(directory) }
+            .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation)) }
+        let text = try CLIErrors.catching { () throws -> String in
+            switch format {
+            case .json: return try ComparisonReport.json(entries)
+            case .md, .text:
+                return try Renderer(templates: ContentLibrary.files(under: "templates"))
+                    .render(HistoryView(folder: directory, entries: entries), markdown: format == .md)
             }
         }
+        Console.out(text, terminator: "")
     }
 }
 
@@ -92,13 +62,15 @@ struct Compare: ParsableCommand {
             let x = try store.loadAssessment(old), y = try store.loadAssessment(new)
             return (Evaluation(x.assessment, questionnaire: x.questionnaire), Evaluation(y.assessment, questionnaire: y.questionnaire))
         }
-        let comparison = Comparison.compare(a, b)
-        switch format {
-        case .json:
-            Console.out(try CLIErrors.catching { try ComparisonReport.json(ComparisonJSON(comparison, old: a.questionnaire, new: b.questionnaire)) }, terminator: "")
-        case .text, .md:
-            Console.out(ComparisonReport.text(comparison, old: a.questionnaire, new: b.questionnaire,
-                                              currency: b.assessment.organization.currency, markdown: format == .md), terminator: "")
+        let comparison = ComparisonJSON(Since(previous: a, current: b))
+        let text = try CLIErrors.catching { () throws -> String in
+            switch format {
+            case .json: return try ComparisonReport.json(comparison)
+            case .text, .md:
+                return try Renderer(templates: ContentLibrary.files(under: "templates"))
+                    .render(comparison, currency: b.assessment.organization.currency, markdown: format == .md)
+            }
         }
+        Console.out(text, terminator: "")
     }
 }

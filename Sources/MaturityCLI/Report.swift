@@ -95,7 +95,7 @@ struct Report: ParsableCommand {
             let all = try history.map { try store.history($0).map(\.evaluation) } ?? []
             return (old, all)
         }
-        let text = try CLIErrors.catching { try renderer.render(evaluation, as: resolvedFormat, previous: earlier, history: past) }
+        let text = try CLIErrors.catching { try renderer.render(evaluation.compared(with: earlier, history: past), as: resolvedFormat) }
         if let output {
             try CLIErrors.catching { try store.writeAtomically(text, to: output) }
             Console.err("Wrote \(output)")

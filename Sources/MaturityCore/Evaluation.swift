@@ -13,6 +13,10 @@ public struct Evaluation: Sendable, Equatable {
     /// For a workshop's merged file: where the room split and whose answer alone moves the stage.
     /// Worked out once here, so no report analyses the room again.
     public private(set) var room: Room?
+    /// With a previous assessment: what changed since, and whether its next move happened.
+    public private(set) var since: Since?
+    /// With a history of three or more assessments: each one's headline, oldest first, ending with this one.
+    public private(set) var trend: [TrendPoint] = []
 
     public static func == (a: Evaluation, b: Evaluation) -> Bool {
         a.assessment == b.assessment && a.questionnaire == b.questionnaire && a.placement == b.placement
@@ -46,6 +50,18 @@ public struct Evaluation: Sendable, Equatable {
         plan = Planner.plan(assessment, questionnaire: questionnaire, placement: placement, useCases: useCases,
                             economics: economics)
         room = Room.analyse(self)
+    }
+
+    /// This evaluation set against the one before it and the company's history, each worked out
+    /// once here so that no report compares anything itself. `history` may include this assessment
+    /// and later ones; only earlier assessments count, and a trend needs three points.
+    public func compared(with previous: Evaluation?, history: [Evaluation] = []) -> Evaluation {
+        var out = self
+        out.since = previous.map { Since(previous: $0, current: self) }
+        var points = history.filter { $0.assessment.assessedOn < assessment.assessedOn }.map(TrendPoint.init)
+        points.append(TrendPoint(self))
+        out.trend = points.count >= 3 ? points : []
+        return out
     }
 
     /// The stage in one sentence, fitted to the answers: the questionnaire's summary, except where
@@ -113,5 +129,44 @@ public struct Evaluation: Sendable, Equatable {
                               subjects: weak.map(\.agent)))
         }
         return flags
+    }
+}
+
+
+/// What changed since the previous assessment, with the names the previous questionnaire used.
+public struct Since: Sendable, Equatable {
+    public var comparison: Comparison
+    public var stageNameBefore: String
+    public var stageNameAfter: String
+    /// Titles for every flag id raised or cleared, from whichever assessment raised it.
+    public var flagTitles: [String: String]
+
+    public init(previous: Evaluation, current: Evaluation) {
+        comparison = Comparison.compare(previous, current)
+        stageNameBefore = previous.questionnaire.stageName(comparison.stageBefore)
+        stageNameAfter = current.questionnaire.stageName(comparison.stageAfter)
+        flagTitles = Dictionary((previous.allFlags + current.allFlags).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// One assessment's headline, as a point in the company's history.
+public struct TrendPoint: Sendable, Equatable {
+    public var assessedOn: Day
+    public var stage: Int
+    public var stageName: String
+    public var flags: [String]
+    public var agentsInProduction: Int
+    /// The dollars agents report a year, only where they report them.
+    public var dollarsReported: Double
+    public var nextMove: String
+
+    public init(_ e: Evaluation) {
+        assessedOn = e.assessment.assessedOn
+        stage = e.placement.stage
+        stageName = e.questionnaire.stageName(e.placement.stage)
+        flags = e.allFlags.map(\.id)
+        agentsInProduction = e.assessment.agents.filter { $0.status == .production }.count
+        dollarsReported = e.assessment.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
+        nextMove = e.plan.nextMove.title
     }
 }

@@ -9,7 +9,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     public var fileExtension: String { self == .text ? "txt" : rawValue }
 }
 
-/// Turns an evaluation into report text in any format. Returns strings; never writes.
+/// Turns an evaluation into report text in any format: evaluation → `ReportModel` → the JSON
+/// encoding, or a template over the model's `ReportView`. Returns strings; never writes.
 public struct Renderer: Sendable {
     let templates: TemplateRenderer
     let brand: Brand
@@ -21,65 +22,37 @@ public struct Renderer: Sendable {
         self.brand = brand
     }
 
-    /// Renders the report; `previous` adds "Since last quarter", `history` (three or more
-    /// assessments, oldest first) adds the trend.
-    public func render(_ evaluation: Evaluation, as format: ReportFormat, previous: Evaluation? = nil,
-                       history: [Evaluation] = []) throws -> String {
-        let extra = Extras(evaluation, previous: previous, history: history)
+    /// Renders the report. An evaluation `compared(with:history:)` adds "Since last quarter" and the trend.
+    public func render(_ evaluation: Evaluation, as format: ReportFormat) throws -> String {
+        try render(ReportModel(evaluation), as: format)
+    }
+
+    public func render(_ model: ReportModel, as format: ReportFormat) throws -> String {
         switch format {
-        case .text:
-            var text = TextReport.render(evaluation)
-            if let c = extra.comparison, let p = previous {
-                text += "\n" + ComparisonReport.text(c, old: p.questionnaire, new: evaluation.questionnaire,
-                                                      currency: evaluation.assessment.organization.currency, markdown: false)
-            }
-            return text
-        case .json: return try Self.json(evaluation, extras: extra)
-        case .html: return try templates.render(try context(evaluation, extras: extra), template: .html)
+        case .json: return try model.json()
+        case .html: return try templates.render(try view(model), template: .html)
         // Markdown embeds no data block: skip encoding the JSON (half the time on a long inventory).
-        case .md: return try templates.render(try context(evaluation, extras: extra, embedJSON: false), template: .markdown)
+        case .md: return try templates.render(try view(model, embedJSON: false), template: .markdown)
+        case .text: return try templates.render(try view(model, embedJSON: false), template: .text)
         }
     }
 
-    public func context(_ evaluation: Evaluation) throws -> ReportContext {
-        try context(evaluation, extras: Extras(evaluation, previous: nil, history: []))
+    /// The view the templates read, with the model's JSON embedded for the HTML's data block.
+    public func view(_ model: ReportModel, embedJSON: Bool = true) throws -> ReportView {
+        var view = ReportView(model, brand: brand, json: embedJSON ? try model.json(pretty: false) : "")
+        view.text = ReportView.TextView(model)
+        view.comparison = model.sinceLastQuarter.map { ComparisonView($0, currency: model.organization.currency) }
+        return view
     }
 
-    func context(_ evaluation: Evaluation, extras: Extras, embedJSON: Bool = true) throws -> ReportContext {
-        var c = ReportContext(evaluation, brand: brand, json: embedJSON ? try Self.json(evaluation, pretty: false, extras: extras) : "")
-        c.addChanges(extras, evaluation)
-        return c
+    /// `maturity compare` in text or Markdown.
+    public func render(_ comparison: ComparisonJSON, currency: String, markdown: Bool) throws -> String {
+        try templates.render(tree: MustacheTree.make(ComparisonView(comparison, currency: currency)) ?? [:],
+                             template: markdown ? .compareMarkdown : .compareText)
     }
 
-    public static func json(_ evaluation: Evaluation, pretty: Bool = true) throws -> String {
-        try json(evaluation, pretty: pretty, extras: Extras(evaluation, previous: nil, history: []))
-    }
-
-    static func json(_ evaluation: Evaluation, pretty: Bool = true, extras: Extras) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        var report = ReportJSON(evaluation)
-        if let c = extras.comparison, let p = extras.previous {
-            report.sinceLastQuarter = ComparisonJSON(c, old: p.questionnaire, new: evaluation.questionnaire)
-        }
-        if !extras.trend.isEmpty { report.trend = extras.trend.map { HistoryEntry(file: nil, $0) } }
-        let data = try encoder.encode(report)
-        return String(decoding: data, as: UTF8.self) + (pretty ? "\n" : "")
-    }
-}
-
-/// The optional parts of a report: the comparison with last quarter and the trend.
-struct Extras {
-    var previous: Evaluation?
-    var comparison: Comparison?
-    /// Three or more assessments, oldest first, ending with this one.
-    var trend: [Evaluation]
-
-    init(_ e: Evaluation, previous: Evaluation?, history: [Evaluation]) {
-        self.previous = previous
-        comparison = previous.map { Comparison.compare($0, e) }
-        var all = history.filter { $0.assessment.assessedOn < e.assessment.assessedOn }
-        all.append(e)
-        trend = all.count >= 3 ? all : []
+    /// `maturity history` in text or Markdown.
+    public func render(_ history: HistoryView, markdown: Bool) throws -> String {
+        try templates.render(tree: MustacheTree.make(history) ?? [:], template: markdown ? .historyMarkdown : .historyText)
     }
 }

@@ -123,7 +123,7 @@ public struct TemplateRenderer: Sendable {
         return library.render(tree, withTemplate: template.rawValue) ?? ""
     }
 
-    public func render(_ context: ReportContext, template: ReportTemplate) throws(TemplateError) -> String {
+    public func render(_ context: ReportView, template: ReportTemplate) throws(TemplateError) -> String {
         let library = try library(for: template)
         return library.render(MustacheTree.make(context) ?? [:], withTemplate: template.rawValue) ?? ""
     }
@@ -191,6 +191,11 @@ public enum ReportTemplate: String, CaseIterable, Sendable {
     case markdown = "report.md"
     case ladderHTML = "ladder.html"
     case ladderMarkdown = "ladder.md"
+    case text = "report.txt"
+    case compareText = "compare.txt"
+    case compareMarkdown = "compare.md"
+    case historyText = "history.txt"
+    case historyMarkdown = "history.md"
 }
 
 struct MarkdownContentType: MustacheContentType {
@@ -219,7 +224,7 @@ struct MarkdownContentType: MustacheContentType {
 }
 
 struct MermaidContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { ReportContext.mermaidSafe(text) }
+    func escapeText(_ text: String) -> String { ReportView.mermaidSafe(text) }
 }
 
 /// Markdown escaping for text that is not rendered through a template.

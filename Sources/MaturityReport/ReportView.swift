@@ -1,9 +1,10 @@
 import Foundation
 import MaturityCore
 
-/// The flat view model the report templates read. Every number is already formatted; every
-/// chart coordinate already computed. Templates decide only layout and wording around it.
-public struct ReportContext: Sendable {
+/// What the report templates read: the `ReportModel` formatted for reading (money in the
+/// company's currency, dates in words) and laid out (chart and timeline coordinates). Built from
+/// the model alone, never from the evaluation, so no format can state a fact the JSON does not.
+public struct ReportView: Sendable {
     public var title: String
     public var company: String
     public var industry: String?
@@ -47,6 +48,24 @@ public struct ReportContext: Sendable {
     public var trend: TrendView? = nil
     /// "Where the room disagreed", for a workshop's file.
     public var room: RoomView? = nil
+    /// The terminal summary's lines (`--format text`).
+    public var text: TextView = TextView()
+    /// What changed since the previous assessment, as `maturity compare` words it.
+    public var comparison: ComparisonView? = nil
+
+    public struct TextView: Sendable {
+        public var why = ""
+        public var toNextStage: String?
+        public var flags = ""
+        public var unknown: String?
+        public var room: String?
+        public var moveFacts = ""
+        public var alternative: String?
+        public var plan: String?
+        public var useCases: [String] = []
+        public var hasUseCases = false
+        public var more: String?
+    }
 
     public struct RoomView: Sendable {
         public var people: [PersonRow]

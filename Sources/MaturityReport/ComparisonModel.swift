@@ -1,0 +1,108 @@
+import Foundation
+import MaturityCore
+
+/// `maturity compare --format json`, and the `sinceLastQuarter` block of a report's JSON.
+public struct ComparisonJSON: Encodable, Sendable {
+    public var before: String
+    public var after: String
+    public var stageBefore: Int
+    public var stageAfter: Int
+    public var stageNameBefore: String
+    public var stageNameAfter: String
+    public var rulesFlipped: [Flip]
+    public var flagsRaised: [String]
+    public var flagsCleared: [String]
+    public var agentsAdded: [String]
+    public var agentsRemoved: [String]
+    public var agentsMoved: [Move]
+    public var useCasesMoved: [Rank]
+    public var followThrough: Follow
+    public var ledger: [Ledger]
+    public var selfReportedRise: Bool
+    public var answersChanged: [Change]
+    public var notComparable: [String]
+    public var questionnaireChanged: Bool
+    /// Each raised or cleared flag's title, by id.
+    public var flagTitles: [String: String]
+
+    public struct Flip: Encodable, Sendable { public var id: String; public var rule: String; public var before: Bool; public var after: Bool }
+    public struct Move: Encodable, Sendable { public var name: String; public var from: String; public var to: String; public var direction: String }
+    public struct Rank: Encodable, Sendable { public var name: String; public var before: Int?; public var after: Int? }
+    public struct Change: Encodable, Sendable { public var id: String; public var before: String; public var after: String }
+    public struct Ledger: Encodable, Sendable { public var agent: String; public var estimated: Int?; public var realised: Int?; public var basis: String }
+    public struct Follow: Encodable, Sendable {
+        public var move: String
+        public var useCase: String?
+        public var status: String
+        public var reason: String
+        public var steps: [Step]
+    }
+    public struct Step: Encodable, Sendable {
+        public var id: String
+        public var title: String
+        public var start: String
+        public var end: String
+        public var status: String
+        public var reason: String
+    }
+
+    public init(_ since: Since) {
+        let c = since.comparison
+        let money = { (v: Double) in v.roundedInt() }
+        before = c.before.iso
+        after = c.after.iso
+        stageBefore = c.stageBefore
+        stageAfter = c.stageAfter
+        stageNameBefore = since.stageNameBefore
+        stageNameAfter = since.stageNameAfter
+        flagTitles = since.flagTitles.filter { c.flagsRaised.contains($0.key) || c.flagsCleared.contains($0.key) }
+        rulesFlipped = c.rulesFlipped.map { Flip(id: $0.id, rule: $0.rule, before: $0.before, after: $0.after) }
+        flagsRaised = c.flagsRaised
+        flagsCleared = c.flagsCleared
+        agentsAdded = c.agentsAdded
+        agentsRemoved = c.agentsRemoved
+        agentsMoved = c.agentsMoved.map { Move(name: $0.name, from: $0.from, to: $0.to, direction: $0.forward ? "forward" : "back") }
+        useCasesMoved = c.useCasesMoved.map { Rank(name: $0.name, before: $0.before, after: $0.after) }
+        let f = c.followThrough
+        followThrough = Follow(move: f.move, useCase: f.useCase, status: f.mark.rawValue, reason: f.reason,
+                               steps: f.steps.map { Step(id: $0.id, title: $0.title, start: $0.start.iso, end: $0.end.iso, status: $0.mark.rawValue, reason: $0.reason) })
+        ledger = c.ledger.map { Ledger(agent: $0.agent, estimated: $0.estimated.map(money), realised: $0.realised.map(money), basis: $0.basis) }
+        selfReportedRise = c.selfReportedRise
+        answersChanged = c.answersChanged.map { Change(id: $0.id, before: $0.before, after: $0.after) }
+        notComparable = c.notComparable
+        questionnaireChanged = c.questionnaireChanged
+    }
+}
+
+/// One assessment in a company's history.
+public struct HistoryEntry: Encodable, Sendable {
+    /// The assessment file; absent in a report's trend, which lists dates only.
+    public var file: String?
+    public var assessedOn: String
+    public var stage: Int
+    public var stageName: String
+    public var flags: [String]
+    public var agentsInProduction: Int
+    public var dollarsReported: Int
+    public var nextMove: String
+
+    public init(file: String?, _ p: TrendPoint) {
+        self.file = file
+        assessedOn = p.assessedOn.iso
+        stage = p.stage
+        stageName = p.stageName
+        flags = p.flags
+        agentsInProduction = p.agentsInProduction
+        dollarsReported = p.dollarsReported.roundedInt()
+        nextMove = p.nextMove
+    }
+}
+
+public enum ComparisonReport {
+    /// `maturity history --format json` and `maturity compare --format json`.
+    public static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,291 @@
+import Foundation
+import MaturityCore
+
+extension ReportView {
+    /// Formats and lays out a report model. `json` is the model's encoding, embedded as data.
+    public init(_ m: ReportModel, brand: Brand = .standard, json: String, generator: String = "maturity") {
+        let currency = m.organization.currency, p = m.parameters
+        let money = { (v: Int) in Format.money(Double(v), currency: currency) }
+        let stageName = { (level: Int) in m.stages.first { $0.level == level }?.name ?? "Stage \(level)" }
+        self.currency = currency
+        self.generator = generator
+        title = "AI maturity: \(m.organization.name)"
+        company = m.organization.name
+        industry = m.organization.industry
+        assessedOn = m.assessedOn
+        assessedOnLong = Self.longDate(m.assessedOn)
+        respondents = m.respondents.map { Respondent(name: $0.name, role: $0.role) }
+        hasRespondents = !respondents.isEmpty
+        self.brand = brand
+
+        let notYet = m.notYet.map { NotYetRow(what: $0.what, why: $0.why) }
+        stage = StageView(level: m.stage, name: m.stageName, summary: m.stageSummary, looksLike: m.stageLooksLike,
+                          trap: m.trap, move: m.stageMove, notYet: notYet, hasNotYet: !notYet.isEmpty)
+        ladder = m.stages.map { s in
+            let level = s.level, height = 44 + level * 26, x = 8 + level * 150
+            return LadderStep(level: level, name: s.name, x: x, y: 170 - height, width: 142, height: height,
+                              textX: x + 71, textY: 170 - height + 24, current: level == m.stage, reached: level <= m.stage,
+                              cssClass: level == m.stage ? "step current" : (level < m.stage ? "step reached" : "step ahead"))
+        }
+
+        let move = m.nextMove
+        let aboutLiveAgent = move.agent != nil && ["own_or_retire_agent", "close_gate_gaps", "fix_or_stop_agent"].contains(move.kind)
+        nextMove = MoveView(title: move.title, detail: move.detail, useCase: move.useCase, owner: move.owner,
+                            value: move.annualValue.map(money), runCost: move.annualRunCost.map(money),
+                            roi: move.roi.map(Format.ratio), costOfDelay: move.costOfDelayPerQuarter.map(money),
+                            alongside: move.alongside, hasAlongside: !move.alongside.isEmpty,
+                            valueLabel: aboutLiveAgent ? "At stake" : "Worth",
+                            then: move.then, alternative: move.alternative,
+                            fitsNote: move.fitsIn90Days ? nil : "This cannot finish within \(p.planDays) days at its volume: it takes about \(Words.count(move.weeks, "week")) to reach production-owned."
+                                + (move.alternative.map { " \($0) fits inside the window instead." } ?? ""),
+                            goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map { Self.longDate($0) })
+
+        let eligible = m.useCases.filter(\.eligible)
+        let inProduction = m.agents.filter { $0.status == AgentStatus.production.rawValue }
+        let reported = m.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
+        var figures = [Figure(label: "Stage", value: "\(m.stage) · \(m.stageName)", note: nil)]
+        if let v = move.annualValue {
+            figures.append(Figure(label: aboutLiveAgent ? "At stake, per year" : "Next move, per year", value: money(v),
+                                  note: move.roi.map { "\(Format.ratio($0)) its run cost" }))
+        }
+        if let d = move.costOfDelayPerQuarter { figures.append(Figure(label: "Cost of a quarter's delay", value: money(d), note: "net of run cost")) }
+        figures.append(Figure(label: "Open use cases", value: "\(eligible.count) of \(m.useCases.count)",
+                              note: eligible.isEmpty ? nil : money(eligible.reduce(0) { $0 + $1.annualValue }) + " a year"))
+        figures.append(Figure(label: "Agents in production", value: "\(inProduction.count)",
+                              note: "\(m.gatedAgents.count) through the gate" + (reported > 0 ? ", \(money(reported)) reported" : "")))
+        headline = Array(figures.prefix(5))
+
+        evidence = m.evidence.map {
+            EvidenceRow(stage: $0.stage, stageName: stageName($0.stage), rule: $0.rule, result: $0.passed ? "Yes" : "No",
+                        passed: $0.passed, basis: $0.basis)
+        }
+        flags = m.flags.map { FlagRow(id: $0.id, title: $0.title, detail: $0.detail) }
+        hasFlags = !flags.isEmpty
+        answers = m.answers.map {
+            AnswerRow(id: $0.id, short: $0.short, section: $0.section ?? "", prompt: $0.prompt,
+                      answer: $0.answer ?? "unknown (counted as no)", unknown: $0.answer == nil)
+        }
+        unknownAnswers = answers.filter(\.unknown)
+        hasUnknownAnswers = !unknownAnswers.isEmpty
+        moveUp = m.moveUp.map { MoveUpView(toStage: $0.toStage, toStageName: $0.toStageName, facts: $0.facts) }
+
+        // A long inventory shows its best rows in the table and chart; the JSON keeps every one.
+        let shown = m.useCases.prefix(p.useCasesShown)
+        moreUseCases = m.useCases.count > shown.count
+            ? "and \(Format.grouped(Double(m.useCases.count - shown.count))) more, ranked below these; the JSON report (--format json) lists every one" : nil
+        useCases = shown.map { u in
+            let belowBar = u.flags.contains(FlagID.roiBelow3x.rawValue)
+            var status = u.quadrantLabel
+            if u.locked { status = "Locked until Stage 3: \(u.side == "line" ? "line-level" : "product") work" }
+            else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
+            else if belowBar { status = "Under the \(Format.multiple(p.roiMinimum)) return bar" }
+            else if let agent = u.agent, let s = u.agentStatus { status += "; \(agent) is at \(s.replacingOccurrences(of: "_", with: " "))" }
+            return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: u.side,
+                              value: money(u.annualValue), fte: Format.number(u.fteFreed, maxDecimals: 2),
+                              runCost: money(u.annualRunCost), roi: Format.ratio(u.roi), feasibility: u.feasibility,
+                              quadrant: u.quadrantLabel, status: status, locked: u.locked, belowBar: belowBar)
+        }
+        hasUseCases = !useCases.isEmpty
+        chart = Self.scatter(m, money: money)
+        self.plan = Self.planView(m, money: money)
+        gateBars = m.agents.first?.gate.map(\.label) ?? []
+        agents = m.agents.map { Self.agentRow($0, model: m, money: money) }
+        hasAgents = !agents.isEmpty
+        governance = m.governance.filter { $0.fromStage <= max(m.stage, 1) }.map { habit in
+            HabitRow(habit: habit.habit, cadence: habit.cadence, question: habit.question,
+                     inPlace: habit.inPlace.map { $0 ? "In place" : "Not yet" } ?? "Unknown", running: habit.inPlace ?? false)
+        }
+        hasGovernance = m.stage >= 2 && !governance.isEmpty
+        questionnaire = QuestionnaireView(id: m.questionnaire.id, title: m.questionnaire.title, version: m.questionnaire.version,
+                                          revision: m.questionnaire.revision ?? "")
+        sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
+        let usd = { (v: Double) in Format.money(v, currency: currency) }
+        method = [
+            "Placement is gated: each stage needs every rule of the stages below it, the lowest failing rule decides, and an unknown answer counts as no.",
+            "Annual value = hours a week × \(Format.number(p.weeksPerYear)) weeks × loaded hourly rate × \(Format.percent(p.automatableShare)) (the routine share an agent takes; judgement stays with people).",
+            "Run cost = model/API (\(usd(p.modelApiMonthly.min))–\(usd(p.modelApiMonthly.max)) a month by volume) + monitoring (\(usd(p.monitoringMonthly.min))–\(usd(p.monitoringMonthly.max)) a month) + exception handling (\(Format.number(p.exceptionFte.min))–\(Format.number(p.exceptionFte.max)) FTE) + maintenance hours.",
+            "A use case must return at least \(Format.multiple(p.roiMinimum)) its run cost to be the next move.",
+            "Feasibility adds points for data in a system of record, a write-back path, structured input, few exceptions, no high-severity failure mode, a willing owner and office-side work.",
+            "The plan climbs the trust ladder; the shadow rung needs \(p.shadowMinCases) real cases, so below \(Format.number(p.shadowLowVolumePerWeek)) cases a week it is stretched.",
+        ]
+        jsonForScript = Self.scriptSafe(json)
+        addChanges(m)
+        addRoom(m)
+    }
+
+    static func agentRow(_ agent: ReportModel.AgentJSON, model m: ReportModel, money: (Int) -> String) -> AgentRow {
+        let production = agent.status == AgentStatus.production.rawValue
+        let bars = agent.gate.map { bar -> BarCell in
+            // Before production an unanswered bar is not failed, just not reached yet.
+            if !bar.cleared, !production, !bar.answered {
+                return BarCell(label: bar.label, cleared: false, mark: "not yet", cssClass: "pending")
+            }
+            return BarCell(label: bar.label, cleared: bar.cleared, mark: bar.cleared ? "✓ yes" : "✗ no", cssClass: bar.cleared ? "yes" : "no")
+        }
+        let estimated = agent.estimatedAnnualValue.map { money($0) + (agent.estimatedRoi.map { " (\(Format.ratio($0)))" } ?? "") } ?? "-"
+        let realised = agent.realisedAnnualValue.map { money($0) + (agent.realisedRoi.map { " (\(Format.ratio($0)))" } ?? "") }
+            ?? (agent.annualDollarValue.map { money($0) + " reported" } ?? "-")
+        var verdict = agent.clearsGate ? "Through the gate" : production ? "In production with gaps" : "Not yet in production"
+        if let measured = agent.measured {
+            let stated = agent.statedRung.map { "; stated \($0)" } ?? ""
+            verdict += ". Measured from \(measured.log): \(measured.rung.replacingOccurrences(of: "_", with: " ")), \(measured.verdict.replacingOccurrences(of: "_", with: " ")) on \(Format.grouped(Double(measured.cases))) cases, \(measured.from) to \(measured.to)\(stated)"
+        }
+        let gate = m.parameters.autoWithExceptionsMinRate ?? 0.95
+        let weekly = agent.measured?.weekly ?? []
+        return AgentRow(name: agent.name, status: agent.status.replacingOccurrences(of: "_", with: " "),
+                        owner: agent.owner ?? "no named owner", side: agent.side, bars: bars,
+                        verdict: verdict, clears: agent.clearsGate, estimated: estimated, realised: realised,
+                        runCost: agent.annualRunCost.map(money) ?? "-",
+                        sparkBars: Self.spark(weekly, gate: gate), hasSpark: !weekly.isEmpty,
+                        sparkText: weekly.isEmpty ? "" : "Weekly accuracy from the log" + (agent.measured?.firstWeek.map { " from \($0)" } ?? "") + ": " + weekly.map { Format.percent($0) }.joined(separator: ", "),
+                        sparkGateY: 40 - ((gate - 0.6) / 0.4 * 40).roundedInt())
+    }
+
+    /// JSON with `<`, `>` and `&` written as \\u escapes: still the same JSON, but it can never
+    /// close the script element it sits in.
+    static func scriptSafe(_ json: String) -> String {
+        // Bytes, not scalars: a long inventory's JSON is megabytes. <, > and & are ASCII, so
+        // they never occur inside a multi-byte character.
+        let utf8 = json.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) else { return json }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 64)
+        for b in utf8 {
+            switch b {
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0x3E: out += Array("\\u003e".utf8)
+            case 0x26: out += Array("\\u0026".utf8)
+            default: out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func longDate(_ iso: String) -> String { Day(iso: iso).map(longDate) ?? iso }
+
+    static func longDate(_ d: Day) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        return "\(d.day) \(months[d.month - 1]) \(d.year)"
+    }
+
+    static func scatter(_ m: ReportModel, money whole: (Int) -> String) -> ScatterChart {
+        let p = m.parameters, rows = m.useCases.prefix(p.useCasesShown)
+        let money = { (v: Double) in Format.money(v, currency: m.organization.currency) }
+        let maxValue = Self.niceCeiling(max(Double(m.useCases.map(\.annualValue).max() ?? 0), p.quadrantHighValue * 1.2))
+        // Room for the widest axis label ("CA$100,000"): about 7 px a character at 12 px type.
+        let widest = (0...4).map { money(maxValue * Double($0) / 4).count }.max() ?? 8
+        let left = max(78, 14 + widest * 7)
+        let width = left + 562, height = 380, right = left + 542, top = 20, bottom = 330
+        func px(_ feasibility: Int) -> Int { left + (Double(feasibility) / 100 * Double(right - left)).roundedInt() }
+        func py(_ value: Double) -> Int { bottom - (value / maxValue * Double(bottom - top)).roundedInt() }
+        let points = rows.map { u -> Point in
+            let y = py(Double(u.annualValue))
+            let cls = u.locked ? "point locked" : (u.eligible ? "point open" : "point closed")
+            return Point(x: px(u.feasibility), y: y, rank: u.rank, name: u.name, cssClass: cls,
+                         labelClass: u.locked ? "point-label dark" : "point-label", labelY: y + 4)
+        }
+        let yTicks = (0...4).map { i -> Tick in
+            let v = maxValue * Double(i) / 4
+            return Tick(at: py(v), label: money(v))
+        }
+        let xTicks = stride(from: 0, through: 100, by: 20).map { Tick(at: px($0), label: "\($0)") }
+        let description = rows.isEmpty ? "No processes listed yet."
+            : rows.map { "\($0.rank). \($0.name): \(whole($0.annualValue)) a year, feasibility \($0.feasibility)" }.joined(separator: "; ")
+        // Mermaid splits its quadrants at 0.5, so map each threshold to the middle of its axis.
+        func split(_ v: Double, threshold: Double, max top: Double) -> String {
+            let t = min(max(threshold, 0.0001), top * 0.9999)
+            let share = v < t ? 0.5 * v / t : 0.5 + 0.5 * min(1, (v - t) / (top - t))
+            return Format.number(min(0.98, max(0.02, share)), maxDecimals: 2)
+        }
+        let mermaid = m.useCases.prefix(12).map { u in
+            MermaidPoint(label: u.name,
+                         x: split(Double(u.feasibility), threshold: p.quadrantHighFeasibility, max: 100),
+                         y: split(Double(u.annualValue), threshold: p.quadrantHighValue, max: maxValue))
+        }
+        return ScatterChart(width: width, height: height, left: left, right: right, top: top, bottom: bottom,
+                            thresholdX: px(p.quadrantHighFeasibility.roundedInt()),
+                            thresholdY: p.quadrantHighValue < maxValue ? py(p.quadrantHighValue) : nil,
+                            xTicks: xTicks, yTicks: yTicks, points: points, description: description,
+                            mermaidPoints: mermaid,
+                            mermaidXThreshold: Format.number(p.quadrantHighFeasibility, maxDecimals: 0),
+                            mermaidYThreshold: money(p.quadrantHighValue))
+    }
+
+    static func planView(_ m: ReportModel, money: (Int) -> String) -> PlanView {
+        let p = m.parameters
+        let day = { (iso: String) in Day(iso: iso) ?? Day(year: 2000, month: 1, day: 1) }
+        let planStart = day(m.planStartsOn), planEnd = day(m.planEnd)
+        let days = max(1, planStart.days(until: planEnd) + 1)
+        // The label column fits the longest step name ("7. Customer PO entry · Production-owned").
+        let longest = m.plan.enumerated().map { "\($0.offset + 1). \($0.element.label)".count }.max() ?? 0
+        let labelWidth = max(230, longest * 7), barLeft = labelWidth + 10, barRight = barLeft + 520
+        let scale = Double(barRight - barLeft) / Double(days)
+        let steps = m.plan.enumerated().map { i, s -> StepRow in
+            let start = day(s.start), end = day(s.end)
+            let offset = planStart.days(until: start)
+            let length = start.days(until: end) + 1
+            let short = s.label
+            return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end, gate: s.gate,
+                           owner: s.owner, barX: barLeft + (Double(offset) * scale).roundedInt(),
+                           barWidth: max(4, (Double(length) * scale).roundedInt()), y: 34 + i * 34, textY: 34 + i * 34 + 17,
+                           mermaidTitle: "\(i + 1) " + Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")
+        }
+        var months: [Tick] = []
+        var cursor = planStart.adding(days: 1 - planStart.day)
+        while cursor <= planEnd {
+            if cursor >= planStart {
+                let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+                months.append(Tick(at: barLeft + (Double(planStart.days(until: cursor)) * scale).roundedInt(),
+                                   label: "\(names[cursor.month - 1]) \(cursor.year)"))
+            }
+            cursor = cursor.adding(days: Day.daysIn(month: cursor.month, year: cursor.year))
+        }
+        let slo = m.slo
+        let sloRows = [
+            Figure(label: "Auto-approve accuracy", value: "at least \(Format.percent(slo.autoApproveAccuracy))", note: nil),
+            Figure(label: "Page the owner", value: "below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions", note: nil),
+            Figure(label: "High-severity errors", value: slo.highSeverityErrorsAllowed == 0 ? "zero; they always escalate" : "at most \(slo.highSeverityErrorsAllowed)", note: nil),
+            Figure(label: "Exception queue", value: "cleared within \(Format.number(slo.exceptionQueueBusinessHours)) business hours", note: nil),
+        ]
+        let monthly = { (annual: Int) in Format.money(Double(annual) / 12, currency: m.organization.currency) }
+        let budget = m.budget.map { BudgetRow(label: $0.label, monthly: monthly($0.annual), annual: money($0.annual), basis: $0.basis) }
+        let total = m.budget.reduce(0) { $0 + $1.annual }
+        return PlanView(
+            start: m.planStartsOn, end: m.planEnd, days: days, steps: steps, hasSteps: !steps.isEmpty,
+            stretched: m.shadowStretched,
+            shadowNote: m.shadowStretched ? "The shadow rung lasts \(m.shadowWeeks ?? 0) weeks so that it sees \(p.shadowMinCases) real cases; the plan runs \(days) days, not \(p.planDays)." : nil,
+            timelineWidth: barRight + 70, timelineHeight: 44 + steps.count * 34, labelWidth: labelWidth, months: months,
+            slo: sloRows, budget: budget, hasBudget: !budget.isEmpty, budgetMonthly: monthly(total), budgetAnnual: money(total),
+            goNoGo: m.goNoGo,
+            description: steps.map { "\($0.shortTitle) from \($0.start) to \($0.end)" }.joined(separator: "; "),
+            goNoGoOn: m.goNoGoOn,
+            gatesAndSLO: "The rung gates ask for at least \(Format.percent(p.approveEachMinRate ?? slo.autoApproveAccuracy)) before the agent moves up; the SLO is the floor it must hold once live: at least \(Format.percent(slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions.",
+            currencyNote: m.currencyNote,
+            goNoGoCount: Words.number(m.goNoGo.count))
+    }
+
+    /// Bars of a measured agent's weekly accuracy on a 60–100% scale, 40 px high.
+    static func spark(_ weekly: [Double], gate: Double) -> [SparkBar] {
+        weekly.enumerated().map { i, v in
+            let h = max(1, ((max(0.6, min(1, v)) - 0.6) / 0.4 * 40).roundedInt())
+            return SparkBar(x: i * 12, y: 40 - h, height: h, label: Format.percent(v), cssClass: v >= gate ? "spark ok" : "spark low")
+        }
+    }
+
+    /// Rounds up to 1, 2 or 5 times a power of ten, for chart axes.
+    static func niceCeiling(_ value: Double) -> Double {
+        guard value > 0 else { return 1 }
+        let magnitude = pow(10, floor(log10(value)))
+        for step in [1.0, 2.0, 2.5, 5.0, 10.0] where step * magnitude >= value { return step * magnitude }
+        return 10 * magnitude
+    }
+
+    /// Text safe inside a Mermaid block: no characters its grammar treats as syntax.
+    static func mermaidSafe(_ text: String) -> String {
+        let cleaned = text.map { c -> Character in
+            ":;#\"'`[]{}()<>,\\|%\n\r\t".contains(c) ? " " : c
+        }
+        return String(cleaned).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+}
