@@ -118,6 +118,26 @@ struct HTMLReportTests {
         }
     }
 
+    /// The stage sentence fitted to the answers (licensed tools, savings measured) is the one the
+    /// JSON gives, and every other format gives the same; it used to be the JSON's stock sentence
+    /// against the HTML's fitted one.
+    @Test func everyFormatGivesTheJSONsStageSentence() throws {
+        let file = Repo.path("Tests/MaturityCLITests/Fixtures/moves/approve-each.yaml")
+        func report(_ format: String) throws -> String { try Binary.run(["report", file, "--format", format]).stdout }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report("json").utf8)) as? [String: Any])
+        let sentence = try #require(json["stageSummary"] as? String)
+        #expect(sentence.hasPrefix("Staff use licensed, trained AI tools and their savings are measured"))
+        let html = try report("html"), md = try report("md"), text = try report("text")
+        for (format, body) in [("html", html), ("md", md), ("text", text)] {
+            #expect(body.contains(sentence), "\(format) gives the stage sentence the JSON gives")
+        }
+        // The HTML's embedded data block is the same model as --format json.
+        let start = try #require(html.range(of: "<script type=\"application/json\" id=\"maturity-report\">"))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let embedded = try #require(try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? NSDictionary)
+        #expect(embedded == json as NSDictionary)
+    }
+
     @Test func markdownHasTablesAndMermaidBlocks() throws {
         let md = try Binary.run(["report", "examples/acme.yaml", "--format", "md"]).stdout
         #expect(md.contains("| # | Process | Value a year | Run cost a year | Return | Feasibility | Status |"))
