@@ -17,6 +17,8 @@ extension Parameters {
             "exception_queue_hours": Format.number(slo.exceptionQueueBusinessHours),
             "high_severity_allowed": Words.number(rung?.highSeverityAllowed ?? slo.highSeverityErrorsAllowed),
             "plan_days": Format.number(Double(planDays)),
+            "line_portfolio_min": Words.number(linePortfolioMin),
+            "line_portfolio_max": Words.number(linePortfolioMax),
         ]
     }
 
@@ -49,5 +51,80 @@ extension Parameters {
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
+    }
+}
+
+/// Prose outside the parameters (stages, questions, governance, gate bars) may name a parameter
+/// too, and the number of gate bars as `{gate_bar_count}`; the loader fills it once.
+extension Questionnaire {
+    public func placeholderValues() -> [String: String] {
+        var values = parameters.placeholderValues()
+        values["gate_bar_count"] = Words.number(gateBars.count)
+        return values
+    }
+
+    /// Every sentence a placeholder may appear in, by where it sits in the file.
+    var prose: [(path: String, text: String)] {
+        var out: [(String, String)] = []
+        for s in stages {
+            let at = "stages.\(s.level)"
+            out += [(at, s.summary), (at, s.looksLike), (at, s.trap), (at, s.move)]
+            out += s.notYet.flatMap { [(at, $0.what), (at, $0.why)] }
+        }
+        for q in questions + agentFields + processFields {
+            out += [("questions.\(q.id)", q.prompt), ("questions.\(q.id)", q.help ?? "")] + q.choices.map { ("questions.\(q.id)", $0.label) }
+        }
+        out += governance.flatMap { [("governance.\($0.id)", $0.habit), ("governance.\($0.id)", $0.question)] }
+        out += gateBars.flatMap { [("gate_bars.\($0.id)", $0.label), ("gate_bars.\($0.id)", $0.help ?? "")] }
+        return out
+    }
+
+    /// `{names}` in the prose that are not placeholders, with where each sits.
+    public func unknownProsePlaceholders() -> [(path: String, name: String)] {
+        let known = placeholderValues()
+        var unknown: [(String, String)] = []
+        for (path, text) in prose where text.contains("{") {
+            _ = Parameters.replacingPlaceholders(in: text) { name in
+                if known[name] == nil { unknown.append((path, name)) }
+                return nil
+            }
+        }
+        return unknown
+    }
+
+    /// This questionnaire with every placeholder in its prose replaced by its value.
+    public func fillingProse() -> Questionnaire {
+        let values = placeholderValues()
+        func fill(_ text: String) -> String { text.contains("{") ? Parameters.replacingPlaceholders(in: text) { values[$0] } : text }
+        var q = self
+        for i in q.stages.indices {
+            q.stages[i].summary = fill(q.stages[i].summary)
+            q.stages[i].looksLike = fill(q.stages[i].looksLike)
+            q.stages[i].trap = fill(q.stages[i].trap)
+            q.stages[i].move = fill(q.stages[i].move)
+            for j in q.stages[i].notYet.indices {
+                q.stages[i].notYet[j].what = fill(q.stages[i].notYet[j].what)
+                q.stages[i].notYet[j].why = fill(q.stages[i].notYet[j].why)
+            }
+        }
+        func fillQuestions(_ list: inout [Question]) {
+            for i in list.indices {
+                list[i].prompt = fill(list[i].prompt)
+                list[i].help = list[i].help.map(fill)
+                for j in list[i].choices.indices { list[i].choices[j].label = fill(list[i].choices[j].label) }
+            }
+        }
+        fillQuestions(&q.questions)
+        fillQuestions(&q.agentFields)
+        fillQuestions(&q.processFields)
+        for i in q.governance.indices {
+            q.governance[i].habit = fill(q.governance[i].habit)
+            q.governance[i].question = fill(q.governance[i].question)
+        }
+        for i in q.gateBars.indices {
+            q.gateBars[i].label = fill(q.gateBars[i].label)
+            q.gateBars[i].help = q.gateBars[i].help.map(fill)
+        }
+        return q
     }
 }

@@ -127,6 +127,10 @@ extension Questionnaire {
                 problems.append(.init(path: path, message: "{\(name)} is not a parameter this text can name; use one of \(p.placeholderValues().keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"))
             }
         }
+        let allowed = placeholderValues().keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
+        for (path, name) in unknownProsePlaceholders() {
+            problems.append(.init(path: path, message: "{\(name)} is not a number this text can name; use one of \(allowed)"))
+        }
         problems += parameterRanges()
         return problems
     }

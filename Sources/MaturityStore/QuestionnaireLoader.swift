@@ -63,7 +63,7 @@ public enum QuestionnaireLoader {
             }
             throw ValidationFailure(diagnostics)
         }
-        return q
+        return q.fillingProse()
     }
 
     /// The line of the deepest node a dotted path reaches (list items by their `id`).

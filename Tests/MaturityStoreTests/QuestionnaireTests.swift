@@ -42,6 +42,31 @@ struct QuestionnaireTests {
         #expect(q.questions.allSatisfy { ($0.help ?? "").count > 20 }, "every question says why it matters")
     }
 
+    /// Prose that states a count names it: a sixth gate bar and a smaller line portfolio change
+    /// the governance question, the question prompt and the Stage 4 move, with no code touched.
+    @Test func countsInTheProseFollowTheQuestionnaire() throws {
+        let shipped = Repo.questionnaire
+        #expect(shipped.governance.first { $0.id == "gate_review" }?.question == "Did it clear all five production bars?")
+        #expect(shipped.stage(4)?.move.contains("five to twelve line-level use cases") == true)
+        let text = try shippedText()
+            .replacingOccurrences(of: "gate_bars:\n", with: "gate_bars:\n  - id: security_review\n    label: Passed a security review\n")
+            .replacingOccurrences(of: "line_portfolio_max: 12", with: "line_portfolio_max: 10")
+        let q = try QuestionnaireLoader.load(text: text, file: "q.yaml")
+        #expect(q.gateBars.count == 6)
+        #expect(q.governance.first { $0.id == "gate_review" }?.question == "Did it clear all six production bars?")
+        #expect(q.question("gate_review_per_agent")?.prompt.contains("against the six production bars") == true)
+        #expect(q.stage(4)?.move.contains("five to ten line-level use cases") == true)
+        #expect(q.stages.flatMap { [$0.summary, $0.move, $0.trap] + $0.notYet.map(\.why) }.allSatisfy { !$0.contains("{") })
+    }
+
+    @Test func aPlaceholderTheProseCannotNameIsRefusedWithItsLine() throws {
+        let messages = try messages(replacing: "Did it clear all {gate_bar_count} production bars?", with: "Did it clear all {bar_count} production bars?")
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("q.yaml:") == true)
+        #expect(messages.first?.contains("{bar_count} is not a number this text can name; use one of") == true)
+        #expect(messages.first?.contains("{gate_bar_count}") == true)
+    }
+
     @Test func theBuiltInCopyMatchesTheFileInTheRepository() throws {
         #expect(ContentLibrary.files["questionnaires/ai-maturity-manufacturing.yaml"] == (try shippedText()))
     }
