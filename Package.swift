@@ -65,6 +65,11 @@ let package = Package(
             dependencies: ["MaturityCore", "MaturityStore", "MaturityTestSupport", "ZIPFoundation"],
             exclude: ["Fixtures"]
         ),
+        // The interview in-process, through its Terminal protocol (internal to MaturityCLI).
+        .testTarget(
+            name: "MaturityInterviewTests",
+            dependencies: ["MaturityCLI", "MaturityCore", "MaturityStore", "MaturityTestSupport"]
+        ),
         .testTarget(
             name: "MaturityCLITests",
             dependencies: ["MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport"],

@@ -46,6 +46,24 @@ struct Assess: ParsableCommand {
         if let respondent, case .failure(let e) = Parse.respondent(respondent) { throw ValidationError("--respondent: \(e.reason)") }
     }
 
+    /// The draft to continue (with `--resume`) or a new one, its questionnaire, and the
+    /// assessment `--from` names, whose answers become the defaults.
+    func start(store: FileStore) throws -> (Draft, Questionnaire, Draft?) {
+        if resume {
+            let (d, q) = try AssessmentLoader.loadDraft(text: try store.readText(output), file: output) { id in
+                try questionnaire.map(store.questionnaire(pathOrID:)) ?? store.questionnaire(id: id, near: output)
+            }
+            return (d, q, nil)
+        }
+        var previous: Draft?
+        if let from { previous = Draft(try store.loadAssessment(from).assessment) }
+        let q = try questionnaire.map(store.questionnaire(pathOrID:))
+            ?? store.questionnaire(id: previous?.questionnaireID ?? "ai-maturity-manufacturing", near: from)
+        var d = Draft(questionnaireID: q.id)
+        if let respondent, case .success(let r) = Parse.respondent(respondent) { d.respondents = [r] }
+        return (d, q, previous)
+    }
+
     func run() throws {
         let store = FileStore()
         let exists = FileManager.default.fileExists(atPath: output)
@@ -57,27 +75,9 @@ struct Assess: ParsableCommand {
             Console.err("\(output): error: the file already exists; continue it with --resume, or pick another --output")
             throw ExitCode(73)
         }
-        let lock: FileLock
-        do { lock = try FileLock(for: output) } catch {
-            Console.err("\(error)")
-            throw ExitCode(73)
-        }
+        let lock = try FileLock(for: output)
         defer { withExtendedLifetime(lock) {} }
-        let (draft, q, previous) = try CLIErrors.catching { () throws -> (Draft, Questionnaire, Draft?) in
-            if resume {
-                let (d, q) = try AssessmentLoader.loadDraft(text: try store.readText(output), file: output) { id in
-                    try questionnaire.map(store.questionnaire(pathOrID:)) ?? store.questionnaire(id: id, near: output)
-                }
-                return (d, q, nil)
-            }
-            var previous: Draft?
-            if let from { previous = Draft(try store.loadAssessment(from).assessment) }
-            let q = try questionnaire.map(store.questionnaire(pathOrID:))
-                ?? store.questionnaire(id: previous?.questionnaireID ?? "ai-maturity-manufacturing", near: from)
-            var d = Draft(questionnaireID: q.id)
-            if let respondent, case .success(let r) = Parse.respondent(respondent) { d.respondents = [r] }
-            return (d, q, previous)
-        }
+        let (draft, q, previous) = try start(store: store)
         let terminal = StandardTerminal()
         let interview = Interview(terminal: terminal, questionnaire: q, path: output, draft: draft, previous: previous, today: Self.today())
         let resumeHint = "maturity assess --output \(output) --resume"
@@ -89,7 +89,7 @@ struct Assess: ParsableCommand {
         if !resume { terminal.heading("AI maturity assessment: \(q.title)") }
         terminal.say(terminal.dim("At any prompt: ? help · back · skip (unknown, counts as no) · quit (saves)."))
         terminal.say(terminal.dim("Enter takes the [default]. Every answer is saved as soon as you give it."))
-        let outcome = try CLIErrors.catching { try interview.run(from: resume ? (draft.next ?? "review") : nil) }
+        let outcome = try interview.run(from: resume ? (draft.next ?? "review") : nil)
         switch outcome {
         case .quit:
             terminal.say("Saved \(output). Continue with: \(resumeHint)")
@@ -97,18 +97,16 @@ struct Assess: ParsableCommand {
             Console.err("Input ended before the interview finished; every confirmed answer is saved in \(output). Continue with: \(resumeHint)")
             throw ExitCode(75)
         case .finished:
-            try finish(store: store, terminal: terminal)
+            try finish(Evaluation(try interview.draft.assessment(), questionnaire: q), store: store, terminal: terminal)
         }
     }
 
-    /// Validates the finished file, shows the placement, writes the reports beside it.
-    func finish(store: FileStore, terminal: Terminal) throws {
-        let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
-        let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
+    /// Shows the placement of the finished interview and writes the reports beside its file.
+    func finish(_ evaluation: Evaluation, store: FileStore, terminal: Terminal) throws {
         let renderer = Renderer(templates: ContentLibrary.files(under: "templates"))
         let base = (output as NSString).deletingPathExtension
         terminal.say("")
-        let summary = try CLIErrors.catching { try renderer.render(evaluation, as: .text) }
+        let summary = try renderer.render(evaluation, as: .text)
         for line in summary.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = String(line.prefix { $0 == " " })
             let rows = wrap(String(line.dropFirst(indent.count)), width: 78 - indent.count - 2)
@@ -130,7 +128,7 @@ struct Assess: ParsableCommand {
                 terminal.say("\(path) already exists and was not written by maturity; left as it is. Write this report with: maturity report \(output) --output \(base)-report.\(format.fileExtension)")
                 continue
             }
-            try CLIErrors.catching { try store.writeAtomically(try renderer.render(evaluation, as: format), to: path) }
+            try store.writeAtomically(try renderer.render(evaluation, as: format), to: path)
             written.append(path)
         }
         terminal.say("Wrote " + written.joined(separator: ", "))

@@ -52,22 +52,20 @@ struct Demo: ParsableCommand {
             throw ExitCode(73)
         }
         let assessmentPath = (output as NSString).appendingPathComponent("\(name).yaml")
-        let evaluation = try CLIErrors.catching {
-            let loaded = try AssessmentLoader.load(text: text, file: assessmentPath) { id in try store.questionnaire(id: id) }
-            return Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
-        }
-        try CLIErrors.catching { try store.writeAtomically(text, to: assessmentPath) }
+        let loaded = try AssessmentLoader.load(text: text, file: assessmentPath) { id in try store.questionnaire(id: id) }
+        let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
+        try store.writeAtomically(text, to: assessmentPath)
         var written = [assessmentPath]
         for format in [ReportFormat.html, .md, .json] {
             let path = (output as NSString).appendingPathComponent("\(name).\(format.fileExtension)")
-            try CLIErrors.catching { try store.writeAtomically(try renderer.render(evaluation, as: format), to: path) }
+            try store.writeAtomically(try renderer.render(evaluation, as: format), to: path)
             written.append(path)
         }
         // Twelve weeks of the live agent's decision log, to try `maturity ladder` on.
         let logPath = (output as NSString).appendingPathComponent(DemoLog.fileName)
-        try CLIErrors.catching { try store.writeAtomically(DemoLog.csv(), to: logPath) }
+        try store.writeAtomically(DemoLog.csv(), to: logPath)
         written.append(logPath)
-        Console.out(try CLIErrors.catching { try renderer.render(evaluation, as: .text) }, terminator: "")
+        Console.out(try renderer.render(evaluation, as: .text), terminator: "")
         Console.out("")
         Console.out("Wrote:")
         for path in written { Console.out("  \(path)") }

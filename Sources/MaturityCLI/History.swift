@@ -27,17 +27,14 @@ struct History: ParsableCommand {
     var format: ChangeFormat = .text
 
     func run() throws {
-        let entries = try CLIErrors.catching { try FileStore().history(directory) }
+        let entries = try FileStore().history(directory)
             .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation)) }
-        let text = try CLIErrors.catching { () throws -> String in
-            switch format {
-            case .json: return try ComparisonReport.json(entries)
-            case .md, .text:
-                return try Renderer(templates: ContentLibrary.files(under: "templates"))
-                    .render(HistoryView(folder: directory, entries: entries), markdown: format == .md)
-            }
+        switch format {
+        case .json: Console.out(try ComparisonReport.json(entries), terminator: "")
+        case .md, .text:
+            Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"))
+                .render(HistoryView(folder: directory, entries: entries), markdown: format == .md), terminator: "")
         }
-        Console.out(text, terminator: "")
     }
 }
 
@@ -58,19 +55,14 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let store = FileStore()
-        let (a, b) = try CLIErrors.catching { () throws -> (Evaluation, Evaluation) in
-            let x = try store.loadAssessment(old), y = try store.loadAssessment(new)
-            return (Evaluation(x.assessment, questionnaire: x.questionnaire), Evaluation(y.assessment, questionnaire: y.questionnaire))
-        }
+        let x = try store.loadAssessment(old), y = try store.loadAssessment(new)
+        let a = Evaluation(x.assessment, questionnaire: x.questionnaire), b = Evaluation(y.assessment, questionnaire: y.questionnaire)
         let comparison = ComparisonJSON(Since(previous: a, current: b))
-        let text = try CLIErrors.catching { () throws -> String in
-            switch format {
-            case .json: return try ComparisonReport.json(comparison)
-            case .text, .md:
-                return try Renderer(templates: ContentLibrary.files(under: "templates"))
-                    .render(comparison, currency: b.assessment.organization.currency, markdown: format == .md)
-            }
+        switch format {
+        case .json: Console.out(try ComparisonReport.json(comparison), terminator: "")
+        case .text, .md:
+            Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"))
+                .render(comparison, currency: b.assessment.organization.currency, markdown: format == .md), terminator: "")
         }
-        Console.out(text, terminator: "")
     }
 }

@@ -51,14 +51,12 @@ struct Inventory: ParsableCommand {
 
         func run() throws {
             let store = FileStore()
-            let (draft, questionnaire) = try CLIErrors.catching {
-                try AssessmentLoader.loadDraft(text: try store.readText(into), file: into) { id in try store.questionnaire(id: id, near: into) }
+            let (draft, questionnaire) = try AssessmentLoader.loadDraft(text: try store.readText(into), file: into) { id in
+                try store.questionnaire(id: id, near: into)
             }
             let options = ImportOptions(headerRow: headerRow, includeHidden: includeHidden)
-            let imported = try CLIErrors.catching { try InventoryImporter.read(path: file, sheet: sheet, questionnaire: questionnaire, options: options) }
-            let summary = try CLIErrors.catching {
-                try InventoryImporter.merge(imported, into: draft.processes, replace: replace, file: (file as NSString).lastPathComponent)
-            }
+            let imported = try InventoryImporter.read(path: file, sheet: sheet, questionnaire: questionnaire, options: options)
+            let summary = try InventoryImporter.merge(imported, into: draft.processes, replace: replace, file: (file as NSString).lastPathComponent)
             Console.out("Read \(Words.count(imported.rows.count, "row")) from \(file)\(sheet.map { " (sheet \($0))" } ?? "").")
             Console.out("Columns: " + imported.columns.map { "\($0.header) → \($0.field)" }.joined(separator: ", "))
             if !imported.ignoredColumns.isEmpty { Console.out("Ignored columns: " + imported.ignoredColumns.joined(separator: ", ")) }
@@ -82,9 +80,9 @@ struct Inventory: ParsableCommand {
             var updated = draft
             updated.processes = summary.processes
             // Only the processes block changes: every other line, comments included, stays as it was.
-            let original = try CLIErrors.catching { try store.readText(into) }
+            let original = try store.readText(into)
             let text = AssessmentWriter.replacingProcesses(in: original, with: AssessmentWriter.yaml(updated, questionnaire: questionnaire))
-            try CLIErrors.catching { try store.writeAtomically(text, to: into) }
+            try store.writeAtomically(text, to: into)
             Console.out("Wrote \(into) (\(summary.processes.count) processes).")
         }
     }
@@ -108,7 +106,7 @@ struct Inventory: ParsableCommand {
                 Console.err("\(output): error: the file already exists; pick another --output")
                 throw ExitCode(73)
             }
-            try CLIErrors.catching { try FileStore().writeAtomically(text, to: output) }
+            try FileStore().writeAtomically(text, to: output)
             Console.err("Wrote \(output)")
         }
     }

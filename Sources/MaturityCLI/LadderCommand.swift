@@ -57,14 +57,14 @@ struct LadderCommand: ParsableCommand {
 
     func run() throws {
         let store = FileStore()
-        if let output { try CLIErrors.catching { try PathIdentity.refuseOverwritingInput(output: output, inputs: logs + [assessment, into, calendar].compactMap { $0 }) } }
-        let loaded = try CLIErrors.catching { try assessment.map { try store.loadAssessment($0) } }
-        let q = try CLIErrors.catching { try loaded?.questionnaire ?? store.questionnaire(id: "ai-maturity-manufacturing") }
-        let businessCalendar = try CLIErrors.catching { try calendar.map { try CalendarLoader.load(text: try store.readText($0), file: $0) } } ?? BusinessCalendar()
+        if let output { try PathIdentity.refuseOverwritingInput(output: output, inputs: logs + [assessment, into, calendar].compactMap { $0 }) }
+        let loaded = try assessment.map { try store.loadAssessment($0) }
+        let q = try loaded?.questionnaire ?? store.questionnaire(id: "ai-maturity-manufacturing")
+        let businessCalendar = try calendar.map { try CalendarLoader.load(text: try store.readText($0), file: $0) } ?? BusinessCalendar()
         var cases: [DecisionCase] = []
         var notes: [String] = []
         for log in logs {
-            let result = try CLIErrors.catching { try DecisionLogReader.read(path: log, agent: agent) }
+            let result = try DecisionLogReader.read(path: log, agent: agent)
             cases += result.cases
             if !result.unknownColumns.isEmpty { notes.append("Columns not read in \((log as NSString).lastPathComponent): \(result.unknownColumns.joined(separator: ", ")).") }
         }
@@ -79,14 +79,14 @@ struct LadderCommand: ParsableCommand {
         let text: String
         switch resolvedFormat {
         case .text: text = model.text()
-        case .json: text = try CLIErrors.catching { try model.json() }
+        case .json: text = try model.json()
         case .html, .md:
             let renderer = TemplateRenderer(templates: ContentLibrary.files(under: "templates"))
-            let tree = try CLIErrors.catching { try model.tree() }
-            text = try CLIErrors.catching { try renderer.render(tree: tree, template: resolvedFormat == .html ? .ladderHTML : .ladderMarkdown) }
+            let tree = try model.tree()
+            text = try renderer.render(tree: tree, template: resolvedFormat == .html ? .ladderHTML : .ladderMarkdown)
         }
         if let output {
-            try CLIErrors.catching { try store.writeAtomically(text, to: output) }
+            try store.writeAtomically(text, to: output)
             Console.err("Wrote \(output)")
         } else {
             Console.out(text, terminator: "")
@@ -107,10 +107,8 @@ struct LadderCommand: ParsableCommand {
 
     /// Writes `measured:` on the agent, changing only the agents block of the file.
     func record(into path: String, agent name: String, measured: MeasuredRung, store: FileStore) throws {
-        let original = try CLIErrors.catching { try store.readText(path) }
-        let (draft, q) = try CLIErrors.catching {
-            try AssessmentLoader.loadDraft(text: original, file: path) { id in try store.questionnaire(id: id, near: path) }
-        }
+        let original = try store.readText(path)
+        let (draft, q) = try AssessmentLoader.loadDraft(text: original, file: path) { id in try store.questionnaire(id: id, near: path) }
         guard let i = draft.agents.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
             Console.err("\(path): error: no agent named \"\(name)\"; the agents are: \(draft.agents.map(\.name).joined(separator: ", "))")
             throw ExitCode(65)
@@ -118,7 +116,7 @@ struct LadderCommand: ParsableCommand {
         var updated = draft
         updated.agents[i].measured = measured
         let text = AssessmentWriter.replacingBlock("agents", in: original, with: AssessmentWriter.yaml(updated, questionnaire: q))
-        try CLIErrors.catching { try store.writeAtomically(text, to: path) }
+        try store.writeAtomically(text, to: path)
         Console.err("Recorded on \(draft.agents[i].name) in \(path): \(measured.rung.replacingOccurrences(of: "_", with: "-")), \(measured.verdict.replacingOccurrences(of: "_", with: " ")) (\(measured.cases) cases, \(measured.from.iso) to \(measured.to.iso))")
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import MaturityCore
 import MaturityStore
 
 /// The release this source is; `--version` adds the commit and the questionnaire.
@@ -29,4 +31,20 @@ public struct MaturityCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the command line and runs the command. Errors are handled here and only here:
+    /// a `ToolError` prints its description and exits with its code; anything else (help,
+    /// --version, a usage error) goes to ArgumentParser, which knows how to say it.
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            exit(withError: nil)
+        } catch let error as ToolError {
+            Console.err(error.description)
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -12,15 +12,13 @@ struct TemplateOptions: ParsableArguments {
 
     /// Loads templates and branding, turning any problem into a located message and exit code.
     func renderer(store: FileStore) throws -> Renderer {
-        try CLIErrors.catching {
-            let set = try store.templates(overrides: templates)
-            var brand = Brand.standard
-            if let b = set.brand {
-                brand = Brand(firmName: b.firmName, logo: b.logo, logoAlt: b.logoAlt ?? b.firmName ?? "Logo",
-                              accent: b.accent ?? brand.accent, accentDark: b.accentDark ?? b.accent ?? brand.accentDark)
-            }
-            return Renderer(templates: set.files, origin: set.origin, brand: brand)
+        let set = try store.templates(overrides: templates)
+        var brand = Brand.standard
+        if let b = set.brand {
+            brand = Brand(firmName: b.firmName, logo: b.logo, logoAlt: b.logoAlt ?? b.firmName ?? "Logo",
+                          accent: b.accent ?? brand.accent, accentDark: b.accentDark ?? b.accent ?? brand.accentDark)
         }
+        return Renderer(templates: set.files, origin: set.origin, brand: brand)
     }
 }
 
@@ -76,28 +74,21 @@ struct Report: ParsableCommand {
     func run() throws {
         let store = FileStore()
         if let output {
-            try CLIErrors.catching {
-                try PathIdentity.refuseOverwritingInput(output: output, inputs: [file] + (previous.map { [$0] } ?? []) + (questionnaire.map { [$0] } ?? []))
-            }
+            try PathIdentity.refuseOverwritingInput(output: output, inputs: [file] + (previous.map { [$0] } ?? []) + (questionnaire.map { [$0] } ?? []))
         }
         let renderer = try templateOptions.renderer(store: store)
-        let loaded = try CLIErrors.catching {
-            let override = try questionnaire.map(store.questionnaire(pathOrID:))
-            return try store.loadAssessment(file, questionnaireOverride: override)
-        }
+        let override = try questionnaire.map(store.questionnaire(pathOrID:))
+        let loaded = try store.loadAssessment(file, questionnaireOverride: override)
         for warning in loaded.warnings { Console.err(warning.description) }
         let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
-        let (earlier, past) = try CLIErrors.catching { () throws -> (Evaluation?, [Evaluation]) in
-            let old = try previous.map { path -> Evaluation in
-                let l = try store.loadAssessment(path)
-                return Evaluation(l.assessment, questionnaire: l.questionnaire)
-            }
-            let all = try history.map { try store.history($0).map(\.evaluation) } ?? []
-            return (old, all)
+        let earlier = try previous.map { path -> Evaluation in
+            let l = try store.loadAssessment(path)
+            return Evaluation(l.assessment, questionnaire: l.questionnaire)
         }
-        let text = try CLIErrors.catching { try renderer.render(evaluation.compared(with: earlier, history: past), as: resolvedFormat) }
+        let past = try history.map { try store.history($0).map(\.evaluation) } ?? []
+        let text = try renderer.render(evaluation.compared(with: earlier, history: past), as: resolvedFormat)
         if let output {
-            try CLIErrors.catching { try store.writeAtomically(text, to: output) }
+            try store.writeAtomically(text, to: output)
             Console.err("Wrote \(output)")
         } else {
             Console.out(text, terminator: "")

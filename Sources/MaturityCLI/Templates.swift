@@ -25,7 +25,7 @@ struct Templates: ParsableCommand {
         var force = false
 
         func run() throws {
-            let written = try CLIErrors.catching { try FileStore().exportTemplates(to: directory, overwrite: force) }
+            let written = try FileStore().exportTemplates(to: directory, overwrite: force)
             if written.isEmpty {
                 Console.out("Nothing written: every template already exists in \(directory) (use --force to replace them).")
             }

@@ -23,22 +23,23 @@ struct Validate: ParsableCommand {
     func run() throws {
         let store = FileStore()
         var worst: Int32 = 0
-        let override = try CLIErrors.catching { try questionnaire.map(store.questionnaire(pathOrID:)) }
+        let override = try questionnaire.map(store.questionnaire(pathOrID:))
         for file in files {
             do {
-                let text = try store.readText(file)
-                if AssessmentLoader.questionnaireID(text: text) == nil, text.contains("stages:") {
-                    let q = try QuestionnaireLoader.load(text: text, file: file)
+                let doc = YAMLDocument(text: try store.readText(file), file: file)
+                if doc.isQuestionnaire {
+                    let q = try QuestionnaireLoader.load(doc)
                     Console.out("\(file): OK (questionnaire \(q.id), version \(q.version), \(q.questions.count) questions)")
                 } else {
-                    let loaded = try store.loadAssessment(file, questionnaireOverride: override)
+                    let loaded = try AssessmentLoader.load(doc) { id in try override ?? store.questionnaire(id: id, near: file) }
                     for warning in loaded.warnings { Console.err(warning.description) }
                     let a = loaded.assessment
                     Console.out("\(file): OK (\(a.organization.name), \(a.answers.count) answers, \(a.agents.count) agents, \(a.processes.count) processes)")
                 }
             } catch {
-                Console.err(CLIErrors.describe(error))
-                worst = max(worst, CLIErrors.exitCode(error).rawValue)
+                // Every file is checked, so this command reports each failure itself and exits with the worst code.
+                Console.err((error as? ToolError)?.description ?? "error: \(error)")
+                worst = max(worst, (error as? ToolError)?.exitCode ?? ExitStatus.software)
             }
         }
         if worst != 0 { throw ExitCode(worst) }

@@ -39,39 +39,41 @@ struct WorkshopCommand: ParsableCommand {
             if files.count < 2 { throw ValidationError("merge needs at least two participants' files") }
         }
 
+        /// Each participant's file, read once and checked as a whole assessment, with its person.
+        func participants(store: FileStore) throws -> ([(person: Respondent, draft: Draft)], Questionnaire) {
+            var out: [(person: Respondent, draft: Draft)] = []
+            var q: Questionnaire?
+            for file in files {
+                let read = try AssessmentLoader.read(.init(text: try store.readText(file), file: file), strict: true) { id in
+                    try store.questionnaire(id: id, near: file)
+                }
+                let (draft, questionnaire) = (read.draft, read.questionnaire)
+                if let q, q.id != questionnaire.id {
+                    throw ValidationFailure([Diagnostic(file: file, message: "uses questionnaire \(questionnaire.id), the others \(q.id); every participant must answer the same questionnaire")])
+                }
+                q = questionnaire
+                // An unfinished interview still counts, but the room should know what it lacks.
+                if draft.next != nil {
+                    let missing = questionnaire.questions.filter { draft.answers[$0.id] == nil }.map { $0.short ?? $0.prompt }
+                    Console.err("\(file): warning: this interview is not finished" + (missing.isEmpty ? "" : "; no answer yet to: " + missing.joined(separator: "; ")) + ". Its empty answers count as unknown")
+                }
+                let fallback = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+                out.append((draft.respondents.first ?? Respondent(name: fallback), draft))
+            }
+            guard let q else { throw ValidationFailure([Diagnostic(file: "workshop merge", message: "no participants' files given")]) }
+            return (out, q)
+        }
+
         func run() throws {
             let store = FileStore()
             if FileManager.default.fileExists(atPath: output), !force {
                 Console.err("\(output): error: the file already exists; pick another --output or add --force")
                 throw ExitCode(73)
             }
-            let (people, questionnaire) = try CLIErrors.catching { () throws -> ([(person: Respondent, draft: Draft)], Questionnaire) in
-                var out: [(person: Respondent, draft: Draft)] = []
-                var q: Questionnaire?
-                for file in files {
-                    _ = try store.loadAssessment(file) // every participant's file must be valid on its own
-                    let (draft, questionnaire) = try AssessmentLoader.loadDraft(text: try store.readText(file), file: file) { id in
-                        try store.questionnaire(id: id, near: file)
-                    }
-                    if let q, q.id != questionnaire.id {
-                        throw ValidationFailure([Diagnostic(file: file, message: "uses questionnaire \(questionnaire.id), the others \(q.id); every participant must answer the same questionnaire")])
-                    }
-                    q = questionnaire
-                    // An unfinished interview still counts, but the room should know what it lacks.
-                    if draft.next != nil {
-                        let missing = questionnaire.questions.filter { draft.answers[$0.id] == nil }.map { $0.short ?? $0.prompt }
-                        Console.err("\(file): warning: this interview is not finished" + (missing.isEmpty ? "" : "; no answer yet to: " + missing.joined(separator: "; ")) + ". Its empty answers count as unknown")
-                    }
-                    let fallback = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-                    out.append((draft.respondents.first ?? Respondent(name: fallback), draft))
-                }
-                guard let q else { throw ValidationFailure([Diagnostic(file: "workshop merge", message: "no participants' files given")]) }
-                return (out, q)
-            }
+            let (people, questionnaire) = try participants(store: store)
             let merged = WorkshopMerger.merge(people, rule: rule.rule, questionnaire: questionnaire)
-            try CLIErrors.catching { try store.writeAtomically(AssessmentWriter.yaml(merged, questionnaire: questionnaire), to: output) }
-            let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
-            let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
+            let evaluation = Evaluation(try merged.assessment(), questionnaire: questionnaire)
+            try store.writeAtomically(AssessmentWriter.yaml(merged, questionnaire: questionnaire), to: output)
             let room = evaluation.room
             Console.out("Merged \(people.count) participants by the \(rule.rawValue) rule: Stage \(evaluation.placement.stage) \(questionnaire.stageName(evaluation.placement.stage)).")
             for p in room?.people ?? [] {
@@ -128,29 +130,28 @@ struct WorkshopCommand: ParsableCommand {
             if Set(names).count != names.count { throw ValidationError("each participant needs a different name") }
         }
 
+        /// The workshop file to continue (with `--resume`) or a new one, and its questionnaire.
+        func start(store: FileStore) throws -> (Draft, Questionnaire) {
+            if resume {
+                return try AssessmentLoader.loadDraft(text: try store.readText(output), file: output) { id in
+                    try questionnaire.map(store.questionnaire(pathOrID:)) ?? store.questionnaire(id: id, near: output)
+                }
+            }
+            let q = try questionnaire.map(store.questionnaire(pathOrID:)) ?? store.questionnaire(id: "ai-maturity-manufacturing")
+            var d = Draft(questionnaireID: q.id)
+            d.respondents = participants.map(Self.person)
+            d.workshop = Workshop(rule: .consensus, participants: d.respondents)
+            return (d, q)
+        }
+
         func run() throws {
             let store = FileStore()
             let exists = FileManager.default.fileExists(atPath: output)
             if resume, !exists { Console.err("\(output): error: nothing to resume"); throw ExitCode(66) }
             if !resume, exists { Console.err("\(output): error: the file already exists; continue it with --resume, or pick another --output"); throw ExitCode(73) }
-            let lock: FileLock
-            do { lock = try FileLock(for: output) } catch {
-                Console.err("\(error)")
-                throw ExitCode(73)
-            }
+            let lock = try FileLock(for: output)
             defer { withExtendedLifetime(lock) {} }
-            let (draft, q) = try CLIErrors.catching { () throws -> (Draft, Questionnaire) in
-                if resume {
-                    return try AssessmentLoader.loadDraft(text: try store.readText(output), file: output) { id in
-                        try questionnaire.map(store.questionnaire(pathOrID:)) ?? store.questionnaire(id: id, near: output)
-                    }
-                }
-                let q = try questionnaire.map(store.questionnaire(pathOrID:)) ?? store.questionnaire(id: "ai-maturity-manufacturing")
-                var d = Draft(questionnaireID: q.id)
-                d.respondents = participants.map(Self.person)
-                d.workshop = Workshop(rule: .consensus, participants: d.respondents)
-                return (d, q)
-            }
+            let (draft, q) = try start(store: store)
             let people = draft.workshop?.participants ?? participants.map(Self.person)
             let terminal = StandardTerminal()
             let interview = Interview(terminal: terminal, questionnaire: q, path: output, draft: draft, previous: nil, today: Assess.today())
@@ -160,14 +161,13 @@ struct WorkshopCommand: ParsableCommand {
             defer { stop.cancel() }
             terminal.heading(resume ? "Continuing the workshop in \(output)" : "Workshop: \(people.map(\.name).joined(separator: ", "))")
             terminal.say(terminal.dim("At any prompt: ? help · back · skip (unknown) · quit (saves)."))
-            switch try CLIErrors.catching({ try interview.run(from: resume ? (draft.next ?? "review") : nil) }) {
+            switch try interview.run(from: resume ? (draft.next ?? "review") : nil) {
             case .quit: terminal.say("Saved \(output). Continue with: \(hint)")
             case .ended:
                 Console.err("Input ended before the workshop finished; every confirmed answer is saved in \(output). Continue with: \(hint)")
                 throw ExitCode(75)
             case .finished:
-                let loaded = try CLIErrors.catching { try store.loadAssessment(output) }
-                let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
+                let evaluation = Evaluation(try interview.draft.assessment(), questionnaire: q)
                 let splits = evaluation.room?.splits.count ?? 0
                 terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(Words.count(splits, "split question")) recorded with the consensus.")
                 // The same reports the interview writes, beside the file.

@@ -3,7 +3,8 @@ import MaturityCore
 import Mustache
 
 /// A problem in a report template, located by file and line.
-public struct TemplateError: Error, Sendable, CustomStringConvertible {
+public struct TemplateError: ToolError, Sendable {
+    public var exitCode: Int32 { ExitStatus.dataError }
     public var file: String
     public var line: Int?
     public var column: Int?

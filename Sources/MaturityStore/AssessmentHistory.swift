@@ -13,11 +13,11 @@ extension FileStore {
         var out: [(String, Evaluation)] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let path = (directory as NSString).appendingPathComponent(name)
-            let text = try readText(path)
-            guard AssessmentLoader.questionnaireID(text: text) != nil else { continue }
-            // An interview still in progress is not an assessment yet.
-            guard !AssessmentLoader.isUnfinishedInterview(text: text) else { continue }
-            let loaded = try loadAssessment(path)
+            // Read and parsed once: told apart, then loaded from the same parse.
+            let doc = YAMLDocument(text: try readText(path), file: path)
+            // A questionnaire or a brand.yaml is not an assessment, nor is an interview still in progress.
+            guard doc.questionnaireID != nil, !doc.isUnfinishedInterview else { continue }
+            let loaded = try AssessmentLoader.load(doc) { id in try questionnaire(id: id, near: path) }
             out.append((path, Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)))
         }
         return out.sorted { $0.1.assessment.assessedOn < $1.1.assessment.assessedOn }

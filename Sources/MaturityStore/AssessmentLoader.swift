@@ -16,67 +16,20 @@ public enum AssessmentLoader {
         public var warnings: [Diagnostic]
     }
 
-    /// Whether the file is an interview that has not finished (it still says where to continue).
-    public static func isUnfinishedInterview(text: String) -> Bool {
-        guard let root = try? Yams.compose(yaml: text, Resolver.basic) else { return false }
-        return root.mapping?["interview"] != nil
+    /// What a file says, read once. `strict` asks for everything an assessment needs (a name,
+    /// the date, a version) and checks the file as a whole (repeated names, an agent's process);
+    /// without it every field may be missing, as in a file the interview is still writing.
+    public struct Read: Sendable {
+        public var draft: Draft
+        public var questionnaire: Questionnaire
+        public var warnings: [Diagnostic]
     }
 
-    /// The `questionnaire:` id named by an assessment file, read without validating the rest.
-    public static func questionnaireID(text: String) -> String? {
-        var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard let root = try? Yams.compose(yaml: text, Resolver.basic), let id = root.mapping?["questionnaire"]?.scalar?.string else { return nil }
-        return id.trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Reads a file the interview is writing: every field optional, answers of `unknown` kept as
-    /// skipped, problems in the values still reported.
-    public static func loadDraft(text: String, file: String, resolve: (String) throws -> Questionnaire) throws -> (Draft, Questionnaire) {
-        let r = YAMLReader(file: file)
-        guard let root = r.parse(text) else { throw ValidationFailure(r.diagnostics) }
+    public static func read(_ doc: YAMLDocument, strict: Bool, resolve: (String) throws -> Questionnaire) throws -> Read {
+        let r = YAMLReader(file: doc.file)
+        guard let root = doc.root else { throw ValidationFailure(doc.parseProblems) }
         guard let f = r.mapping(root, "", allowed: topKeys) else { throw ValidationFailure(r.diagnostics) }
-        guard let id = r.string(f, "questionnaire", required: true) else { throw ValidationFailure(r.diagnostics) }
-        let q = try resolve(id)
-        var d = Draft(questionnaireID: id)
-        if let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate", "usd_rate"]) {
-            d.name = r.string(o, "name")
-            d.usdRate = r.double(o, "usd_rate", min: Limits.usdRate.lowerBound, max: Limits.usdRate.upperBound)
-            d.industry = r.string(o, "industry")
-            d.currency = r.string(o, "currency")
-            d.loadedHourlyRate = r.double(o, "loaded_hourly_rate", min: 0, max: Limits.hourlyRate)
-        }
-        d.assessedOn = r.day(f, "assessed_on")
-        d.planStartsOn = r.day(f, "plan_starts_on")
-        d.respondents = (r.sequence(f["respondents"], "respondents") ?? []).enumerated().compactMap { i, node -> Respondent? in
-            guard let m = r.mapping(node, "respondents[\(i)]", allowed: ["name", "role"]) else { return nil }
-            return Respondent(name: r.string(m, "name") ?? "", role: r.string(m, "role"))
-        }
-        if let node = f["answers"], !r.isNull(node), let a = r.mapping(node, "answers", allowed: q.questions.map(\.id)) {
-            for question in q.questions {
-                guard let value = a[question.id] else { continue }
-                if r.isUnknown(value) {
-                    d.answers[question.id] = .some(nil)
-                } else if let answer = readAnswer(r, value, question, path: "answers.\(question.id)") {
-                    d.answers[question.id] = answer
-                }
-            }
-        }
-        d.agents = readAgents(r, f["agents"], q)
-        d.processes = readProcesses(r, f["processes"], q)
-        if let i = r.mapping(f["interview"], "interview", allowed: ["next"]) { d.next = r.string(i, "next") }
-        d.workshop = readWorkshop(r, f["workshop"], q)
-        if r.hasErrors { throw ValidationFailure(r.diagnostics) }
-        return (d, q)
-    }
-
-    /// Validates `text` (the contents of `file`) with `resolve` supplying the questionnaire by id.
-    public static func load(text: String, file: String,
-                            resolve: (String) throws -> Questionnaire) throws -> Loaded {
-        let r = YAMLReader(file: file)
-        guard let root = r.parse(text) else { throw ValidationFailure(r.diagnostics) }
-        guard let f = r.mapping(root, "", allowed: topKeys) else { throw ValidationFailure(r.diagnostics) }
-        let version = r.int(f, "version", required: true) ?? supportedVersion
+        let version = r.int(f, "version", required: strict) ?? supportedVersion
         if version > supportedVersion {
             r.error(f["version"], "version is \(version), newer than this maturity reads (\(supportedVersion)); upgrade maturity")
             throw ValidationFailure(r.diagnostics)
@@ -84,52 +37,72 @@ public enum AssessmentLoader {
         guard let questionnaireID = r.string(f, "questionnaire", required: true), !questionnaireID.isEmpty else {
             throw ValidationFailure(r.diagnostics)
         }
-        // Only an id in the file: a path here would let a shared file read (and echo) any file.
-        guard QuestionnaireID.isValid(questionnaireID) else {
-            r.error(f["questionnaire"], "questionnaire is \"\(questionnaireID)\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH")
+        let q = try questionnaire(questionnaireID, r, f, resolve)
+        var d = Draft(questionnaireID: questionnaireID)
+        d.version = version
+        readOrganization(r, f, strict: strict, into: &d)
+        d.assessedOn = r.day(f, "assessed_on", required: strict)
+        d.planStartsOn = r.day(f, "plan_starts_on")
+        if strict, let a = d.assessedOn, let p = d.planStartsOn, p < a {
+            r.warning(f["plan_starts_on"], "plan_starts_on (\(p)) is before assessed_on (\(a)); the plan's first weeks are already past")
+        }
+        d.respondents = (r.sequence(f["respondents"], "respondents") ?? []).enumerated().compactMap { i, node -> Respondent? in
+            guard let m = r.mapping(node, "respondents[\(i)]", allowed: ["name", "role"]) else { return nil }
+            return Respondent(name: r.string(m, "name", required: strict) ?? "", role: r.string(m, "role"))
+        }
+        d.answers = readAnswers(r, f["answers"], q)
+        d.processes = readProcesses(r, f["processes"], q)
+        d.agents = readAgents(r, f["agents"], q)
+        if strict {
+            if !d.processes.isEmpty, d.loadedHourlyRate == nil, f.has("organization"),
+               f["organization"]?.mapping?["loaded_hourly_rate"] == nil {
+                r.error(f["organization"], "organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)")
+            }
+            crossCheck(r, f, agents: d.agents, processes: d.processes)
+            if f.has("interview") {
+                r.warning(f["interview"], "the interview that writes this file is not finished; continue it with: maturity assess --output \(doc.file) --resume")
+            }
+        }
+        if let i = r.mapping(f["interview"], "interview", allowed: ["next"]) { d.next = r.string(i, "next") }
+        d.workshop = readWorkshop(r, f["workshop"], q)
+        if r.hasErrors { throw ValidationFailure(r.diagnostics) }
+        return Read(draft: d, questionnaire: q, warnings: ValidationFailure(r.diagnostics).diagnostics)
+    }
+
+    /// The questionnaire an assessment names, by id only: a path here would let a shared file
+    /// read (and echo) any file. A questionnaire that cannot be had is reported at the key.
+    static func questionnaire(_ id: String, _ r: YAMLReader, _ f: Fields, _ resolve: (String) throws -> Questionnaire) throws -> Questionnaire {
+        guard QuestionnaireID.isValid(id) else {
+            r.error(f["questionnaire"], "questionnaire is \"\(id)\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH")
             throw ValidationFailure(r.diagnostics)
         }
-        let questionnaire: Questionnaire
         do {
-            questionnaire = try resolve(questionnaireID)
+            return try resolve(id)
         } catch let failure as ValidationFailure {
             throw failure
         } catch let e as StoreError {
-            r.error(f["questionnaire"], "questionnaire is \"\(questionnaireID)\": \(e.message)")
-            throw ValidationFailure(r.diagnostics)
+            r.error(f["questionnaire"], "questionnaire is \"\(id)\": \(e.message)")
         } catch {
-            r.error(f["questionnaire"], "questionnaire is \"\(questionnaireID)\", which cannot be loaded: \(error)")
-            throw ValidationFailure(r.diagnostics)
+            r.error(f["questionnaire"], "questionnaire is \"\(id)\", which cannot be loaded: \(error)")
         }
+        throw ValidationFailure(r.diagnostics)
+    }
 
-        let organization = readOrganization(r, f)
-        let assessedOn = r.day(f, "assessed_on", required: true)
-        let planStartsOn = r.day(f, "plan_starts_on")
-        if let a = assessedOn, let p = planStartsOn, p < a {
-            r.warning(f["plan_starts_on"], "plan_starts_on (\(p)) is before assessed_on (\(a)); the plan's first weeks are already past")
-        }
-        let respondents = (r.sequence(f["respondents"], "respondents") ?? []).enumerated().compactMap { i, node -> Respondent? in
-            guard let m = r.mapping(node, "respondents[\(i)]", allowed: ["name", "role"]) else { return nil }
-            return Respondent(name: r.string(m, "name", required: true) ?? "", role: r.string(m, "role"))
-        }
-        let answers = readAnswers(r, f["answers"], questionnaire)
-        let processes = readProcesses(r, f["processes"], questionnaire)
-        let agents = readAgents(r, f["agents"], questionnaire)
-        if !processes.isEmpty, organization?.loadedHourlyRate == nil, f.has("organization"),
-           f["organization"]?.mapping?["loaded_hourly_rate"] == nil {
-            r.error(f["organization"], "organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)")
-        }
-        crossCheck(r, f, agents: agents, processes: processes)
-        if f.has("interview") {
-            r.warning(f["interview"], "the interview that writes this file is not finished; continue it with: maturity assess --output \(file) --resume")
-        }
+    /// Reads a file the interview is writing: every field optional, answers of `unknown` kept as
+    /// skipped, problems in the values still reported.
+    public static func loadDraft(text: String, file: String, resolve: (String) throws -> Questionnaire) throws -> (Draft, Questionnaire) {
+        let read = try read(YAMLDocument(text: text, file: file), strict: false, resolve: resolve)
+        return (read.draft, read.questionnaire)
+    }
 
-        let workshop = readWorkshop(r, f["workshop"], questionnaire)
-        guard !r.hasErrors, let organization, let assessedOn else { throw ValidationFailure(r.diagnostics) }
-        let assessment = Assessment(version: version, questionnaireID: questionnaireID, organization: organization,
-                                    assessedOn: assessedOn, planStartsOn: planStartsOn, respondents: respondents,
-                                    answers: answers, agents: agents, processes: processes, workshop: workshop)
-        return Loaded(assessment: assessment, questionnaire: questionnaire, warnings: ValidationFailure(r.diagnostics).diagnostics)
+    /// Validates `text` (the contents of `file`) with `resolve` supplying the questionnaire by id.
+    public static func load(text: String, file: String, resolve: (String) throws -> Questionnaire) throws -> Loaded {
+        try load(YAMLDocument(text: text, file: file), resolve: resolve)
+    }
+
+    public static func load(_ doc: YAMLDocument, resolve: (String) throws -> Questionnaire) throws -> Loaded {
+        let read = try read(doc, strict: true, resolve: resolve)
+        return Loaded(assessment: try read.draft.assessment(), questionnaire: read.questionnaire, warnings: read.warnings)
     }
 
     static func readWorkshop(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> Workshop? {
@@ -163,31 +136,38 @@ public enum AssessmentLoader {
         return Workshop(rule: rule, participants: people, disagreements: disagreements, conflicts: conflicts)
     }
 
-    static func readOrganization(_ r: YAMLReader, _ f: Fields) -> Organization? {
+    static func readOrganization(_ r: YAMLReader, _ f: Fields, strict: Bool, into d: inout Draft) {
         guard f.has("organization") else {
-            r.missing(f, "organization", "a mapping with name, industry, currency and loaded_hourly_rate")
-            return nil
+            if strict { r.missing(f, "organization", "a mapping with name, industry, currency and loaded_hourly_rate") }
+            return
         }
         guard let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate", "usd_rate"]) else {
-            return nil
+            return
         }
-        let currency = r.string(o, "currency") ?? "USD"
-        if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            r.error(o["currency"], "organization.currency is \"\(currency)\"; expected a three-letter code like USD or EUR")
+        if let currency = r.string(o, "currency") ?? (strict ? "USD" : nil) {
+            if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                r.error(o["currency"], "organization.currency is \"\(currency)\"; expected a three-letter code like USD or EUR")
+            }
+            d.currency = currency.uppercased()
         }
-        let rate = r.double(o, "loaded_hourly_rate", min: 0.01, max: Limits.hourlyRate, unit: "money per hour", example: "48")
-        let usdRate = r.double(o, "usd_rate", min: Limits.usdRate.lowerBound, max: Limits.usdRate.upperBound, unit: "units of the currency per US dollar", example: "1.36")
-        return Organization(name: r.string(o, "name", required: true) ?? "", industry: r.string(o, "industry"),
-                            currency: currency.uppercased(), loadedHourlyRate: rate, usdRate: usdRate)
+        d.loadedHourlyRate = r.double(o, "loaded_hourly_rate", min: 0.01, max: Limits.hourlyRate, unit: "money per hour", example: "48")
+        d.usdRate = r.double(o, "usd_rate", min: Limits.usdRate.lowerBound, max: Limits.usdRate.upperBound, unit: "units of the currency per US dollar", example: "1.36")
+        d.name = r.string(o, "name", required: strict) ?? (strict ? "" : nil)
+        d.industry = r.string(o, "industry")
     }
 
-    static func readAnswers(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [String: Answer] {
+    /// Answers by question id; an answer written `unknown` is kept as skipped (`.some(nil)`).
+    static func readAnswers(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [String: Answer?] {
         guard let node, !r.isNull(node) else { return [:] }
         guard let a = r.mapping(node, "answers", allowed: q.questions.map(\.id)) else { return [:] }
-        var answers: [String: Answer] = [:]
+        var answers: [String: Answer?] = [:]
         for question in q.questions {
-            guard let value = a[question.id], !r.isUnknown(value) else { continue }
-            if let answer = readAnswer(r, value, question, path: "answers.\(question.id)") { answers[question.id] = answer }
+            guard let value = a[question.id] else { continue }
+            if r.isUnknown(value) {
+                answers[question.id] = .some(nil)
+            } else if let answer = readAnswer(r, value, question, path: "answers.\(question.id)") {
+                answers[question.id] = answer
+            }
         }
         return answers
     }

@@ -39,7 +39,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Everything wrong with a file, reported together.
-public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
+public struct ValidationFailure: ToolError, Sendable {
+    public var exitCode: Int32 { ExitStatus.dataError }
     public var diagnostics: [Diagnostic]
     /// Keeps diagnostics in file order (stable for problems on the same line).
     public init(_ diagnostics: [Diagnostic]) {
@@ -53,7 +54,7 @@ public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
 }
 
 /// Problems reading or writing files, in words a person can act on.
-public enum StoreError: Error, Sendable, CustomStringConvertible {
+public enum StoreError: ToolError, Sendable {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
     case notText(path: String)
@@ -68,6 +69,14 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(path): error: \(message)"
         case .questionnaireNotFound, .badQuestionnaireID:
             return "error: \(message)"
+        }
+    }
+
+    public var exitCode: Int32 {
+        switch self {
+        case .notFound, .unreadable: return ExitStatus.noInput
+        case .notText, .questionnaireNotFound, .badQuestionnaireID, .tooLarge: return ExitStatus.dataError
+        case .unwritable: return ExitStatus.cannotCreate
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MaturityCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,8 @@ public final class FileLock: @unchecked Sendable {
     let fd: Int32
     let path: String
 
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: ToolError {
+        public var exitCode: Int32 { ExitStatus.cannotCreate }
         case held(path: String)
         case cannotCreate(path: String, reason: String)
         public var description: String {

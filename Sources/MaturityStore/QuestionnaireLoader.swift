@@ -9,8 +9,14 @@ public enum QuestionnaireLoader {
     public static let supportedVersion = 1
 
     public static func load(text: String, file: String) throws(ValidationFailure) -> Questionnaire {
-        let r = YAMLReader(file: file)
-        guard let root = r.parse(text) else { throw ValidationFailure(r.diagnostics) }
+        try load(YAMLDocument(text: text, file: file))
+    }
+
+    /// Reads a questionnaire from a file already parsed (`maturity validate` tells files apart first).
+    public static func load(_ doc: YAMLDocument) throws(ValidationFailure) -> Questionnaire {
+        let r = YAMLReader(file: doc.file)
+        let file = doc.file
+        guard let root = doc.root else { throw ValidationFailure(doc.parseProblems) }
         let top = ["version", "id", "title", "revision", "stages", "questions", "gate_bars", "agent_fields",
                    "process_fields", "parameters", "governance", "sources"]
         guard let f = r.mapping(root, "", allowed: top) else { throw ValidationFailure(r.diagnostics) }

@@ -279,3 +279,29 @@ func editDistance(_ a: String, _ b: String) -> Int {
     }
     return previous[b.count]
 }
+
+/// A YAML file composed once, so a command can tell what it is (an assessment, an
+/// interview still in progress, a questionnaire) and then read it without parsing it again.
+public struct YAMLDocument {
+    public let file: String
+    let root: Node?
+    let parseProblems: [Diagnostic]
+
+    public init(text: String, file: String) {
+        let r = YAMLReader(file: file)
+        root = r.parse(text)
+        parseProblems = r.diagnostics
+        self.file = file
+    }
+
+    /// The `questionnaire:` id an assessment names; nil for anything else.
+    public var questionnaireID: String? {
+        root?.mapping?["questionnaire"]?.scalar?.string.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// An interview that has not finished still says where to continue.
+    public var isUnfinishedInterview: Bool { root?.mapping?["interview"] != nil }
+
+    /// A questionnaire has stages and names no questionnaire.
+    public var isQuestionnaire: Bool { questionnaireID == nil && root?.mapping?["stages"] != nil }
+}

@@ -1,3 +1,3 @@
 import MaturityCLI
 
-MaturityCommand.main()
+MaturityCommand.runMain()

@@ -66,10 +66,3 @@ private func textFileBusy(_ error: NSError) -> Bool {
     let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError) ?? error
     return posix.domain == NSPOSIXErrorDomain && posix.code == Int(ETXTBSY)
 }
-
-/// A fresh empty folder under the system temp directory.
-func temporaryDirectory() throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url.path
-}

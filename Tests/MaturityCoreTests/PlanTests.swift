@@ -176,6 +176,19 @@ struct PlanTests {
         let u = try #require(e.useCases.first)
         #expect(e.plan.nextMove.costOfDelayPerQuarter == (u.annualValue - u.annualRunCost) / 4)
     }
+
+    /// A move that costs more to run than it returns (only possible with a return bar under 1x)
+    /// loses nothing by waiting: the cost of delay is zero, never negative.
+    @Test func costOfDelayIsZeroWhenTheRunCostExceedsTheValue() throws {
+        var lenient = q
+        lenient.parameters.roiMinimum = 0.01
+        let a = Build.assessment(["staff_ai_tools": .choice("ad_hoc")], processes: [Build.process("Fax filing", hours: 1, volume: 400)])
+        let e = Evaluation(a, questionnaire: lenient)
+        let u = try #require(e.useCases.first)
+        #expect(u.annualRunCost > u.annualValue)
+        #expect(e.plan.nextMove.useCase == "Fax filing")
+        #expect(e.plan.nextMove.costOfDelayPerQuarter == 0)
+    }
 }
 
 @Suite("Calendar days")

@@ -183,3 +183,25 @@ struct AssessmentLoaderTests {
         ])
     }
 }
+
+@Suite("Errors carry their exit codes")
+struct ExitCodeTests {
+    @Test(arguments: [
+        (StoreError.notFound(path: "a.yaml"), ExitStatus.noInput),
+        (StoreError.unreadable(path: "a.yaml", reason: "permission denied"), ExitStatus.noInput),
+        (StoreError.notText(path: "a.yaml"), ExitStatus.dataError),
+        (StoreError.tooLarge(path: "a.yaml", bytes: 1 << 30, limit: 1 << 20), ExitStatus.dataError),
+        (StoreError.badQuestionnaireID(id: "../x"), ExitStatus.dataError),
+        (StoreError.questionnaireNotFound(id: "x", searched: ["."]), ExitStatus.dataError),
+        (StoreError.unwritable(path: "a.yaml", reason: "read-only"), ExitStatus.cannotCreate),
+    ])
+    func storeErrors(_ error: StoreError, _ code: Int32) {
+        #expect(error.exitCode == code)
+    }
+
+    @Test func badDataIsSixtyFive() {
+        let errors: [any ToolError] = [ValidationFailure([]), ImportError.file("a.csv", "bad")]
+        #expect(errors.allSatisfy { $0.exitCode == 65 })
+        #expect(FileLock.Failure.held(path: "a.yaml").exitCode == 73)
+    }
+}

@@ -56,3 +56,10 @@ public enum Build {
                          highSeverityErrorsPossible: false, ownerCandidate: owner)
     }
 }
+
+/// A fresh empty folder under the system temp directory.
+public func temporaryDirectory() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+}

@@ -42,7 +42,8 @@ public struct ImportOptions: Sendable {
 }
 
 /// Every bad cell in a spreadsheet, reported together.
-public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+public struct ImportFailure: ToolError, Sendable {
+    public var exitCode: Int32 { ExitStatus.dataError }
     public var problems: [String]
     public var description: String { problems.joined(separator: "\n") }
 }

@@ -90,7 +90,8 @@ public struct ImportLimits: Sendable {
     public init(maxRows: Int = Limits.processes) { self.maxRows = maxRows }
 }
 
-public enum ImportError: Error, CustomStringConvertible, Sendable {
+public enum ImportError: ToolError, Sendable {
+    public var exitCode: Int32 { ExitStatus.dataError }
     case file(String, String)
 
     public var description: String {

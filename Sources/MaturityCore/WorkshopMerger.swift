@@ -1,5 +1,3 @@
-import MaturityCore
-
 /// Combines several people's assessment files into one, keeping every disagreement. The result
 /// never depends on the order the files were given: participants are taken in name order, and
 /// every figure they gave differently (company profile included) is a conflict settled by the
@@ -50,9 +48,8 @@ public enum WorkshopMerger {
                 var trial = merged
                 trial.answers[question.id] = .some(Workshop.answer(candidate, question))
                 trial.next = nil
-                let text = AssessmentWriter.yaml(trial, questionnaire: q)
-                guard let loaded = try? AssessmentLoader.load(text: text, file: "merged.yaml", resolve: { _ in q }) else { continue }
-                let e = Evaluation(loaded.assessment, questionnaire: q)
+                guard let assessment = try? trial.assessment() else { continue }
+                let e = Evaluation(assessment, questionnaire: q)
                 let score = (candidate, e.placement.stage, e.allFlags.count)
                 // Candidates run smallest first, so on a tie the larger count (more stalled pilots) stands.
                 if let b = best, !(score.1 < b.stage || (score.1 == b.stage && score.2 >= b.flags)) { continue }

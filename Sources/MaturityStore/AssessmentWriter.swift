@@ -1,48 +1,6 @@
 import Foundation
 import MaturityCore
 
-/// An assessment that may still be incomplete: what the interview has so far. It is written
-/// in the assessment file format, plus an `interview:` key that says where to continue.
-public struct Draft: Sendable, Equatable {
-    public var version = 1
-    public var questionnaireID: String
-    public var name: String?
-    public var industry: String?
-    public var currency: String?
-    public var loadedHourlyRate: Double?
-    public var usdRate: Double?
-    public var assessedOn: Day?
-    public var planStartsOn: Day?
-    public var respondents: [Respondent] = []
-    /// Answers by question id; `.none` inside means the person skipped it (written `unknown`).
-    public var answers: [String: Answer?] = [:]
-    public var agents: [Agent] = []
-    public var processes: [InventoryProcess] = []
-    /// The interview step to continue at; nil once the interview is finished.
-    public var next: String?
-    /// What each person in a workshop answered, and how splits were settled.
-    public var workshop: Workshop?
-
-    public init(questionnaireID: String) { self.questionnaireID = questionnaireID }
-
-    /// A draft from a finished assessment, e.g. last quarter's, to pre-fill the interview.
-    public init(_ a: Assessment) {
-        questionnaireID = a.questionnaireID
-        name = a.organization.name
-        industry = a.organization.industry
-        currency = a.organization.currency
-        loadedHourlyRate = a.organization.loadedHourlyRate
-        usdRate = a.organization.usdRate
-        assessedOn = a.assessedOn
-        planStartsOn = a.planStartsOn
-        respondents = a.respondents
-        answers = a.answers.mapValues { Optional($0) }
-        agents = a.agents
-        processes = a.processes
-        workshop = a.workshop
-    }
-}
-
 /// Writes assessment files the way DESIGN.md shows them: plain Unicode, numbers as people
 /// write them (0.5, never 5e-1), short records in flow style, quotes only where YAML needs them.
 public enum AssessmentWriter {

@@ -1,0 +1,73 @@
+import Foundation
+@testable import MaturityCLI
+import MaturityCore
+import MaturityStore
+import MaturityTestSupport
+import Testing
+
+/// A terminal that types a script of lines and keeps everything said, so the interview runs
+/// in-process: no binary, no pipe, no tmux (one tmux test in MaturityCLITests keeps the real terminal honest).
+final class ScriptedTerminal: Terminal {
+    var lines: [String]
+    var transcript: [String] = []
+    var prompts = 0
+    let colors = false
+
+    init(_ lines: [String]) { self.lines = lines }
+
+    func ask(_ prompt: String) -> String? {
+        prompts += 1
+        transcript.append(prompt)
+        guard !lines.isEmpty else { return nil }
+        return lines.removeFirst()
+    }
+
+    func say(_ text: String) { transcript.append(text) }
+}
+
+@Suite("The interview, scripted through the Terminal protocol")
+struct ScriptedInterviewTests {
+    static let answers = Repo.path("Tests/MaturityCLITests/Fixtures/interview-answers.txt")
+    static let golden = Repo.path("Tests/MaturityCLITests/Fixtures/interview-acme.yaml")
+
+    func run(_ lines: [String], in dir: String) throws -> (Interview.Outcome, Interview, ScriptedTerminal) {
+        let terminal = ScriptedTerminal(lines)
+        let q = Repo.questionnaire
+        let interview = Interview(terminal: terminal, questionnaire: q, path: "\(dir)/acme.yaml",
+                                  draft: Draft(questionnaireID: q.id), previous: nil, today: Day(iso: "2026-11-20")!)
+        return (try interview.run(from: nil), interview, terminal)
+    }
+
+    @Test func theScriptedAnswersWriteTheDesignFile() throws {
+        let dir = try temporaryDirectory()
+        let lines = try String(contentsOfFile: Self.answers, encoding: .utf8).components(separatedBy: "\n")
+        let (outcome, interview, terminal) = try run(lines, in: dir)
+        #expect(outcome == .finished)
+        #expect(try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8) == (try String(contentsOfFile: Self.golden, encoding: .utf8)))
+        // The finished draft is an assessment without reading the file back, and it places as the file does.
+        let evaluation = Evaluation(try interview.draft.assessment(), questionnaire: Repo.questionnaire)
+        let loaded = try FileStore().loadAssessment("\(dir)/acme.yaml")
+        #expect(evaluation == Evaluation(loaded.assessment, questionnaire: loaded.questionnaire))
+        #expect(evaluation.placement.stage == 2)
+        #expect(terminal.transcript.allSatisfy { !$0.contains("\u{1B}[") }, "no colour codes when colours are off")
+    }
+
+    @Test func inputThatEndsMidwaySavesWhatWasConfirmed() throws {
+        let dir = try temporaryDirectory()
+        let (outcome, interview, _) = try run(["Acme Castings", "Metal castings"], in: dir)
+        #expect(outcome == .ended)
+        #expect(interview.draft.name == "Acme Castings")
+        let saved = try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8)
+        #expect(saved.contains("organization: {name: Acme Castings, industry: Metal castings"))
+        #expect(saved.contains("interview: {next:"))
+        #expect(throws: DraftIncomplete.self) { try interview.draft.assessment() }
+    }
+
+    @Test func quitSavesAndSaysHowToContinue() throws {
+        let dir = try temporaryDirectory()
+        let (outcome, _, terminal) = try run(["Acme Castings", "quit"], in: dir)
+        #expect(outcome == .quit)
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/acme.yaml"))
+        #expect(terminal.prompts == 2)
+    }
+}
