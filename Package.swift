@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "maturity", targets: ["maturity"]),
         // For the fuzz targets in Fuzz/, a package of their own built with -sanitize=fuzzer.
-        .library(name: "MaturityKit", targets: ["MaturityCore", "MaturityStore", "MaturityReport"]),
+        .library(name: "MaturityKit", targets: ["MaturityCore", "MaturityYAML", "MaturityStore", "MaturityReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,16 +26,23 @@ let package = Package(
             dependencies: [
                 "MaturityCore", "MaturityStore", "MaturityReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["CompileContent"]
         ),
         .target(name: "MaturityCore"),
         // libxml2's SAX interface, for reading large worksheets without a string per callback.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib's inflate, for unpacking .xlsx parts from exactly their own bytes.
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // YAML read with located errors, and the questionnaire loader: no plugins, so the build-time
+        // content compiler can use them too.
+        .target(
+            name: "MaturityYAML",
+            dependencies: ["MaturityCore", "Yams"]
+        ),
         .target(
             name: "MaturityStore",
-            dependencies: ["MaturityCore", "Yams", "SwiftCSV", "CLibXML2", "CZlibInflate"],
+            dependencies: ["MaturityCore", "MaturityYAML", "Yams", "SwiftCSV", "CLibXML2", "CZlibInflate"],
             plugins: ["EmbedContent"]
         ),
         .target(
@@ -49,6 +56,18 @@ let package = Package(
             name: "EmbedContent",
             capability: .buildTool(),
             dependencies: ["EmbedContentTool"]
+        ),
+        // Loads and checks the built-in questionnaires and templates at build time and writes them
+        // as Swift values, so the binary parses neither and a broken one fails the build.
+        .executableTarget(
+            name: "ContentCompilerTool",
+            dependencies: ["MaturityCore", "MaturityYAML", "MaturityReport"],
+            path: "Sources/ContentCompilerTool"
+        ),
+        .plugin(
+            name: "CompileContent",
+            capability: .buildTool(),
+            dependencies: ["ContentCompilerTool"]
         ),
         // Shared by the test targets: the repository's paths, the real questionnaire, a base assessment.
         .target(
@@ -68,7 +87,7 @@ let package = Package(
         // The interview in-process, through its Terminal protocol (internal to MaturityCLI).
         .testTarget(
             name: "MaturityInterviewTests",
-            dependencies: ["MaturityCLI", "MaturityCore", "MaturityStore", "MaturityTestSupport"]
+            dependencies: ["MaturityCLI", "MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport"]
         ),
         .testTarget(
             name: "MaturityCLITests",

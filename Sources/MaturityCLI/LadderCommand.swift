@@ -81,7 +81,7 @@ struct LadderCommand: ParsableCommand {
         case .text: text = model.text()
         case .json: text = try model.json()
         case .html, .md:
-            let renderer = TemplateRenderer(templates: ContentLibrary.files(under: "templates"))
+            let renderer = TemplateRenderer(templates: ContentLibrary.files(under: "templates"), compiled: CompiledContent.templates)
             let tree = try model.tree()
             text = try renderer.render(tree: tree, template: resolvedFormat == .html ? .ladderHTML : .ladderMarkdown)
         }

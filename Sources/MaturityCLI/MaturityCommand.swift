@@ -36,6 +36,7 @@ public struct MaturityCommand: ParsableCommand {
     /// a `ToolError` prints its description and exits with its code; anything else (help,
     /// --version, a usage error) goes to ArgumentParser, which knows how to say it.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
+        ContentLibrary.compiledQuestionnaires = CompiledContent.questionnaires
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -18,7 +18,8 @@ struct TemplateOptions: ParsableArguments {
             brand = Brand(firmName: b.firmName, logo: b.logo, logoAlt: b.logoAlt ?? b.firmName ?? "Logo",
                           accent: b.accent ?? brand.accent, accentDark: b.accentDark ?? b.accent ?? brand.accentDark)
         }
-        return Renderer(templates: set.files, origin: set.origin, brand: brand)
+        // Templates nobody overrode render from the trees compiled at build time.
+        return Renderer(templates: set.files, origin: set.origin, brand: brand, compiled: set.origin.isEmpty ? CompiledContent.templates : nil)
     }
 }
 

@@ -17,8 +17,9 @@ public struct Renderer: Sendable {
 
     /// `templates` are the built-in templates merged with any overrides, keyed by path in the folder.
     /// Template errors surface when a format that uses the template is rendered.
-    public init(templates: [String: String], origin: [String: String] = [:], brand: Brand = .standard) {
-        self.templates = TemplateRenderer(templates: templates, origin: origin)
+    public init(templates: [String: String], origin: [String: String] = [:], brand: Brand = .standard,
+                compiled: [String: [TemplateNode]]? = nil) {
+        self.templates = TemplateRenderer(templates: templates, origin: origin, compiled: compiled)
         self.brand = brand
     }
 

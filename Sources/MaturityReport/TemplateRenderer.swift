@@ -24,12 +24,16 @@ public struct TemplateError: ToolError, Sendable {
 public struct TemplateRenderer: Sendable {
     let templates: [String: String]
     let origin: [String: String]
+    /// The built-in templates parsed at build time; when given, they render without parsing.
+    let compiled: TemplateTreeRenderer?
 
     /// Keeps the template texts; each report template is parsed, with only the partials it
     /// uses, when it is first rendered (parsing every template cost more than rendering).
-    public init(templates: [String: String], origin: [String: String] = [:]) {
+    /// `compiled` are the same templates as trees: only for templates nobody overrode.
+    public init(templates: [String: String], origin: [String: String] = [:], compiled: [String: [TemplateNode]]? = nil) {
         self.templates = templates
         self.origin = origin
+        self.compiled = compiled.map(TemplateTreeRenderer.init(trees:))
     }
 
     /// Parses `template` and the partials it reaches, reporting any error with file and line.
@@ -120,13 +124,13 @@ public struct TemplateRenderer: Sendable {
 
     /// Renders any model already turned into dictionaries and arrays (`LadderModel.tree()`).
     public func render(tree: Any, template: ReportTemplate) throws(TemplateError) -> String {
+        if let compiled, let text = compiled.render(tree, template: template.rawValue) { return text }
         let library = try library(for: template)
         return library.render(tree, withTemplate: template.rawValue) ?? ""
     }
 
     public func render(_ context: ReportView, template: ReportTemplate) throws(TemplateError) -> String {
-        let library = try library(for: template)
-        return library.render(MustacheTree.make(context) ?? [:], withTemplate: template.rawValue) ?? ""
+        try render(tree: MustacheTree.make(context) ?? [:], template: template)
     }
 
     /// The line and name of the first section tag that has no closing tag.

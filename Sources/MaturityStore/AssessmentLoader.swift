@@ -1,5 +1,6 @@
 import Foundation
 import MaturityCore
+import MaturityYAML
 import Yams
 
 /// Reads and validates an assessment file against its questionnaire, reporting every

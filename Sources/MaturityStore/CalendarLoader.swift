@@ -1,5 +1,6 @@
 import Foundation
 import MaturityCore
+import MaturityYAML
 import Yams
 
 /// Reads a business calendar for the exception-queue SLO:

@@ -41,7 +41,13 @@ public enum ContentLibrary {
         return out
     }
 
+    /// The built-in questionnaires as Swift values made and checked at build time. The command
+    /// line sets this once at start-up, before anything reads it; without it (tests, fuzzing) the
+    /// built-in files are parsed instead, to the same values.
+    nonisolated(unsafe) public static var compiledQuestionnaires: [String: Questionnaire] = [:]
+
     public static func builtInQuestionnaire(id: String) throws -> Questionnaire? {
+        if let compiled = compiledQuestionnaires[id] { return compiled }
         let path = "questionnaires/\(id).yaml"
         guard let text = files[path] else { return nil }
         return try QuestionnaireLoader.load(text: text, file: "(built-in) \(path)")

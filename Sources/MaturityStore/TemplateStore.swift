@@ -1,5 +1,6 @@
 import Foundation
 import MaturityCore
+import MaturityYAML
 import Yams
 
 /// The report templates: the built-in set, overridden file by file from a folder.

@@ -1,6 +1,7 @@
 import Foundation
 @testable import MaturityCLI
 import MaturityCore
+import MaturityReport
 import MaturityStore
 import MaturityTestSupport
 import Testing
@@ -69,5 +70,21 @@ struct ScriptedInterviewTests {
         #expect(outcome == .quit)
         #expect(FileManager.default.fileExists(atPath: "\(dir)/acme.yaml"))
         #expect(terminal.prompts == 2)
+    }
+}
+
+/// What the build compiled into the binary is what the files say.
+@Suite("Content compiled at build time")
+struct CompiledContentTests {
+    @Test func theCompiledQuestionnaireIsTheFileLoaded() throws {
+        let compiled = try #require(CompiledContent.questionnaires["ai-maturity-manufacturing"])
+        #expect(compiled == Repo.questionnaire)
+        #expect(CompiledContent.questionnaires.count == ContentLibrary.builtInQuestionnaireIDs.count)
+    }
+
+    @Test func theCompiledTemplatesAreTheFilesParsed() throws {
+        let trees = try TemplateRenderer(templates: ContentLibrary.files(under: "templates")).trees()
+        #expect(CompiledContent.templates == trees)
+        #expect(CompiledContent.templates.count == ContentLibrary.files(under: "templates").count)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MaturityCore
+import MaturityYAML
 
 /// A process as one spreadsheet row states it: only the cells that were filled in.
 public struct ProcessRow: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import MaturityCore
+import MaturityYAML
 
 /// Streams a worksheet through libxml2's SAX2 interface directly. The cell values are the only
 /// strings it makes; element and attribute names are compared as bytes. The small parts (the

@@ -1,5 +1,6 @@
 import Foundation
 import MaturityCore
+import MaturityYAML
 import SwiftCSV
 
 /// One spreadsheet row as the importer sees it: its number as the spreadsheet shows it, and

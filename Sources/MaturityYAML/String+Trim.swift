@@ -1,11 +1,11 @@
 /// Whitespace trimming in plain Swift. Foundation's `trimmingCharacters(in:)` goes through
 /// NSString on Linux and was a fifth of the time of a large import.
 extension String {
-    var trimmed: String { Substring(self).trimmed }
+    public var trimmed: String { Substring(self).trimmed }
 }
 
 extension Substring {
-    var trimmed: String {
+    public var trimmed: String {
         // Fast path: most cells start and end with a visible ASCII character.
         if let f = utf8.first, let l = utf8.last, f > 0x20, f < 0x7F, l > 0x20, l < 0x7F { return String(self) }
         guard let first = unicodeScalars.firstIndex(where: { !$0.properties.isWhitespace }),

@@ -4,14 +4,14 @@ import Yams
 
 /// Reads a YAML tree into typed values, collecting every problem with its line and key
 /// path instead of stopping at the first one.
-final class YAMLReader {
-    let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+public final class YAMLReader {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    public init(file: String) { self.file = file }
 
     /// Parses text into a node tree; a syntax error keeps Yams' line and column.
-    func parse(_ text: String) -> Node? {
+    public func parse(_ text: String) -> Node? {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         do {
@@ -43,24 +43,24 @@ final class YAMLReader {
         }
     }
 
-    func error(_ node: Node?, _ message: String) {
+    public func error(_ node: Node?, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, message: message))
     }
 
-    func error(line: Int?, _ message: String) {
+    public func error(line: Int?, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: line, message: message))
     }
 
-    func warning(_ node: Node?, _ message: String) {
+    public func warning(_ node: Node?, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, severity: .warning, message: message))
     }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     // MARK: Structure
 
     /// A mapping's entries by key; unknown keys are reported with the keys that are allowed.
-    func mapping(_ node: Node?, _ path: String, allowed: [String]?) -> Fields? {
+    public func mapping(_ node: Node?, _ path: String, allowed: [String]?) -> Fields? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
             error(node, "\(path.isEmpty ? "the file" : path) should be a mapping of key: value lines; found \(describe(node))")
@@ -85,7 +85,7 @@ final class YAMLReader {
         return fields
     }
 
-    func sequence(_ node: Node?, _ path: String) -> [Node]? {
+    public func sequence(_ node: Node?, _ path: String) -> [Node]? {
         guard let node, !isNull(node) else { return nil }
         guard case .sequence(let seq) = node else {
             error(node, "\(path) should be a list (lines starting with \"- \"); found \(describe(node))")
@@ -96,19 +96,19 @@ final class YAMLReader {
 
     // MARK: Scalars
 
-    func isNull(_ node: Node) -> Bool {
+    public func isNull(_ node: Node) -> Bool {
         guard case .scalar(let s) = node, s.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(s.string)
     }
 
     /// True when the value is missing, null or the word `unknown`.
-    func isUnknown(_ node: Node?) -> Bool {
+    public func isUnknown(_ node: Node?) -> Bool {
         guard let node else { return true }
         if isNull(node) { return true }
         return node.scalar?.string.lowercased() == "unknown"
     }
 
-    func scalarText(_ node: Node, _ path: String) -> String? {
+    public func scalarText(_ node: Node, _ path: String) -> String? {
         guard case .scalar(let s) = node else {
             error(node, "\(path) should be a single value; found \(describe(node))")
             return nil
@@ -116,7 +116,7 @@ final class YAMLReader {
         return s.string
     }
 
-    func string(_ f: Fields, _ key: String, required: Bool = false) -> String? {
+    public func string(_ f: Fields, _ key: String, required: Bool = false) -> String? {
         guard let node = f.entries[key], !isNull(node) else {
             if required { missing(f, key, "text") }
             return nil
@@ -127,7 +127,7 @@ final class YAMLReader {
         return trimmed
     }
 
-    func bool(_ f: Fields, _ key: String, required: Bool = false) -> Bool? {
+    public func bool(_ f: Fields, _ key: String, required: Bool = false) -> Bool? {
         guard let node = f.entries[key], !isNull(node) else {
             if required { missing(f, key, "yes or no") }
             return nil
@@ -135,14 +135,14 @@ final class YAMLReader {
         return boolValue(node, f.path(key))
     }
 
-    func boolValue(_ node: Node, _ path: String) -> Bool? {
+    public func boolValue(_ node: Node, _ path: String) -> Bool? {
         guard let text = scalarText(node, path) else { return nil }
         if let value = Values.yesNo(text) { return value }
         error(node, "\(path) is \"\(text)\"; expected \(Values.yesNoHint)")
         return nil
     }
 
-    func double(_ f: Fields, _ key: String, required: Bool = false, min: Double? = nil, max: Double? = nil,
+    public func double(_ f: Fields, _ key: String, required: Bool = false, min: Double? = nil, max: Double? = nil,
                 unit: String = "a number", example: String = "12.5") -> Double? {
         guard let node = f.entries[key], !isNull(node) else {
             if required { missing(f, key, unit) }
@@ -151,7 +151,7 @@ final class YAMLReader {
         return doubleValue(node, f.path(key), min: min, max: max, unit: unit, example: example)
     }
 
-    func doubleValue(_ node: Node, _ path: String, min: Double? = nil, max: Double? = nil,
+    public func doubleValue(_ node: Node, _ path: String, min: Double? = nil, max: Double? = nil,
                      unit: String = "a number", example: String = "12.5", allowPercent: Bool = false) -> Double? {
         // Every number has a ceiling: a figure no plant has is refused before any arithmetic sees it.
         let max = max ?? Limits.anyNumber
@@ -179,7 +179,7 @@ final class YAMLReader {
         return scaled
     }
 
-    func int(_ f: Fields, _ key: String, required: Bool = false, min: Int? = nil, max: Int = Limits.anyCount) -> Int? {
+    public func int(_ f: Fields, _ key: String, required: Bool = false, min: Int? = nil, max: Int = Limits.anyCount) -> Int? {
         guard let node = f.entries[key], !isNull(node) else {
             if required { missing(f, key, "a whole number") }
             return nil
@@ -201,7 +201,7 @@ final class YAMLReader {
     }
 
     /// A value from a fixed set; matching ignores case so `ERP` reads as `erp`.
-    func choice(_ f: Fields, _ key: String, allowed: [String], required: Bool = false) -> String? {
+    public func choice(_ f: Fields, _ key: String, allowed: [String], required: Bool = false) -> String? {
         guard let node = f.entries[key], !isNull(node) else {
             if required { missing(f, key, "one of " + allowed.joined(separator: ", ")) }
             return nil
@@ -209,7 +209,7 @@ final class YAMLReader {
         return choiceValue(node, f.path(key), allowed: allowed)
     }
 
-    func choiceValue(_ node: Node, _ path: String, allowed: [String]) -> String? {
+    public func choiceValue(_ node: Node, _ path: String, allowed: [String]) -> String? {
         guard let text = scalarText(node, path) else { return nil }
         let wanted = text.trimmed.lowercased()
         if let match = allowed.first(where: { $0.lowercased() == wanted }) { return match }
@@ -217,7 +217,7 @@ final class YAMLReader {
         return nil
     }
 
-    func day(_ f: Fields, _ key: String, required: Bool = false) -> Day? {
+    public func day(_ f: Fields, _ key: String, required: Bool = false) -> Day? {
         guard let node = f.entries[key], !isNull(node) else {
             if required { missing(f, key, "a date like 2026-11-20") }
             return nil
@@ -230,11 +230,11 @@ final class YAMLReader {
         return day
     }
 
-    func missing(_ f: Fields, _ key: String, _ expected: String) {
+    public func missing(_ f: Fields, _ key: String, _ expected: String) {
         error(f.node, "\(f.path(key)) is missing; add it (\(expected))")
     }
 
-    func describe(_ node: Node) -> String {
+    public func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let s): return "\"\(s.string)\""
         case .mapping: return "a mapping"
@@ -243,29 +243,29 @@ final class YAMLReader {
         }
     }
 
-    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    public func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 }
 
 /// A mapping's entries with the path that names them in messages.
-struct Fields {
-    let node: Node
-    let path: String
-    var entries: [String: Node] = [:]
-    var keyNodes: [String: Node] = [:]
-    var order: [String] = []
+public struct Fields {
+    public let node: Node
+    public let path: String
+    public var entries: [String: Node] = [:]
+    public var keyNodes: [String: Node] = [:]
+    public var order: [String] = []
 
-    init(node: Node, path: String) {
+    public init(node: Node, path: String) {
         self.node = node
         self.path = path
     }
 
-    func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-    subscript(key: String) -> Node? { entries[key] }
-    func has(_ key: String) -> Bool { entries[key] != nil }
+    public func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    public subscript(key: String) -> Node? { entries[key] }
+    public func has(_ key: String) -> Bool { entries[key] != nil }
 }
 
 /// Levenshtein distance, for "did you mean" hints on misspelt keys.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
@@ -284,8 +284,8 @@ func editDistance(_ a: String, _ b: String) -> Int {
 /// interview still in progress, a questionnaire) and then read it without parsing it again.
 public struct YAMLDocument {
     public let file: String
-    let root: Node?
-    let parseProblems: [Diagnostic]
+    public let root: Node?
+    public let parseProblems: [Diagnostic]
 
     public init(text: String, file: String) {
         let r = YAMLReader(file: file)
