@@ -51,14 +51,14 @@ let package = Package(
         ),
         // Turns questionnaires/, templates/ and examples/ into Swift source, so the
         // shipped binary carries its content and works from any directory.
-        .executableTarget(name: "EmbedContentTool", path: "Sources/EmbedContentTool"),
         .plugin(
             name: "EmbedContent",
             capability: .buildTool(),
-            dependencies: ["EmbedContentTool"]
+            dependencies: ["ContentCompilerTool"]
         ),
-        // Loads and checks the built-in questionnaires and templates at build time and writes them
-        // as Swift values, so the binary parses neither and a broken one fails the build.
+        // The plugins' tool: embeds the content files as text, and loads and checks the built-in
+        // questionnaires and templates at build time and writes them as Swift values, so the
+        // binary parses neither and a broken one fails the build.
         .executableTarget(
             name: "ContentCompilerTool",
             dependencies: ["MaturityCore", "MaturityYAML", "MaturityReport"],

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pattern='try!|[^a-zA-Z]as!|fatalError\(|precondition(Failure)?\(|U?Int(8|16|32|64)?\([^()]*(\.rounded\(|Double\()|[a-zA-Z0-9_)]![.,)( ]|[a-zA-Z0-9_)]!$'
-hits=$(grep -rnE "$pattern" Sources --include='*.swift' | grep -v '^Sources/EmbedContentTool/' | grep -v 'trap-checked:' || true)
+hits=$(grep -rnE "$pattern" Sources --include='*.swift' | grep -v '^Sources/ContentCompilerTool/' | grep -v 'trap-checked:' || true)
 if [ -n "$hits" ]; then
   echo "Possible traps on input (fix, or mark the line // trap-checked: why):"
   echo "$hits"

@@ -21,7 +21,7 @@ struct CompileContent: BuildToolPlugin {
             .buildCommand(
                 displayName: "Compiling \(inputs.count) questionnaire and template files",
                 executable: try context.tool(named: "ContentCompilerTool").url,
-                arguments: [output.path, root.path] + inputs.map(\.path),
+                arguments: ["compile", output.path, root.path] + inputs.map(\.path),
                 inputFiles: inputs,
                 outputFiles: [output]
             ),

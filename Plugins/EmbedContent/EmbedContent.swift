@@ -34,13 +34,13 @@ struct EmbedContent: BuildToolPlugin {
             if fm.fileExists(atPath: packed.path) { gitInputs.append(packed) }
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedContent.swift")
-        var arguments = [output.path, root.path, gitInputs.isEmpty ? "-" : git.path]
+        var arguments = ["embed", output.path, root.path, gitInputs.isEmpty ? "-" : git.path]
         arguments += inputs.map(\.path)
         inputs += gitInputs
         return [
             .buildCommand(
                 displayName: "Embedding \(inputs.count) content files",
-                executable: try context.tool(named: "EmbedContentTool").url,
+                executable: try context.tool(named: "ContentCompilerTool").url,
                 arguments: arguments,
                 inputFiles: inputs,
                 outputFiles: [output]

@@ -1,6 +1,6 @@
 /// A consultant's branding: firm name, logo and accent colours. The store checks `brand.yaml`
 /// so that only a colour reaches the CSS and only a data URI reaches the logo.
-public struct Brand: Sendable, Equatable {
+public struct Brand: Sendable, Equatable, Encodable {
     public let firmName: String?
     /// A `data:image/...;base64,` URI, so the report stays a single offline file.
     public let logo: String?
@@ -19,6 +19,6 @@ public struct Brand: Sendable, Equatable {
         self.hasFirm = firmName != nil || logo != nil
     }
 
-    /// Stored, not computed: templates read properties by reflection, which skips computed ones.
+    /// Stored, not computed: the templates read what the view encodes, and computed properties are not encoded.
     public let hasFirm: Bool
 }

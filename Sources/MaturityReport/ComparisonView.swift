@@ -1,7 +1,7 @@
 import MaturityCore
 
 /// What `maturity compare` and a text report with `--previous` show: the comparison model in words.
-public struct ComparisonView: Sendable {
+public struct ComparisonView: Sendable, Encodable {
     public var before: String
     public var after: String
     /// "Stage 1 Assisted → Stage 2 First Agent (up)".
@@ -17,8 +17,8 @@ public struct ComparisonView: Sendable {
     public var ledger: [Ledger]
     public var hasLedger: Bool
 
-    public struct Step: Sendable { public var title: String; public var label: String; public var start: String; public var end: String; public var status: String; public var reason: String }
-    public struct Ledger: Sendable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String }
+    public struct Step: Sendable, Encodable { public var title: String; public var label: String; public var start: String; public var end: String; public var status: String; public var reason: String }
+    public struct Ledger: Sendable, Encodable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String }
 
     static let markWords = ["done": "done", "on_track": "on track", "slipped": "slipped", "dropped": "dropped"]
 
@@ -52,11 +52,11 @@ public struct ComparisonView: Sendable {
 }
 
 /// What `maturity history` shows: one row per assessment, oldest first.
-public struct HistoryView: Sendable {
+public struct HistoryView: Sendable, Encodable {
     public var folder: String
     public var rows: [Row]
 
-    public struct Row: Sendable {
+    public struct Row: Sendable, Encodable {
         public var assessedOn: String
         public var stage: Int
         public var stageName: String

@@ -81,6 +81,9 @@ public struct LadderModel: Encodable, Sendable {
         public var limitBusinessHours: Double
         public var exceptions: Int
         public var worstBusinessHours: Double?
+        /// The two figures as the report says them ("4", "12.7").
+        public var limitText: String
+        public var worstText: String?
         public var breaches: [Breach]
         public var hasBreaches: Bool
         public var met: Bool
@@ -154,6 +157,7 @@ public struct LadderModel: Encodable, Sendable {
                       hasAlarms: !r.alarms.isEmpty, highSeverity: r.highSeverity,
                       exceptionSla: ExceptionSLA(limitBusinessHours: limit, exceptions: r.exceptionCases,
                                                  worstBusinessHours: r.worstQueueHours.map { ($0 * 10).rounded() / 10 },
+                                                 limitText: Format.number(limit), worstText: r.worstQueueHours.map { Format.number(($0 * 10).rounded() / 10) },
                                                  breaches: r.breaches.map { Breach(caseID: $0.caseID, opened: $0.opened.iso, businessHours: ($0.businessHours * 10).rounded() / 10) },
                                                  hasBreaches: !r.breaches.isEmpty, met: r.breaches.isEmpty))
         verdict = r.verdict.rawValue
@@ -226,10 +230,7 @@ public struct LadderModel: Encodable, Sendable {
     }
 
     /// The same model as a tree the templates read.
-    public func tree() throws -> Any {
-        let data = try JSONEncoder().encode(self)
-        return try JSONSerialization.jsonObject(with: data)
-    }
+    public func tree() throws -> Any { try MustacheTree.make(self) }
 
     /// For a terminal.
     public func text() -> String {

@@ -48,12 +48,12 @@ public struct Renderer: Sendable {
 
     /// `maturity compare` in text or Markdown.
     public func render(_ comparison: ComparisonJSON, currency: String, markdown: Bool) throws -> String {
-        try templates.render(tree: MustacheTree.make(ComparisonView(comparison, currency: currency)) ?? [:],
+        try templates.render(tree: try templates.treeOf(ComparisonView(comparison, currency: currency)),
                              template: markdown ? .compareMarkdown : .compareText)
     }
 
     /// `maturity history` in text or Markdown.
     public func render(_ history: HistoryView, markdown: Bool) throws -> String {
-        try templates.render(tree: MustacheTree.make(history) ?? [:], template: markdown ? .historyMarkdown : .historyText)
+        try templates.render(tree: try templates.treeOf(history), template: markdown ? .historyMarkdown : .historyText)
     }
 }

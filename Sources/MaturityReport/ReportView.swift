@@ -4,7 +4,7 @@ import MaturityCore
 /// What the report templates read: the `ReportModel` formatted for reading (money in the
 /// company's currency, dates in words) and laid out (chart and timeline coordinates). Built from
 /// the model alone, never from the evaluation, so no format can state a fact the JSON does not.
-public struct ReportView: Sendable {
+public struct ReportView: Sendable, Encodable {
     public var title: String
     public var company: String
     public var industry: String?
@@ -53,7 +53,7 @@ public struct ReportView: Sendable {
     /// What changed since the previous assessment, as `maturity compare` words it.
     public var comparison: ComparisonView? = nil
 
-    public struct TextView: Sendable {
+    public struct TextView: Sendable, Encodable {
         public var why = ""
         public var toNextStage: String?
         public var flags = ""
@@ -67,7 +67,7 @@ public struct ReportView: Sendable {
         public var more: String?
     }
 
-    public struct RoomView: Sendable {
+    public struct RoomView: Sendable, Encodable {
         public var people: [PersonRow]
         public var splits: [SplitRow]
         public var hasSplits: Bool
@@ -77,8 +77,8 @@ public struct ReportView: Sendable {
         public var hasConflicts: Bool
         public var ruleNote: String
     }
-    public struct PersonRow: Sendable { public var person: String; public var role: String; public var group: String; public var stage: String }
-    public struct SplitRow: Sendable {
+    public struct PersonRow: Sendable, Encodable { public var person: String; public var role: String; public var group: String; public var stage: String }
+    public struct SplitRow: Sendable, Encodable {
         public var prompt: String
         public var id: String
         public var answers: String
@@ -88,7 +88,7 @@ public struct ReportView: Sendable {
         public var dissent: String?
     }
 
-    public struct SinceView: Sendable {
+    public struct SinceView: Sendable, Encodable {
         public var before: String
         public var stageLine: String
         public var caution: String?
@@ -102,9 +102,9 @@ public struct ReportView: Sendable {
         public var ledger: [LedgerView]
         public var hasLedger: Bool
     }
-    public struct FollowRow: Sendable { public var title: String; public var dates: String; public var status: String; public var reason: String; public var cssClass: String }
-    public struct LedgerView: Sendable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String }
-    public struct TrendView: Sendable {
+    public struct FollowRow: Sendable, Encodable { public var title: String; public var dates: String; public var status: String; public var reason: String; public var cssClass: String }
+    public struct LedgerView: Sendable, Encodable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String }
+    public struct TrendView: Sendable, Encodable {
         public var width: Int
         public var height: Int
         public var stagePoints: String
@@ -113,7 +113,7 @@ public struct ReportView: Sendable {
         public var maxDollars: String
         public var description: String
     }
-    public struct TrendRow: Sendable {
+    public struct TrendRow: Sendable, Encodable {
         public var date: String
         public var stage: Int
         public var stageName: String
@@ -123,9 +123,9 @@ public struct ReportView: Sendable {
         public var dollarY: Int
     }
 
-    public struct Respondent: Sendable { public var name: String; public var role: String? }
-    public struct Figure: Sendable { public var label: String; public var value: String; public var note: String? }
-    public struct StageView: Sendable {
+    public struct Respondent: Sendable, Encodable { public var name: String; public var role: String? }
+    public struct Figure: Sendable, Encodable { public var label: String; public var value: String; public var note: String? }
+    public struct StageView: Sendable, Encodable {
         public var level: Int
         public var name: String
         public var summary: String
@@ -135,8 +135,8 @@ public struct ReportView: Sendable {
         public var notYet: [NotYetRow]
         public var hasNotYet: Bool
     }
-    public struct NotYetRow: Sendable { public var what: String; public var why: String }
-    public struct LadderStep: Sendable {
+    public struct NotYetRow: Sendable, Encodable { public var what: String; public var why: String }
+    public struct LadderStep: Sendable, Encodable {
         public var level: Int
         public var name: String
         public var x: Int
@@ -149,7 +149,7 @@ public struct ReportView: Sendable {
         public var reached: Bool
         public var cssClass: String
     }
-    public struct MoveView: Sendable {
+    public struct MoveView: Sendable, Encodable {
         public var title: String
         public var detail: String
         public var useCase: String?
@@ -167,7 +167,7 @@ public struct ReportView: Sendable {
         public var fitsNote: String?
         public var goNoGoOn: String?
     }
-    public struct EvidenceRow: Sendable {
+    public struct EvidenceRow: Sendable, Encodable {
         public var stage: Int
         public var stageName: String
         public var rule: String
@@ -175,9 +175,9 @@ public struct ReportView: Sendable {
         public var passed: Bool
         public var basis: String
     }
-    public struct FlagRow: Sendable { public var id: String; public var title: String; public var detail: String }
-    public struct MoveUpView: Sendable { public var toStage: Int; public var toStageName: String; public var facts: [String] }
-    public struct UseCaseRow: Sendable {
+    public struct FlagRow: Sendable, Encodable { public var id: String; public var title: String; public var detail: String }
+    public struct MoveUpView: Sendable, Encodable { public var toStage: Int; public var toStageName: String; public var facts: [String] }
+    public struct UseCaseRow: Sendable, Encodable {
         public var rank: Int
         public var name: String
         public var department: String
@@ -192,7 +192,7 @@ public struct ReportView: Sendable {
         public var locked: Bool
         public var belowBar: Bool
     }
-    public struct ScatterChart: Sendable {
+    public struct ScatterChart: Sendable, Encodable {
         public var width: Int
         public var height: Int
         public var left: Int
@@ -209,8 +209,8 @@ public struct ReportView: Sendable {
         public var mermaidXThreshold: String
         public var mermaidYThreshold: String
     }
-    public struct Tick: Sendable { public var at: Int; public var label: String }
-    public struct Point: Sendable {
+    public struct Tick: Sendable, Encodable { public var at: Int; public var label: String }
+    public struct Point: Sendable, Encodable {
         public var x: Int
         public var y: Int
         public var rank: Int
@@ -219,8 +219,8 @@ public struct ReportView: Sendable {
         public var labelClass: String
         public var labelY: Int
     }
-    public struct MermaidPoint: Sendable { public var label: String; public var x: String; public var y: String }
-    public struct PlanView: Sendable {
+    public struct MermaidPoint: Sendable, Encodable { public var label: String; public var x: String; public var y: String }
+    public struct PlanView: Sendable, Encodable {
         public var start: String
         public var end: String
         public var days: Int
@@ -245,7 +245,7 @@ public struct ReportView: Sendable {
         public var currencyNote: String?
         public var goNoGoCount: String
     }
-    public struct StepRow: Sendable {
+    public struct StepRow: Sendable, Encodable {
         public var index: Int
         public var title: String
         public var shortTitle: String
@@ -261,8 +261,8 @@ public struct ReportView: Sendable {
         public var mermaidDays: Int
         public var mermaidID: String
     }
-    public struct BudgetRow: Sendable { public var label: String; public var monthly: String; public var annual: String; public var basis: String }
-    public struct AgentRow: Sendable {
+    public struct BudgetRow: Sendable, Encodable { public var label: String; public var monthly: String; public var annual: String; public var basis: String }
+    public struct AgentRow: Sendable, Encodable {
         public var name: String
         public var status: String
         public var owner: String
@@ -279,16 +279,16 @@ public struct ReportView: Sendable {
         public var sparkText: String
         public var sparkGateY: Int
     }
-    public struct SparkBar: Sendable { public var x: Int; public var y: Int; public var height: Int; public var label: String; public var cssClass: String }
-    public struct BarCell: Sendable { public var label: String; public var cleared: Bool; public var mark: String; public var cssClass: String }
-    public struct HabitRow: Sendable {
+    public struct SparkBar: Sendable, Encodable { public var x: Int; public var y: Int; public var height: Int; public var label: String; public var cssClass: String }
+    public struct BarCell: Sendable, Encodable { public var label: String; public var cleared: Bool; public var mark: String; public var cssClass: String }
+    public struct HabitRow: Sendable, Encodable {
         public var habit: String
         public var cadence: String
         public var question: String
         public var inPlace: String
         public var running: Bool
     }
-    public struct AnswerRow: Sendable {
+    public struct AnswerRow: Sendable, Encodable {
         public var id: String
         /// The question in a few words, for lists.
         public var short: String
@@ -297,6 +297,6 @@ public struct ReportView: Sendable {
         public var answer: String
         public var unknown: Bool
     }
-    public struct QuestionnaireView: Sendable { public var id: String; public var title: String; public var version: Int; public var revision: String }
-    public struct SourceRow: Sendable { public var fact: String; public var source: String }
+    public struct QuestionnaireView: Sendable, Encodable { public var id: String; public var title: String; public var version: Int; public var revision: String }
+    public struct SourceRow: Sendable, Encodable { public var fact: String; public var source: String }
 }

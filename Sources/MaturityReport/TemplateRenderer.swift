@@ -130,7 +130,16 @@ public struct TemplateRenderer: Sendable {
     }
 
     public func render(_ context: ReportView, template: ReportTemplate) throws(TemplateError) -> String {
-        try render(tree: MustacheTree.make(context) ?? [:], template: template)
+        try render(tree: try treeOf(context), template: template)
+    }
+
+    /// A view as the dictionaries the templates read; a view that cannot be encoded is a bug, said as one.
+    func treeOf<T: Encodable>(_ view: T) throws(TemplateError) -> Any {
+        do {
+            return try MustacheTree.make(view)
+        } catch {
+            throw TemplateError(file: "(view)", line: nil, column: nil, message: "cannot prepare \(T.self) for the templates: \(error)")
+        }
     }
 
     /// The line and name of the first section tag that has no closing tag.

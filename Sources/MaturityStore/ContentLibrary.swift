@@ -5,26 +5,25 @@ import MaturityCore
 /// directory and as a copied file.
 public enum ContentLibrary {
     /// Built-in file text by path relative to the package root (`questionnaires/x.yaml`).
-    public static let files: [String: String] = {
-        var out: [String: String] = [:]
-        for (path, encoded) in EmbeddedContent.base64Files {
-            if let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8) { out[path] = text }
-        }
-        return out
-    }()
+    public static var files: [String: String] { EmbeddedContent.files }
 
     /// The commit this binary was built from (12 hex digits), or "unknown".
     public static var commit: String { EmbeddedContent.commit }
 
     /// `maturity --version`: the version, the commit, and the bundled questionnaire's id and version,
-    /// read from the file's first keys (no YAML parse, so start-up stays fast).
+    /// from the values compiled at build time (or the file's first keys, without a YAML parse).
     public static func versionLine(_ version: String) -> String {
-        let text = files["questionnaires/ai-maturity-manufacturing.yaml"] ?? ""
-        func key(_ name: String) -> String? {
-            text.split(separator: "\n").first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)) }
+        let id = "ai-maturity-manufacturing"
+        let q: String
+        if let compiled = compiledQuestionnaires[id] {
+            q = "questionnaire \(compiled.id) version \(compiled.version)" + (compiled.revision.map { " (\($0))" } ?? "")
+        } else {
+            let text = files["questionnaires/\(id).yaml"] ?? ""
+            func key(_ name: String) -> String? {
+                text.split(separator: "\n").first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)) }
+            }
+            q = "questionnaire \(key("id") ?? id) version \(key("version") ?? "?")" + (key("revision").map { " (\($0))" } ?? "")
         }
-        let q = "questionnaire \(key("id") ?? "ai-maturity-manufacturing") version \(key("version") ?? "?")"
-            + (key("revision").map { " (\($0))" } ?? "")
         return "maturity \(version) (commit \(commit)); \(q)"
     }
 
