@@ -226,6 +226,11 @@ public enum QuestionnaireLoader {
             shadowGate: ShadowGate(minCases: minCases.roundedInt(), minMatch: minMatch, lowVolumePerWeek: lowVolume),
             planDays: planDays, trustLadder: ladder, goNoGo: goNoGo)
         params.moveWeeks = moveWeeks(r, p)
+        // The shadow rung counts the cases and the match rate shadow_gate states: one number, one key.
+        if let i = params.trustLadder.firstIndex(where: { $0.id == EngineRung.shadow.rawValue }) {
+            if params.trustLadder[i].minCases == nil { params.trustLadder[i].minCases = params.shadowGate.minCases }
+            if params.trustLadder[i].minRate == nil { params.trustLadder[i].minRate = params.shadowGate.minMatch }
+        }
         if let placement {
             if let n = r.int(placement, "inventory_min_processes", min: 1) { params.inventoryMinProcesses = n }
             if let n = r.int(placement, "line_portfolio_min", min: 1) { params.linePortfolioMin = n }

@@ -59,6 +59,22 @@ struct QuestionnaireTests {
         #expect(q.stages.flatMap { [$0.summary, $0.move, $0.trap] + $0.notYet.map(\.why) }.allSatisfy { !$0.contains("{") })
     }
 
+    /// The shadow rung's case count and match rate live in shadow_gate alone: one edit there
+    /// changes the rung, its gate sentence and the plan.
+    @Test func theShadowRungCountsTheCasesShadowGateStates() throws {
+        let text = try shippedText().replacingOccurrences(of: "shadow_gate: {min_cases: 500, min_match: 0.90,", with: "shadow_gate: {min_cases: 300, min_match: 0.85,")
+        let q = try QuestionnaireLoader.load(text: text, file: "q.yaml")
+        let shadow = try #require(q.parameters.rung(.shadow))
+        #expect(shadow.minCases == 300)
+        #expect(shadow.minRate == 0.85)
+        #expect(q.parameters.fill(shadow.gate, rung: shadow) == "Matches the person on at least 85% of at least 300 real cases")
+        // A file that states the rung's own count must agree with shadow_gate.
+        let both = text.replacingOccurrences(of: "      gate: Matches the person on at least {min_rate} of at least {min_cases} real cases\n",
+                                             with: "      gate: Matches the person on at least {min_rate} of at least {min_cases} real cases\n      min_cases: 500\n")
+        #expect(both != text)
+        #expect(throws: ValidationFailure.self) { try QuestionnaireLoader.load(text: both, file: "q.yaml") }
+    }
+
     @Test func aPlaceholderTheProseCannotNameIsRefusedWithItsLine() throws {
         let messages = try messages(replacing: "Did it clear all {gate_bar_count} production bars?", with: "Did it clear all {bar_count} production bars?")
         #expect(messages.count == 1)
