@@ -28,32 +28,8 @@ extension ReportView {
                               cssClass: level == m.stage ? "step current" : (level < m.stage ? "step reached" : "step ahead"))
         }
 
-        let move = m.nextMove
-        let aboutLiveAgent = move.agent != nil && ["own_or_retire_agent", "close_gate_gaps", "fix_or_stop_agent"].contains(move.kind)
-        nextMove = MoveView(title: move.title, detail: move.detail, useCase: move.useCase, owner: move.owner,
-                            value: move.annualValue.map(money), runCost: move.annualRunCost.map(money),
-                            roi: move.roi.map(Format.ratio), costOfDelay: move.costOfDelayPerQuarter.map(money),
-                            alongside: move.alongside, hasAlongside: !move.alongside.isEmpty,
-                            valueLabel: aboutLiveAgent ? "At stake" : "Worth",
-                            then: move.then, alternative: move.alternative,
-                            fitsNote: move.fitsIn90Days ? nil : "This cannot finish within \(p.planDays) days at its volume: it takes about \(Words.count(move.weeks, "week")) to reach production-owned."
-                                + (move.alternative.map { " \($0) fits inside the window instead." } ?? ""),
-                            goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map { Self.longDate($0) })
-
-        let eligible = m.useCases.filter(\.eligible)
-        let inProduction = m.agents.filter { $0.status == AgentStatus.production.rawValue }
-        let reported = m.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
-        var figures = [Figure(label: "Stage", value: "\(m.stage) · \(m.stageName)", note: nil)]
-        if let v = move.annualValue {
-            figures.append(Figure(label: aboutLiveAgent ? "At stake, per year" : "Next move, per year", value: money(v),
-                                  note: move.roi.map { "\(Format.ratio($0)) its run cost" }))
-        }
-        if let d = move.costOfDelayPerQuarter { figures.append(Figure(label: "Cost of a quarter's delay", value: money(d), note: "net of run cost")) }
-        figures.append(Figure(label: "Open use cases", value: "\(eligible.count) of \(m.useCases.count)",
-                              note: eligible.isEmpty ? nil : money(eligible.reduce(0) { $0 + $1.annualValue }) + " a year"))
-        figures.append(Figure(label: "Agents in production", value: "\(inProduction.count)",
-                              note: "\(m.gatedAgents.count) through the gate" + (reported > 0 ? ", \(money(reported)) reported" : "")))
-        headline = Array(figures.prefix(5))
+        nextMove = Self.move(m, money: money)
+        headline = Self.headline(m, move: nextMove, money: money)
 
         evidence = m.evidence.map {
             EvidenceRow(stage: $0.stage, stageName: stageName($0.stage), rule: $0.rule, result: $0.passed ? "Yes" : "No",
@@ -70,21 +46,9 @@ extension ReportView {
         moveUp = m.moveUp.map { MoveUpView(toStage: $0.toStage, toStageName: $0.toStageName, facts: $0.facts) }
 
         // A long inventory shows its best rows in the table and chart; the JSON keeps every one.
-        let shown = m.useCases.prefix(p.useCasesShown)
-        moreUseCases = m.useCases.count > shown.count
-            ? "and \(Format.grouped(Double(m.useCases.count - shown.count))) more, ranked below these; the JSON report (--format json) lists every one" : nil
-        useCases = shown.map { u in
-            let belowBar = u.flags.contains(FlagID.roiBelow3x.rawValue)
-            var status = u.quadrantLabel
-            if u.locked { status = "Locked until Stage 3: \(u.side == "line" ? "line-level" : "product") work" }
-            else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
-            else if belowBar { status = "Under the \(Format.multiple(p.roiMinimum)) return bar" }
-            else if let agent = u.agent, let s = u.agentStatus { status += "; \(agent) is at \(s.replacingOccurrences(of: "_", with: " "))" }
-            return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: u.side,
-                              value: money(u.annualValue), fte: Format.number(u.fteFreed, maxDecimals: 2),
-                              runCost: money(u.annualRunCost), roi: Format.ratio(u.roi), feasibility: u.feasibility,
-                              quadrant: u.quadrantLabel, status: status, locked: u.locked, belowBar: belowBar)
-        }
+        useCases = Self.useCaseRows(m, money: money)
+        moreUseCases = m.useCases.count > useCases.count
+            ? "and \(Format.grouped(Double(m.useCases.count - useCases.count))) more, ranked below these; the JSON report (--format json) lists every one" : nil
         hasUseCases = !useCases.isEmpty
         chart = Self.scatter(m, money: money)
         self.plan = Self.planView(m, money: money)
@@ -99,8 +63,67 @@ extension ReportView {
         questionnaire = QuestionnaireView(id: m.questionnaire.id, title: m.questionnaire.title, version: m.questionnaire.version,
                                           revision: m.questionnaire.revision ?? "")
         sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
+        method = Self.method(p, currency: currency)
+        jsonForScript = Self.scriptSafe(json)
+        addChanges(m)
+        addRoom(m)
+    }
+
+    /// The one next move, its figures formatted.
+    static func move(_ m: ReportModel, money: (Int) -> String) -> MoveView {
+        let move = m.nextMove
+        let aboutLiveAgent = move.agent != nil && ["own_or_retire_agent", "close_gate_gaps", "fix_or_stop_agent"].contains(move.kind)
+        return MoveView(title: move.title, detail: move.detail, useCase: move.useCase, owner: move.owner,
+                        value: move.annualValue.map(money), runCost: move.annualRunCost.map(money),
+                        roi: move.roi.map(Format.ratio), costOfDelay: move.costOfDelayPerQuarter.map(money),
+                        alongside: move.alongside, hasAlongside: !move.alongside.isEmpty,
+                        valueLabel: aboutLiveAgent ? "At stake" : "Worth",
+                        then: move.then, alternative: move.alternative,
+                        fitsNote: move.fitsIn90Days ? nil : "This cannot finish within \(m.parameters.planDays) days at its volume: it takes about \(Words.count(move.weeks, "week")) to reach production-owned."
+                            + (move.alternative.map { " \($0) fits inside the window instead." } ?? ""),
+                        goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map { Self.longDate($0) })
+    }
+
+    /// At most five figures at a glance: the stage, the move's value and cost of delay, the open
+    /// use cases and the agents in production.
+    static func headline(_ m: ReportModel, move: MoveView, money: (Int) -> String) -> [Figure] {
+        let eligible = m.useCases.filter(\.eligible)
+        let inProduction = m.agents.filter { $0.status == AgentStatus.production.rawValue }
+        let reported = m.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
+        var figures = [Figure(label: "Stage", value: "\(m.stage) · \(m.stageName)", note: nil)]
+        if let v = m.nextMove.annualValue {
+            figures.append(Figure(label: move.valueLabel == "At stake" ? "At stake, per year" : "Next move, per year", value: money(v),
+                                  note: m.nextMove.roi.map { "\(Format.ratio($0)) its run cost" }))
+        }
+        if let d = m.nextMove.costOfDelayPerQuarter { figures.append(Figure(label: "Cost of a quarter's delay", value: money(d), note: "net of run cost")) }
+        figures.append(Figure(label: "Open use cases", value: "\(eligible.count) of \(m.useCases.count)",
+                              note: eligible.isEmpty ? nil : money(eligible.reduce(0) { $0 + $1.annualValue }) + " a year"))
+        figures.append(Figure(label: "Agents in production", value: "\(inProduction.count)",
+                              note: "\(m.gatedAgents.count) through the gate" + (reported > 0 ? ", \(money(reported)) reported" : "")))
+        return Array(figures.prefix(5))
+    }
+
+    /// The ranked table's rows, the best `useCasesShown` of them, each with its status in words.
+    static func useCaseRows(_ m: ReportModel, money: (Int) -> String) -> [UseCaseRow] {
+        let p = m.parameters
+        return m.useCases.prefix(p.useCasesShown).map { u in
+            let belowBar = u.flags.contains(FlagID.roiBelow3x.rawValue)
+            var status = u.quadrantLabel
+            if u.locked { status = "Locked until Stage 3: \(u.side == "line" ? "line-level" : "product") work" }
+            else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
+            else if belowBar { status = "Under the \(Format.multiple(p.roiMinimum)) return bar" }
+            else if let agent = u.agent, let s = u.agentStatus { status += "; \(agent) is at \(s.replacingOccurrences(of: "_", with: " "))" }
+            return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: u.side,
+                              value: money(u.annualValue), fte: Format.number(u.fteFreed, maxDecimals: 2),
+                              runCost: money(u.annualRunCost), roi: Format.ratio(u.roi), feasibility: u.feasibility,
+                              quadrant: u.quadrantLabel, status: status, locked: u.locked, belowBar: belowBar)
+        }
+    }
+
+    /// How the numbers are worked out, with the questionnaire's figures in the sentences.
+    static func method(_ p: ReportModel.ParametersJSON, currency: String) -> [String] {
         let usd = { (v: Double) in Format.money(v, currency: currency) }
-        method = [
+        return [
             "Placement is gated: each stage needs every rule of the stages below it, the lowest failing rule decides, and an unknown answer counts as no.",
             "Annual value = hours a week × \(Format.number(p.weeksPerYear)) weeks × loaded hourly rate × \(Format.percent(p.automatableShare)) (the routine share an agent takes; judgement stays with people).",
             "Run cost = model/API (\(usd(p.modelApiMonthly.min))–\(usd(p.modelApiMonthly.max)) a month by volume) + monitoring (\(usd(p.monitoringMonthly.min))–\(usd(p.monitoringMonthly.max)) a month) + exception handling (\(Format.number(p.exceptionFte.min))–\(Format.number(p.exceptionFte.max)) FTE) + maintenance hours.",
@@ -108,9 +131,6 @@ extension ReportView {
             "Feasibility adds points for data in a system of record, a write-back path, structured input, few exceptions, no high-severity failure mode, a willing owner and office-side work.",
             "The plan climbs the trust ladder; the shadow rung needs \(p.shadowMinCases) real cases, so below \(Format.number(p.shadowLowVolumePerWeek)) cases a week it is stretched.",
         ]
-        jsonForScript = Self.scriptSafe(json)
-        addChanges(m)
-        addRoom(m)
     }
 
     static func agentRow(_ agent: ReportModel.AgentJSON, model m: ReportModel, money: (Int) -> String) -> AgentRow {

@@ -1,0 +1,168 @@
+import MaturityCore
+
+/// Builds the report model from an evaluation, part by part. This is the only code that reads an
+/// evaluation for a report; every format reads the model.
+extension ReportModel {
+    /// The model of one evaluation, with its comparison, trend and room when the evaluation has them.
+    public init(_ e: Evaluation) {
+        let a = e.assessment, q = e.questionnaire, pl = e.placement, plan = e.plan
+        organization = OrganizationJSON(name: a.organization.name, industry: a.organization.industry,
+                                        currency: a.organization.currency, loadedHourlyRate: a.organization.loadedHourlyRate)
+        questionnaire = QuestionnaireRef(id: q.id, title: q.title, version: q.version, revision: q.revision)
+        assessedOn = a.assessedOn.iso
+        planStartsOn = a.planStart.iso
+        stage = pl.stage
+        stageName = q.stageName(pl.stage)
+        let current = q.stage(pl.stage)
+        stageSummary = e.stageSummary
+        trap = current?.trap ?? ""
+        stageLooksLike = current?.looksLike ?? ""
+        stageMove = current?.move ?? ""
+        notYet = (current?.notYet ?? []).map { NotYetJSON(what: $0.what, why: $0.why) }
+        stages = (0...4).map { StageRefJSON(level: $0, name: q.stageName($0)) }
+        respondents = a.respondents.map { RespondentJSON(name: $0.name, role: $0.role) }
+        answers = Self.answers(a, q)
+        parameters = ParametersJSON(q.parameters)
+        governance = q.governance.map {
+            HabitJSON(id: $0.id, habit: $0.habit, cadence: $0.cadence, question: $0.question, fromStage: $0.fromStage,
+                      inPlace: $0.inPlace(a.answers))
+        }
+        sources = q.sources.map { SourceJSON(fact: $0.fact, source: $0.source) }
+        currencyNote = e.currencyNote
+        shadowStretched = plan.flags.contains(FlagID.lowVolumeForShadow.rawValue)
+        evidence = pl.evidence.map { EvidenceJSON(stage: $0.stage, id: $0.id, rule: $0.rule, passed: $0.passed, basis: $0.basis) }
+        flags = e.allFlags.map { FlagJSON(id: $0.id, title: $0.title, detail: $0.detail, subjects: $0.subjects) }
+        unknownAnswers = pl.unknownAnswers
+        moveUp = pl.moveUp.map { MoveUpJSON(toStage: $0.toStage, toStageName: q.stageName($0.toStage), facts: $0.facts) }
+        gatedAgents = pl.gatedAgents
+        nextMove = NextMoveJSON(plan.nextMove)
+        goNoGoOn = plan.goNoGoOn?.iso
+        useCases = e.useCases.map(UseCaseJSON.init)
+        self.plan = plan.steps.map { PlanStepJSON(id: $0.id, title: $0.title, label: $0.label, start: $0.start.iso, end: $0.end.iso,
+                                                  gate: $0.gate, owner: $0.owner) }
+        planEnd = plan.end.iso
+        shadowWeeks = plan.shadowWeeks
+        slo = SLOJSON(autoApproveAccuracy: plan.slo.autoApproveAccuracy, pageOwnerBelow: plan.slo.pageOwnerBelow,
+                      rollingWindowTransactions: plan.slo.rollingWindowTransactions,
+                      highSeverityErrorsAllowed: plan.slo.highSeverityErrorsAllowed,
+                      exceptionQueueBusinessHours: plan.slo.exceptionQueueBusinessHours)
+        goNoGo = plan.goNoGo.map(\.question)
+        budget = plan.budget.map(CostLineJSON.init)
+        agents = a.agents.map { AgentJSON($0, e) }
+        if let since = e.since { sinceLastQuarter = ComparisonJSON(since) }
+        if !e.trend.isEmpty { trend = e.trend.map { HistoryEntry(file: nil, $0) } }
+        if let room = e.room { addRoom(room, rule: a.workshop?.rule ?? .strict, q) }
+    }
+
+    /// Every question with the answer on file, a choice as "label (value)".
+    static func answers(_ a: Assessment, _ q: Questionnaire) -> [AnswerJSON] {
+        q.questions.map { question in
+            var shown: String?
+            if let answer = a.answers[question.id] {
+                if case .choice(let c) = answer {
+                    shown = question.choices.first { $0.value == c }.map { "\($0.label) (\(c))" } ?? c
+                } else {
+                    shown = answer.display
+                }
+            }
+            return AnswerJSON(id: question.id, short: question.short ?? question.prompt, section: question.section,
+                              prompt: question.prompt, answer: shown)
+        }
+    }
+
+    /// Where the room split and whose answer alone moves the stage, in the report's words.
+    mutating func addRoom(_ room: Room, rule: Workshop.Rule, _ q: Questionnaire) {
+        // A recorded answer as the report says it: yes/no, or a choice's label rather than its id.
+        func shown(_ answer: String) -> String {
+            switch answer {
+            case "true": return "yes"
+            case "false": return "no"
+            default:
+                for question in q.questions {
+                    if let c = question.choices.first(where: { $0.value == answer }) { return Words.inSentence(c.label) }
+                }
+                return answer
+            }
+        }
+        // "Ana: ad_hoc" → "Ana: some people use them on their own".
+        func pair(_ text: String) -> String {
+            guard let colon = text.range(of: ": ", options: .backwards) else { return text }
+            return String(text[..<colon.upperBound]) + shown(String(text[colon.upperBound...]))
+        }
+        disagreements = room.splits.map { s in
+            DisagreementJSON(question: s.question, prompt: s.prompt,
+                             answers: s.answers.map { PersonAnswerJSON(person: $0.person, answer: $0.answer, shown: shown($0.answer)) },
+                             rule: s.rule.rawValue, result: s.result, resultShown: shown(s.result), dissent: s.dissent,
+                             stageByAnswer: s.stageByAnswer.map { AnswerStageJSON(answer: $0.answer, shown: shown($0.answer), stage: $0.stage) },
+                             executives: s.executives.map(pair), handsOn: s.handsOn.map(pair))
+        }
+        personStages = room.people.map { PersonStageJSON(person: $0.person, role: $0.role, executive: $0.executive, stage: $0.stage) }
+        stageMovers = room.movers.map {
+            MoverJSON(person: $0.person, question: $0.question,
+                      questionText: q.question($0.question).map { Words.inSentence($0.short ?? $0.prompt) } ?? $0.question,
+                      answer: $0.answer, shown: shown($0.answer), stage: $0.stage)
+        }
+        workshopRule = rule.rawValue
+        conflicts = room.conflicts.map { c in
+            ConflictJSON(item: c.item, field: c.field,
+                         values: c.values.map { PersonAnswerJSON(person: $0.person, answer: $0.answer, shown: $0.answer) }, kept: c.kept)
+        }
+    }
+}
+
+/// Money in whole currency units; returns to one decimal, FTE to two.
+private func money(_ v: Double) -> Int { v.roundedInt() }
+private func round1(_ v: Double) -> Double { (v * 10).rounded() / 10 }
+private func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+
+extension ReportModel.NextMoveJSON {
+    init(_ m: NextMove) {
+        self.init(kind: m.kind.rawValue, title: m.title, detail: m.detail, useCase: m.useCase, owner: m.owner,
+                  annualValue: m.annualValue.map(money), annualRunCost: m.annualRunCost.map(money),
+                  roi: m.roi.map(round1), costOfDelayPerQuarter: m.costOfDelayPerQuarter.map(money),
+                  alongside: m.alongside, agent: m.agent, reuses: m.reuses, then: m.then,
+                  fitsIn90Days: m.fitsIn90Days, alternative: m.alternative, weeks: m.weeks,
+                  alongsideMoves: m.alongsideMoves.map { .init(kind: $0.kind.rawValue, agent: $0.agent, text: $0.text) })
+    }
+}
+
+extension ReportModel.CostLineJSON {
+    init(_ line: CostLine) { self.init(id: line.id, label: line.label, annual: money(line.annual), basis: line.basis) }
+}
+
+extension ReportModel.UseCaseJSON {
+    init(_ u: UseCase) {
+        self.init(rank: u.rank, name: u.name, department: u.department, side: u.side.rawValue,
+                  hoursPerWeek: u.hoursPerWeek, volumePerWeek: u.volumePerWeek, owner: u.owner,
+                  annualValue: money(u.annualValue), fteFreed: round2(u.fteFreed),
+                  annualRunCost: money(u.annualRunCost), runCost: u.runCost.map(ReportModel.CostLineJSON.init), roi: round1(u.roi),
+                  feasibility: u.feasibility,
+                  factors: u.factors.map { .init(id: $0.id, label: $0.label, answer: $0.answer, points: round1($0.points), maxPoints: $0.maxPoints) },
+                  locked: u.locked, lockedReason: u.lockedReason, quadrant: u.quadrant.rawValue,
+                  quadrantLabel: u.quadrant.label, flags: u.flags, alreadyAutomated: u.alreadyAutomated,
+                  agent: u.agent, agentStatus: u.agentStatus?.rawValue, eligible: u.eligible,
+                  ineligibleReason: u.ineligibleReason)
+    }
+}
+
+extension ReportModel.AgentJSON {
+    /// An agent with its gate bar by bar (cleared at any status), its economics and any measured rung.
+    init(_ agent: Agent, _ e: Evaluation) {
+        let q = e.questionnaire
+        let missing = Placement.missingBars(agent, questionnaire: q)
+        let econ = e.economics.first { $0.agent == agent.name }
+        self.init(name: agent.name, process: agent.process, status: agent.status.rawValue, side: agent.side.rawValue,
+                  owner: agent.namedOwner, annualDollarValue: agent.annualDollarValue.map(money),
+                  reportsDollars: agent.reportsDollars,
+                  gate: q.gateBars.map { .init(id: $0.id, label: $0.label, cleared: !missing.contains($0.id), answered: agent.gate[$0.id] != nil) },
+                  clearsGate: e.placement.gatedAgents.contains(agent.name),
+                  estimatedAnnualValue: econ?.estimatedValue.map(money), annualRunCost: econ?.annualRunCost.map(money),
+                  estimatedRoi: econ?.estimatedROI.map(round1), realisedRoi: econ?.realisedROI.map(round1),
+                  realisedAnnualValue: econ?.realisedValue.map(money),
+                  measured: agent.measured.map {
+                      .init(log: $0.log, rung: $0.rung, verdict: $0.verdict, cases: $0.cases, from: $0.from.iso, to: $0.to.iso,
+                            weekly: $0.weekly, firstWeek: $0.firstWeek)
+                  },
+                  statedRung: e.claims.first { $0.agent == agent.name }.map { Words.rung($0.stated, q) })
+    }
+}
