@@ -12,6 +12,12 @@ extension Questionnaire {
     /// Everything the engine needs from a questionnaire that this one lacks or gets wrong,
     /// all at once: missing stages, questions, bars and rungs, duplicate ids, bad references.
     public func engineProblems() -> [ContentProblem] {
+        duplicateIDs() + stageAndReferenceProblems() + questionProblems() + gateAndLadderProblems()
+            + feasibilityTableProblems() + parameterProblems() + placeholderProblems() + parameterRanges()
+    }
+
+    /// Ids used twice in one list.
+    func duplicateIDs() -> [ContentProblem] {
         var problems: [ContentProblem] = []
         func duplicates(_ ids: [String], _ path: String) {
             var seen = Set<String>()
@@ -28,6 +34,12 @@ extension Questionnaire {
         duplicates(stages.map { String($0.level) }, "stages")
 
         duplicates(governance.map(\.id), "governance")
+        return problems
+    }
+
+    /// Stages 0 to 4, each once, and governance habits that name real questions.
+    func stageAndReferenceProblems() -> [ContentProblem] {
+        var problems: [ContentProblem] = []
         for habit in governance {
             if let answer = habit.answer, question(answer) == nil {
                 problems.append(.init(path: "governance.\(habit.id).answer", message: "habit \"\(habit.id)\" names answer \"\(answer)\", which is not a question id"))
@@ -39,6 +51,12 @@ extension Questionnaire {
         for level in stages.map(\.level) where !(0...4).contains(level) {
             problems.append(.init(path: "stages", message: "stage level \(level) is outside 0 to 4"))
         }
+        return problems
+    }
+
+    /// The questions the placement rules read, with the types and choices they compare against.
+    func questionProblems() -> [ContentProblem] {
+        var problems: [ContentProblem] = []
         for needed in EngineQuestion.allCases {
             guard let q = question(needed.rawValue) else {
                 problems.append(.init(path: "questions", message: "question \"\(needed.rawValue)\" is missing; the placement rules read it (type \(needed.requiredType.rawValue))"))
@@ -54,6 +72,12 @@ extension Questionnaire {
         for q in questions where q.type == .choice && q.choices.isEmpty {
             problems.append(.init(path: "questions.\(q.id).choices", message: "question \"\(q.id)\" is a choice with no choices"))
         }
+        return problems
+    }
+
+    /// The five gate bars the engine names, and the trust ladder's rungs in order, each at least a week.
+    func gateAndLadderProblems() -> [ContentProblem] {
+        var problems: [ContentProblem] = []
         for bar in EngineGateBar.allCases where !gateBars.contains(where: { $0.id == bar.rawValue }) {
             problems.append(.init(path: "gate_bars", message: "gate bar \"\(bar.rawValue)\" is missing; the production gate has five bars"))
         }
@@ -67,6 +91,12 @@ extension Questionnaire {
         for rung in parameters.trustLadder where rung.weeks < 1 {
             problems.append(.init(path: "parameters.trust_ladder.\(rung.id).weeks", message: "rung \"\(rung.id)\" lasts \(rung.weeks) weeks; it needs at least 1"))
         }
+        return problems
+    }
+
+    /// Every choice a process can take has feasibility points (and maintenance hours), and only those.
+    func feasibilityTableProblems() -> [ContentProblem] {
+        var problems: [ContentProblem] = []
         // Every choice a process can take must have feasibility points (and maintenance hours).
         let tables: [(ScoredProcessField, [String: Double], String)] = [
             (.systemOfRecord, parameters.feasibility.systemOfRecord, "parameters.feasibility.system_of_record"),
@@ -89,6 +119,12 @@ extension Questionnaire {
         for side in Side.allCases where parameters.feasibility.side[side.rawValue] == nil {
             problems.append(.init(path: "parameters.feasibility.side", message: "no points for side \"\(side.rawValue)\"; add it"))
         }
+        return problems
+    }
+
+    /// Numbers the arithmetic relies on, and the shadow rung counting what shadow_gate says.
+    func parameterProblems() -> [ContentProblem] {
+        var problems: [ContentProblem] = []
         let p = parameters
         if !(0...1).contains(p.automatableShare) || p.automatableShare == 0 {
             problems.append(.init(path: "parameters.automatable_share", message: "automatable_share is \(Format.number(p.automatableShare)); expected a share above 0 and at most 1"))
@@ -120,6 +156,13 @@ extension Questionnaire {
                                       message: "the shadow rung's min_rate \(Format.number(rate)) differs from shadow_gate.min_match \(Format.number(p.shadowGate.minMatch)); set both to one number"))
             }
         }
+        return problems
+    }
+
+    /// `{names}` in the prose that no parameter fills.
+    func placeholderProblems() -> [ContentProblem] {
+        var problems: [ContentProblem] = []
+        let p = parameters
         let prose = p.trustLadder.flatMap { [("parameters.trust_ladder.\($0.id)", $0.title), ("parameters.trust_ladder.\($0.id)", $0.gate)] }
             + p.goNoGo.map { ("parameters.go_no_go.\($0.id)", $0.question) }
         for (path, text) in prose {
@@ -131,7 +174,6 @@ extension Questionnaire {
         for (path, name) in unknownProsePlaceholders() {
             problems.append(.init(path: path, message: "{\(name)} is not a number this text can name; use one of \(allowed)"))
         }
-        problems += parameterRanges()
         return problems
     }
 }

@@ -130,119 +130,41 @@ public enum QuestionnaireLoader {
         let keys = ["automatable_share", "weeks_per_year", "hours_per_fte_week", "roi_minimum", "run_cost",
                     "feasibility", "quadrant", "placement", "slo", "shadow_gate", "plan_days", "trust_ladder", "go_no_go", "move_weeks", "owner_duties"]
         guard let p = r.mapping(node, "parameters", allowed: keys) else { return nil }
-        func num(_ f: Fields?, _ key: String) -> Double? {
-            guard let f else { return nil }
-            return r.double(f, key, required: true, min: 0)
-        }
-        func sub(_ f: Fields?, _ key: String, _ allowed: [String]?) -> Fields? {
-            guard let f else { return nil }
-            guard f.has(key) else {
-                r.missing(f, key, "a mapping")
-                return nil
-            }
-            return r.mapping(f[key], f.path(key), allowed: allowed)
-        }
-        func table(_ f: Fields?) -> [String: Double] {
-            guard let f else { return [:] }
-            var out: [String: Double] = [:]
-            for key in f.order { if let v = r.double(f, key, required: true, min: 0) { out[key] = v } }
-            return out
-        }
-        func scaled(_ f: Fields?) -> ScaledCost? {
-            guard let min = num(f, "min"), let max = num(f, "max"), let full = num(f, "full_scale_volume_per_week") else { return nil }
-            return ScaledCost(min: min, max: max, fullScaleVolumePerWeek: full)
-        }
-        let runCost = sub(p, "run_cost", ["model_api_monthly", "monitoring_monthly", "exception_fte", "maintenance_hours_monthly"])
+        let read = ParameterReader(r: r)
+        let runCost = read.sub(p, "run_cost", ["model_api_monthly", "monitoring_monthly", "exception_fte", "maintenance_hours_monthly"])
         let scaledKeys = ["min", "max", "full_scale_volume_per_week"]
-        let model = scaled(sub(runCost, "model_api_monthly", scaledKeys))
-        let monitoring = scaled(sub(runCost, "monitoring_monthly", scaledKeys))
-        let exception = sub(runCost, "exception_fte", ["min", "max"])
-        let maintenance = table(sub(runCost, "maintenance_hours_monthly", nil))
-        let feas = sub(p, "feasibility", ["system_of_record", "write_back", "input_structure", "exception_share",
-                                          "high_severity_errors_possible", "owner_candidate", "side"])
-        let exShare = sub(feas, "exception_share", ["points", "zero_at"])
-        let severe = sub(feas, "high_severity_errors_possible", ["no", "yes", "false", "true"])
-        let owner = sub(feas, "owner_candidate", ["named", "none"])
-        let quadrant = sub(p, "quadrant", ["high_value", "high_feasibility"])
-        let placement = sub(p, "placement", ["portfolio_min_agents", "several_agents", "stalled_pilots_for_graveyard",
-                                                 "inventory_min_processes", "line_portfolio_min", "line_portfolio_max"])
-        let slo = sub(p, "slo", ["auto_approve_accuracy", "page_owner_below", "rolling_window_transactions",
-                                 "high_severity_errors_allowed", "exception_queue_business_hours"])
-        let shadow = sub(p, "shadow_gate", ["min_cases", "min_match", "low_volume_per_week"])
-        let ladder = (r.sequence(p["trust_ladder"], "parameters.trust_ladder") ?? []).enumerated().compactMap { i, n -> Rung? in
-            guard let f = r.mapping(n, "parameters.trust_ladder[\(i)]",
-                                    allowed: ["id", "title", "weeks", "gate", "min_rate", "min_cases", "straight_weeks", "high_severity_allowed"]) else { return nil }
-            return Rung(id: r.string(f, "id", required: true) ?? "", title: r.string(f, "title", required: true) ?? "",
-                        weeks: r.int(f, "weeks", required: true, min: 0) ?? 1, gate: r.string(f, "gate", required: true) ?? "",
-                        minRate: r.double(f, "min_rate", min: 0), minCases: r.int(f, "min_cases", min: 1),
-                        straightWeeks: r.int(f, "straight_weeks", min: 1), highSeverityAllowed: r.int(f, "high_severity_allowed", min: 0))
-        }
-        if !p.has("trust_ladder") { r.missing(p, "trust_ladder", "the rungs of the plan") }
-        let goNoGo = (r.sequence(p["go_no_go"], "parameters.go_no_go") ?? []).enumerated().compactMap { i, n -> GoNoGoCheck? in
-            guard let f = r.mapping(n, "parameters.go_no_go[\(i)]", allowed: ["id", "question"]) else { return nil }
-            return GoNoGoCheck(id: r.string(f, "id", required: true) ?? "", question: r.string(f, "question", required: true) ?? "")
-        }
-        if !p.has("go_no_go") { r.missing(p, "go_no_go", "the five go/no-go questions") }
-        // YAML reads a bare `no:` key as the text "no"; accept true/false spellings as well.
-        func severity(_ yes: Bool) -> Double? {
-            guard let severe else { return nil }
-            let keys = yes ? ["yes", "true"] : ["no", "false"]
-            guard let key = keys.first(where: severe.has) else {
-                r.missing(severe, keys[0], "points")
-                return nil
-            }
-            return r.double(severe, key, required: true, min: 0)
-        }
+        let model = read.scaled(read.sub(runCost, "model_api_monthly", scaledKeys))
+        let monitoring = read.scaled(read.sub(runCost, "monitoring_monthly", scaledKeys))
+        let exception = read.sub(runCost, "exception_fte", ["min", "max"])
+        let maintenance = read.table(read.sub(runCost, "maintenance_hours_monthly", nil))
+        let feasibility = read.feasibility(p)
+        let quadrant = read.sub(p, "quadrant", ["high_value", "high_feasibility"])
+        let placement = read.sub(p, "placement", ["portfolio_min_agents", "several_agents", "stalled_pilots_for_graveyard",
+                                                  "inventory_min_processes", "line_portfolio_min", "line_portfolio_max"])
+        let slo = read.slo(p)
+        let shadow = read.sub(p, "shadow_gate", ["min_cases", "min_match", "low_volume_per_week"])
+        let ladder = read.ladder(p)
+        let goNoGo = read.goNoGo(p)
+        let num = read.num
         guard let automatable = num(p, "automatable_share"), let weeks = num(p, "weeks_per_year"),
               let hours = num(p, "hours_per_fte_week"), let roi = num(p, "roi_minimum"), let model, let monitoring,
-              let exMin = num(exception, "min"), let exMax = num(exception, "max"),
-              let exPoints = num(exShare, "points"), let exZero = num(exShare, "zero_at"),
-              let sevNo = severity(false), let sevYes = severity(true),
-              let named = num(owner, "named"), let none = num(owner, "none"),
+              let exMin = num(exception, "min"), let exMax = num(exception, "max"), let feasibility,
               let highValue = num(quadrant, "high_value"), let highFeas = num(quadrant, "high_feasibility"),
               let minAgents = num(placement, "portfolio_min_agents"), let several = num(placement, "several_agents"),
-              let stalled = num(placement, "stalled_pilots_for_graveyard"),
-              let accuracy = num(slo, "auto_approve_accuracy"), let page = num(slo, "page_owner_below"),
-              let window = num(slo, "rolling_window_transactions"), let severeAllowed = num(slo, "high_severity_errors_allowed"),
-              let queue = num(slo, "exception_queue_business_hours"),
+              let stalled = num(placement, "stalled_pilots_for_graveyard"), let slo,
               let minCases = num(shadow, "min_cases"), let minMatch = num(shadow, "min_match"),
               let lowVolume = num(shadow, "low_volume_per_week"), let planDays = r.int(p, "plan_days", required: true, min: 1)
         else { return nil }
         if exMin > exMax { r.error(exception?.node, "parameters.run_cost.exception_fte min is above max") }
-        if exZero <= 0 { r.error(exShare?.node, "parameters.feasibility.exception_share.zero_at must be above 0") }
         var params = Parameters(
             automatableShare: automatable, weeksPerYear: weeks, hoursPerFTEWeek: hours, roiMinimum: roi,
             modelAPIMonthly: model, monitoringMonthly: monitoring, exceptionFTE: exMin...max(exMin, exMax),
-            maintenanceHoursMonthly: maintenance,
-            feasibility: FeasibilityPoints(
-                systemOfRecord: table(sub(feas, "system_of_record", nil)), writeBack: table(sub(feas, "write_back", nil)),
-                inputStructure: table(sub(feas, "input_structure", nil)), exceptionSharePoints: exPoints,
-                exceptionShareZeroAt: max(exZero, 0.0001), highSeverityNo: sevNo, highSeverityYes: sevYes,
-                ownerNamed: named, ownerNone: none, side: table(sub(feas, "side", nil))),
+            maintenanceHoursMonthly: maintenance, feasibility: feasibility,
             quadrantHighValue: highValue, quadrantHighFeasibility: highFeas, portfolioMinAgents: minAgents.roundedInt(),
-            severalAgents: several.roundedInt(), stalledPilotsForGraveyard: stalled.roundedInt(),
-            slo: SLO(autoApproveAccuracy: accuracy, pageOwnerBelow: page, rollingWindowTransactions: window.roundedInt(),
-                     highSeverityErrorsAllowed: severeAllowed.roundedInt(), exceptionQueueBusinessHours: queue),
+            severalAgents: several.roundedInt(), stalledPilotsForGraveyard: stalled.roundedInt(), slo: slo,
             shadowGate: ShadowGate(minCases: minCases.roundedInt(), minMatch: minMatch, lowVolumePerWeek: lowVolume),
             planDays: planDays, trustLadder: ladder, goNoGo: goNoGo)
-        params.moveWeeks = moveWeeks(r, p)
-        // The shadow rung counts the cases and the match rate shadow_gate states: one number, one key.
-        if let i = params.trustLadder.firstIndex(where: { $0.id == EngineRung.shadow.rawValue }) {
-            if params.trustLadder[i].minCases == nil { params.trustLadder[i].minCases = params.shadowGate.minCases }
-            if params.trustLadder[i].minRate == nil { params.trustLadder[i].minRate = params.shadowGate.minMatch }
-        }
-        if let placement {
-            if let n = r.int(placement, "inventory_min_processes", min: 1) { params.inventoryMinProcesses = n }
-            if let n = r.int(placement, "line_portfolio_min", min: 1) { params.linePortfolioMin = n }
-            if let n = r.int(placement, "line_portfolio_max", min: 1) { params.linePortfolioMax = n }
-            if params.linePortfolioMin > params.linePortfolioMax {
-                r.error(placement["line_portfolio_min"], "parameters.placement.line_portfolio_min is above line_portfolio_max")
-            }
-        }
-        if p.has("owner_duties") {
-            let duties = (r.sequence(p["owner_duties"], p.path("owner_duties")) ?? []).compactMap(\.string)
-            if duties.isEmpty { r.error(p["owner_duties"], "parameters.owner_duties is empty; list what the owner does") } else { params.ownerDuties = duties }
-        }
+        read.optional(p, placement: placement, into: &params)
         return params
     }
 
@@ -262,5 +184,116 @@ public enum QuestionnaireLoader {
         read("select_line_level", &m.selectLineLevel)
         read("reuse_setup_days", &m.reuseSetupDays)
         return m
+    }
+}
+
+/// The parts of `parameters:`, each read with its own checks.
+struct ParameterReader {
+    let r: YAMLReader
+
+    func num(_ f: Fields?, _ key: String) -> Double? {
+        guard let f else { return nil }
+        return r.double(f, key, required: true, min: 0)
+    }
+
+    func sub(_ f: Fields?, _ key: String, _ allowed: [String]?) -> Fields? {
+        guard let f else { return nil }
+        guard f.has(key) else {
+            r.missing(f, key, "a mapping")
+            return nil
+        }
+        return r.mapping(f[key], f.path(key), allowed: allowed)
+    }
+
+    func table(_ f: Fields?) -> [String: Double] {
+        guard let f else { return [:] }
+        var out: [String: Double] = [:]
+        for key in f.order { if let v = r.double(f, key, required: true, min: 0) { out[key] = v } }
+        return out
+    }
+
+    func scaled(_ f: Fields?) -> ScaledCost? {
+        guard let min = num(f, "min"), let max = num(f, "max"), let full = num(f, "full_scale_volume_per_week") else { return nil }
+        return ScaledCost(min: min, max: max, fullScaleVolumePerWeek: full)
+    }
+
+    /// `feasibility:`: points per choice, per exception share, per severity, per owner and side.
+    func feasibility(_ p: Fields) -> FeasibilityPoints? {
+        let feas = sub(p, "feasibility", ["system_of_record", "write_back", "input_structure", "exception_share",
+                                          "high_severity_errors_possible", "owner_candidate", "side"])
+        let exShare = sub(feas, "exception_share", ["points", "zero_at"])
+        let severe = sub(feas, "high_severity_errors_possible", ["no", "yes", "false", "true"])
+        let owner = sub(feas, "owner_candidate", ["named", "none"])
+        // YAML reads a bare `no:` key as the text "no"; accept true/false spellings as well.
+        func severity(_ yes: Bool) -> Double? {
+            guard let severe else { return nil }
+            let keys = yes ? ["yes", "true"] : ["no", "false"]
+            guard let key = keys.first(where: severe.has) else {
+                r.missing(severe, keys[0], "points")
+                return nil
+            }
+            return r.double(severe, key, required: true, min: 0)
+        }
+        guard let exPoints = num(exShare, "points"), let exZero = num(exShare, "zero_at"),
+              let sevNo = severity(false), let sevYes = severity(true),
+              let named = num(owner, "named"), let none = num(owner, "none") else { return nil }
+        if exZero <= 0 { r.error(exShare?.node, "parameters.feasibility.exception_share.zero_at must be above 0") }
+        return FeasibilityPoints(
+            systemOfRecord: table(sub(feas, "system_of_record", nil)), writeBack: table(sub(feas, "write_back", nil)),
+            inputStructure: table(sub(feas, "input_structure", nil)), exceptionSharePoints: exPoints,
+            exceptionShareZeroAt: max(exZero, 0.0001), highSeverityNo: sevNo, highSeverityYes: sevYes,
+            ownerNamed: named, ownerNone: none, side: table(sub(feas, "side", nil)))
+    }
+
+    func slo(_ p: Fields) -> SLO? {
+        let slo = sub(p, "slo", ["auto_approve_accuracy", "page_owner_below", "rolling_window_transactions",
+                                 "high_severity_errors_allowed", "exception_queue_business_hours"])
+        guard let accuracy = num(slo, "auto_approve_accuracy"), let page = num(slo, "page_owner_below"),
+              let window = num(slo, "rolling_window_transactions"), let severeAllowed = num(slo, "high_severity_errors_allowed"),
+              let queue = num(slo, "exception_queue_business_hours") else { return nil }
+        return SLO(autoApproveAccuracy: accuracy, pageOwnerBelow: page, rollingWindowTransactions: window.roundedInt(),
+                   highSeverityErrorsAllowed: severeAllowed.roundedInt(), exceptionQueueBusinessHours: queue)
+    }
+
+    func ladder(_ p: Fields) -> [Rung] {
+        if !p.has("trust_ladder") { r.missing(p, "trust_ladder", "the rungs of the plan") }
+        return (r.sequence(p["trust_ladder"], "parameters.trust_ladder") ?? []).enumerated().compactMap { i, n -> Rung? in
+            guard let f = r.mapping(n, "parameters.trust_ladder[\(i)]",
+                                    allowed: ["id", "title", "weeks", "gate", "min_rate", "min_cases", "straight_weeks", "high_severity_allowed"]) else { return nil }
+            return Rung(id: r.string(f, "id", required: true) ?? "", title: r.string(f, "title", required: true) ?? "",
+                        weeks: r.int(f, "weeks", required: true, min: 0) ?? 1, gate: r.string(f, "gate", required: true) ?? "",
+                        minRate: r.double(f, "min_rate", min: 0), minCases: r.int(f, "min_cases", min: 1),
+                        straightWeeks: r.int(f, "straight_weeks", min: 1), highSeverityAllowed: r.int(f, "high_severity_allowed", min: 0))
+        }
+    }
+
+    func goNoGo(_ p: Fields) -> [GoNoGoCheck] {
+        if !p.has("go_no_go") { r.missing(p, "go_no_go", "the five go/no-go questions") }
+        return (r.sequence(p["go_no_go"], "parameters.go_no_go") ?? []).enumerated().compactMap { i, n -> GoNoGoCheck? in
+            guard let f = r.mapping(n, "parameters.go_no_go[\(i)]", allowed: ["id", "question"]) else { return nil }
+            return GoNoGoCheck(id: r.string(f, "id", required: true) ?? "", question: r.string(f, "question", required: true) ?? "")
+        }
+    }
+
+    /// The keys that may be left out, each falling back to the shipped value.
+    func optional(_ p: Fields, placement: Fields?, into params: inout Parameters) {
+        params.moveWeeks = QuestionnaireLoader.moveWeeks(r, p)
+        // The shadow rung counts the cases and the match rate shadow_gate states: one number, one key.
+        if let i = params.trustLadder.firstIndex(where: { $0.id == EngineRung.shadow.rawValue }) {
+            if params.trustLadder[i].minCases == nil { params.trustLadder[i].minCases = params.shadowGate.minCases }
+            if params.trustLadder[i].minRate == nil { params.trustLadder[i].minRate = params.shadowGate.minMatch }
+        }
+        if let placement {
+            if let n = r.int(placement, "inventory_min_processes", min: 1) { params.inventoryMinProcesses = n }
+            if let n = r.int(placement, "line_portfolio_min", min: 1) { params.linePortfolioMin = n }
+            if let n = r.int(placement, "line_portfolio_max", min: 1) { params.linePortfolioMax = n }
+            if params.linePortfolioMin > params.linePortfolioMax {
+                r.error(placement["line_portfolio_min"], "parameters.placement.line_portfolio_min is above line_portfolio_max")
+            }
+        }
+        if p.has("owner_duties") {
+            let duties = (r.sequence(p["owner_duties"], p.path("owner_duties")) ?? []).compactMap(\.string)
+            if duties.isEmpty { r.error(p["owner_duties"], "parameters.owner_duties is empty; list what the owner does") } else { params.ownerDuties = duties }
+        }
     }
 }
