@@ -2,22 +2,6 @@ import Foundation
 import MaturityCore
 import MaturityYAML
 
-/// A process as one spreadsheet row states it: only the cells that were filled in.
-public struct ProcessRow: Sendable, Equatable {
-    public var row: Int
-    public var name: String
-    public var department: String?
-    public var side: Side?
-    public var hoursPerWeek: Double?
-    public var volumePerWeek: Double?
-    public var systemOfRecord: String?
-    public var writeBack: String?
-    public var inputStructure: String?
-    public var exceptionShare: Double?
-    public var highSeverityErrorsPossible: Bool?
-    public var ownerCandidate: String?
-}
-
 /// What a spreadsheet holds, ready to merge, plus how its columns were read.
 public struct ImportedInventory: Sendable {
     public var rows: [ProcessRow]
@@ -40,22 +24,6 @@ public struct ImportOptions: Sendable {
         self.headerRow = headerRow
         self.includeHidden = includeHidden
     }
-}
-
-/// Every bad cell in a spreadsheet, reported together.
-public struct ImportFailure: ToolError, Sendable {
-    public var exitCode: Int32 { ExitStatus.dataError }
-    public var problems: [String]
-    public var description: String { problems.joined(separator: "\n") }
-}
-
-/// The outcome of merging imported rows into an inventory.
-public struct MergeSummary: Sendable, Equatable {
-    public var processes: [InventoryProcess]
-    public var added: [String]
-    public var updated: [String]
-    public var unchanged: [String]
-    public var removed: [String]
 }
 
 public enum InventoryImporter {
@@ -183,49 +151,10 @@ public enum InventoryImporter {
                                  ignoredColumns: state.ignored, notes: notes)
     }
 
-    /// Merges rows by process name (ignoring case): filled cells overwrite, empty ones keep what
-    /// was there. With `replace`, the imported rows become the whole inventory.
+    /// Merges the rows into an inventory (see `InventoryMerge`).
     public static func merge(_ imported: ImportedInventory, into existing: [InventoryProcess], replace: Bool,
-                             file: String) throws -> MergeSummary {
-        var result = replace ? [] : existing
-        var index: [String: Int] = [:]
-        for (i, p) in result.enumerated() { index[p.name.lowercased()] = i }
-        var added: [String] = [], updated: [String] = [], unchanged: [String] = []
-        var problems: [String] = []
-        for row in imported.rows {
-            if let i = index[row.name.lowercased()] {
-                let before = result[i]
-                apply(row, to: &result[i])
-                (result[i] == before ? { unchanged.append(row.name) } : { updated.append(row.name) })()
-            } else {
-                guard let hours = row.hoursPerWeek else {
-                    problems.append("\(file): row \(row.row), column \"hours per week\": empty; a new process needs its hours per week, like 12.5")
-                    continue
-                }
-                var p = InventoryProcess(name: row.name, hoursPerWeek: hours)
-                apply(row, to: &p)
-                index[row.name.lowercased()] = result.count
-                result.append(p)
-                added.append(row.name)
-            }
-        }
-        if !problems.isEmpty { throw ImportFailure(problems: problems) }
-        let kept = Set(imported.rows.map { $0.name.lowercased() })
-        let removed = replace ? existing.map(\.name).filter { !kept.contains($0.lowercased()) } : []
-        return MergeSummary(processes: result, added: added, updated: updated, unchanged: unchanged, removed: removed)
-    }
-
-    static func apply(_ row: ProcessRow, to p: inout InventoryProcess) {
-        if let v = row.department { p.department = v }
-        if let v = row.side { p.side = v }
-        if let v = row.hoursPerWeek { p.hoursPerWeek = v }
-        if let v = row.volumePerWeek { p.volumePerWeek = v }
-        if let v = row.systemOfRecord { p.systemOfRecord = v }
-        if let v = row.writeBack { p.writeBack = v }
-        if let v = row.inputStructure { p.inputStructure = v }
-        if let v = row.exceptionShare { p.exceptionShare = v }
-        if let v = row.highSeverityErrorsPossible { p.highSeverityErrorsPossible = v }
-        if let v = row.ownerCandidate { p.ownerCandidate = v }
+                             file: String) throws(ImportFailure) -> MergeSummary {
+        try InventoryMerge.merge(imported.rows, into: existing, replace: replace, file: file)
     }
 
     /// Reads a number the way a cell would be read; for tests of the number rules.
@@ -328,26 +257,11 @@ struct ImportState {
         var best: (String, Int)?
         for column in InventoryImporter.columns {
             for candidate in [InventoryImporter.normalize(column.header)] + column.synonyms where candidate.count >= 4 {
-                let d = editDistance(key, candidate)
+                let d = MaturityYAML.editDistance(key, candidate)
                 if d <= max(2, candidate.count / 4), d < (best?.1 ?? Int.max) { best = (column.header, d) }
             }
         }
         return best?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        guard !x.isEmpty else { return y.count }
-        guard !y.isEmpty else { return x.count }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[y.count]
     }
 
     var missingRequired: String? {
@@ -428,112 +342,5 @@ extension ImportState {
             out.append("Read product names as systems: " + productMappings.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))
         }
         return out
-    }
-}
-
-/// Allowed values per choice field, with the spellings people use, looked up once per import.
-struct ChoiceLookup {
-    var allowed: [String: [String]] = [:]
-    var byText: [String: [String: String]] = [:]
-
-    init(_ q: Questionnaire) {
-        for field in ["side", "system_of_record", "write_back", "input_structure"] {
-            let values = q.processFields.first { $0.id == field }?.choiceValues ?? Side.allCases.map(\.rawValue)
-            allowed[field] = values
-            var table: [String: String] = [:]
-            for v in values {
-                table[v.lowercased()] = v
-                table[String(v.lowercased().map { $0 == "_" ? " " : $0 })] = v
-            }
-            for (text, value) in InventoryImporter.valueSynonyms[field] ?? [:] where values.contains(value) { table[text] = value }
-            byText[field] = table
-        }
-    }
-
-    func match(_ text: String, field: String) -> String? {
-        byText[field]?[text] ?? byText[field]?[text.lowercased()]
-    }
-}
-
-/// Reads cells as people type them and records what is wrong with each, by row and header.
-struct CellReader {
-    let file: String
-    let row: Int
-    let headers: [String]
-    let style: NumberStyle
-    let choices: ChoiceLookup
-    var column = 0
-    var problems: [String] = []
-
-    mutating func problem(_ message: String) {
-        let header = column < headers.count ? headers[column].trimmed : "column \(column + 1)"
-        problems.append("\(file): row \(row), column \"\(header)\": \(message)")
-    }
-
-    mutating func number(_ text: String, unit: String, example: String, max: Double) -> Double? {
-        guard let v = Self.parseNumber(text, style: style), v.isFinite else {
-            problem("\"\(text)\" is not a number; expected \(unit), like \(example)")
-            return nil
-        }
-        if v < 0 { problem("\(Format.number(v)) is negative; expected \(unit) of 0 or more"); return nil }
-        if v > max { problem("\(Format.number(v)) is more than \(Format.number(max)); expected \(unit)"); return nil }
-        return v
-    }
-
-    /// A share: 0.1 or 10%; in a column headed with % (`percentColumn`), 10 means 10%.
-    mutating func share(_ text: String, percentColumn: Bool = false) -> Double? {
-        let percent = text.hasSuffix("%")
-        guard let v = Self.parseNumber(percent ? String(text.dropLast()) : text, style: style) else {
-            problem("\"\(text)\" is not a share; expected a share between 0 and 1, like 0.1 or 10%")
-            return nil
-        }
-        let share = percent || (percentColumn && v > 1) || (percentColumn && v == 1 && !text.contains(".")) ? v / 100 : v
-        guard (0...1).contains(share) else {
-            problem("\"\(text)\" is outside 0 to 1; expected a share like 0.1, or a percent like 10%")
-            return nil
-        }
-        return share
-    }
-
-    mutating func yesNo(_ text: String) -> Bool? {
-        if text == "-" { return false }          // a dash in a yes/no column reads as no
-        if let value = Values.yesNo(text) { return value }
-        problem("\"\(text)\" is not yes or no; expected \(Values.yesNoHint)")
-        return nil
-    }
-
-    mutating func choice(_ text: String, field: String) -> String? {
-        if let match = choices.match(text, field: field) { return match }
-        problem("\"\(text)\" is not one of \(choices.allowed[field, default: []].joined(separator: ", "))")
-        return nil
-    }
-
-    /// `1,500`, `$1,500.50`, `1 500`, `1.500,5` (decimal comma), `12 h`.
-    static func parseNumber(_ raw: String, style: NumberStyle) -> Double? {
-        // Most cells are plain numbers (and every numeric .xlsx cell is): take the fast path.
-        if style == .decimalPoint || !raw.contains("."), let plain = Double(raw), plain.isFinite { return plain }
-        var text = raw.trimmed
-        for symbol in ["$", "€", "£", "¥", "USD", "EUR", "GBP", "hrs", "hr", "h"] {
-            if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
-            if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
-        }
-        text = text.filter { !" \u{00A0}\u{202F}'_".contains($0) }
-        var negative = false
-        if text.hasPrefix("-") { negative = true; text.removeFirst() }
-        switch style {
-        case .decimalComma:
-            text = String(text.compactMap { $0 == "." ? nil : ($0 == "," ? "." : $0) })
-        case .decimalPoint:
-            // A lone comma followed by other than three digits is a decimal comma (e.g. "3,5").
-            if !text.contains("."), let comma = text.lastIndex(of: ","), text.filter({ $0 == "," }).count == 1,
-               text.distance(from: comma, to: text.endIndex) - 1 != 3 {
-                text = String(text.map { $0 == "," ? "." : $0 })
-            } else {
-                text = text.filter { $0 != "," }
-            }
-        }
-        guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }),
-              let v = Double(text) else { return nil }
-        return negative ? -v : v
     }
 }

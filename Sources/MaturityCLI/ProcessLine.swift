@@ -1,0 +1,63 @@
+import Foundation
+import MaturityCore
+import MaturityStore
+
+/// One typed line as a process: `Quote prep, 40h, 300/wk, ERP`. Pieces are recognised by their
+/// look (a unit, a system name), else by position: name, hours, cases, system.
+enum ProcessLine {
+    static func parse(_ text: String, questionnaire q: Questionnaire) -> InventoryProcess {
+        var parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var p = InventoryProcess(name: parts.isEmpty ? "" : parts.removeFirst(), hoursPerWeek: 0)
+        let systems = q.processFields.first { $0.id == "system_of_record" }?.choices ?? []
+        var numbers: [Double] = []
+        for part in parts {
+            let lower = part.lowercased()
+            if lower.hasPrefix("owner ") {
+                p.ownerCandidate = String(part.dropFirst(6)).trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            if lower.contains("%"), let n = number(lower.replacingOccurrences(of: "exceptions", with: "").trimmingCharacters(in: .whitespaces)), n <= 100 {
+                p.exceptionShare = n / 100
+                continue
+            }
+            if let value = Parse.choice(systems)(part).success ?? InventoryImporter.choiceValue(part, field: "system_of_record") {
+                p.systemOfRecord = value
+            } else if let n = number(lower) {
+                if lower.contains("/w") || lower.contains("case") || lower.contains("per week") && !lower.contains("h") || lower.contains("txn") || lower.contains("order") {
+                    p.volumePerWeek = n
+                } else if lower.hasSuffix("h") || lower.contains("hour") || lower.contains("hrs") {
+                    p.hoursPerWeek = n
+                } else {
+                    numbers.append(n)
+                }
+            }
+        }
+        // Bare numbers fill hours, then cases, in that order.
+        for n in numbers {
+            if p.hoursPerWeek == 0 { p.hoursPerWeek = n } else if p.volumePerWeek == nil { p.volumePerWeek = n }
+        }
+        return p
+    }
+
+    static func number(_ text: String) -> Double? {
+        let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," || $0 == " " }.filter { $0 != "," && $0 != " " }
+        guard let v = Double(digits), v.isFinite, v >= 0 else { return nil }
+        return v
+    }
+
+    /// A department from the process name's words; nil when nothing fits.
+    static func departmentGuess(_ name: String) -> String? {
+        let n = name.lowercased()
+        let table: [(String, String)] = [("invoice", "Accounts payable"), ("payable", "Accounts payable"), ("ap ", "Accounts payable"),
+                                         ("supplier", "Purchasing"), ("purchase", "Purchasing"), ("vendor", "Purchasing"),
+                                         ("quote", "Sales"), ("order", "Customer service"), ("customer", "Customer service"),
+                                         ("freight", "Logistics"), ("shipping", "Logistics"), ("quality", "Quality"),
+                                         ("certificate", "Quality"), ("complaint", "Quality"), ("timesheet", "Finance"),
+                                         ("credit", "Finance"), ("payroll", "Finance"), ("schedul", "Planning"), ("engineering", "Engineering")]
+        return table.first { n.contains($0.0) }?.1
+    }
+}
+
+extension Result {
+    var success: Success? { if case .success(let v) = self { return v } else { return nil } }
+}
