@@ -12,7 +12,7 @@ public struct Evaluation: Sendable, Equatable {
     public var claims: [(agent: String, stated: AgentStatus, measured: AgentStatus)] = []
     /// For a workshop's merged file: where the room split and whose answer alone moves the stage.
     /// Worked out once here, so no report analyses the room again.
-    public private(set) var room: Room?
+    public private(set) var room: WorkshopAnalysis?
     /// With a previous assessment: what changed since, and whether its next move happened.
     public private(set) var since: Since?
     /// With a history of three or more assessments: each one's headline, oldest first, ending with this one.
@@ -44,12 +44,12 @@ public struct Evaluation: Sendable, Equatable {
         economics = AgentEconomics.of(assessment, useCases: useCases, roiMinimum: questionnaire.parameters.roiMinimum)
         let weak = Set(economics.filter(\.belowBar).map(\.agent))
         if !weak.isEmpty {
-            placement.moveUp = Placement.moveUp(Facts(assessment, questionnaire), evidence: placement.evidence,
+            placement.moveUp = Placement.moveUp(PlacementFacts(assessment, questionnaire), evidence: placement.evidence,
                                                 stage: placement.stage, weak: weak)
         }
         plan = Planner.plan(assessment, questionnaire: questionnaire, placement: placement, useCases: useCases,
                             economics: economics)
-        room = Room.analyse(self)
+        room = WorkshopAnalysis.analyse(self)
     }
 
     /// This evaluation set against the one before it and the company's history, each worked out

@@ -63,11 +63,11 @@ extension Placement {
     /// it, the lowest failing stage wins, and unknown answers count as "no".
     /// The gate bars `agent` does not clear, by id, at any status: the one rule every report shows.
     public static func missingBars(_ agent: Agent, questionnaire: Questionnaire) -> [String] {
-        Facts.missingBars(agent, questionnaire)
+        PlacementFacts.missingBars(agent, questionnaire)
     }
 
     public static func place(_ assessment: Assessment, questionnaire: Questionnaire) -> Placement {
-        let facts = Facts(assessment, questionnaire)
+        let facts = PlacementFacts(assessment, questionnaire)
         let evidence = rules(facts)
         var stage = 0
         for level in 1...4 {
@@ -86,7 +86,7 @@ extension Placement {
         )
     }
 
-    static func rules(_ f: Facts) -> [RuleResult] {
+    static func rules(_ f: PlacementFacts) -> [RuleResult] {
         var out: [RuleResult] = []
         // Stage 1: any AI use by staff, or any pilot.
         let tools = f.choice(.staffAITools)
@@ -104,7 +104,7 @@ extension Placement {
         if let first = f.gated.first {
             gatedBasis = "\(first.name) is in production and clears all \(f.barCount) bars"
         } else if let gap = f.gaps.first {
-            gatedBasis = "\(gap.agent) is in production but misses: \(Words.bars(ids: gap.missingBars, f.q))"
+            gatedBasis = "\(gap.agent) is in production but misses: \(Words.bars(ids: gap.missingBars, f.questionnaire))"
         } else {
             gatedBasis = f.agents.isEmpty ? "no agents listed" : "no agent is in production"
         }
@@ -113,7 +113,7 @@ extension Placement {
                               passed: !f.gated.isEmpty, basis: gatedBasis))
 
         // Stage 3: a gated portfolio that ships fast and reports dollars.
-        let needed = f.p.portfolioMinAgents
+        let needed = f.parameters.portfolioMinAgents
         out.append(RuleResult(stage: 3, id: "portfolio_of_gated_agents",
                               rule: "At least \(needed) agents in production clear all \(f.barCount) bars",
                               passed: f.gated.count >= needed,
@@ -137,7 +137,7 @@ extension Placement {
         return out
     }
 
-    static func flags(_ f: Facts, stage: Int) -> [Flag] {
+    static func flags(_ f: PlacementFacts, stage: Int) -> [Flag] {
         var out: [Flag] = []
         // Line-level or product work before the portfolio exists.
         let lineAgents = f.agents.filter { $0.side != .office && $0.status != .idea && $0.status != .retired }
@@ -158,7 +158,7 @@ extension Placement {
                             subjects: silent.map(\.name)))
         }
         let inProduction = f.agents.filter { $0.status == .production }
-        if inProduction.count >= f.p.severalAgents, !f.yes(.newAgentShipsInWeeks) {
+        if inProduction.count >= f.parameters.severalAgents, !f.yes(.newAgentShipsInWeeks) {
             out.append(Flag(id: FlagID.notYetPortfolio.rawValue, title: "Not yet a portfolio",
                             detail: "\(inProduction.count) agents are in production, but a new one still takes quarters, not weeks. Each is its own project until they share infrastructure.",
                             subjects: inProduction.map(\.name)))
@@ -169,7 +169,7 @@ extension Placement {
         let climbing = f.agents.filter { [.shadow, .approveEach].contains($0.status) }.count
         let stalledAgents = f.agents.filter { $0.status == .pilot }
         let stalled = max(f.pilots - reached - climbing, stalledAgents.count)
-        if stalled > 0, reached == 0 || stalled >= f.p.stalledPilotsForGraveyard {
+        if stalled > 0, reached == 0 || stalled >= f.parameters.stalledPilotsForGraveyard {
             out.append(Flag(id: FlagID.pilotGraveyard.rawValue, title: "Pilot graveyard",
                             detail: "\(Words.count(stalled, "pilot")) \(stalled == 1 ? "has" : "have") not reached production" + (reached == 0 ? " and none ever has." : ".") + " Pilots that stall teach the team that AI does not ship.",
                             subjects: stalledAgents.map(\.name)))
@@ -181,7 +181,7 @@ extension Placement {
                             subjects: orphans.map(\.name)))
         }
         if !f.gaps.isEmpty {
-            let lines = f.gaps.map { "\($0.agent) misses: \(Words.bars(ids: $0.missingBars, f.q))" }
+            let lines = f.gaps.map { "\($0.agent) misses: \(Words.bars(ids: $0.missingBars, f.questionnaire))" }
             let inReach = stage < 2 ? " Stage 2 is in reach once they are closed." : ""
             out.append(Flag(id: FlagID.gateGaps.rawValue, title: "Production-gate gaps",
                             detail: "In production without clearing all \(f.barCount) bars: \(lines.joined(separator: "; ")).\(inReach)",
@@ -190,7 +190,7 @@ extension Placement {
         let tools = f.choice(.staffAITools)
         if tools == "ad_hoc" || tools == "standardized", !f.yes(.toolGainsMeasured) {
             out.append(Flag(id: FlagID.softGains.rawValue, title: "Soft gains",
-                            detail: "Staff use AI tools (\(Words.answer(f.assessment.answers[EngineQuestion.staffAITools.rawValue], of: EngineQuestion.staffAITools.rawValue, f.q))), but nobody measures what they save. Gains that are not counted cannot be defended or built on.",
+                            detail: "Staff use AI tools (\(Words.answer(f.assessment.answers[EngineQuestion.staffAITools.rawValue], of: EngineQuestion.staffAITools.rawValue, f.questionnaire))), but nobody measures what they save. Gains that are not counted cannot be defended or built on.",
                             subjects: []))
         }
         return out
@@ -198,7 +198,7 @@ extension Placement {
 
     /// What would lift the company one stage. Agents in `weak` (climbing on a workflow under the
     /// return bar) are never offered as the way up: the report tells them to fix or stop.
-    static func moveUp(_ f: Facts, evidence: [RuleResult], stage: Int, weak: Set<String> = []) -> MoveUp? {
+    static func moveUp(_ f: PlacementFacts, evidence: [RuleResult], stage: Int, weak: Set<String> = []) -> MoveUp? {
         guard stage < 4 else { return nil }
         let target = stage + 1
         var facts: [String] = []
@@ -209,8 +209,8 @@ extension Placement {
             case "gated_agent_in_production":
                 facts.append(f.closestToGate(excluding: weak))
             case "portfolio_of_gated_agents":
-                let short = f.p.portfolioMinAgents - f.gated.count
-                var text = "\(Words.count(short, "more agent")) in production clearing all \(f.barCount) bars (\(f.gated.count) of \(f.p.portfolioMinAgents) today)"
+                let short = f.parameters.portfolioMinAgents - f.gated.count
+                var text = "\(Words.count(short, "more agent")) in production clearing all \(f.barCount) bars (\(f.gated.count) of \(f.parameters.portfolioMinAgents) today)"
                 let nearly = f.gaps.map(\.agent) + f.agents.filter { $0.status > .pilot && $0.status < .production && !weak.contains($0.name) }.map(\.name)
                 if !nearly.isEmpty { text += "; closest: " + nearly.prefix(short).joined(separator: ", ") }
                 facts.append(text)
@@ -231,23 +231,23 @@ extension Placement {
 }
 
 /// The answers and agents in the form the rules read them.
-struct Facts {
+struct PlacementFacts {
     let assessment: Assessment
-    let q: Questionnaire
-    let p: Parameters
+    let questionnaire: Questionnaire
+    let parameters: Parameters
     let agents: [Agent]
     let gated: [Agent]
     let gaps: [GateGap]
 
     init(_ assessment: Assessment, _ questionnaire: Questionnaire) {
         self.assessment = assessment
-        self.q = questionnaire
-        self.p = questionnaire.parameters
+        self.questionnaire = questionnaire
+        self.parameters = questionnaire.parameters
         self.agents = assessment.agents
         var gated: [Agent] = []
         var gaps: [GateGap] = []
         for agent in assessment.agents where agent.status == .production {
-            let missing = Facts.missingBars(agent, questionnaire)
+            let missing = PlacementFacts.missingBars(agent, questionnaire)
             if missing.isEmpty { gated.append(agent) } else { gaps.append(GateGap(agent: agent.name, missingBars: missing)) }
         }
         self.gated = gated
@@ -264,13 +264,13 @@ struct Facts {
         }
     }
 
-    var barCount: String { Words.number(q.gateBars.count) }
+    var barCount: String { Words.number(questionnaire.gateBars.count) }
 
     /// "Staff use of AI tools: some people use them on their own".
     func said(_ question: EngineQuestion) -> String {
         let id = question.rawValue
-        let name = q.question(id).map { $0.short ?? $0.prompt } ?? id
-        return "\(name): \(Words.answer(assessment.answers[id], of: id, q))"
+        let name = questionnaire.question(id).map { $0.short ?? $0.prompt } ?? id
+        return "\(name): \(Words.answer(assessment.answers[id], of: id, questionnaire))"
     }
 
     func yes(_ q: EngineQuestion) -> Bool { assessment.answers[q.rawValue]?.isYes ?? false }
@@ -293,12 +293,12 @@ struct Facts {
     /// The single change that gets the nearest agent through the gate.
     func closestToGate(excluding weak: Set<String>) -> String {
         if let gap = gaps.min(by: { $0.missingBars.count < $1.missingBars.count }) {
-            return "\(gap.agent) clears the \(gap.missingBars.count == 1 ? "bar" : "bars") it misses: \(Words.bars(ids: gap.missingBars, q))"
+            return "\(gap.agent) clears the \(gap.missingBars.count == 1 ? "bar" : "bars") it misses: \(Words.bars(ids: gap.missingBars, questionnaire))"
         }
         let underway = agents.filter { $0.status > .idea && $0.status < .production && !weak.contains($0.name) }.max { $0.status < $1.status }
         if let agent = underway {
-            return "\(agent.name) moves from \(Words.rung(agent.status, q)) to production and clears all \(barCount) bars"
+            return "\(agent.name) moves from \(Words.rung(agent.status, questionnaire)) to production and clears all \(barCount) bars"
         }
-        return "One agent in production that clears all \(barCount) bars: " + Format.list(q.gateBars.map { Words.inSentence($0.label) })
+        return "One agent in production that clears all \(barCount) bars: " + Format.list(questionnaire.gateBars.map { Words.inSentence($0.label) })
     }
 }

@@ -71,7 +71,7 @@ extension ReportModel {
     }
 
     /// Where the room split and whose answer alone moves the stage, in the report's words.
-    mutating func addRoom(_ room: Room, rule: Workshop.Rule, _ q: Questionnaire) {
+    mutating func addRoom(_ room: WorkshopAnalysis, rule: Workshop.Rule, _ q: Questionnaire) {
         // A recorded answer as the report says it: yes/no, or a choice's label rather than its id.
         func shown(_ answer: String) -> String {
             switch answer {

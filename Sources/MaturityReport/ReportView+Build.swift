@@ -193,7 +193,7 @@ extension ReportView {
         let p = m.parameters, rows = m.useCases.prefix(p.useCasesShown)
         let money = { (v: Double) in Format.money(v, currency: m.organization.currency) }
         let maxValue = Self.niceCeiling(max(Double(m.useCases.map(\.annualValue).max() ?? 0), p.quadrantHighValue * 1.2))
-        // Room for the widest axis label ("CA$100,000"): about 7 px a character at 12 px type.
+        // WorkshopAnalysis for the widest axis label ("CA$100,000"): about 7 px a character at 12 px type.
         let widest = (0...4).map { money(maxValue * Double($0) / 4).count }.max() ?? 8
         let left = max(78, 14 + widest * 7)
         let width = left + 562, height = 380, right = left + 542, top = 20, bottom = 330

@@ -95,7 +95,7 @@ public enum DecisionLogReader {
 
     static func readCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, path: String, state: inout State) throws {
         if bytes.contains(0) { throw ImportError.file(path, "the file holds binary data, not CSV text") }
-        // Room for every row up front: growing a million-case array by doubling would hold two copies at once.
+        // WorkshopAnalysis for every row up front: growing a million-case array by doubling would hold two copies at once.
         state.cases.reserveCapacity(min(5_000_000, bytes.count / 40))
         let firstLine = bytes.prefix { $0 != 10 }
         let delimiter: UInt8 = [UInt8(ascii: ";"), UInt8(ascii: "\t")].max { a, b in

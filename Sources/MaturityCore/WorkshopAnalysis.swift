@@ -1,5 +1,5 @@
 /// Where a workshop disagreed and what it means for the stage.
-public struct Room: Sendable, Equatable {
+public struct WorkshopAnalysis: Sendable, Equatable {
     public struct PersonStage: Sendable, Equatable {
         public var person: String
         public var role: String?
@@ -47,8 +47,8 @@ public struct Room: Sendable, Equatable {
     }
 }
 
-extension Room {
-    public static func analyse(_ e: Evaluation) -> Room? {
+extension WorkshopAnalysis {
+    public static func analyse(_ e: Evaluation) -> WorkshopAnalysis? {
         guard let w = e.assessment.workshop else { return nil }
         let q = e.questionnaire
         func stage(_ answers: [String: Answer]) -> Int {
@@ -81,6 +81,6 @@ extension Room {
                          executives: d.answers.filter { isExecutive(roles[$0.person] ?? nil) }.map { "\($0.person): \($0.answer)" },
                          handsOn: d.answers.filter { !isExecutive(roles[$0.person] ?? nil) }.map { "\($0.person): \($0.answer)" })
         }
-        return Room(stage: e.placement.stage, people: people, splits: splits, movers: movers, conflicts: w.conflicts)
+        return WorkshopAnalysis(stage: e.placement.stage, people: people, splits: splits, movers: movers, conflicts: w.conflicts)
     }
 }
