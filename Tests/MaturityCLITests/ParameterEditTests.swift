@@ -1,0 +1,113 @@
+import Foundation
+import MaturityCore
+import MaturityReport
+import MaturityStore
+import MaturityTestSupport
+import Testing
+
+/// Every number the engine uses comes from the questionnaire. Each row edits one parameter in a
+/// copy of the shipped file, evaluates the demo company with it, and finds the change where a
+/// reader would: in the placement, the plan, or the words of the report.
+@Suite("Each parameter, edited, changes what the report says")
+struct ParameterEditTests {
+    struct Outcome {
+        var evaluation: Evaluation
+        var markdown: String
+        var text: String
+    }
+
+    static let demo = Repo.path("docs/demo/hartwell-precision.yaml")
+
+    func outcome(replacing old: String, with new: String, file: String = demo) throws -> Outcome {
+        let shipped = try FileStore().readText(Repo.path("questionnaires/ai-maturity-manufacturing.yaml"))
+        #expect(shipped.contains(old), "the edit applies: \(old)")
+        let q = try QuestionnaireLoader.load(text: shipped.replacingOccurrences(of: old, with: new), file: "edited.yaml")
+        let loaded = try FileStore().loadAssessment(file, questionnaireOverride: q)
+        let e = Evaluation(loaded.assessment, questionnaire: q)
+        let renderer = Renderer(templates: ContentLibrary.files(under: "templates"))
+        return Outcome(evaluation: e, markdown: try renderer.render(e, as: .md), text: try renderer.render(e, as: .text))
+    }
+
+    var baseline: Outcome { get throws { try outcome(replacing: "plan_days: 90", with: "plan_days: 90") } }
+
+    @Test func theReturnBar() throws {
+        let before = try baseline, after = try outcome(replacing: "  roi_minimum: 3\n", with: "  roi_minimum: 2.5\n")
+        #expect(before.markdown.contains("at least 3x its run cost"))
+        #expect(after.markdown.contains("at least 2.5x its run cost"))
+        #expect(!after.markdown.contains("at least 3x its run cost"))
+        #expect(after.evaluation.plan.goNoGo.contains { $0.question.contains("2.5x") })
+    }
+
+    @Test func theShadowGate() throws {
+        let after = try outcome(replacing: "shadow_gate: {min_cases: 500, min_match: 0.90,", with: "shadow_gate: {min_cases: 300, min_match: 0.85,")
+        let shadow = try #require(after.evaluation.plan.steps.first { $0.id.hasSuffix("shadow") })
+        #expect(shadow.gate.contains("at least 85% of at least 300 real cases"))
+        #expect(after.markdown.contains("at least 85% of at least 300 real cases"))
+        #expect(!after.markdown.contains("500 real cases"))
+    }
+
+    @Test(arguments: [
+        ("auto_approve_accuracy: 0.92", "auto_approve_accuracy: 0.93", "at least 93%"),
+        ("page_owner_below: 0.90", "page_owner_below: 0.88", "below 88%"),
+        ("rolling_window_transactions: 100", "rolling_window_transactions: 250", "rolling 250 transactions"),
+        ("exception_queue_business_hours: 4", "exception_queue_business_hours: 6", "within 6 business hours"),
+    ])
+    func theSLO(_ old: String, _ new: String, _ said: String) throws {
+        let before = try baseline, after = try outcome(replacing: old, with: new)
+        #expect(!before.markdown.contains(said))
+        #expect(after.markdown.contains(said), "the report's SLO says \(said)")
+        let setup = try #require(after.evaluation.plan.steps.first { $0.id.hasSuffix("setup") })
+        #expect(setup.gate.contains(said), "the plan's set-up gate writes the SLO with \(said)")
+    }
+
+    @Test(arguments: [
+        ("automatable_share: 0.9", "automatable_share: 0.8", 0.8 / 0.9, "× 80%"),
+        ("weeks_per_year: 52", "weeks_per_year: 48", 48.0 / 52.0, "× 48 weeks"),
+    ])
+    func theValueOfAnHour(_ old: String, _ new: String, _ ratio: Double, _ said: String) throws {
+        let before = try baseline, after = try outcome(replacing: old, with: new)
+        let was = try #require(before.evaluation.useCases.first { $0.name == "Customer PO entry" })
+        let now = try #require(after.evaluation.useCases.first { $0.name == "Customer PO entry" })
+        #expect(abs(now.annualValue - was.annualValue * ratio) < 0.01)
+        #expect(after.markdown.contains(said))
+    }
+
+    /// A rung's weeks move every later step; the plan still ends on its 90th day.
+    @Test func theLengthOfARung() throws {
+        let acme = Repo.path("examples/acme.yaml")
+        let before = try outcome(replacing: "plan_days: 90", with: "plan_days: 90", file: acme)
+        let after = try outcome(replacing: "      title: \"Shadow: run on live volume, take no action\"\n      weeks: 2\n",
+                                with: "      title: \"Shadow: run on live volume, take no action\"\n      weeks: 3\n", file: acme)
+        func step(_ o: Outcome, _ id: String) throws -> PlanStep { try #require(o.evaluation.plan.steps.first { $0.id == id }) }
+        #expect(try step(before, "shadow").start.days(until: try step(before, "shadow").end) + 1 == 14)
+        #expect(try step(after, "shadow").start.days(until: try step(after, "shadow").end) + 1 == 21)
+        #expect(try step(after, "auto_with_exceptions").start == (try step(before, "auto_with_exceptions").start).adding(days: 7))
+        #expect(after.evaluation.plan.end == before.evaluation.plan.end)
+        #expect(after.markdown.contains(try step(after, "shadow").end.iso))
+        #expect(!before.markdown.contains(try step(after, "shadow").end.iso))
+    }
+
+    /// Acme in the third quarter has one agent through the gate and is at Stage 2: what it needs
+    /// for Stage 3 counts the agents the questionnaire asks for.
+    @Test func thePortfolioSize() throws {
+        let acme = Repo.path("examples/acme-history/2026-q3.yaml")
+        let before = try outcome(replacing: "plan_days: 90", with: "plan_days: 90", file: acme)
+        let after = try outcome(replacing: "portfolio_min_agents: 3", with: "portfolio_min_agents: 5", file: acme)
+        #expect(before.evaluation.placement.stage == after.evaluation.placement.stage)
+        let was = try #require(before.evaluation.placement.moveUp?.facts.joined(separator: "; "))
+        let now = try #require(after.evaluation.placement.moveUp?.facts.joined(separator: "; "))
+        #expect(was.contains("of 3 today"))
+        #expect(now.contains("of 5 today"))
+        #expect(after.text.contains("of 5 today"))
+    }
+
+    @Test func theQuadrantLine() throws {
+        let before = try baseline, after = try outcome(replacing: "quadrant: {high_value: 50000,", with: "quadrant: {high_value: 500000,")
+        let was = try #require(before.evaluation.useCases.first)
+        let now = try #require(after.evaluation.useCases.first)
+        #expect(was.quadrant == .quickWin)
+        #expect(now.quadrant != .quickWin, "no use case is worth $500,000 a year")
+        #expect(before.markdown.contains("| 1 | Customer PO entry | $146,016 | $31,267 | 4.7x | 93/100 | Quick win |"))
+        #expect(after.markdown.contains("| 1 | Customer PO entry | $146,016 | $31,267 | 4.7x | 93/100 | \(now.quadrant.label) |"))
+    }
+}
