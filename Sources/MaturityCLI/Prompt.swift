@@ -127,9 +127,7 @@ enum Parse {
     static func number(unit: String, example: String, min: Double? = nil, max: Double? = nil, whole: Bool = false)
         -> (String) -> Result<Double, PromptError> {
         { s in
-            let cleaned = s.filter { !",$€£ _".contains($0) }
-                .trimmingCharacters(in: CharacterSet.letters.union(.whitespaces).union(CharacterSet(charactersIn: "/")))
-            guard let v = Double(cleaned), v.isFinite else {
+            guard let v = Values.number(s) else {
                 return .failure(PromptError("Expected \(unit), like \(example)."))
             }
             if whole, v != v.rounded() { return .failure(PromptError("Expected a whole number, like \(example).")) }
@@ -141,18 +139,8 @@ enum Parse {
 
     /// A share: `0.1` or `10%`.
     static func share(_ s: String) -> Result<Double, PromptError> {
-        var t = s.replacingOccurrences(of: " ", with: "")
-        var scale = 1.0
-        if t.hasSuffix("%") {
-            t.removeLast()
-            scale = 0.01
-        }
         // "12" means 12%: a share is never above 1, so a bigger number is a percent.
-        if scale == 1, let plain = Double(t), plain > 1, plain <= 100 { scale = 0.01 }
-        guard let v = Double(t).map({ $0 * scale }), v >= 0, v <= 1 else {
-            return .failure(PromptError("Expected a share between 0 and 1, like 0.1 or 10%."))
-        }
-        return .success(v)
+        Values.share(s).map { .success($0) } ?? .failure(PromptError("Expected a share between 0 and 1, like 0.1 or 10%."))
     }
 
     static func day(_ s: String) -> Result<Day, PromptError> {

@@ -17,4 +17,58 @@ public enum Values {
 
     /// How an error names the accepted words.
     public static let yesNoHint = "yes or no (also y/n, true/false, on/off, 1/0, or x for yes)"
+
+    /// A number as people type or paste it: `1,500`, `1 500`, `$48`, `48 USD`, `12.5 h`, `300/wk`,
+    /// `3,5` (a lone comma not followed by three digits is a decimal comma). With `decimalComma`
+    /// (a file that writes 1.234,5), dots group thousands and the comma is the decimal point.
+    public static func number(_ raw: String, decimalComma: Bool = false) -> Double? {
+        // Most values are plain numbers: take the fast path.
+        if !decimalComma || !raw.contains("."), let plain = Double(raw), plain.isFinite { return plain }
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        for symbol in ["$", "€", "£", "¥", "USD", "EUR", "GBP", "CAD"] {
+            if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
+            if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
+        }
+        // Words before the number: "about 40", "approx. 12".
+        if let first = text.firstIndex(where: { $0.isNumber || $0 == "-" }), first != text.startIndex,
+           text[..<first].allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "~" }) {
+            text = String(text[first...])
+        }
+        // A unit after the number: "12.5 h", "40 hours", "300/wk", "300 cases a week".
+        if let last = text.lastIndex(where: { $0.isNumber }) {
+            let unit = text[text.index(after: last)...]
+            if unit.allSatisfy({ $0.isLetter || $0 == " " || $0 == "/" || $0 == "." }), unit.contains(where: \.isLetter) {
+                text = String(text[...last])
+            }
+        }
+        text = text.filter { !" \u{00A0}\u{202F}'_".contains($0) }
+        var negative = false
+        if text.hasPrefix("-") { negative = true; text.removeFirst() }
+        if decimalComma {
+            text = String(text.compactMap { $0 == "." ? nil : ($0 == "," ? "." : $0) })
+        } else if let dot = text.firstIndex(of: "."), let comma = text.lastIndex(of: ","), comma > dot {
+            return nil          // "1.234,5" is a decimal-comma number in a file that writes decimal points
+        } else if !text.contains("."), let comma = text.lastIndex(of: ","), text.filter({ $0 == "," }).count == 1,
+                  text.distance(from: comma, to: text.endIndex) - 1 != 3 {
+            text = String(text.map { $0 == "," ? "." : $0 })
+        } else {
+            text = text.filter { $0 != "," }
+        }
+        guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }),
+              let v = Double(text), v.isFinite else { return nil }
+        return negative ? -v : v
+    }
+
+    /// A share between 0 and 1 as people write it: `0.1` or `10%`. Where a bare number means a
+    /// percent (`percent`, a column headed with %), `10` is 10%; elsewhere a bare number above 1
+    /// and up to 100 is read as a percent too, since a share is never above 1. Nil when it is
+    /// not a number or falls outside 0 to 1.
+    public static func share(_ raw: String, percent: Bool = false, decimalComma: Bool = false) -> Double? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let written = text.hasSuffix("%")
+        guard let v = number(written ? String(text.dropLast()) : text, decimalComma: decimalComma) else { return nil }
+        let isPercent = written || (percent && (v > 1 || (v == 1 && !text.contains(".")))) || (!percent && v > 1 && v <= 100)
+        let share = isPercent ? v / 100 : v
+        return (0...1).contains(share) ? share : nil
+    }
 }

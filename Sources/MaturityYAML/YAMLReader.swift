@@ -162,7 +162,7 @@ public final class YAMLReader {
             text.removeLast()
             scale = 0.01
         }
-        guard let value = Double(text.trimmed), value.isFinite else {
+        guard let value = Values.number(text.trimmed) else {
             error(node, "\(path) is \"\(raw)\"; expected \(unit), like \(example)")
             return nil
         }

@@ -54,12 +54,11 @@ struct CellReader {
     /// A share: 0.1 or 10%; in a column headed with % (`percentColumn`), 10 means 10%.
     mutating func share(_ text: String, percentColumn: Bool = false) -> Double? {
         let percent = text.hasSuffix("%")
-        guard let v = Self.parseNumber(percent ? String(text.dropLast()) : text, style: style) else {
+        guard Self.parseNumber(percent ? String(text.dropLast()) : text, style: style) != nil else {
             problem("\"\(text)\" is not a share; expected a share between 0 and 1, like 0.1 or 10%")
             return nil
         }
-        let share = percent || (percentColumn && v > 1) || (percentColumn && v == 1 && !text.contains(".")) ? v / 100 : v
-        guard (0...1).contains(share) else {
+        guard let share = Values.share(text, percent: percentColumn, decimalComma: style == .decimalComma) else {
             problem("\"\(text)\" is outside 0 to 1; expected a share like 0.1, or a percent like 10%")
             return nil
         }
@@ -80,31 +79,5 @@ struct CellReader {
     }
 
     /// `1,500`, `$1,500.50`, `1 500`, `1.500,5` (decimal comma), `12 h`.
-    static func parseNumber(_ raw: String, style: NumberStyle) -> Double? {
-        // Most cells are plain numbers (and every numeric .xlsx cell is): take the fast path.
-        if style == .decimalPoint || !raw.contains("."), let plain = Double(raw), plain.isFinite { return plain }
-        var text = raw.trimmed
-        for symbol in ["$", "€", "£", "¥", "USD", "EUR", "GBP", "hrs", "hr", "h"] {
-            if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
-            if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
-        }
-        text = text.filter { !" \u{00A0}\u{202F}'_".contains($0) }
-        var negative = false
-        if text.hasPrefix("-") { negative = true; text.removeFirst() }
-        switch style {
-        case .decimalComma:
-            text = String(text.compactMap { $0 == "." ? nil : ($0 == "," ? "." : $0) })
-        case .decimalPoint:
-            // A lone comma followed by other than three digits is a decimal comma (e.g. "3,5").
-            if !text.contains("."), let comma = text.lastIndex(of: ","), text.filter({ $0 == "," }).count == 1,
-               text.distance(from: comma, to: text.endIndex) - 1 != 3 {
-                text = String(text.map { $0 == "," ? "." : $0 })
-            } else {
-                text = text.filter { $0 != "," }
-            }
-        }
-        guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }),
-              let v = Double(text) else { return nil }
-        return negative ? -v : v
-    }
+    static func parseNumber(_ raw: String, style: NumberStyle) -> Double? { Values.number(raw, decimalComma: style == .decimalComma) }
 }

@@ -1,0 +1,44 @@
+import MaturityCore
+import Testing
+
+/// One value syntax for the interview, the assessment file and the import.
+@Suite("Values as people type them")
+struct ValuesTests {
+    @Test(arguments: [
+        ("48", 48.0), ("1,500", 1500), ("1 500", 1500), ("$48", 48), ("48 USD", 48), ("€1.250", 1.25),
+        ("12.5 h", 12.5), ("40 hours", 40), ("300/wk", 300), ("300 cases a week", 300), ("3,5", 3.5),
+        ("about 40", 40), ("1_000", 1000), ("-2", -2), ("2e3", 2000),
+    ])
+    func numbers(_ text: String, _ value: Double) {
+        #expect(Values.number(text) == value)
+    }
+
+    @Test(arguments: ["", "abc", "12abc34", "1.2.3", "$", "inf", "nan"])
+    func notNumbers(_ text: String) {
+        #expect(Values.number(text) == nil)
+    }
+
+    @Test func aFileWithDecimalCommasGroupsThousandsWithDots() {
+        #expect(Values.number("1.234,5", decimalComma: true) == 1234.5)
+        #expect(Values.number("1.234,5") == nil)
+    }
+
+    @Test(arguments: [
+        ("0.1", false, 0.1), ("10%", false, 0.1), ("12", false, 0.12), ("1", false, 1.0), ("0", false, 0.0),
+        ("10", true, 0.1), ("1", true, 0.01), ("1.0", true, 1.0), ("0.25", true, 0.25), ("12,5%", false, 0.125),
+    ])
+    func shares(_ text: String, _ percentColumn: Bool, _ value: Double) {
+        #expect(Values.share(text, percent: percentColumn) == value)
+    }
+
+    @Test(arguments: ["150", "-5%", "x", "101%"])
+    func notShares(_ text: String) {
+        #expect(Values.share(text) == nil)
+    }
+
+    @Test(arguments: [("yes", true), ("Y", true), ("x", true), ("ja", true), ("on", true), ("1", true),
+                      ("no", false), ("N", false), ("nein", false), ("off", false), ("0", false)])
+    func yesNo(_ text: String, _ value: Bool) {
+        #expect(Values.yesNo(text) == value)
+    }
+}
