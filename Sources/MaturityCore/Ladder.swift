@@ -163,143 +163,165 @@ public enum LadderAnalysis {
         let span = max(1.0, Double((first?.days(until: (asOf ?? last) ?? first ?? Day(daysSinceEpoch: 0)) ?? 0) + 1) / 7)
         let perWeek = Double(cases.count) / span
 
-        func rung(_ id: EngineRung, _ mode: DecisionCase.Mode, _ outcome: (DecisionCase) -> Bool?) -> LadderReport.RungResult? {
-            guard let def = p.rung(id) else { return nil }
-            // One pass: no copies of the rung's cases.
-            var k = 0, n = 0, highs = 0, inRungCount = 0
-            var firstDay: Day?, lastDay: Day?
-            for c in cases where c.mode == mode {
-                inRungCount += 1
-                if firstDay == nil { firstDay = c.day }
-                lastDay = c.day
-                if c.severity == .high { highs += 1 }
-                if let ok = outcome(c) {
-                    n += 1
-                    if ok { k += 1 }
-                }
-            }
-            let rate = n > 0 ? Double(k) / Double(n) : nil
-            let interval = wilson(k, n)
-            let gateRate = def.minRate ?? 0.95
-            var short: [String] = []
-            if let needed = def.minCases, n < needed { short.append("\(n) of \(needed) cases") }
-            if let rate, rate < gateRate { short.append("\(Format.percent(rate)) against \(Format.percent(gateRate))") }
-            if rate == nil { short.append("no cases yet") }
-            if let allowed = def.highSeverityAllowed, highs > allowed { short.append("\(highs) high-severity \(highs == 1 ? "error" : "errors")") }
-            var met = short.isEmpty
-            var why = met ? "\(Format.percent(rate ?? 0)) on \(n) cases clears \(Format.percent(gateRate))" + (def.minCases.map { " on at least \($0)" } ?? "")
-                          : "short: " + short.joined(separator: "; ")
-            if id == .autoWithExceptions, let weeksNeeded = def.straightWeeks, n > 0 {
-                // Judged week by week: the gate holds for the last straight weeks, whatever came before.
-                let run = straightRun(cases, gate: gateRate)
-                let highsOK = def.highSeverityAllowed.map { highs <= $0 } ?? true
-                met = run >= weeksNeeded && highsOK
-                why = "\(run) straight \(run == 1 ? "week" : "weeks") at or above \(Format.percent(gateRate)), \(weeksNeeded) needed"
-                    + (highsOK ? "" : "; \(highs) high-severity errors")
-            }
-            // Auto is judged week by week; the other rungs on their rate and count.
-            let uncertain = n < fewCases || (id != .autoWithExceptions && (interval.map { $0.low < gateRate && $0.high >= gateRate } ?? true))
-            var projected: Day?
-            if !met, let rate, rate < gateRate, n > 0 { why += "; not at this rate" }
-            if !met, let rate, rate >= gateRate, let needed = def.minCases, n < needed, let last {
-                let weekly = max(1, Double(inRungCount) / max(1, span))
-                projected = last.adding(days: (Double(needed - n) / weekly * 7).roundedInt(.up))
-            }
-            return LadderReport.RungResult(rung: id.rawValue, title: p.fill(def.title, rung: def).split(separator: ":").first.map(String.init) ?? def.title,
-                                           cases: n, successes: k, rate: rate, low: interval?.low, high: interval?.high,
-                                           gateRate: gateRate, gateCases: def.minCases, highSeverity: highs, gateMet: met, why: why,
-                                           uncertain: uncertain, projectedOn: projected,
-                                           from: firstDay, to: lastDay)
-        }
-        var rungs: [LadderReport.RungResult] = []
-        if let r = rung(.shadow, .shadow, \.match) { rungs.append(r) }
-        if let r = rung(.approveEach, .approveEach, \.approved) { rungs.append(r) }
-        if let r = rung(.autoWithExceptions, .auto, \.correct) { rungs.append(r) }
-
+        let rungs = [
+            rung(.shadow, .shadow, { $0.match }, cases: cases, parameters: p, span: span, last: last),
+            rung(.approveEach, .approveEach, { $0.approved }, cases: cases, parameters: p, span: span, last: last),
+            rung(.autoWithExceptions, .auto, { $0.correct }, cases: cases, parameters: p, span: span, last: last),
+        ].compactMap { $0 }
         let autoGate = p.rung(.autoWithExceptions)?.minRate ?? 0.95
         let weeks = weekly(cases, gate: autoGate)
-        let straight = straightRun(cases, gate: autoGate)
-        let empty = emptyWeeks(weeks)
+        let slo = rollingSLO(cases, parameters: p)
+        let queue = exceptionQueue(cases, parameters: p, calendar: calendar, until: asOf ?? last)
+        let judged = verdict(cases, rungs: rungs, slo: slo, parameters: p)
+        return LadderReport(agent: agent, from: first, to: last, cases: cases.count, currentRung: judged.current, rungs: rungs,
+                            weeks: weeks, straightWeeks: straightRun(cases, gate: autoGate), emptyWeeks: emptyWeeks(weeks),
+                            rolling100: slo.current, rollingPoints: slo.points,
+                            alarms: slo.alarms, highSeverity: cases.filter { $0.severity == .high }.count,
+                            exceptionCases: queue.exceptions, breaches: queue.breaches,
+                            worstQueueHours: queue.worst, verdict: judged.verdict, verdictReason: judged.reason, advanceTo: judged.advanceTo,
+                            casesPerWeek: perWeek, exceptionShare: queue.share)
+    }
 
-        // The SLO: accuracy over every rolling window of reviewed auto cases.
-        let reviewed = cases.indices.filter { cases[$0].mode == .auto && cases[$0].correct != nil }.map { Int32($0) }
-        let window = p.slo.rollingWindowTransactions
-        var points: [(day: Day, accuracy: Double)] = []
-        var alarms: [LadderReport.AlarmWindow] = []
-        var current100: Double?
-        if reviewed.count >= window {
-            func ok(_ i: Int) -> Bool { cases[Int(reviewed[i])].correct == true }
-            func dayOf(_ i: Int) -> Day { cases[Int(reviewed[i])].day }
-            var right = (0..<window).filter(ok).count
-            var open: (first: Int, low: Double)?
-            for end in (window - 1)..<reviewed.count {
-                if end >= window {
-                    if ok(end) { right += 1 }
-                    if ok(end - window) { right -= 1 }
-                }
-                let accuracy = Double(right) / Double(window)
-                points.append((dayOf(end), accuracy))
-                if accuracy < p.slo.pageOwnerBelow {
-                    open = open.map { ($0.first, min($0.low, accuracy)) } ?? (end, accuracy)
-                } else if let o = open {
-                    alarms.append(alarm(cases, reviewed, o.first, end - 1, window, o.low))
-                    open = nil
-                }
-            }
-            if let o = open { alarms.append(alarm(cases, reviewed, o.first, reviewed.count - 1, window, o.low)) }
-            current100 = points.last?.accuracy
-        }
-        let highSeverity = cases.filter { $0.severity == .high }.count
-        let exceptions = cases.filter { $0.exceptionOpened != nil }
-        let limitMinutes = p.slo.exceptionQueueBusinessHours * 60
-        var breaches: [LadderReport.Breach] = []
-        var worst: Double?
-        for c in exceptions {
-            guard let opened = c.exceptionOpened else { continue }
-            let end = c.exceptionCleared ?? ((asOf ?? last).map { ($0.daysSinceEpoch + 1) * 1440 } ?? opened)
-            let minutes = calendar.businessMinutes(from: opened, to: end)
-            let hours = Double(minutes) / 60
-            worst = max(worst ?? 0, hours)
-            if Double(minutes) > limitMinutes {
-                breaches.append(.init(caseID: c.caseID, opened: Day(daysSinceEpoch: opened / 1440), businessHours: hours))
+    /// One rung's gate, judged from its cases in one pass: rate, interval, count, high-severity errors.
+    static func rung(_ id: EngineRung, _ mode: DecisionCase.Mode, _ outcome: (DecisionCase) -> Bool?, cases: [DecisionCase],
+                     parameters p: Parameters, span: Double, last: Day?) -> LadderReport.RungResult? {
+        guard let def = p.rung(id) else { return nil }
+        // One pass: no copies of the rung's cases.
+        var k = 0, n = 0, highs = 0, inRungCount = 0
+        var firstDay: Day?, lastDay: Day?
+        for c in cases where c.mode == mode {
+            inRungCount += 1
+            if firstDay == nil { firstDay = c.day }
+            lastDay = c.day
+            if c.severity == .high { highs += 1 }
+            if let ok = outcome(c) {
+                n += 1
+                if ok { k += 1 }
             }
         }
-        var automated = 0, excepted = 0
-        for c in cases where c.mode == .auto || c.mode == .exception {
-            automated += 1
-            if c.mode == .exception || c.exceptionOpened != nil { excepted += 1 }
+        let rate = n > 0 ? Double(k) / Double(n) : nil
+        let interval = wilson(k, n)
+        let gateRate = def.minRate ?? 0.95
+        var short: [String] = []
+        if let needed = def.minCases, n < needed { short.append("\(n) of \(needed) cases") }
+        if let rate, rate < gateRate { short.append("\(Format.percent(rate)) against \(Format.percent(gateRate))") }
+        if rate == nil { short.append("no cases yet") }
+        if let allowed = def.highSeverityAllowed, highs > allowed { short.append("\(highs) high-severity \(highs == 1 ? "error" : "errors")") }
+        var met = short.isEmpty
+        var why = met ? "\(Format.percent(rate ?? 0)) on \(n) cases clears \(Format.percent(gateRate))" + (def.minCases.map { " on at least \($0)" } ?? "")
+                      : "short: " + short.joined(separator: "; ")
+        if id == .autoWithExceptions, let weeksNeeded = def.straightWeeks, n > 0 {
+            // Judged week by week: the gate holds for the last straight weeks, whatever came before.
+            let run = straightRun(cases, gate: gateRate)
+            let highsOK = def.highSeverityAllowed.map { highs <= $0 } ?? true
+            met = run >= weeksNeeded && highsOK
+            why = "\(run) straight \(run == 1 ? "week" : "weeks") at or above \(Format.percent(gateRate)), \(weeksNeeded) needed"
+                + (highsOK ? "" : "; \(highs) high-severity errors")
         }
-        let exceptionShare = automated == 0 ? nil : Double(excepted) / Double(automated)
+        // Auto is judged week by week; the other rungs on their rate and count.
+        let uncertain = n < fewCases || (id != .autoWithExceptions && (interval.map { $0.low < gateRate && $0.high >= gateRate } ?? true))
+        var projected: Day?
+        if !met, let rate, rate < gateRate, n > 0 { why += "; not at this rate" }
+        if !met, let rate, rate >= gateRate, let needed = def.minCases, n < needed, let last {
+            let weekly = max(1, Double(inRungCount) / max(1, span))
+            projected = last.adding(days: (Double(needed - n) / weekly * 7).roundedInt(.up))
+        }
+        return LadderReport.RungResult(rung: id.rawValue, title: p.fill(def.title, rung: def).split(separator: ":").first.map(String.init) ?? def.title,
+                                       cases: n, successes: k, rate: rate, low: interval?.low, high: interval?.high,
+                                       gateRate: gateRate, gateCases: def.minCases, highSeverity: highs, gateMet: met, why: why,
+                                       uncertain: uncertain, projectedOn: projected,
+                                       from: firstDay, to: lastDay)
+    }
 
-        // The current rung is the highest mode the log reaches.
-        let order: [(DecisionCase.Mode, String)] = [(.shadow, "shadow"), (.approveEach, "approve_each"), (.auto, "auto_with_exceptions")]
-        let current = order.last { m in cases.contains { $0.mode == m.0 } }?.1
-        var verdict = LadderReport.Verdict.hold
-        var reason = "no cases in the log"
-        var advanceTo: String?
-        let ladderIDs = p.trustLadder.map(\.id)
-        let recentHigh = cases.filter { $0.severity == .high && ($0.mode == .approveEach || $0.mode == .auto) }
-        if let latestAlarm = alarms.last, reviewed.last.map({ cases[Int($0)].day <= latestAlarm.to }) ?? false {
-            verdict = .stepBack
-            reason = "the rolling \(window) accuracy is below \(Format.percent(p.slo.pageOwnerBelow)) now (since \(latestAlarm.from.iso)): page the owner and go back one rung"
-        } else if let high = recentHigh.last {
-            verdict = .stepBack
-            reason = "a high-severity error (case \(high.caseID), \(high.day.iso)): any no sends the agent back a rung"
-        } else if let current, let result = rungs.first(where: { $0.rung == current }) {
-            if result.gateMet {
-                verdict = .advance
-                if let i = ladderIDs.firstIndex(of: current), i + 1 < ladderIDs.count { advanceTo = ladderIDs[i + 1] }
-                reason = "\(result.title) gate met (\(result.why)); advance to \(advanceTo.flatMap { id in p.trustLadder.first { $0.id == id }.flatMap { p.fill($0.title, rung: $0).split(separator: ":").first.map(String.init) } } ?? "the next rung")"
-            } else {
-                verdict = .hold
-                reason = "\(result.title): \(result.why)"
+    /// The SLO: accuracy over every rolling window of reviewed auto cases, and the windows below the page line.
+    static func rollingSLO(_ cases: [DecisionCase], parameters p: Parameters)
+        -> (points: [(day: Day, accuracy: Double)], alarms: [LadderReport.AlarmWindow], current: Double?, lastReviewed: Day?) {
+    let reviewed = cases.indices.filter { cases[$0].mode == .auto && cases[$0].correct != nil }.map { Int32($0) }
+    let window = p.slo.rollingWindowTransactions
+    var points: [(day: Day, accuracy: Double)] = []
+    var alarms: [LadderReport.AlarmWindow] = []
+    var current100: Double?
+    if reviewed.count >= window {
+        func ok(_ i: Int) -> Bool { cases[Int(reviewed[i])].correct == true }
+        func dayOf(_ i: Int) -> Day { cases[Int(reviewed[i])].day }
+        var right = (0..<window).filter(ok).count
+        var open: (first: Int, low: Double)?
+        for end in (window - 1)..<reviewed.count {
+            if end >= window {
+                if ok(end) { right += 1 }
+                if ok(end - window) { right -= 1 }
+            }
+            let accuracy = Double(right) / Double(window)
+            points.append((dayOf(end), accuracy))
+            if accuracy < p.slo.pageOwnerBelow {
+                open = open.map { ($0.first, min($0.low, accuracy)) } ?? (end, accuracy)
+            } else if let o = open {
+                alarms.append(alarm(cases, reviewed, o.first, end - 1, window, o.low))
+                open = nil
             }
         }
-        return LadderReport(agent: agent, from: first, to: last, cases: cases.count, currentRung: current, rungs: rungs,
-                            weeks: weeks, straightWeeks: straight, emptyWeeks: empty, rolling100: current100, rollingPoints: points,
-                            alarms: alarms, highSeverity: highSeverity, exceptionCases: exceptions.count, breaches: breaches,
-                            worstQueueHours: worst, verdict: verdict, verdictReason: reason, advanceTo: advanceTo,
-                            casesPerWeek: perWeek, exceptionShare: exceptionShare)
+        if let o = open { alarms.append(alarm(cases, reviewed, o.first, reviewed.count - 1, window, o.low)) }
+        current100 = points.last?.accuracy
+    }
+        return (points, alarms, current100, reviewed.last.map { cases[Int($0)].day })
+    }
+
+    /// The exception queue against its business-hours limit, and the share of automated cases that needed a person.
+    static func exceptionQueue(_ cases: [DecisionCase], parameters p: Parameters, calendar: BusinessCalendar, until: Day?)
+        -> (exceptions: Int, breaches: [LadderReport.Breach], worst: Double?, share: Double?) {
+    let exceptions = cases.filter { $0.exceptionOpened != nil }
+    let limitMinutes = p.slo.exceptionQueueBusinessHours * 60
+    var breaches: [LadderReport.Breach] = []
+    var worst: Double?
+    for c in exceptions {
+        guard let opened = c.exceptionOpened else { continue }
+        let end = c.exceptionCleared ?? (until.map { ($0.daysSinceEpoch + 1) * 1440 } ?? opened)
+        let minutes = calendar.businessMinutes(from: opened, to: end)
+        let hours = Double(minutes) / 60
+        worst = max(worst ?? 0, hours)
+        if Double(minutes) > limitMinutes {
+            breaches.append(.init(caseID: c.caseID, opened: Day(daysSinceEpoch: opened / 1440), businessHours: hours))
+        }
+    }
+    var automated = 0, excepted = 0
+    for c in cases where c.mode == .auto || c.mode == .exception {
+        automated += 1
+        if c.mode == .exception || c.exceptionOpened != nil { excepted += 1 }
+    }
+    let exceptionShare = automated == 0 ? nil : Double(excepted) / Double(automated)
+        return (exceptions.count, breaches, worst, exceptionShare)
+    }
+
+    /// Advance, hold or step back: an open alarm or a recent high-severity error steps back; else the current rung's gate decides.
+    static func verdict(_ cases: [DecisionCase], rungs: [LadderReport.RungResult],
+                        slo: (points: [(day: Day, accuracy: Double)], alarms: [LadderReport.AlarmWindow], current: Double?, lastReviewed: Day?),
+                        parameters p: Parameters) -> (current: String?, verdict: LadderReport.Verdict, reason: String, advanceTo: String?) {
+        let alarms = slo.alarms, window = p.slo.rollingWindowTransactions
+    // The current rung is the highest mode the log reaches.
+    let order: [(DecisionCase.Mode, String)] = [(.shadow, "shadow"), (.approveEach, "approve_each"), (.auto, "auto_with_exceptions")]
+    let current = order.last { m in cases.contains { $0.mode == m.0 } }?.1
+    var verdict = LadderReport.Verdict.hold
+    var reason = "no cases in the log"
+    var advanceTo: String?
+    let ladderIDs = p.trustLadder.map(\.id)
+    let recentHigh = cases.filter { $0.severity == .high && ($0.mode == .approveEach || $0.mode == .auto) }
+    if let latestAlarm = alarms.last, slo.lastReviewed.map({ $0 <= latestAlarm.to }) ?? false {
+        verdict = .stepBack
+        reason = "the rolling \(window) accuracy is below \(Format.percent(p.slo.pageOwnerBelow)) now (since \(latestAlarm.from.iso)): page the owner and go back one rung"
+    } else if let high = recentHigh.last {
+        verdict = .stepBack
+        reason = "a high-severity error (case \(high.caseID), \(high.day.iso)): any no sends the agent back a rung"
+    } else if let current, let result = rungs.first(where: { $0.rung == current }) {
+        if result.gateMet {
+            verdict = .advance
+            if let i = ladderIDs.firstIndex(of: current), i + 1 < ladderIDs.count { advanceTo = ladderIDs[i + 1] }
+            reason = "\(result.title) gate met (\(result.why)); advance to \(advanceTo.flatMap { id in p.trustLadder.first { $0.id == id }.flatMap { p.fill($0.title, rung: $0).split(separator: ":").first.map(String.init) } } ?? "the next rung")"
+        } else {
+            verdict = .hold
+            reason = "\(result.title): \(result.why)"
+        }
+    }
+        return (current, verdict, reason, advanceTo)
     }
 
     static func alarm(_ cases: [DecisionCase], _ reviewed: [Int32], _ firstEnd: Int, _ lastEnd: Int, _ window: Int, _ low: Double) -> LadderReport.AlarmWindow {
