@@ -145,98 +145,123 @@ extension Comparison {
 extension FollowThrough {
     /// Marks each step of last quarter's plan from what this quarter's file shows.
     static func judge(_ old: Evaluation, _ new: Evaluation) -> FollowThrough {
-        let move = old.plan.nextMove
-        let today = new.assessment.assessedOn
-        let b = new.assessment
-        let useCase = move.useCase?.lowercased()
-        func agentWorking(_ name: String?) -> Agent? {
-            name.flatMap { u in b.agents.filter { $0.process?.lowercased() == u.lowercased() }.max { $0.status < $1.status } }
+        let judge = Judge(old: old, new: new)
+        let steps = old.plan.steps.map { step in
+            let mark = judge.mark(step)
+            return Step(id: step.id, title: step.title, start: step.start, end: step.end, mark: mark.0, reason: mark.1)
         }
-        // The agent the move was about (by name), else the one now working its use case.
-        let named = move.agent.flatMap { n in b.agents.first { $0.name == n } }
-        let agent = named ?? agentWorking(useCase)
-        let thenAgent = agentWorking(move.then)
-        let processStillListed = useCase.map { u in b.processes.contains { $0.name.lowercased() == u } } ?? true
-        let rungStatus: [String: AgentStatus] = ["shadow": .shadow, "approve_each": .approveEach,
-                                                 "auto_with_exceptions": .autoWithExceptions, "production_owned": .production]
+        let overall = Self.overall(steps)
+        return FollowThrough(move: old.plan.nextMove.title, useCase: old.plan.nextMove.useCase, mark: overall.0, reason: overall.1, steps: steps)
+    }
+
+    /// The move as a whole: dropped if a step was, done when its last step is, slipped if a step slipped.
+    static func overall(_ steps: [Step]) -> (Mark, String) {
+        if steps.isEmpty { return (.onTrack, "last quarter's plan had no steps") }
+        if let dropped = steps.first(where: { $0.mark == .dropped }) { return (.dropped, dropped.reason) }
+        if steps.allSatisfy({ $0.mark == .done }) || steps.last?.mark == .done { return (.done, steps.last?.reason ?? "") }
+        if let slipped = steps.first(where: { $0.mark == .slipped }) {
+            return (.slipped, "\(slipped.title.split(separator: ":").first.map(String.init) ?? slipped.title): \(slipped.reason)")
+        }
+        return (.onTrack, steps.first { $0.mark != .done }?.reason ?? "")
+    }
+
+    /// What this quarter's file says about each of last quarter's steps.
+    struct Judge {
+        let old: Evaluation, new: Evaluation
+        let move: NextMove
+        let b: Assessment
+        let today: Day
+        /// The agent the move was about (by name), else the one now working its use case; and the
+        /// one working the use case that followed it in the same plan.
+        let agent: Agent?, thenAgent: Agent?
+        let processStillListed: Bool
+
+        static let rungStatus: [String: AgentStatus] = ["shadow": .shadow, "approve_each": .approveEach,
+                                                        "auto_with_exceptions": .autoWithExceptions, "production_owned": .production,
+                                                        "go_no_go": .production]
+
+        init(old: Evaluation, new: Evaluation) {
+            self.old = old
+            self.new = new
+            move = old.plan.nextMove
+            b = new.assessment
+            today = new.assessment.assessedOn
+            let agents = b.agents
+            func agentWorking(_ name: String?) -> Agent? {
+                name.flatMap { u in agents.filter { $0.process?.lowercased() == u.lowercased() }.max { $0.status < $1.status } }
+            }
+            let named = move.agent.flatMap { n in agents.first { $0.name == n } }
+            agent = named ?? agentWorking(move.useCase)
+            thenAgent = agentWorking(move.then)
+            processStillListed = move.useCase.map { u in new.assessment.processes.contains { $0.name.lowercased() == u.lowercased() } } ?? true
+        }
+
         func byDate(_ step: PlanStep, _ what: String) -> (Mark, String) {
             if step.end < today { return (.slipped, "due by \(step.end.iso), but \(what)") }
             return (.onTrack, step.start <= today ? "under way, due by \(step.end.iso)" : "not due until \(step.start.iso)")
         }
-        func answered(_ id: String) -> Bool { b.answers[id]?.isYes ?? false }
-        var steps: [Step] = []
-        for step in old.plan.steps {
-            let mark: (Mark, String)
+
+        func mark(_ step: PlanStep) -> (Mark, String) {
             // Steps of the use case that followed the move carry a "next_" prefix and judge its agent.
             let follows = step.id.hasPrefix("next_")
             let id = follows ? String(step.id.dropFirst(5)) : step.id
-            let agent = follows ? thenAgent : agent
-            if let rung = rungStatus[id] ?? (id == "go_no_go" ? .production : nil) {
-                if let agent, agent.status == .retired {
-                    mark = (.dropped, "\(agent.name) was retired")
-                } else if let agent, agent.status >= rung {
-                    mark = (.done, "\(agent.name) is at \(Words.rung(agent.status, new.questionnaire))")
-                } else if !processStillListed {
-                    mark = (.dropped, "\(move.useCase ?? "the use case") is no longer in the inventory")
-                } else {
-                    mark = byDate(step, agent.map { "\($0.name) is still at \(Words.rung($0.status, new.questionnaire))" } ?? "no agent works \(move.useCase ?? "it") yet")
-                }
-            } else {
-                switch id {
-                case "setup":
-                    let started = agent.map { $0.status >= .shadow || $0.namedOwner != nil } ?? false
-                    mark = started ? (.done, "an agent for it exists with an owner") : byDate(step, "no agent for it is set up")
-                case "close_gate_gaps":
-                    let open = new.placement.gateGaps.filter { gap in old.placement.gateGaps.contains { $0.agent == gap.agent } }
-                    mark = open.isEmpty ? (.done, "the gaps listed last quarter are closed")
-                        : byDate(step, "still open: " + open.map { "\($0.agent) (\($0.missingBars.joined(separator: ", ")))" }.joined(separator: "; "))
-                case "own_agent":
-                    if let agent, agent.status == .retired { mark = (.done, "\(agent.name) was switched off") }
-                    else if let owner = agent?.namedOwner { mark = (.done, "\(agent?.name ?? "the agent") is owned by \(owner)") }
-                    else { mark = byDate(step, "\(move.agent ?? "the agent") still has no named owner") }
-                case "fix_economics":
-                    let weak = new.economics.first { $0.agent == move.agent }?.belowBar ?? false
-                    if let agent, agent.status == .retired { mark = (.done, "\(agent.name) was retired") }
-                    else if agent != nil, !weak { mark = (.done, "\(move.agent ?? "the agent") now clears the bar") }
-                    else { mark = byDate(step, "\(move.agent ?? "the agent") still returns under the bar") }
-                case "shared_connectors":
-                    let alone = b.agents.filter { $0.status.isRunning && $0.reusesSharedInfrastructure != true }
-                    mark = alone.isEmpty ? (.done, "every live agent uses shared infrastructure") : byDate(step, "still on their own plumbing: " + alone.map(\.name).joined(separator: ", "))
-                case "shared_monitoring":
-                    let blind = b.agents.filter { $0.status.isRunning && $0.gate[EngineGateBar.monitoring.rawValue] != true }
-                    mark = blind.isEmpty ? (.done, "every live agent is monitored") : byDate(step, "not monitored: " + blind.map(\.name).joined(separator: ", "))
-                case "standardise_tools":
-                    mark = b.answers[EngineQuestion.staffAITools.rawValue] == .choice("standardized") ? (.done, "the tools are standardised") : byDate(step, "tool use is not standardised")
-                case "measure_gains":
-                    mark = answered(EngineQuestion.toolGainsMeasured.rawValue) ? (.done, "the tools' savings are measured") : byDate(step, "nobody measures what the tools save")
-                case _ where new.questionnaire.governance.contains { $0.id == id } || id == "standard_gate":
-                    let habitID = id == "standard_gate" ? "gate_review" : id
-                    let habit = new.questionnaire.governance.first { $0.id == habitID }
-                    let inPlace = habit?.inPlace(b.answers) ?? false
-                    mark = inPlace ? (.done, "\(habit.map { Words.inSentence($0.habit) } ?? id) is in place") : byDate(step, "\(habit.map { Words.inSentence($0.habit) } ?? id) is not in place yet")
-                case "inventory": mark = b.processes.count >= new.questionnaire.parameters.inventoryMinProcesses ? (.done, "\(b.processes.count) processes are listed") : byDate(step, "only \(b.processes.count) processes are listed")
-                case "rank": mark = new.useCases.contains { $0.eligible } ? (.done, "a use case clears the bar") : byDate(step, "no use case clears the bar")
-                case "commit": mark = b.agents.contains { $0.status >= .shadow } ? (.done, "an agent is in shadow or beyond") : byDate(step, "no agent reached shadow")
-                case "select_portfolio", "select_line_level":
-                    let lineAgents = b.agents.filter { $0.side != .office && $0.status >= .pilot }.count
-                    mark = lineAgents > 0 ? (.done, "\(Words.count(lineAgents, "line or product agent")) under way") : byDate(step, "no line-level use case is under way")
-                default: mark = byDate(step, "there is no evidence of it")
-                }
+            let agent = follows ? thenAgent : self.agent
+            if let rung = Self.rungStatus[id] { return rungMark(step, rung, agent) }
+            return otherMark(step, id, agent)
+        }
+
+        /// A rung is done when the agent has reached it, dropped when the agent or its use case is gone.
+        func rungMark(_ step: PlanStep, _ rung: AgentStatus, _ agent: Agent?) -> (Mark, String) {
+            let q = new.questionnaire
+            if let agent, agent.status == .retired { return (.dropped, "\(agent.name) was retired") }
+            if let agent, agent.status >= rung { return (.done, "\(agent.name) is at \(Words.rung(agent.status, q))") }
+            if !processStillListed { return (.dropped, "\(move.useCase ?? "the use case") is no longer in the inventory") }
+            return byDate(step, agent.map { "\($0.name) is still at \(Words.rung($0.status, q))" } ?? "no agent works \(move.useCase ?? "it") yet")
+        }
+
+        func otherMark(_ step: PlanStep, _ id: String, _ agent: Agent?) -> (Mark, String) {
+            let q = new.questionnaire
+            switch id {
+            case "setup":
+                let started = agent.map { $0.status >= .shadow || $0.namedOwner != nil } ?? false
+                return started ? (.done, "an agent for it exists with an owner") : byDate(step, "no agent for it is set up")
+            case "close_gate_gaps":
+                let open = new.placement.gateGaps.filter { gap in old.placement.gateGaps.contains { $0.agent == gap.agent } }
+                return open.isEmpty ? (.done, "the gaps listed last quarter are closed")
+                    : byDate(step, "still open: " + open.map { "\($0.agent) (\($0.missingBars.joined(separator: ", ")))" }.joined(separator: "; "))
+            case "own_agent":
+                if let agent, agent.status == .retired { return (.done, "\(agent.name) was switched off") }
+                if let owner = agent?.namedOwner { return (.done, "\(agent?.name ?? "the agent") is owned by \(owner)") }
+                return byDate(step, "\(move.agent ?? "the agent") still has no named owner")
+            case "fix_economics":
+                let weak = new.economics.first { $0.agent == move.agent }?.belowBar ?? false
+                if let agent, agent.status == .retired { return (.done, "\(agent.name) was retired") }
+                if agent != nil, !weak { return (.done, "\(move.agent ?? "the agent") now clears the bar") }
+                return byDate(step, "\(move.agent ?? "the agent") still returns under the bar")
+            case "shared_connectors":
+                let alone = b.agents.filter { $0.status.isRunning && $0.reusesSharedInfrastructure != true }
+                return alone.isEmpty ? (.done, "every live agent uses shared infrastructure") : byDate(step, "still on their own plumbing: " + alone.map(\.name).joined(separator: ", "))
+            case "shared_monitoring":
+                let blind = b.agents.filter { $0.status.isRunning && $0.gate[EngineGateBar.monitoring.rawValue] != true }
+                return blind.isEmpty ? (.done, "every live agent is monitored") : byDate(step, "not monitored: " + blind.map(\.name).joined(separator: ", "))
+            case "standardise_tools":
+                return b.answers[EngineQuestion.staffAITools.rawValue] == .choice("standardized") ? (.done, "the tools are standardised") : byDate(step, "tool use is not standardised")
+            case "measure_gains":
+                return (b.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false) ? (.done, "the tools' savings are measured") : byDate(step, "nobody measures what the tools save")
+            case _ where q.governance.contains { $0.id == id } || id == "standard_gate":
+                let habitID = id == "standard_gate" ? "gate_review" : id
+                let habit = q.governance.first { $0.id == habitID }
+                let name = habit.map { Words.inSentence($0.habit) } ?? id
+                return (habit?.inPlace(b.answers) ?? false) ? (.done, "\(name) is in place") : byDate(step, "\(name) is not in place yet")
+            case "inventory":
+                return b.processes.count >= q.parameters.inventoryMinProcesses ? (.done, "\(b.processes.count) processes are listed") : byDate(step, "only \(b.processes.count) processes are listed")
+            case "rank": return new.useCases.contains { $0.eligible } ? (.done, "a use case clears the bar") : byDate(step, "no use case clears the bar")
+            case "commit": return b.agents.contains { $0.status >= .shadow } ? (.done, "an agent is in shadow or beyond") : byDate(step, "no agent reached shadow")
+            case "select_portfolio", "select_line_level":
+                let lineAgents = b.agents.filter { $0.side != .office && $0.status >= .pilot }.count
+                return lineAgents > 0 ? (.done, "\(Words.count(lineAgents, "line or product agent")) under way") : byDate(step, "no line-level use case is under way")
+            default: return byDate(step, "there is no evidence of it")
             }
-            steps.append(Step(id: step.id, title: step.title, start: step.start, end: step.end, mark: mark.0, reason: mark.1))
         }
-        let overall: (Mark, String)
-        if steps.isEmpty {
-            overall = (.onTrack, "last quarter's plan had no steps")
-        } else if let dropped = steps.first(where: { $0.mark == .dropped }) {
-            overall = (.dropped, dropped.reason)
-        } else if steps.allSatisfy({ $0.mark == .done }) || steps.last?.mark == .done {
-            overall = (.done, steps.last?.reason ?? "")
-        } else if let slipped = steps.first(where: { $0.mark == .slipped }) {
-            overall = (.slipped, "\(slipped.title.split(separator: ":").first.map(String.init) ?? slipped.title): \(slipped.reason)")
-        } else {
-            overall = (.onTrack, steps.first { $0.mark != .done }?.reason ?? "")
-        }
-        return FollowThrough(move: move.title, useCase: move.useCase, mark: overall.0, reason: overall.1, steps: steps)
     }
 }
