@@ -201,24 +201,62 @@ public enum DecisionLogReader {
         /// Column positions of each field, worked out once from the header.
         var index = FieldIndex()
 
-        mutating func take(_ row: Int, _ cells: [String]) throws {
-            guard let header else {
-                self.header = cells
-                for (i, raw) in cells.enumerated() {
-                    if let field = DecisionLogReader.field(for: raw), !fieldAt.values.contains(field) {
-                        fieldAt[i] = field
-                        columns.append((raw.trimmingCharacters(in: .whitespaces), field))
-                    } else if !raw.trimmingCharacters(in: .whitespaces).isEmpty {
-                        unknown.append(raw.trimmingCharacters(in: .whitespaces))
-                    }
+        /// The header row: which column holds which field, and the columns not read.
+        mutating func takeHeader(_ cells: [String]) throws {
+            self.header = cells
+            for (i, raw) in cells.enumerated() {
+                if let field = DecisionLogReader.field(for: raw), !fieldAt.values.contains(field) {
+                    fieldAt[i] = field
+                    columns.append((raw.trimmingCharacters(in: .whitespaces), field))
+                } else if !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+                    unknown.append(raw.trimmingCharacters(in: .whitespaces))
                 }
-                index = FieldIndex(fieldAt)
-                let missing = ["case_id", "at", "mode"].filter { !fieldAt.values.contains($0) }
-                if !missing.isEmpty {
-                    throw ImportFailure(problems: ["\(file): error: no column for \(Format.list(missing)); the header has \(cells.map { "\"\($0)\"" }.joined(separator: ", ")). Expected: case_id, at, mode, and agent_action with human_action (or match), approved, correct, severity, exception_opened_at, exception_cleared_at"])
-                }
-                return
             }
+            index = FieldIndex(fieldAt)
+            let missing = ["case_id", "at", "mode"].filter { !fieldAt.values.contains($0) }
+            if !missing.isEmpty {
+                throw ImportFailure(problems: ["\(file): error: no column for \(Format.list(missing)); the header has \(cells.map { "\"\($0)\"" }.joined(separator: ", ")). Expected: case_id, at, mode, and agent_action with human_action (or match), approved, correct, severity, exception_opened_at, exception_cleared_at"])
+            }
+        }
+
+        /// What happened to the case: match, approval, correctness, severity and its exception's times.
+        static func readOutcomes(_ values: Row, into c: inout DecisionCase, problem: (String, String) -> Void) {
+            if let m = values["match"] {
+                c.match = YesNo.read(m)
+                if c.match == nil { problem("match", "\"\(m.prefix(40))\" is not yes or no") }
+            } else if let a = values["agent_action"], let h = values["human_action"] {
+                c.match = a.lowercased() == h.lowercased()
+            }
+            if let a = values["approved"] {
+                switch a.lowercased() {
+                case "edited", "edit", "changed", "modified": c.approved = false
+                default:
+                    c.approved = YesNo.read(a)
+                    if c.approved == nil { problem("approved", "\"\(a.prefix(40))\" is not yes, no or edited") }
+                }
+            }
+            if let v = values["correct"] {
+                c.correct = YesNo.read(v)
+                if c.correct == nil { problem("correct", "\"\(v.prefix(40))\" is not yes or no (leave it blank when the case was not reviewed)") }
+            }
+            if let s = values["severity"] {
+                switch s.lowercased() {
+                case "none", "", "no", "0", "-": c.severity = .none
+                case "low", "minor", "medium": c.severity = .low
+                case "high", "critical", "severe", "major": c.severity = .high
+                default: problem("severity", "\"\(s.prefix(40))\" is not a severity; expected none, low or high")
+                }
+            }
+            if let o = values["exception_opened_at"] {
+                if let (t, _) = Timestamp.parse(o) { c.exceptionOpened = t } else { problem("exception_opened_at", "\"\(o.prefix(40))\" is not a time") }
+            }
+            if let o = values["exception_cleared_at"] {
+                if let (t, _) = Timestamp.parse(o) { c.exceptionCleared = t } else { problem("exception_cleared_at", "\"\(o.prefix(40))\" is not a time") }
+            }
+        }
+
+        mutating func take(_ row: Int, _ cells: [String]) throws {
+            guard let header else { return try takeHeader(cells) }
             // Cells by field, read straight from the row: no dictionary per row (a million rows).
             func value(_ field: Int?) -> String? {
                 guard let i = field, i < cells.count else { return nil }
@@ -260,38 +298,7 @@ public enum DecisionLogReader {
                 lastRow = row
             }
             var c = DecisionCase(row: row, caseID: id, at: at, mode: mode)
-            if let m = values["match"] {
-                c.match = YesNo.read(m)
-                if c.match == nil { problem("match", "\"\(m.prefix(40))\" is not yes or no") }
-            } else if let a = values["agent_action"], let h = values["human_action"] {
-                c.match = a.lowercased() == h.lowercased()
-            }
-            if let a = values["approved"] {
-                switch a.lowercased() {
-                case "edited", "edit", "changed", "modified": c.approved = false
-                default:
-                    c.approved = YesNo.read(a)
-                    if c.approved == nil { problem("approved", "\"\(a.prefix(40))\" is not yes, no or edited") }
-                }
-            }
-            if let v = values["correct"] {
-                c.correct = YesNo.read(v)
-                if c.correct == nil { problem("correct", "\"\(v.prefix(40))\" is not yes or no (leave it blank when the case was not reviewed)") }
-            }
-            if let s = values["severity"] {
-                switch s.lowercased() {
-                case "none", "", "no", "0", "-": c.severity = .none
-                case "low", "minor", "medium": c.severity = .low
-                case "high", "critical", "severe", "major": c.severity = .high
-                default: problem("severity", "\"\(s.prefix(40))\" is not a severity; expected none, low or high")
-                }
-            }
-            if let o = values["exception_opened_at"] {
-                if let (t, _) = Timestamp.parse(o) { c.exceptionOpened = t } else { problem("exception_opened_at", "\"\(o.prefix(40))\" is not a time") }
-            }
-            if let o = values["exception_cleared_at"] {
-                if let (t, _) = Timestamp.parse(o) { c.exceptionCleared = t } else { problem("exception_cleared_at", "\"\(o.prefix(40))\" is not a time") }
-            }
+            Self.readOutcomes(values, into: &c, problem: problem)
             if mode == .exception, c.exceptionOpened == nil { c.exceptionOpened = at }
             cases.append(c)
         }
