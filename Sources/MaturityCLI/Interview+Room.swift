@@ -5,22 +5,6 @@ import MaturityStore
 /// The facilitator-led workshop: for each placement question every participant answers blind,
 /// then the spread is shown and the facilitator records the consensus and any dissent.
 extension Interview {
-    /// Reads one typed answer to `q` the way the single-person interview does.
-    func answerParser(_ q: Question) -> (String) -> Result<Answer, PromptError> {
-        switch q.type {
-        case .yesNo: return { Parse.yesNo($0).map(Answer.yesNo) }
-        case .choice: return { Parse.choice(q.choices)($0).map(Answer.choice) }
-        case .count, .number, .money:
-            let whole = q.type == .count
-            let parse = Parse.number(unit: q.unit ?? (whole ? "a whole number" : "a number"), example: whole ? "2" : "12.5",
-                                     min: q.min, max: q.max, whole: whole)
-            return { parse($0).map(Answer.number) }
-        case .share: return { Parse.share($0).map(Answer.number) }
-        case .date: return { Parse.day($0).map { Answer.text($0.iso) } }
-        case .text, .list: return { Parse.text($0).map(Answer.text) }
-        }
-    }
-
     func roomQuestion(_ id: String, participants: [Respondent]) throws -> StepResult {
         guard let q = questionnaire.question(id) else { return .next }
         let n = (questionnaire.questions.firstIndex { $0.id == id } ?? 0) + 1

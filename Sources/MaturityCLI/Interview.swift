@@ -148,29 +148,26 @@ final class Interview {
             return answer.display
         }
         let help = (q.help ?? "") + " Type skip if you do not know; it counts as no."
-        let record: (Answer?) -> Void = { self.draft.answers[id] = .some($0) }
+        let hint = q.type == .yesNo ? " (y/n)" : q.type == .share ? " (a percent, like 10%)" : ""
+        // A choice's default is its number in the list.
+        let current = q.type == .choice ? shown.flatMap { v in q.choices.firstIndex { $0.value == v }.map { "\($0 + 1)" } } : shown
+        return try field(position: position, text: q.prompt + hint, help: help, current: current, skippable: true,
+                         choices: q.choices, parse: answerParser(q)) { self.draft.answers[id] = .some($0) }
+    }
+
+    /// Reads one typed answer to `q`: the one switch over question types, for the interview and the workshop.
+    func answerParser(_ q: Question) -> (String) -> Result<Answer, PromptError> {
         switch q.type {
-        case .yesNo:
-            return try field(position: position, text: q.prompt + " (y/n)", help: help, current: shown, skippable: true,
-                             parse: Parse.yesNo) { record($0.map(Answer.yesNo)) }
-        case .choice:
-            let label = shown.flatMap { v in q.choices.firstIndex { $0.value == v }.map { "\($0 + 1)" } }
-            return try field(position: position, text: q.prompt, help: help, current: label, skippable: true,
-                             choices: q.choices, parse: Parse.choice(q.choices)) { record($0.map(Answer.choice)) }
+        case .yesNo: return { Parse.yesNo($0).map(Answer.yesNo) }
+        case .choice: return { Parse.choice(q.choices)($0).map(Answer.choice) }
         case .count, .number, .money:
             let whole = q.type == .count
-            return try field(position: position, text: q.prompt, help: help, current: shown, skippable: true,
-                             parse: Parse.number(unit: q.unit ?? (whole ? "a whole number" : "a number"), example: whole ? "2" : "12.5",
-                                                 min: q.min, max: q.max, whole: whole)) { record($0.map(Answer.number)) }
-        case .share:
-            return try field(position: position, text: q.prompt + " (a percent, like 10%)", help: help, current: shown, skippable: true,
-                             parse: Parse.share) { record($0.map(Answer.number)) }
-        case .date:
-            return try field(position: position, text: q.prompt, help: help, current: shown, skippable: true,
-                             parse: { s in Parse.day(s).map(\.iso) }) { record($0.map(Answer.text)) }
-        case .text, .list:
-            return try field(position: position, text: q.prompt, help: help, current: shown, skippable: true,
-                             parse: Parse.text) { record($0.map(Answer.text)) }
+            let parse = Parse.number(unit: q.unit ?? (whole ? "a whole number" : "a number"), example: whole ? "2" : "12.5",
+                                     min: q.min, max: q.max, whole: whole)
+            return { parse($0).map(Answer.number) }
+        case .share: return { Parse.share($0).map(Answer.number) }
+        case .date: return { Parse.day($0).map { Answer.text($0.iso) } }
+        case .text, .list: return { Parse.text($0).map(Answer.text) }
         }
     }
 
