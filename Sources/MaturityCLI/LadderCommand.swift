@@ -78,12 +78,11 @@ struct LadderCommand: ParsableCommand {
         let model = LadderModel(report, questionnaire: q, process: process, notes: notes)
         let text: String
         switch resolvedFormat {
-        case .text: text = model.text()
         case .json: text = try model.json()
-        case .html, .md:
+        case .html, .md, .text:
             let renderer = TemplateRenderer(templates: ContentLibrary.files(under: "templates"), compiled: CompiledContent.templates)
-            let tree = try model.tree()
-            text = try renderer.render(tree: tree, template: resolvedFormat == .html ? .ladderHTML : .ladderMarkdown)
+            let template: ReportTemplate = resolvedFormat == .html ? .ladderHTML : resolvedFormat == .md ? .ladderMarkdown : .ladderText
+            text = try renderer.render(tree: try model.tree(), template: template)
         }
         if let output {
             try store.writeAtomically(text, to: output)

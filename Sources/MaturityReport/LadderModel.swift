@@ -27,6 +27,8 @@ public struct LadderModel: Encodable, Sendable {
     public var economics: Economics
     public var chart: Chart
     public var notes: [String]
+    /// The terminal summary's lines that join several figures (`--format text`).
+    public var text = TextLines(head: "", verdict: "", weeks: nil, straight: nil, slo: "", alarms: [], breaches: [])
     public var sentence: String
     /// Holding only because the cases or weeks are not in yet, at a rate that clears the gate.
     public var onTrack: Bool
@@ -113,6 +115,15 @@ public struct LadderModel: Encodable, Sendable {
         public var description: String
     }
     public struct Line: Encodable, Sendable { public var y: Int; public var label: String }
+    public struct TextLines: Encodable, Sendable {
+        public var head: String
+        public var verdict: String
+        public var weeks: String?
+        public var straight: String?
+        public var slo: String
+        public var alarms: [String]
+        public var breaches: [String]
+    }
     public struct Band: Encodable, Sendable { public var x: Int; public var width: Int; public var label: String }
 
     public init(_ r: LadderReport, questionnaire q: Questionnaire, process: InventoryProcess?, notes: [String]) {
@@ -181,6 +192,7 @@ public struct LadderModel: Encodable, Sendable {
         let current = r.rungs.first { $0.rung == r.currentRung }
         onTrack = r.verdict == .hold && (current.map { ($0.rate ?? 0) >= $0.gateRate && $0.highSeverity == 0 } ?? false)
         sentence = "\(r.agent): \(r.verdict == .advance ? "advance" : r.verdict == .hold ? "hold" : "step back"). \(r.verdictReason)."
+        text = Self.textLines(self)
     }
 
     static func round3(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
@@ -232,28 +244,19 @@ public struct LadderModel: Encodable, Sendable {
     /// The same model as a tree the templates read.
     public func tree() throws -> Any { try MustacheTree.make(self) }
 
-    /// For a terminal.
-    public func text() -> String {
-        var out = ["\(agent) · \(cases) cases" + (from.map { " from \($0)" } ?? "") + (to.map { " to \($0)" } ?? "")]
-        out.append("Verdict: \(verdict.replacingOccurrences(of: "_", with: " ")) — \(verdictReason)")
-        out.append("")
-        for r in rungs {
-            out.append("  \(r.title): \(r.cases) cases, \(r.rateText) (95% interval \(r.intervalText)); gate \(r.gateText): \(r.met) — \(r.why)")
-            if let c = r.caution { out.append("    \(c)") }
-            if let d = r.projectedOn { out.append("    At this rate and volume the gate is met on \(d).") }
-        }
-        if !weeks.isEmpty {
-            out.append("  Auto weeks: " + weeks.map { "\($0.week) \($0.accuracyText)" }.joined(separator: ", "))
-            out.append("  Straight weeks at the gate: \(straightWeeks), \(straightWeeksNeeded) needed" + (emptyWeeks.isEmpty ? "" : " (empty weeks \(emptyWeeks.joined(separator: ", ")) neither count nor break the run)"))
-        }
-        out.append("")
-        out.append("SLO: rolling \(slo.window) accuracy \(slo.rollingText); high-severity errors \(slo.highSeverity); exception queue worst \(slo.exceptionSla.worstBusinessHours.map { Format.number($0) } ?? "-") of \(Format.number(slo.exceptionSla.limitBusinessHours)) business hours")
-        for a in slo.alarms { out.append("  Alarm: below \(Format.percent(slo.pageBelow)) from \(a.from) to \(a.to) (cases \(a.firstCase) to \(a.lastCase), lowest \(a.lowestText))") }
-        for b in slo.exceptionSla.breaches.prefix(10) { out.append("  Queue breach: case \(b.caseID) opened \(b.opened), \(Format.number(b.businessHours)) business hours") }
-        if slo.exceptionSla.breaches.count > 10 { out.append("  … and \(slo.exceptionSla.breaches.count - 10) more breaches") }
-        out.append("")
-        out += economics.lines
-        out += notes
-        return out.joined(separator: "\n") + "\n"
+    /// The lines of the terminal summary that join several figures; the template lays them out.
+    static func textLines(_ m: LadderModel) -> TextLines {
+        let slo = m.slo, queue = slo.exceptionSla
+        var breaches = queue.breaches.prefix(10).map { "Queue breach: case \($0.caseID) opened \($0.opened), \(Format.number($0.businessHours)) business hours" }
+        if queue.breaches.count > 10 { breaches.append("… and \(queue.breaches.count - 10) more breaches") }
+        return TextLines(
+            head: "\(m.agent) · \(m.cases) cases" + (m.from.map { " from \($0)" } ?? "") + (m.to.map { " to \($0)" } ?? ""),
+            verdict: "Verdict: \(m.verdict.replacingOccurrences(of: "_", with: " ")) — \(m.verdictReason)",
+            weeks: m.weeks.isEmpty ? nil : "Auto weeks: " + m.weeks.map { "\($0.week) \($0.accuracyText)" }.joined(separator: ", "),
+            straight: m.weeks.isEmpty ? nil : "Straight weeks at the gate: \(m.straightWeeks), \(m.straightWeeksNeeded) needed"
+                + (m.emptyWeeks.isEmpty ? "" : " (empty weeks \(m.emptyWeeks.joined(separator: ", ")) neither count nor break the run)"),
+            slo: "SLO: rolling \(slo.window) accuracy \(slo.rollingText); high-severity errors \(slo.highSeverity); exception queue worst \(queue.worstText ?? "-") of \(queue.limitText) business hours",
+            alarms: slo.alarms.map { "Alarm: below \(Format.percent(slo.pageBelow)) from \($0.from) to \($0.to) (cases \($0.firstCase) to \($0.lastCase), lowest \($0.lowestText))" },
+            breaches: breaches)
     }
 }

@@ -205,6 +205,7 @@ public enum ReportTemplate: String, CaseIterable, Sendable {
     case markdown = "report.md"
     case ladderHTML = "ladder.html"
     case ladderMarkdown = "ladder.md"
+    case ladderText = "ladder.txt"
     case text = "report.txt"
     case compareText = "compare.txt"
     case compareMarkdown = "compare.md"

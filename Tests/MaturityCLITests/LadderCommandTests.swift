@@ -46,6 +46,11 @@ struct LadderCommandTests {
         let log = "\(d)/ap-invoice-matcher-log.csv"
         let text = try Binary.run(["ladder", log, "--agent", "AP invoice matcher"])
         #expect(text.stdout.hasPrefix("AP invoice matcher · 10800 cases from 2026-08-31 to 2026-11-20\nVerdict: advance"))
+        // The terminal summary is a template over the same model: every part of it is there.
+        #expect(text.stdout.contains("\n  Straight weeks at the gate: 4, 3 needed\n\nSLO: rolling 100 accuracy 93%; high-severity errors 0; exception queue worst 12.7 of 4 business hours\n"))
+        #expect(text.stdout.contains("\n  Alarm: below 90% from 2026-10-21 to 2026-10-27 (cases INV-106434 to INV-107456, lowest 70%)\n"))
+        #expect(text.stdout.contains("\n  Queue breach: case INV-105455 opened 2026-10-12, 12.7 business hours\n"))
+        #expect(text.stdout.hasSuffix("\nAt the measured rates the agent frees about 0.9 FTE and needs 0.1 FTE on the exception queue.\n"))
         let html = try Binary.run(["ladder", log, "--agent", "AP invoice matcher", "--format", "html"])
         #expect(html.stdout.contains("<polyline class=\"line\""))
         #expect(html.stdout.contains("it fell below 90% from 2026-10-21 to 2026-10-27"))

@@ -83,7 +83,7 @@ struct TemplateTreeTests {
         let report = LadderAnalysis.analyse(cases, agent: "AP invoice matcher", questionnaire: Repo.questionnaire,
                                             calendar: BusinessCalendar(), asOf: nil)
         let tree = try LadderModel(report, questionnaire: Repo.questionnaire, process: nil, notes: ["A note with <b> & \"quotes\""]).tree()
-        for template in [ReportTemplate.ladderHTML, .ladderMarkdown] {
+        for template in [ReportTemplate.ladderHTML, .ladderMarkdown, .ladderText] {
             let expected = try TemplateRenderer(templates: templates).render(tree: tree, template: template)
             #expect(try TemplateRenderer(templates: templates, compiled: trees).render(tree: tree, template: template) == expected)
         }
