@@ -50,7 +50,7 @@ struct LadderCommandTests {
         #expect(text.stdout.contains("\n  Straight weeks at the gate: 4, 3 needed\n\nSLO: rolling 100 accuracy 93%; high-severity errors 0; exception queue worst 12.7 of 4 business hours\n"))
         #expect(text.stdout.contains("\n  Alarm: below 90% from 2026-10-21 to 2026-10-27 (cases INV-106434 to INV-107456, lowest 70%)\n"))
         #expect(text.stdout.contains("\n  Queue breach: case INV-105455 opened 2026-10-12, 12.7 business hours\n"))
-        #expect(text.stdout.hasSuffix("\nAt the measured rates the agent frees about 0.9 FTE and needs 0.1 FTE on the exception queue.\n"))
+        #expect(text.stdout.hasSuffix("\n\nThe log shows 922 cases a week.\nExceptions are 9.8% of the automated cases.\n"))
         let html = try Binary.run(["ladder", log, "--agent", "AP invoice matcher", "--format", "html"])
         #expect(html.stdout.contains("<polyline class=\"line\""))
         #expect(html.stdout.contains("it fell below 90% from 2026-10-21 to 2026-10-27"))
