@@ -1,11 +1,105 @@
-/// A problem with a questionnaire, located by key path (the store adds the line).
-public struct ContentProblem: Sendable, Equatable {
-    public var path: String
-    public var message: String
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
+/// A problem with a questionnaire, one case per kind, so tests pin the kind and its values; the
+/// words a person reads are in `message`, the key path in `path` (the loader adds the line).
+public enum ContentProblem: Sendable, Equatable, CustomStringConvertible {
+    case duplicateID(list: String, id: String)
+    case unknownHabitAnswer(habit: String, answer: String)
+    case missingStage(Int)
+    case stageOutOfRange(Int)
+    case missingQuestion(id: String, type: QuestionType)
+    case wrongQuestionType(id: String, has: QuestionType, needs: QuestionType)
+    case missingChoice(question: String, value: String)
+    case noChoices(question: String)
+    case missingGateBar(String)
+    case missingRung(String)
+    case rungsOutOfOrder
+    case rungTooShort(rung: String, weeks: Int)
+    case missingProcessField(String)
+    case missingTableEntry(path: String, value: String, field: String)
+    case unknownTableEntry(path: String, value: String, field: String, allowed: [String])
+    case missingSidePoints(String)
+    case automatableShare(Double)
+    case roiMinimumNotPositive
+    case negativeExceptionFTE
+    case badScaledCost(String)
+    case feasibilityAllZero
+    case badShadowGate
+    case shadowCasesDiffer(rung: Int, gate: Int)
+    case shadowRateDiffers(rung: Double, gate: Double)
+    /// A `{name}` in a rung or go/no-go sentence that no parameter fills.
+    case unknownParameterPlaceholder(path: String, name: String, allowed: [String])
+    /// A `{name}` elsewhere in the prose that nothing fills.
+    case unknownPlaceholder(path: String, name: String, allowed: [String])
+    case outOfRange(path: String, value: Double, range: ClosedRange<Double>, unit: String)
+    case noGoNoGoQuestions
+
+    public var path: String {
+        switch self {
+        case .duplicateID(let list, _): return list
+        case .unknownHabitAnswer(let habit, _): return "governance.\(habit).answer"
+        case .missingStage, .stageOutOfRange: return "stages"
+        case .missingQuestion: return "questions"
+        case .wrongQuestionType(let id, _, _): return "questions.\(id).type"
+        case .missingChoice(let id, _): return "questions.\(id).choices"
+        case .noChoices(let id): return "questions.\(id).choices"
+        case .missingGateBar: return "gate_bars"
+        case .missingRung, .rungsOutOfOrder: return "parameters.trust_ladder"
+        case .rungTooShort(let rung, _): return "parameters.trust_ladder.\(rung).weeks"
+        case .missingProcessField: return "process_fields"
+        case .missingTableEntry(let path, _, _), .unknownTableEntry(let path, _, _, _): return path
+        case .missingSidePoints: return "parameters.feasibility.side"
+        case .automatableShare: return "parameters.automatable_share"
+        case .roiMinimumNotPositive: return "parameters.roi_minimum"
+        case .negativeExceptionFTE: return "parameters.run_cost.exception_fte"
+        case .badScaledCost(let name): return "parameters.run_cost.\(name)"
+        case .feasibilityAllZero: return "parameters.feasibility"
+        case .badShadowGate: return "parameters.shadow_gate"
+        case .shadowCasesDiffer: return "parameters.trust_ladder.shadow.min_cases"
+        case .shadowRateDiffers: return "parameters.trust_ladder.shadow.min_rate"
+        case .unknownParameterPlaceholder(let path, _, _), .unknownPlaceholder(let path, _, _): return path
+        case .outOfRange(let path, _, _, _): return "parameters.\(path)"
+        case .noGoNoGoQuestions: return "parameters.go_no_go"
+        }
     }
+
+    public var message: String {
+        switch self {
+        case .duplicateID(_, let id): return "id \"\(id)\" is used more than once; ids must be unique"
+        case .unknownHabitAnswer(let habit, let answer): return "habit \"\(habit)\" names answer \"\(answer)\", which is not a question id"
+        case .missingStage(let level): return "stage \(level) is missing; the model needs stages 0 to 4"
+        case .stageOutOfRange(let level): return "stage level \(level) is outside 0 to 4"
+        case .missingQuestion(let id, let type): return "question \"\(id)\" is missing; the placement rules read it (type \(type.rawValue))"
+        case .wrongQuestionType(let id, let has, let needs): return "question \"\(id)\" has type \(has.rawValue); the placement rules need \(needs.rawValue)"
+        case .missingChoice(let id, let value): return "question \"\(id)\" lacks the choice \"\(value)\"; the placement rules compare against it"
+        case .noChoices(let id): return "question \"\(id)\" is a choice with no choices"
+        case .missingGateBar(let id): return "gate bar \"\(id)\" is missing; the production gate has five bars"
+        case .missingRung(let id): return "rung \"\(id)\" is missing; the plan climbs setup, shadow, approve_each, auto_with_exceptions, production_owned"
+        case .rungsOutOfOrder: return "rungs are out of order; expected setup, shadow, approve_each, auto_with_exceptions, production_owned"
+        case .rungTooShort(let rung, let weeks): return "rung \"\(rung)\" lasts \(weeks) weeks; it needs at least 1"
+        case .missingProcessField(let id): return "process field \"\(id)\" is missing; feasibility scores it"
+        case .missingTableEntry(_, let value, let field): return "no entry for \"\(value)\" (a choice of process field \(field)); add it"
+        case .unknownTableEntry(_, let value, let field, let allowed): return "\"\(value)\" is not a choice of process field \(field); allowed: \(allowed.joined(separator: ", "))"
+        case .missingSidePoints(let side): return "no points for side \"\(side)\"; add it"
+        case .automatableShare(let v): return "automatable_share is \(Format.number(v)); expected a share above 0 and at most 1"
+        case .roiMinimumNotPositive: return "roi_minimum must be above 0"
+        case .negativeExceptionFTE: return "exception_fte min must not be negative"
+        case .badScaledCost(let name): return "\(name) needs 0 <= min <= max and full_scale_volume_per_week above 0"
+        case .feasibilityAllZero: return "feasibility points add up to 0; the best answers must score above 0"
+        case .badShadowGate: return "shadow_gate needs min_cases of at least 1 and low_volume_per_week above 0"
+        case .shadowCasesDiffer(let rung, let gate):
+            return "the shadow rung asks for \(rung) cases but shadow_gate.min_cases is \(gate); the plan and the ladder must count the same cases, so set both to one number"
+        case .shadowRateDiffers(let rung, let gate):
+            return "the shadow rung's min_rate \(Format.number(rung)) differs from shadow_gate.min_match \(Format.number(gate)); set both to one number"
+        case .unknownParameterPlaceholder(_, let name, let allowed):
+            return "{\(name)} is not a parameter this text can name; use one of \(allowed.map { "{\($0)}" }.joined(separator: ", "))"
+        case .unknownPlaceholder(_, let name, let allowed):
+            return "{\(name)} is not a number this text can name; use one of \(allowed.map { "{\($0)}" }.joined(separator: ", "))"
+        case .outOfRange(let path, let value, let range, let unit):
+            return "\(path) is \(Format.number(value)); expected \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound))\(unit)"
+        case .noGoNoGoQuestions: return "go_no_go has no questions; the go/no-go needs at least one"
+        }
+    }
+
+    public var description: String { "\(path): \(message)" }
 }
 
 extension Questionnaire {
@@ -22,7 +116,7 @@ extension Questionnaire {
         func duplicates(_ ids: [String], _ path: String) {
             var seen = Set<String>()
             for id in ids where !seen.insert(id).inserted {
-                problems.append(.init(path: path, message: "id \"\(id)\" is used more than once; ids must be unique"))
+                problems.append(.duplicateID(list: path, id: id))
             }
         }
         duplicates(questions.map(\.id), "questions")
@@ -42,14 +136,14 @@ extension Questionnaire {
         var problems: [ContentProblem] = []
         for habit in governance {
             if let answer = habit.answer, question(answer) == nil {
-                problems.append(.init(path: "governance.\(habit.id).answer", message: "habit \"\(habit.id)\" names answer \"\(answer)\", which is not a question id"))
+                problems.append(.unknownHabitAnswer(habit: habit.id, answer: answer))
             }
         }
         for level in 0...4 where stage(level) == nil {
-            problems.append(.init(path: "stages", message: "stage \(level) is missing; the model needs stages 0 to 4"))
+            problems.append(.missingStage(level))
         }
         for level in stages.map(\.level) where !(0...4).contains(level) {
-            problems.append(.init(path: "stages", message: "stage level \(level) is outside 0 to 4"))
+            problems.append(.stageOutOfRange(level))
         }
         return problems
     }
@@ -59,18 +153,18 @@ extension Questionnaire {
         var problems: [ContentProblem] = []
         for needed in EngineQuestion.allCases {
             guard let q = question(needed.rawValue) else {
-                problems.append(.init(path: "questions", message: "question \"\(needed.rawValue)\" is missing; the placement rules read it (type \(needed.requiredType.rawValue))"))
+                problems.append(.missingQuestion(id: needed.rawValue, type: needed.requiredType))
                 continue
             }
             if q.type != needed.requiredType {
-                problems.append(.init(path: "questions.\(needed.rawValue).type", message: "question \"\(needed.rawValue)\" has type \(q.type.rawValue); the placement rules need \(needed.requiredType.rawValue)"))
+                problems.append(.wrongQuestionType(id: needed.rawValue, has: q.type, needs: needed.requiredType))
             }
             for value in needed.requiredChoices where !q.choiceValues.contains(value) {
-                problems.append(.init(path: "questions.\(needed.rawValue).choices", message: "question \"\(needed.rawValue)\" lacks the choice \"\(value)\"; the placement rules compare against it"))
+                problems.append(.missingChoice(question: needed.rawValue, value: value))
             }
         }
         for q in questions where q.type == .choice && q.choices.isEmpty {
-            problems.append(.init(path: "questions.\(q.id).choices", message: "question \"\(q.id)\" is a choice with no choices"))
+            problems.append(.noChoices(question: q.id))
         }
         return problems
     }
@@ -79,17 +173,17 @@ extension Questionnaire {
     func gateAndLadderProblems() -> [ContentProblem] {
         var problems: [ContentProblem] = []
         for bar in EngineGateBar.allCases where !gateBars.contains(where: { $0.id == bar.rawValue }) {
-            problems.append(.init(path: "gate_bars", message: "gate bar \"\(bar.rawValue)\" is missing; the production gate has five bars"))
+            problems.append(.missingGateBar(bar.rawValue))
         }
         for rung in EngineRung.allCases where !parameters.trustLadder.contains(where: { $0.id == rung.rawValue }) {
-            problems.append(.init(path: "parameters.trust_ladder", message: "rung \"\(rung.rawValue)\" is missing; the plan climbs setup, shadow, approve_each, auto_with_exceptions, production_owned"))
+            problems.append(.missingRung(rung.rawValue))
         }
         let ladderOrder = parameters.trustLadder.compactMap { EngineRung(rawValue: $0.id) }
         if ladderOrder.count == EngineRung.allCases.count, ladderOrder != EngineRung.allCases {
-            problems.append(.init(path: "parameters.trust_ladder", message: "rungs are out of order; expected setup, shadow, approve_each, auto_with_exceptions, production_owned"))
+            problems.append(.rungsOutOfOrder)
         }
         for rung in parameters.trustLadder where rung.weeks < 1 {
-            problems.append(.init(path: "parameters.trust_ladder.\(rung.id).weeks", message: "rung \"\(rung.id)\" lasts \(rung.weeks) weeks; it needs at least 1"))
+            problems.append(.rungTooShort(rung: rung.id, weeks: rung.weeks))
         }
         return problems
     }
@@ -106,18 +200,18 @@ extension Questionnaire {
         ]
         for (field, table, path) in tables {
             guard let definition = processFields.first(where: { $0.id == field.rawValue }) else {
-                problems.append(.init(path: "process_fields", message: "process field \"\(field.rawValue)\" is missing; feasibility scores it"))
+                problems.append(.missingProcessField(field.rawValue))
                 continue
             }
             for value in definition.choiceValues where table[value] == nil {
-                problems.append(.init(path: path, message: "no entry for \"\(value)\" (a choice of process field \(field.rawValue)); add it"))
+                problems.append(.missingTableEntry(path: path, value: value, field: field.rawValue))
             }
             for value in table.keys.sorted() where !definition.choiceValues.contains(value) {
-                problems.append(.init(path: path, message: "\"\(value)\" is not a choice of process field \(field.rawValue); allowed: \(definition.choiceValues.joined(separator: ", "))"))
+                problems.append(.unknownTableEntry(path: path, value: value, field: field.rawValue, allowed: definition.choiceValues))
             }
         }
         for side in Side.allCases where parameters.feasibility.side[side.rawValue] == nil {
-            problems.append(.init(path: "parameters.feasibility.side", message: "no points for side \"\(side.rawValue)\"; add it"))
+            problems.append(.missingSidePoints(side.rawValue))
         }
         return problems
     }
@@ -127,33 +221,31 @@ extension Questionnaire {
         var problems: [ContentProblem] = []
         let p = parameters
         if !(0...1).contains(p.automatableShare) || p.automatableShare == 0 {
-            problems.append(.init(path: "parameters.automatable_share", message: "automatable_share is \(Format.number(p.automatableShare)); expected a share above 0 and at most 1"))
+            problems.append(.automatableShare(p.automatableShare))
         }
         if p.roiMinimum <= 0 {
-            problems.append(.init(path: "parameters.roi_minimum", message: "roi_minimum must be above 0"))
+            problems.append(.roiMinimumNotPositive)
         }
         if p.exceptionFTE.lowerBound < 0 {
-            problems.append(.init(path: "parameters.run_cost.exception_fte", message: "exception_fte min must not be negative"))
+            problems.append(.negativeExceptionFTE)
         }
         for (name, cost) in [("model_api_monthly", p.modelAPIMonthly), ("monitoring_monthly", p.monitoringMonthly)] {
             if cost.min < 0 || cost.max < cost.min || cost.fullScaleVolumePerWeek <= 0 {
-                problems.append(.init(path: "parameters.run_cost.\(name)", message: "\(name) needs 0 <= min <= max and full_scale_volume_per_week above 0"))
+                problems.append(.badScaledCost(name))
             }
         }
         if p.feasibility.maximum <= 0 {
-            problems.append(.init(path: "parameters.feasibility", message: "feasibility points add up to 0; the best answers must score above 0"))
+            problems.append(.feasibilityAllZero)
         }
         if p.shadowGate.minCases < 1 || p.shadowGate.lowVolumePerWeek <= 0 {
-            problems.append(.init(path: "parameters.shadow_gate", message: "shadow_gate needs min_cases of at least 1 and low_volume_per_week above 0"))
+            problems.append(.badShadowGate)
         }
         if let shadow = p.rung(.shadow) {
             if let cases = shadow.minCases, cases != p.shadowGate.minCases {
-                problems.append(.init(path: "parameters.trust_ladder.shadow.min_cases",
-                                      message: "the shadow rung asks for \(cases) cases but shadow_gate.min_cases is \(p.shadowGate.minCases); the plan and the ladder must count the same cases, so set both to one number"))
+                problems.append(.shadowCasesDiffer(rung: cases, gate: p.shadowGate.minCases))
             }
             if let rate = shadow.minRate, rate != p.shadowGate.minMatch {
-                problems.append(.init(path: "parameters.trust_ladder.shadow.min_rate",
-                                      message: "the shadow rung's min_rate \(Format.number(rate)) differs from shadow_gate.min_match \(Format.number(p.shadowGate.minMatch)); set both to one number"))
+                problems.append(.shadowRateDiffers(rung: rate, gate: p.shadowGate.minMatch))
             }
         }
         return problems
@@ -167,12 +259,12 @@ extension Questionnaire {
             + p.goNoGo.map { ("parameters.go_no_go.\($0.id)", $0.question) }
         for (path, text) in prose {
             for name in p.unknownPlaceholders(in: text) {
-                problems.append(.init(path: path, message: "{\(name)} is not a parameter this text can name; use one of \(p.placeholderValues().keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"))
+                problems.append(.unknownParameterPlaceholder(path: path, name: name, allowed: p.placeholderValues().keys.sorted()))
             }
         }
-        let allowed = placeholderValues().keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
+        let allowed = placeholderValues().keys.sorted()
         for (path, name) in unknownProsePlaceholders() {
-            problems.append(.init(path: path, message: "{\(name)} is not a number this text can name; use one of \(allowed)"))
+            problems.append(.unknownPlaceholder(path: path, name: name, allowed: allowed))
         }
         return problems
     }
@@ -186,8 +278,7 @@ extension Questionnaire {
         var problems: [ContentProblem] = []
         func check(_ path: String, _ value: Double, _ range: ClosedRange<Double>, _ what: String = "") {
             guard !range.contains(value) else { return }
-            problems.append(.init(path: "parameters.\(path)",
-                                  message: "\(path) is \(Format.number(value)); expected \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound))\(what)"))
+            problems.append(.outOfRange(path: path, value: value, range: range, unit: what))
         }
         check("weeks_per_year", p.weeksPerYear, 1...53)
         check("hours_per_fte_week", p.hoursPerFTEWeek, 1...168, " hours")
@@ -226,7 +317,7 @@ extension Questionnaire {
             if let rate = rung.minRate { check("trust_ladder.\(rung.id).min_rate", rate, 0...1, " (a share: 0.95 is 95%)") }
         }
         if p.goNoGo.isEmpty {
-            problems.append(.init(path: "parameters.go_no_go", message: "go_no_go has no questions; the go/no-go needs at least one"))
+            problems.append(.noGoNoGoQuestions)
         }
         return problems
     }

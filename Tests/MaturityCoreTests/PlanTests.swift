@@ -112,8 +112,11 @@ struct PlanTests {
         edited.parameters.shadowGate.minCases = 300          // the shadow rung still says 500
         edited.parameters.goNoGo[0].question = "Accuracy: above {slo_target} for weeks?"
         let problems = edited.engineProblems()
-        #expect(problems.contains { $0.path == "parameters.trust_ladder.shadow.min_cases" && $0.message.contains("500 cases but shadow_gate.min_cases is 300") })
-        #expect(problems.contains { $0.path == "parameters.go_no_go.accuracy" && $0.message.contains("{slo_target} is not a parameter") })
+        #expect(problems.contains(.shadowCasesDiffer(rung: 500, gate: 300)))
+        #expect(problems.contains(.unknownParameterPlaceholder(path: "parameters.go_no_go.accuracy", name: "slo_target",
+                                                               allowed: q.parameters.placeholderValues().keys.sorted())))
+        #expect(problems.first { $0.path == "parameters.trust_ladder.shadow.min_cases" }?.message
+                == "the shadow rung asks for 500 cases but shadow_gate.min_cases is 300; the plan and the ladder must count the same cases, so set both to one number")
         #expect(q.engineProblems().isEmpty)
     }
 
@@ -238,5 +241,33 @@ struct FormatTests {
         #expect(Format.multiple(3) == "3x")
         #expect(Format.percent(0.92) == "92%")
         #expect(Format.percent(0.125) == "12.5%")
+    }
+}
+
+/// The questionnaire check names each kind of problem as a case.
+@Suite("Questionnaire problems, by kind")
+struct QuestionnaireProblemTests {
+    let q = Repo.questionnaire
+
+    @Test func eachEditIsTheProblemItNames() {
+        var noBar = q
+        noBar.gateBars.removeAll { $0.id == EngineGateBar.monitoring.rawValue }
+        #expect(noBar.engineProblems() == [.missingGateBar(EngineGateBar.monitoring.rawValue)])
+
+        var twice = q
+        twice.questions.append(twice.questions[0])
+        #expect(twice.engineProblems() == [.duplicateID(list: "questions", id: twice.questions[0].id)])
+
+        var reordered = q
+        reordered.parameters.trustLadder.swapAt(1, 2)
+        #expect(reordered.engineProblems() == [.rungsOutOfOrder])
+
+        var share = q
+        share.parameters.automatableShare = 1.5
+        #expect(share.engineProblems() == [.automatableShare(1.5)])
+
+        var days = q
+        days.parameters.planDays = 5
+        #expect(days.engineProblems().contains { if case .outOfRange(path: "plan_days", value: 5, _, _) = $0 { return true }; return false })
     }
 }
