@@ -5,21 +5,26 @@ import MaturityStore
 /// The facilitator-led workshop: for each placement question every participant answers blind,
 /// then the spread is shown and the facilitator records the consensus and any dissent.
 extension Interview {
+    /// An answer as a person types it back: yes/no for a yes/no, the choice's value, the number.
+    static func typed(_ a: Answer) -> String {
+        if case .yesNo(let yes) = a { return yes ? "yes" : "no" }
+        return a.display
+    }
+
     func roomQuestion(_ id: String, participants: [Respondent]) throws -> StepResult {
         guard let q = questionnaire.question(id) else { return .next }
         let n = (questionnaire.questions.firstIndex { $0.id == id } ?? 0) + 1
         let position = "[\(q.section ?? "Questions") · question \(n) of \(questionnaire.questions.count)]"
         var workshop = draft.workshop ?? Workshop(rule: .consensus, participants: participants)
         // A question in progress keeps the answers already given (so a resumed session goes on).
-        var entry = workshop.disagreements.first { $0.question == id && $0.result == "pending" }
-            ?? Workshop.Disagreement(question: id, answers: [], rule: .consensus, result: "pending")
+        var entry = workshop.disagreements.first { $0.question == id && $0.pending }
+            ?? Workshop.Disagreement(question: id, answers: [], rule: .consensus, result: nil, pending: true)
         // Re-asked from the review: each person's earlier answer (or the room's) is their default.
-        let earlier = workshop.disagreements.first { $0.question == id && $0.result != "pending" }
-        let agreedBefore = (draft.answers[id] ?? nil).map(Workshop.text)
+        let earlier = workshop.disagreements.first { $0.question == id && !$0.pending }
+        let agreedBefore = draft.answers[id] ?? nil
         func previousAnswer(_ person: String) -> String? {
-            let text = earlier?.answers.first { $0.person == person }?.answer ?? (earlier == nil ? agreedBefore : nil)
-            guard let text, text != "unknown" else { return nil }
-            return text == "true" ? "yes" : text == "false" ? "no" : text
+            let answer = earlier.map { $0.answers.first { $0.person == person }?.answer ?? nil } ?? agreedBefore
+            return answer.map(Self.typed)
         }
         func store(_ e: Workshop.Disagreement?) throws {
             workshop.disagreements.removeAll { $0.question == id }
@@ -35,7 +40,7 @@ extension Interview {
         }
         // `back` steps back one answer within the question (the last person's answer, then the
         // consensus), and out of the question only from its first answer.
-        let shown = { (a: String) in a == "true" ? "yes" : a == "false" ? "no" : a }
+        let shown = { (a: Answer?) in a.map(Self.typed) ?? "unknown" }
         var agreed: Answer?
         var dissent: String?
         answering: while true {
@@ -45,8 +50,8 @@ extension Interview {
                                             help: (q.help ?? "") + " The others do not see it until everyone has answered; skip records unknown.",
                                             defaultText: previousAnswer(person.name), skippable: true, parse: answerParser(q), hidden: true)
                 switch terminal.ask(prompt) {
-                case .value(let a): entry.answers.append(.init(person: person.name, answer: Workshop.text(a)))
-                case .skip: entry.answers.append(.init(person: person.name, answer: "unknown"))
+                case .value(let a): entry.answers.append(.init(person: person.name, answer: a))
+                case .skip: entry.answers.append(.init(person: person.name, answer: nil))
                 case .back:
                     if entry.answers.isEmpty {
                         try store(nil)
@@ -60,9 +65,9 @@ extension Interview {
                 continue
             }
             let spread = Dictionary(grouping: entry.answers, by: \.answer)
-            terminal.say("  Spread: " + spread.keys.sorted().map { "\(shown($0)) — \((spread[$0] ?? []).map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
+            terminal.say("  Spread: " + spread.keys.sorted { shown($0) < shown($1) }.map { "\(shown($0)) — \((spread[$0] ?? []).map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
             if spread.count == 1 {
-                draft.answers[id] = .some(Workshop.answer(entry.answers[0].answer, q))
+                draft.answers[id] = .some(entry.answers[0].answer)
                 try store(nil)
                 terminal.say("  The room agrees.")
                 return .next
@@ -91,7 +96,8 @@ extension Interview {
             }
             break answering
         }
-        entry.result = Workshop.text(agreed)
+        entry.result = agreed
+        entry.pending = false
         entry.dissent = dissent
         draft.answers[id] = .some(agreed)
         try store(entry)

@@ -67,7 +67,7 @@ public struct Respondent: Sendable, Equatable {
 }
 
 /// A recorded answer to a questionnaire question.
-public enum Answer: Sendable, Equatable {
+public enum Answer: Sendable, Hashable {
     case yesNo(Bool)
     case choice(String)
     case number(Double)

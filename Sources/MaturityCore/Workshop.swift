@@ -10,13 +10,23 @@ public struct Workshop: Sendable, Equatable {
         case consensus
     }
 
+    /// One person's answer to a question, typed as the question asks; nil when they skipped it.
     public struct PersonAnswer: Sendable, Equatable {
         public var person: String
-        /// The answer as written in the file; "unknown" when skipped.
-        public var answer: String
-        public init(person: String, answer: String) {
+        public var answer: Answer?
+        public init(person: String, answer: Answer?) {
             self.person = person
             self.answer = answer
+        }
+    }
+
+    /// One person's figure for a field of the company, an agent or a process, as text.
+    public struct PersonValue: Sendable, Equatable {
+        public var person: String
+        public var value: String
+        public init(person: String, value: String) {
+            self.person = person
+            self.value = value
         }
     }
 
@@ -24,13 +34,17 @@ public struct Workshop: Sendable, Equatable {
         public var question: String
         public var answers: [PersonAnswer]
         public var rule: Rule
-        public var result: String
+        /// The answer recorded for the room; nil is unknown.
+        public var result: Answer?
+        /// The facilitator has not yet recorded the room's answer (a workshop still running).
+        public var pending: Bool
         public var dissent: String?
-        public init(question: String, answers: [PersonAnswer], rule: Rule, result: String, dissent: String? = nil) {
+        public init(question: String, answers: [PersonAnswer], rule: Rule, result: Answer?, pending: Bool = false, dissent: String? = nil) {
             self.question = question
             self.answers = answers
             self.rule = rule
             self.result = result
+            self.pending = pending
             self.dissent = dissent
         }
     }
@@ -39,9 +53,9 @@ public struct Workshop: Sendable, Equatable {
     public struct Conflict: Sendable, Equatable {
         public var item: String
         public var field: String
-        public var values: [PersonAnswer]
+        public var values: [PersonValue]
         public var kept: String
-        public init(item: String, field: String, values: [PersonAnswer], kept: String) {
+        public init(item: String, field: String, values: [PersonValue], kept: String) {
             self.item = item
             self.field = field
             self.values = values
@@ -63,32 +77,30 @@ public struct Workshop: Sendable, Equatable {
 }
 
 extension Workshop {
-    /// Settles one question's answers by `rule`. Answers are strings as written ("true", "2",
-    /// "ad_hoc", "unknown"); generosity follows the question: no before yes (unless the question
-    /// says yes is the sobering answer), fewer before more, and choices in the questionnaire's
-    /// order (least mature first). Unknown counts as no.
-    public static func settle(_ all: [String], question: Question, rule: Rule) -> String {
-        // A skip is no answer: it never beats an answer a person gave.
-        let given = all.filter { $0 != "unknown" }
+    /// Settles one question's answers by `rule`. Generosity follows the question: no before yes
+    /// (unless the question says yes is the sobering answer), fewer before more, and choices in
+    /// the questionnaire's order (least mature first). A skip (nil) never beats an answer given.
+    public static func settle(_ all: [Answer?], question: Question, rule: Rule) -> Answer? {
+        let given = all.filter { $0 != nil }
         let answers = given.isEmpty ? all : given
-        let ranked = answers.sorted { (generosity($0, question), $0) < (generosity($1, question), $1) }
-        guard let least = ranked.first else { return "unknown" }
+        let ranked = answers.sorted { (generosity($0, question), text($0)) < (generosity($1, question), text($1)) }
+        guard let least = ranked.first else { return nil }
         guard rule == .majority else { return least }
-        var counts: [String: Int] = [:]
+        var counts: [Answer?: Int] = [:]
         for a in answers { counts[a, default: 0] += 1 }
         let top = counts.values.max() ?? 0
         return ranked.first { counts[$0] == top } ?? least
     }
 
     /// A rank where lower is less generous.
-    static func generosity(_ answer: String, _ q: Question) -> Double {
-        if answer == "unknown" { return -1 }
-        switch q.type {
-        case .yesNo: return (answer == "true") != q.strictPrefersYes ? 1 : 0
-        case .choice: return Double(q.choiceValues.firstIndex(of: answer) ?? -1)
+    static func generosity(_ answer: Answer?, _ q: Question) -> Double {
+        switch answer {
+        case nil: return -1
+        case .yesNo(let yes)?: return yes != q.strictPrefersYes ? 1 : 0
+        case .choice(let c)?: return Double(q.choiceValues.firstIndex(of: c) ?? -1)
         // For a count where more is the sober answer (pilots run: the more, the more stalled), strict keeps the higher.
-        case .count, .number, .money, .share: return (Double(answer) ?? -1) * (q.strictPrefersYes ? -1 : 1)
-        default: return 0
+        case .number(let n)?: return n * (q.strictPrefersYes ? -1 : 1)
+        case .text?: return 0
         }
     }
 
@@ -96,21 +108,10 @@ extension Workshop {
     public func answers(of person: String, base: [String: Answer], questionnaire q: Questionnaire) -> [String: Answer] {
         var out = base
         for d in disagreements {
-            guard let mine = d.answers.first(where: { $0.person == person }), let question = q.question(d.question) else { continue }
-            out[d.question] = Self.answer(mine.answer, question)
+            guard let mine = d.answers.first(where: { $0.person == person }) else { continue }
+            out[d.question] = mine.answer
         }
         return out
-    }
-
-    /// Reads an answer string back into a typed answer; nil for unknown.
-    public static func answer(_ text: String, _ q: Question) -> Answer? {
-        if text == "unknown" { return nil }
-        switch q.type {
-        case .yesNo: return .yesNo(text == "true" || text == "yes")
-        case .choice: return .choice(text)
-        case .count, .number, .money, .share: return Double(text).map(Answer.number)
-        default: return .text(text)
-        }
     }
 
     /// The string form the files and rules use for an answer.

@@ -11,12 +11,13 @@ public struct WorkshopAnalysis: Sendable, Equatable {
         public var prompt: String
         public var answers: [Workshop.PersonAnswer]
         public var rule: Workshop.Rule
-        public var result: String
+        public var result: Answer?
         public var dissent: String?
         /// The stage the company would be at on each answer given, the consensus first.
-        public var stageByAnswer: [(answer: String, stage: Int)]
-        public var executives: [String]
-        public var handsOn: [String]
+        public var stageByAnswer: [(answer: Answer?, stage: Int)]
+        /// The split by group: who answered what among executives and among the hands-on people.
+        public var executives: [Workshop.PersonAnswer]
+        public var handsOn: [Workshop.PersonAnswer]
         public static func == (a: Split, b: Split) -> Bool {
             a.question == b.question && a.answers == b.answers && a.result == b.result && a.dissent == b.dissent
                 && a.stageByAnswer.map(\.answer) == b.stageByAnswer.map(\.answer) && a.stageByAnswer.map(\.stage) == b.stageByAnswer.map(\.stage)
@@ -26,7 +27,7 @@ public struct WorkshopAnalysis: Sendable, Equatable {
     public struct Mover: Sendable, Equatable {
         public var person: String
         public var question: String
-        public var answer: String
+        public var answer: Answer?
         public var stage: Int
     }
 
@@ -64,11 +65,11 @@ extension WorkshopAnalysis {
         var movers: [Mover] = []
         let splits = w.disagreements.compactMap { d -> Split? in
             guard let question = q.question(d.question) else { return nil }
-            var seen: [String] = [d.result]
+            var seen: [Answer?] = [d.result]
             for a in d.answers where !seen.contains(a.answer) { seen.append(a.answer) }
-            let byAnswer = seen.map { answer -> (answer: String, stage: Int) in
+            let byAnswer = seen.map { answer -> (answer: Answer?, stage: Int) in
                 var answers = e.assessment.answers
-                answers[d.question] = Workshop.answer(answer, question)
+                answers[d.question] = answer
                 return (answer, stage(answers))
             }
             for a in d.answers {
@@ -78,8 +79,8 @@ extension WorkshopAnalysis {
             }
             return Split(question: d.question, prompt: question.prompt, answers: d.answers, rule: d.rule, result: d.result,
                          dissent: d.dissent, stageByAnswer: byAnswer,
-                         executives: d.answers.filter { isExecutive(roles[$0.person] ?? nil) }.map { "\($0.person): \($0.answer)" },
-                         handsOn: d.answers.filter { !isExecutive(roles[$0.person] ?? nil) }.map { "\($0.person): \($0.answer)" })
+                         executives: d.answers.filter { isExecutive(roles[$0.person] ?? nil) },
+                         handsOn: d.answers.filter { !isExecutive(roles[$0.person] ?? nil) })
         }
         return WorkshopAnalysis(stage: e.placement.stage, people: people, splits: splits, movers: movers, conflicts: w.conflicts)
     }

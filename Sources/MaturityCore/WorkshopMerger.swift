@@ -12,14 +12,14 @@ public enum WorkshopMerger {
         merged.next = nil
         var disagreements: [Workshop.Disagreement] = []
         for question in q.questions {
-            let given = files.map { Workshop.PersonAnswer(person: $0.person.name, answer: Workshop.text($0.draft.answers[question.id] ?? nil)) }
+            let given = files.map { Workshop.PersonAnswer(person: $0.person.name, answer: $0.draft.answers[question.id] ?? nil) }
             let distinct = Set(given.map(\.answer))
             let settled = distinct.count == 1 ? given[0].answer : Workshop.settle(given.map(\.answer), question: question, rule: rule)
-            merged.answers[question.id] = .some(Workshop.answer(settled, question))
+            merged.answers[question.id] = .some(settled)
             if distinct.count > 1 {
                 disagreements.append(Workshop.Disagreement(question: question.id, answers: given, rule: rule, result: settled))
             }
-            if given.allSatisfy({ $0.answer == "unknown" }) && files.allSatisfy({ $0.draft.answers[question.id] == nil }) {
+            if given.allSatisfy({ $0.answer == nil }) && files.allSatisfy({ $0.draft.answers[question.id] == nil }) {
                 merged.answers[question.id] = nil
             }
         }
@@ -41,12 +41,12 @@ public enum WorkshopMerger {
     static func soberCounts(_ merged: inout Draft, _ disagreements: inout [Workshop.Disagreement], q: Questionnaire) {
         for (index, d) in disagreements.enumerated() {
             guard let question = q.question(d.question), question.type == .count else { continue }
-            let candidates = Array(Set(d.answers.map(\.answer).filter { $0 != "unknown" })).sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
-            guard candidates.count > 1 else { continue }
-            var best: (answer: String, stage: Int, flags: Int)?
-            for candidate in candidates {
+            let counts = Set(d.answers.compactMap { a -> Double? in if case .number(let n)? = a.answer { return n }; return nil }).sorted()
+            guard counts.count > 1 else { continue }
+            var best: (answer: Answer, stage: Int, flags: Int)?
+            for candidate in counts.map(Answer.number) {
                 var trial = merged
-                trial.answers[question.id] = .some(Workshop.answer(candidate, question))
+                trial.answers[question.id] = .some(candidate)
                 trial.next = nil
                 guard let assessment = try? trial.assessment() else { continue }
                 let e = Evaluation(assessment, questionnaire: q)
@@ -56,7 +56,7 @@ public enum WorkshopMerger {
                 best = score
             }
             guard let chosen = best else { continue }
-            merged.answers[question.id] = .some(Workshop.answer(chosen.answer, question))
+            merged.answers[question.id] = .some(chosen.answer)
             disagreements[index].result = chosen.answer
         }
     }
@@ -110,8 +110,8 @@ public enum WorkshopMerger {
     static func mergeProfile(_ files: [(person: Respondent, draft: Draft)], into merged: inout Draft, settle: Settle,
                              conflicts: inout [Workshop.Conflict]) {
         func record(_ field: String, _ values: [(String, String?)], kept: String?) {
-            let given = values.compactMap { v in v.1.map { Workshop.PersonAnswer(person: v.0, answer: $0) } }
-            guard Set(given.map(\.answer)).count > 1 else { return }
+            let given = values.compactMap { v in v.1.map { Workshop.PersonValue(person: v.0, value: $0) } }
+            guard Set(given.map(\.value)).count > 1 else { return }
             conflicts.append(Workshop.Conflict(item: "organization", field: field, values: given, kept: kept ?? "unknown"))
         }
         func texts(_ key: KeyPath<Draft, String?>) -> [(String, String?)] { files.map { ($0.person.name, $0.draft[keyPath: key]) } }
@@ -246,8 +246,8 @@ public enum WorkshopMerger {
             guard let versions = all[key], var kept = versions.first?.1 else { return nil }
             guard versions.count > 1 else { return kept }
             for field in fields {
-                let values = versions.map { Workshop.PersonAnswer(person: $0.0, answer: field.shown($0.1) ?? "unknown") }
-                guard Set(values.map(\.answer)).count > 1 else { continue }
+                let values = versions.map { Workshop.PersonValue(person: $0.0, value: field.shown($0.1) ?? "unknown") }
+                guard Set(values.map(\.value)).count > 1 else { continue }
                 field.settle(versions.map(\.1), &kept)
                 conflicts.append(Workshop.Conflict(item: "\(kind)/\(name(kept))", field: field.name, values: values,
                                                    kept: field.shown(kept) ?? "unknown"))

@@ -70,42 +70,39 @@ extension ReportModel {
         }
     }
 
-    /// Where the room split and whose answer alone moves the stage, in the report's words.
+    /// Where the room split and whose answer alone moves the stage, in the report's words. `answer`
+    /// keeps the form the file records ("true", "ad_hoc", "unknown"); `shown` is how a reader says it.
     mutating func addRoom(_ room: WorkshopAnalysis, rule: Workshop.Rule, _ q: Questionnaire) {
-        // A recorded answer as the report says it: yes/no, or a choice's label rather than its id.
-        func shown(_ answer: String) -> String {
+        func shown(_ answer: Answer?, _ question: String) -> String {
             switch answer {
-            case "true": return "yes"
-            case "false": return "no"
-            default:
-                for question in q.questions {
-                    if let c = question.choices.first(where: { $0.value == answer }) { return Words.inSentence(c.label) }
-                }
-                return answer
+            case nil: return "unknown"
+            case .yesNo(let yes)?: return yes ? "yes" : "no"
+            case .choice(let c)?:
+                // A choice reads as its label ("some people use them on their own"), not its id.
+                return q.question(question)?.choices.first { $0.value == c }.map { Words.inSentence($0.label) } ?? c
+            case let other?: return other.display
             }
         }
-        // "Ana: ad_hoc" → "Ana: some people use them on their own".
-        func pair(_ text: String) -> String {
-            guard let colon = text.range(of: ": ", options: .backwards) else { return text }
-            return String(text[..<colon.upperBound]) + shown(String(text[colon.upperBound...]))
+        func person(_ a: Workshop.PersonAnswer, _ question: String) -> PersonAnswerJSON {
+            PersonAnswerJSON(person: a.person, answer: Workshop.text(a.answer), shown: shown(a.answer, question))
         }
         disagreements = room.splits.map { s in
-            DisagreementJSON(question: s.question, prompt: s.prompt,
-                             answers: s.answers.map { PersonAnswerJSON(person: $0.person, answer: $0.answer, shown: shown($0.answer)) },
-                             rule: s.rule.rawValue, result: s.result, resultShown: shown(s.result), dissent: s.dissent,
-                             stageByAnswer: s.stageByAnswer.map { AnswerStageJSON(answer: $0.answer, shown: shown($0.answer), stage: $0.stage) },
-                             executives: s.executives.map(pair), handsOn: s.handsOn.map(pair))
+            DisagreementJSON(question: s.question, prompt: s.prompt, answers: s.answers.map { person($0, s.question) },
+                             rule: s.rule.rawValue, result: Workshop.text(s.result), resultShown: shown(s.result, s.question), dissent: s.dissent,
+                             stageByAnswer: s.stageByAnswer.map { AnswerStageJSON(answer: Workshop.text($0.answer), shown: shown($0.answer, s.question), stage: $0.stage) },
+                             executives: s.executives.map { "\($0.person): \(shown($0.answer, s.question))" },
+                             handsOn: s.handsOn.map { "\($0.person): \(shown($0.answer, s.question))" })
         }
         personStages = room.people.map { PersonStageJSON(person: $0.person, role: $0.role, executive: $0.executive, stage: $0.stage) }
         stageMovers = room.movers.map {
             MoverJSON(person: $0.person, question: $0.question,
                       questionText: q.question($0.question).map { Words.inSentence($0.short ?? $0.prompt) } ?? $0.question,
-                      answer: $0.answer, shown: shown($0.answer), stage: $0.stage)
+                      answer: Workshop.text($0.answer), shown: shown($0.answer, $0.question), stage: $0.stage)
         }
         workshopRule = rule.rawValue
         conflicts = room.conflicts.map { c in
             ConflictJSON(item: c.item, field: c.field,
-                         values: c.values.map { PersonAnswerJSON(person: $0.person, answer: $0.answer, shown: $0.answer) }, kept: c.kept)
+                         values: c.values.map { PersonAnswerJSON(person: $0.person, answer: $0.value, shown: $0.value) }, kept: c.kept)
         }
     }
 }

@@ -115,24 +115,43 @@ public enum AssessmentLoader {
             guard let m = r.mapping(n, "workshop.participants[\(i)]", allowed: ["name", "role"]) else { return nil }
             return Respondent(name: r.string(m, "name", required: true) ?? "", role: r.string(m, "role"))
         }
-        func personAnswers(_ f: Fields, _ key: String) -> [Workshop.PersonAnswer] {
+        // Each person's answer is read as the question types it: a yes/no is a yes or no, a count a number.
+        func personAnswers(_ f: Fields, _ key: String, _ question: Question?) -> [Workshop.PersonAnswer] {
             guard let m = r.mapping(f[key], f.path(key), allowed: nil) else { return [] }
-            return m.order.compactMap { name in (m[name]?.scalar?.string).map { Workshop.PersonAnswer(person: name, answer: $0) } }
+            return m.order.compactMap { name -> Workshop.PersonAnswer? in
+                guard let node = m[name] else { return nil }
+                if r.isUnknown(node) { return Workshop.PersonAnswer(person: name, answer: nil) }
+                guard let question else { return nil }
+                return readAnswer(r, node, question, path: m.path(name)).map { Workshop.PersonAnswer(person: name, answer: $0) }
+            }
+        }
+        func personValues(_ f: Fields, _ key: String) -> [Workshop.PersonValue] {
+            guard let m = r.mapping(f[key], f.path(key), allowed: nil) else { return [] }
+            return m.order.compactMap { name in (m[name]?.scalar?.string).map { Workshop.PersonValue(person: name, value: $0) } }
         }
         let disagreements = (r.sequence(w["disagreements"], "workshop.disagreements") ?? []).enumerated().compactMap { i, n -> Workshop.Disagreement? in
             guard let d = r.mapping(n, "workshop.disagreements[\(i)]", allowed: ["question", "answers", "rule", "result", "dissent"]) else { return nil }
             let id = r.string(d, "question", required: true) ?? ""
-            if !id.isEmpty, q.question(id) == nil {
+            let question = q.question(id)
+            if !id.isEmpty, question == nil {
                 r.error(d["question"], "workshop.disagreements[\(i)].question is \"\(id)\", which is not a question of \(q.id)")
             }
-            return Workshop.Disagreement(question: id, answers: personAnswers(d, "answers"),
+            // The room's answer: typed like the people's, `unknown`, or `pending` while a workshop is still running.
+            var result: Answer?
+            let pending = d["result"]?.scalar?.string == "pending"
+            if let node = d["result"], !pending, !r.isUnknown(node), let question {
+                result = readAnswer(r, node, question, path: d.path("result"))
+            } else if d["result"] == nil {
+                r.missing(d, "result", "the room's answer, or unknown")
+            }
+            return Workshop.Disagreement(question: id, answers: personAnswers(d, "answers", question),
                                          rule: r.choice(d, "rule", allowed: rules).flatMap(Workshop.Rule.init(rawValue:)) ?? rule,
-                                         result: r.string(d, "result", required: true) ?? "unknown", dissent: r.string(d, "dissent"))
+                                         result: result, pending: pending, dissent: r.string(d, "dissent"))
         }
         let conflicts = (r.sequence(w["conflicts"], "workshop.conflicts") ?? []).enumerated().compactMap { i, n -> Workshop.Conflict? in
             guard let c = r.mapping(n, "workshop.conflicts[\(i)]", allowed: ["item", "field", "values", "kept"]) else { return nil }
             return Workshop.Conflict(item: r.string(c, "item", required: true) ?? "", field: r.string(c, "field", required: true) ?? "",
-                                     values: personAnswers(c, "values"), kept: r.string(c, "kept") ?? "")
+                                     values: personValues(c, "values"), kept: r.string(c, "kept") ?? "")
         }
         return Workshop(rule: rule, participants: people, disagreements: disagreements, conflicts: conflicts)
     }

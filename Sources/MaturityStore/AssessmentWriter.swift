@@ -129,7 +129,10 @@ public enum AssessmentWriter {
         }
         lines.append("  participants: [" + people.joined(separator: ", ") + "]")
         func answers(_ list: [Workshop.PersonAnswer]) -> String {
-            flow(list.map { (scalar($0.person, flow: true), scalar($0.answer == "unknown" ? "unknown" : $0.answer, flow: true)) })
+            flow(list.map { (scalar($0.person, flow: true), $0.answer.map { answerText($0, flow: true) } ?? "unknown") })
+        }
+        func values(_ list: [Workshop.PersonValue]) -> String {
+            flow(list.map { (scalar($0.person, flow: true), scalar($0.value, flow: true)) })
         }
         if !w.disagreements.isEmpty {
             lines.append("  disagreements:")
@@ -137,7 +140,7 @@ public enum AssessmentWriter {
                 lines.append("    - question: \(d.question)")
                 lines.append("      answers: " + answers(d.answers))
                 lines.append("      rule: \(d.rule.rawValue)")
-                lines.append("      result: \(scalar(d.result))")
+                lines.append("      result: " + (d.pending ? "pending" : d.result.map { answerText($0) } ?? "unknown"))
                 if let dissent = d.dissent { lines.append("      dissent: \(scalar(dissent))") }
             }
         }
@@ -146,19 +149,19 @@ public enum AssessmentWriter {
             for c in w.conflicts {
                 lines.append("    - item: \(scalar(c.item))")
                 lines.append("      field: \(c.field)")
-                lines.append("      values: " + answers(c.values))
+                lines.append("      values: " + values(c.values))
                 lines.append("      kept: \(scalar(c.kept))")
             }
         }
         return lines
     }
 
-    static func answerText(_ a: Answer) -> String {
+    static func answerText(_ a: Answer, flow: Bool = false) -> String {
         switch a {
         case .yesNo(let b): return b ? "true" : "false"
-        case .choice(let c): return scalar(c)
+        case .choice(let c): return scalar(c, flow: flow)
         case .number(let n): return Format.number(n)
-        case .text(let t): return scalar(t)
+        case .text(let t): return scalar(t, flow: flow)
         }
     }
 

@@ -143,22 +143,31 @@ struct WorkshopFairnessTests {
 
     @Test func aSkipNeverBeatsAnAnswerSomeoneGave() throws {
         let q = try #require(Repo.questionnaire.question("line_level_ai_funded"))
-        #expect(Workshop.settle(["true", "false", "unknown"], question: q, rule: .strict) == "true")
+        #expect(Workshop.settle([.yesNo(true), .yesNo(false), nil], question: q, rule: .strict) == .yesNo(true))
         let pilots = try #require(Repo.questionnaire.question("ai_pilots"))
-        #expect(Workshop.settle(["3", "1", "unknown"], question: pilots, rule: .strict) != "unknown")
-        #expect(Workshop.settle(["unknown", "unknown"], question: pilots, rule: .strict) == "unknown")
+        #expect(Workshop.settle([.number(3), .number(1), nil], question: pilots, rule: .strict) != nil)
+        #expect(Workshop.settle([nil, nil], question: pilots, rule: .strict) == nil)
         let tools = try #require(Repo.questionnaire.question("staff_ai_tools"))
-        #expect(Workshop.settle(["ad_hoc", "unknown", "standardized"], question: tools, rule: .strict) == "ad_hoc")
+        #expect(Workshop.settle([.choice("ad_hoc"), nil, .choice("standardized")], question: tools, rule: .strict) == .choice("ad_hoc"))
     }
 
-    @Test(arguments: [
-        (["none", "ad_hoc", "standardized"], Workshop.Rule.strict, "none"),
-        (["ad_hoc", "ad_hoc", "none"], .majority, "ad_hoc"),
-        (["ad_hoc", "none"], .majority, "none"),
-        (["true", "false"], .strict, "false"),
-    ])
-    func settleAsATable(answers: [String], rule: Workshop.Rule, expected: String) throws {
-        let q = try #require(Repo.questionnaire.question(answers[0] == "true" ? "new_agent_ships_in_weeks" : "staff_ai_tools"))
+    static let settleRows: [(answers: [Answer?], rule: Workshop.Rule, expected: Answer?)] = [
+        ([.choice("none"), .choice("ad_hoc"), .choice("standardized")], .strict, .choice("none")),
+        ([.choice("ad_hoc"), .choice("ad_hoc"), .choice("none")], .majority, .choice("ad_hoc")),
+        ([.choice("ad_hoc"), .choice("none")], .majority, .choice("none")),
+        ([.yesNo(true), .yesNo(false)], .strict, .yesNo(false)),
+        ([.number(2), .number(0), nil], .strict, .number(0)),
+    ]
+
+    @Test(arguments: settleRows)
+    func settleAsATable(answers: [Answer?], rule: Workshop.Rule, expected: Answer?) throws {
+        let id: String
+        switch answers[0] {
+        case .yesNo?: id = "new_agent_ships_in_weeks"
+        case .number?: id = "ai_pilots"
+        default: id = "staff_ai_tools"
+        }
+        let q = try #require(Repo.questionnaire.question(id))
         #expect(Workshop.settle(answers, question: q, rule: rule) == expected)
     }
 

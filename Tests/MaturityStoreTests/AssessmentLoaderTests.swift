@@ -205,3 +205,44 @@ struct ExitCodeTests {
         #expect(FileLock.Failure.held(path: "a.yaml").exitCode == 73)
     }
 }
+
+/// A workshop file keeps each person's answer typed as its question asks.
+@Suite("Workshop answers in the file")
+struct WorkshopFileTests {
+    func merged() throws -> String {
+        var people: [(person: Respondent, draft: Draft)] = []
+        for name in ["ana", "lee", "raj"] {
+            let (draft, _) = try AssessmentLoader.loadDraft(text: try FileStore().readText(Repo.path("examples/workshop/\(name).yaml")),
+                                                              file: name) { _ in Repo.questionnaire }
+            people.append((draft.respondents.first ?? Respondent(name: name), draft))
+        }
+        return AssessmentWriter.yaml(WorkshopMerger.merge(people, rule: .strict, questionnaire: Repo.questionnaire), questionnaire: Repo.questionnaire)
+    }
+
+    @Test func answersAreWrittenAndReadAsTheirTypes() throws {
+        let text = try merged()
+        #expect(text.contains("answers: {Ana Ruiz: 0, Lee Chan: 1, Raj Patel: 0}"))
+        #expect(text.contains("answers: {Ana Ruiz: false, Lee Chan: false, Raj Patel: true}"))
+        let loaded = try AssessmentLoader.load(text: text, file: "m.yaml") { _ in Repo.questionnaire }
+        let split = try #require(loaded.assessment.workshop?.disagreements.first { $0.question == "ai_pilots" })
+        #expect(split.answers.map(\.answer) == [.number(0), .number(1), .number(0)])
+        #expect(split.result == .number(0))
+        // Files written before answers were typed quote them; they read the same.
+        let quoted = text.replacingOccurrences(of: "{Ana Ruiz: 0, Lee Chan: 1, Raj Patel: 0}", with: "{Ana Ruiz: \"0\", Lee Chan: \"1\", Raj Patel: \"0\"}")
+        #expect(quoted != text)
+        let old = try AssessmentLoader.load(text: quoted, file: "m.yaml") { _ in Repo.questionnaire }
+        #expect(old.assessment == loaded.assessment)
+    }
+
+    @Test func anAnswerOfTheWrongTypeIsRefusedWithItsLine() throws {
+        let text = try merged().replacingOccurrences(of: "Raj Patel: true}", with: "Raj Patel: maybe}")
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("Raj Patel: maybe") }) + 1
+        #expect(throws: ValidationFailure.self) { try AssessmentLoader.load(text: text, file: "m.yaml") { _ in Repo.questionnaire } }
+        do {
+            _ = try AssessmentLoader.load(text: text, file: "m.yaml") { _ in Repo.questionnaire }
+        } catch {
+            #expect("\(error)".hasPrefix("m.yaml:\(line): error: workshop.disagreements["))
+            #expect("\(error)".contains(".answers.Raj Patel is \"maybe\"; expected yes or no"))
+        }
+    }
+}
