@@ -146,42 +146,44 @@ public enum WorkshopMerger {
 
     static func processFields(_ s: Settle) -> [Field<InventoryProcess>] {
         let order = { (id: String) in s.q.processFields.first { $0.id == id }?.choiceValues ?? [] }
+        // How each field reads in a conflict: as the file writes it (InventoryProcess.fields).
+        let shown = { (id: String) in InventoryProcess.field(id)?.value ?? { _ in nil } }
         return [
-            Field(name: "side", shown: { $0.side.rawValue }) { v, out in
+            Field(name: "side", shown: shown("side")) { v, out in
                 out.side = Side(rawValue: s.text(v.map(\.side.rawValue))) ?? out.side
             },
-            Field(name: "department", shown: { $0.department }) { v, out in
+            Field(name: "department", shown: shown("department")) { v, out in
                 let given = v.compactMap(\.department)
                 if !given.isEmpty { out.department = s.text(given) }
             },
-            Field(name: "hours_per_week", shown: { Format.number($0.hoursPerWeek) }) { v, out in
+            Field(name: "hours_per_week", shown: shown("hours_per_week")) { v, out in
                 out.hoursPerWeek = s.number(v.map(\.hoursPerWeek))                 // fewer hours, less value
             },
-            Field(name: "volume_per_week", shown: { $0.volumePerWeek.map { Format.number($0) } }) { v, out in
+            Field(name: "volume_per_week", shown: shown("volume_per_week")) { v, out in
                 let given = v.compactMap(\.volumePerWeek)
                 if !given.isEmpty { out.volumePerWeek = s.number(given) }          // fewer cases, a longer shadow rung
             },
-            Field(name: "system_of_record", shown: { $0.systemOfRecord }) { v, out in
+            Field(name: "system_of_record", shown: shown("system_of_record")) { v, out in
                 let given = v.compactMap(\.systemOfRecord)
                 if !given.isEmpty { out.systemOfRecord = s.choice(given, order: order("system_of_record")) }
             },
-            Field(name: "write_back", shown: { $0.writeBack }) { v, out in
+            Field(name: "write_back", shown: shown("write_back")) { v, out in
                 let given = v.compactMap(\.writeBack)
                 if !given.isEmpty { out.writeBack = s.choice(given, order: order("write_back")) }
             },
-            Field(name: "input_structure", shown: { $0.inputStructure }) { v, out in
+            Field(name: "input_structure", shown: shown("input_structure")) { v, out in
                 let given = v.compactMap(\.inputStructure)
                 if !given.isEmpty { out.inputStructure = s.choice(given, order: order("input_structure")) }
             },
-            Field(name: "exception_share", shown: { $0.exceptionShare.map { Format.number($0) } }) { v, out in
+            Field(name: "exception_share", shown: shown("exception_share")) { v, out in
                 let given = v.compactMap(\.exceptionShare)
                 if !given.isEmpty { out.exceptionShare = s.number(given, lowIsSober: false) }   // more exceptions, less feasible
             },
-            Field(name: "high_severity_errors_possible", shown: { $0.highSeverityErrorsPossible.map { "\($0)" } }) { v, out in
+            Field(name: "high_severity_errors_possible", shown: shown("high_severity_errors_possible")) { v, out in
                 let given = v.compactMap(\.highSeverityErrorsPossible)
                 if !given.isEmpty { out.highSeverityErrorsPossible = s.bool(given, soberIs: true) }
             },
-            Field(name: "owner_candidate", shown: { $0.ownerCandidate }) { v, out in
+            Field(name: "owner_candidate", shown: shown("owner_candidate")) { v, out in
                 let given = v.compactMap(\.ownerCandidate)
                 if !given.isEmpty { out.ownerCandidate = s.text(given) }
             },

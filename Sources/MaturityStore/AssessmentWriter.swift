@@ -66,17 +66,10 @@ public enum AssessmentWriter {
             out.append("processes:")
             out.text.reserveCapacity(out.text.utf8.count + d.processes.count * 320)
             for p in d.processes {
-                out.field("  - name", scalar(p.name))
-                if let v = p.department { out.field("    department", scalar(v)) }
-                out.field("    side", p.side.rawValue)
-                out.field("    hours_per_week", Format.number(p.hoursPerWeek))
-                if let v = p.volumePerWeek { out.field("    volume_per_week", Format.number(v)) }
-                if let v = p.systemOfRecord { out.field("    system_of_record", v) }
-                if let v = p.writeBack { out.field("    write_back", v) }
-                if let v = p.inputStructure { out.field("    input_structure", v) }
-                if let v = p.exceptionShare { out.field("    exception_share", Format.number(v)) }
-                if let v = p.highSeverityErrorsPossible { out.field("    high_severity_errors_possible", v ? "true" : "false") }
-                if let v = p.ownerCandidate { out.field("    owner_candidate", scalar(v)) }
+                for (i, field) in InventoryProcess.fields.enumerated() {
+                    guard let v = field.value(p) else { continue }
+                    out.field((i == 0 ? "  - " : "    ") + field.id, field.isText ? scalar(v) : v)
+                }
             }
         }
         if let w = d.workshop { out.append(contentsOf: workshopLines(w)) }

@@ -27,19 +27,25 @@ public struct ImportOptions: Sendable {
 }
 
 public enum InventoryImporter {
-    /// Field id, the header the template writes, and the other headers people use for it.
-    static let columns: [(field: String, header: String, synonyms: [String])] = [
-        ("name", "Name", ["process", "processname", "task", "workflow", "usecase", "activity"]),
-        ("department", "Department", ["dept", "team", "function", "area"]),
-        ("side", "Side", ["officeorline", "where", "location"]),
-        ("hours_per_week", "Hours per week", ["hoursweek", "weeklyhours", "hrsweek", "hrsperweek", "hoursperwk", "hours", "hrs", "staffhoursperweek", "timehoursperweek", "weekhours", "hoursaweek", "manhoursperweek", "ftehoursperweek"]),
-        ("volume_per_week", "Volume per week", ["volume", "weeklyvolume", "volumeweek", "casesperweek", "transactionsperweek", "itemsperweek", "casesweek", "transactionsweek", "transactions", "weeklytransactions", "ordersperweek", "ordersweek", "countperweek", "casesaweek"]),
-        ("system_of_record", "System of record", ["system", "sor", "datasource", "datasystem", "wherethedatalives"]),
-        ("write_back", "Write back", ["writebackpath", "integration", "writeto"]),
-        ("input_structure", "Input structure", ["input", "inputtype", "structure", "inputformat"]),
-        ("exception_share", "Exception share", ["exceptions", "exception", "exceptionrate", "exceptionspercent", "shareofexceptions", "exceptionpercent", "errorrate", "errors", "exceptionspct", "reworkrate"]),
-        ("high_severity_errors_possible", "High severity errors possible", ["highseverity", "highseverityerrors", "severeerrors", "cananerrorstoptheline", "couldstoptheline", "highrisk", "safetycritical"]),
-        ("owner_candidate", "Owner candidate", ["owner", "processowner", "candidateowner", "willingowner", "responsible", "accountable", "lead", "contact"]),
+    /// Field id, the header the template writes (both from `InventoryProcess.fields`), and the
+    /// other headers people use for it.
+    static let columns: [(field: String, header: String, synonyms: [String])] = InventoryProcess.fields.map {
+        ($0.id, $0.header, headerSynonyms[$0.id] ?? [])
+    }
+
+    /// Headers people write for each field, normalised (lower case, letters and digits only).
+    static let headerSynonyms: [String: [String]] = [
+        "name": ["process", "processname", "task", "workflow", "usecase", "activity"],
+        "department": ["dept", "team", "function", "area"],
+        "side": ["officeorline", "where", "location"],
+        "hours_per_week": ["hoursweek", "weeklyhours", "hrsweek", "hrsperweek", "hoursperwk", "hours", "hrs", "staffhoursperweek", "timehoursperweek", "weekhours", "hoursaweek", "manhoursperweek", "ftehoursperweek"],
+        "volume_per_week": ["volume", "weeklyvolume", "volumeweek", "casesperweek", "transactionsperweek", "itemsperweek", "casesweek", "transactionsweek", "transactions", "weeklytransactions", "ordersperweek", "ordersweek", "countperweek", "casesaweek"],
+        "system_of_record": ["system", "sor", "datasource", "datasystem", "wherethedatalives"],
+        "write_back": ["writebackpath", "integration", "writeto"],
+        "input_structure": ["input", "inputtype", "structure", "inputformat"],
+        "exception_share": ["exceptions", "exception", "exceptionrate", "exceptionspercent", "shareofexceptions", "exceptionpercent", "errorrate", "errors", "exceptionspct", "reworkrate"],
+        "high_severity_errors_possible": ["highseverity", "highseverityerrors", "severeerrors", "cananerrorstoptheline", "couldstoptheline", "highrisk", "safetycritical"],
+        "owner_candidate": ["owner", "processowner", "candidateowner", "willingowner", "responsible", "accountable", "lead", "contact"],
     ]
 
     /// Words people type for the allowed values.
