@@ -40,41 +40,51 @@ public enum AssessmentWriter {
                 out.append("  \(question.id): \(value)")
             }
         }
-        if !d.agents.isEmpty {
-            out.append("agents:")
-            for a in d.agents {
-                out.append("  - name: \(scalar(a.name))")
-                if let v = a.process { out.append("    process: \(scalar(v))") }
-                out.append("    status: \(a.status.rawValue)")
-                out.append("    side: \(a.side.rawValue)")
-                if let v = a.owner { out.append("    owner: \(scalar(v))") }
-                if let v = a.annualDollarValue { out.append("    annual_dollar_value: \(Format.number(v))") }
-                if let v = a.reportsDollars { out.append("    reports_dollars: \(v)") }
-                let bars = q.gateBars.compactMap { bar in a.gate[bar.id].map { (bar.id, String($0)) } }
-                if !bars.isEmpty { out.append(contentsOf: wrapped("    gate: ", flow(bars))) }
-                if let v = a.reusesSharedInfrastructure { out.append("    reuses_shared_infrastructure: \(v)") }
-                if let m = a.measured {
-                    out.append(contentsOf: wrapped("    measured: ", flow([("log", scalar(m.log, flow: true)), ("from", m.from.iso), ("to", m.to.iso),
-                                                                       ("cases", String(m.cases)), ("rung", m.rung), ("verdict", m.verdict),
-                                                                       ("monitored", String(m.monitored)), ("metric_met", String(m.metricMet))]
-                                                                      + (m.firstWeek.map { [("first_week", $0)] } ?? [])
-                                                                      + (m.weekly.isEmpty ? [] : [("weekly", "[" + m.weekly.map { Format.number($0, maxDecimals: 3) }.joined(separator: ", ") + "]")]))))
-                }
-            }
-        }
-        if !d.processes.isEmpty {
-            out.append("processes:")
-            out.text.reserveCapacity(out.text.utf8.count + d.processes.count * 320)
-            for p in d.processes {
-                for (i, field) in InventoryProcess.fields.enumerated() {
-                    guard let v = field.value(p) else { continue }
-                    out.field((i == 0 ? "  - " : "    ") + field.id, field.isText ? scalar(v) : v)
-                }
-            }
-        }
+        if !d.agents.isEmpty { agentLines(d.agents, q, into: &out) }
+        if !d.processes.isEmpty { processLines(d.processes, into: &out) }
         if let w = d.workshop { out.append(contentsOf: workshopLines(w)) }
         if let next = d.next { out.append("interview: {next: \(next)}") }
         return out.text
+    }
+
+    /// Each agent as a block: status, side, owner, dollars, its gate bar by bar, any measured rung.
+    static func agentLines(_ agents: [Agent], _ q: Questionnaire, into out: inout Lines) {
+        out.append("agents:")
+        for a in agents {
+            out.append("  - name: \(scalar(a.name))")
+            if let v = a.process { out.append("    process: \(scalar(v))") }
+            out.append("    status: \(a.status.rawValue)")
+            out.append("    side: \(a.side.rawValue)")
+            if let v = a.owner { out.append("    owner: \(scalar(v))") }
+            if let v = a.annualDollarValue { out.append("    annual_dollar_value: \(Format.number(v))") }
+            if let v = a.reportsDollars { out.append("    reports_dollars: \(v)") }
+            let bars = q.gateBars.compactMap { bar in a.gate[bar.id].map { (bar.id, String($0)) } }
+            if !bars.isEmpty { out.append(contentsOf: wrapped("    gate: ", flow(bars))) }
+            if let v = a.reusesSharedInfrastructure { out.append("    reuses_shared_infrastructure: \(v)") }
+            if let m = a.measured {
+                var fields: [(String, String)] = [("log", scalar(m.log, flow: true)), ("from", m.from.iso), ("to", m.to.iso),
+                                                  ("cases", String(m.cases)), ("rung", m.rung), ("verdict", m.verdict),
+                                                  ("monitored", String(m.monitored)), ("metric_met", String(m.metricMet))]
+                if let first = m.firstWeek { fields.append(("first_week", first)) }
+                if !m.weekly.isEmpty {
+                    let weekly: [String] = m.weekly.map { Format.number($0, maxDecimals: 3) }
+                    fields.append(("weekly", "[" + weekly.joined(separator: ", ") + "]"))
+                }
+                out.append(contentsOf: wrapped("    measured: ", flow(fields)))
+            }
+        }
+    }
+
+    /// Each process as a block, its fields in the order `InventoryProcess.fields` lists them.
+    static func processLines(_ processes: [InventoryProcess], into out: inout Lines) {
+        out.append("processes:")
+        out.text.reserveCapacity(out.text.utf8.count + processes.count * 320)
+        for p in processes {
+            for (i, field) in InventoryProcess.fields.enumerated() {
+                guard let v = field.value(p) else { continue }
+                out.field((i == 0 ? "  - " : "    ") + field.id, field.isText ? scalar(v) : v)
+            }
+        }
     }
 
     /// A text built line by line.
