@@ -133,18 +133,7 @@ public struct LadderModel: Encodable, Sendable {
         to = r.to?.iso
         cases = r.cases
         currentRung = r.currentRung
-        rungs = r.rungs.map { x in
-            let caution: String? = x.cases == 0 ? nil
-                : (x.cases < LadderAnalysis.fewCases ? "Too few cases to be sure (\(x.cases)); the interval is wide."
-                   : (x.uncertain ? "The interval straddles the gate: too few cases to be sure either way." : nil))
-            return Rung(rung: x.rung, title: x.title, cases: x.cases, rate: x.rate.map(Self.round3), low: x.low.map(Self.round3),
-                        high: x.high.map(Self.round3), gate: x.gateRate, gateCases: x.gateCases, gateMet: x.gateMet, why: x.why,
-                        uncertain: x.uncertain, projectedOn: x.projectedOn?.iso,
-                        rateText: x.rate.map { Format.percent($0) } ?? "-",
-                        intervalText: x.low.flatMap { lo in x.high.map { "\(Format.percent(lo)) to \(Format.percent($0))" } } ?? "-",
-                        gateText: "at least \(Format.percent(x.gateRate))" + (x.gateCases.map { " on \($0) cases" } ?? ""),
-                        met: x.gateMet ? "met" : "not yet", caution: caution)
-        }
+        rungs = r.rungs.map(Rung.init)
         weeks = r.weeks.map { w in
             Week(week: w.week, start: w.start.iso, reviewed: w.reviewed, accuracy: w.accuracy.map(Self.round3),
                  accuracyText: w.accuracy.map { Format.percent($0) } ?? "no cases",
@@ -160,33 +149,11 @@ public struct LadderModel: Encodable, Sendable {
         let autoGate = (p.rung(.autoWithExceptions)?.minRate ?? 0.95) * 100
         mermaidGate = shownWeeks.map { _ in Format.number(autoGate, maxDecimals: 1) }.joined(separator: ", ")
         mermaidPage = shownWeeks.map { _ in Format.number(p.slo.pageOwnerBelow * 100, maxDecimals: 1) }.joined(separator: ", ")
-        let limit = p.slo.exceptionQueueBusinessHours
-        slo = SLOView(rolling100: r.rolling100.map(Self.round3), rollingText: r.rolling100.map { Format.percent($0) } ?? "fewer than \(p.slo.rollingWindowTransactions) reviewed auto cases",
-                      window: p.slo.rollingWindowTransactions, pageBelow: p.slo.pageOwnerBelow,
-                      alarms: r.alarms.map { Alarm(firstCase: $0.firstCase, lastCase: $0.lastCase, from: $0.from.iso, to: $0.to.iso,
-                                                   lowest: Self.round3($0.lowestAccuracy), lowestText: Format.percent($0.lowestAccuracy)) },
-                      hasAlarms: !r.alarms.isEmpty, highSeverity: r.highSeverity,
-                      exceptionSla: ExceptionSLA(limitBusinessHours: limit, exceptions: r.exceptionCases,
-                                                 worstBusinessHours: r.worstQueueHours.map { ($0 * 10).rounded() / 10 },
-                                                 limitText: Format.number(limit), worstText: r.worstQueueHours.map { Format.number(($0 * 10).rounded() / 10) },
-                                                 breaches: r.breaches.map { Breach(caseID: $0.caseID, opened: $0.opened.iso, businessHours: ($0.businessHours * 10).rounded() / 10) },
-                                                 hasBreaches: !r.breaches.isEmpty, met: r.breaches.isEmpty))
+        slo = SLOView(r, p.slo)
         verdict = r.verdict.rawValue
         verdictReason = r.verdictReason
         advanceTo = r.advanceTo
-        var lines = ["The log shows \(Format.number(r.casesPerWeek, maxDecimals: 0)) cases a week"
-                     + (process?.volumePerWeek.map { " (the assessment estimates \(Format.number($0)))" } ?? "") + "."]
-        if let share = r.exceptionShare {
-            lines.append("Exceptions are \(Format.percent(share)) of the automated cases" + (process?.exceptionShare.map { " (estimated \(Format.percent($0)))" } ?? "") + ".")
-            if let process {
-                let freed = process.hoursPerWeek * (1 - share) / p.hoursPerFTEWeek
-                let exceptionFTE = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, process.hoursPerWeek * share / p.hoursPerFTEWeek))
-                lines.append("At the measured rates the agent frees about \(Format.number(freed, maxDecimals: 2)) FTE and needs \(Format.number(exceptionFTE, maxDecimals: 2)) FTE on the exception queue.")
-            }
-        }
-        economics = Economics(casesPerWeek: (r.casesPerWeek * 10).rounded() / 10, measuredExceptionShare: r.exceptionShare.map(Self.round3),
-                              process: process?.name, estimatedCasesPerWeek: process?.volumePerWeek,
-                              estimatedExceptionShare: process?.exceptionShare, lines: lines)
+        economics = Economics(r, process: process, p)
         chart = Self.chart(r, p)
         self.notes = notes
         let current = r.rungs.first { $0.rung == r.currentRung }
@@ -258,5 +225,59 @@ public struct LadderModel: Encodable, Sendable {
             slo: "SLO: rolling \(slo.window) accuracy \(slo.rollingText); high-severity errors \(slo.highSeverity); exception queue worst \(queue.worstText ?? "-") of \(queue.limitText) business hours",
             alarms: slo.alarms.map { "Alarm: below \(Format.percent(slo.pageBelow)) from \($0.from) to \($0.to) (cases \($0.firstCase) to \($0.lastCase), lowest \($0.lowestText))" },
             breaches: breaches)
+    }
+}
+
+extension LadderModel.Rung {
+    /// A rung's result with its figures in words, and a caution when its cases are too few to be sure.
+    init(_ x: LadderReport.RungResult) {
+        let caution: String? = x.cases == 0 ? nil
+            : (x.cases < LadderAnalysis.fewCases ? "Too few cases to be sure (\(x.cases)); the interval is wide."
+               : (x.uncertain ? "The interval straddles the gate: too few cases to be sure either way." : nil))
+        self.init(rung: x.rung, title: x.title, cases: x.cases, rate: x.rate.map(LadderModel.round3), low: x.low.map(LadderModel.round3),
+                  high: x.high.map(LadderModel.round3), gate: x.gateRate, gateCases: x.gateCases, gateMet: x.gateMet, why: x.why,
+                  uncertain: x.uncertain, projectedOn: x.projectedOn?.iso,
+                  rateText: x.rate.map { Format.percent($0) } ?? "-",
+                  intervalText: x.low.flatMap { lo in x.high.map { "\(Format.percent(lo)) to \(Format.percent($0))" } } ?? "-",
+                  gateText: "at least \(Format.percent(x.gateRate))" + (x.gateCases.map { " on \($0) cases" } ?? ""),
+                  met: x.gateMet ? "met" : "not yet", caution: caution)
+    }
+}
+
+extension LadderModel.SLOView {
+    /// The SLO as measured: rolling accuracy, the alarms, high-severity errors and the exception queue.
+    init(_ r: LadderReport, _ slo: SLO) {
+        let limit = slo.exceptionQueueBusinessHours
+        let tenth = { (v: Double) in (v * 10).rounded() / 10 }
+        self.init(rolling100: r.rolling100.map(LadderModel.round3),
+                  rollingText: r.rolling100.map { Format.percent($0) } ?? "fewer than \(slo.rollingWindowTransactions) reviewed auto cases",
+                  window: slo.rollingWindowTransactions, pageBelow: slo.pageOwnerBelow,
+                  alarms: r.alarms.map { .init(firstCase: $0.firstCase, lastCase: $0.lastCase, from: $0.from.iso, to: $0.to.iso,
+                                               lowest: LadderModel.round3($0.lowestAccuracy), lowestText: Format.percent($0.lowestAccuracy)) },
+                  hasAlarms: !r.alarms.isEmpty, highSeverity: r.highSeverity,
+                  exceptionSla: .init(limitBusinessHours: limit, exceptions: r.exceptionCases,
+                                      worstBusinessHours: r.worstQueueHours.map(tenth),
+                                      limitText: Format.number(limit), worstText: r.worstQueueHours.map { Format.number(tenth($0)) },
+                                      breaches: r.breaches.map { .init(caseID: $0.caseID, opened: $0.opened.iso, businessHours: tenth($0.businessHours)) },
+                                      hasBreaches: !r.breaches.isEmpty, met: r.breaches.isEmpty))
+    }
+}
+
+extension LadderModel.Economics {
+    /// The log's volume and exception share against the assessment's estimates, and the FTE they imply.
+    init(_ r: LadderReport, process: InventoryProcess?, _ p: Parameters) {
+        var lines = ["The log shows \(Format.number(r.casesPerWeek, maxDecimals: 0)) cases a week"
+                     + (process?.volumePerWeek.map { " (the assessment estimates \(Format.number($0)))" } ?? "") + "."]
+        if let share = r.exceptionShare {
+            lines.append("Exceptions are \(Format.percent(share)) of the automated cases" + (process?.exceptionShare.map { " (estimated \(Format.percent($0)))" } ?? "") + ".")
+            if let process {
+                let freed = process.hoursPerWeek * (1 - share) / p.hoursPerFTEWeek
+                let exceptionFTE = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, process.hoursPerWeek * share / p.hoursPerFTEWeek))
+                lines.append("At the measured rates the agent frees about \(Format.number(freed, maxDecimals: 2)) FTE and needs \(Format.number(exceptionFTE, maxDecimals: 2)) FTE on the exception queue.")
+            }
+        }
+        self.init(casesPerWeek: (r.casesPerWeek * 10).rounded() / 10, measuredExceptionShare: r.exceptionShare.map(LadderModel.round3),
+                  process: process?.name, estimatedCasesPerWeek: process?.volumePerWeek,
+                  estimatedExceptionShare: process?.exceptionShare, lines: lines)
     }
 }
