@@ -106,19 +106,7 @@ enum Parse {
     static func choice(_ choices: [Choice]) -> (String) -> Result<String, PromptError> {
         { s in
             if let n = Int(s), (1...choices.count).contains(n) { return .success(choices[n - 1].value) }
-            let lowered = s.lowercased()
-            if let c = choices.first(where: { $0.value.lowercased() == lowered || $0.label.lowercased() == lowered }) {
-                return .success(c.value)
-            }
-            // "ad hoc", "Ad-hoc", "file import": the value with spaces or hyphens for underscores.
-            let joined = lowered.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-            if let c = choices.first(where: { $0.value.lowercased() == joined }) { return .success(c.value) }
-            // The words the spreadsheet import reads ("Excel", "SAP", "semi-structured").
-            for field in ["system_of_record", "write_back", "input_structure", "side"] {
-                if let value = InventoryImporter.choiceValue(s, field: field), choices.contains(where: { $0.value == value }) {
-                    return .success(value)
-                }
-            }
+            if let value = Values.choice(s, among: choices) { return .success(value) }
             return .failure(PromptError("Expected a number from 1 to \(choices.count), or one of: \(choices.map(\.value).joined(separator: ", "))."))
         }
     }

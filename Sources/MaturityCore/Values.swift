@@ -71,4 +71,47 @@ public enum Values {
         let share = isPercent ? v / 100 : v
         return (0...1).contains(share) ? share : nil
     }
+
+    /// Words people type for the allowed values.
+    public static let choiceSynonyms: [String: [String: String]] = [
+        "system_of_record": ["excel": "spreadsheet", "sheet": "spreadsheet", "sheets": "spreadsheet", "spreadsheets": "spreadsheet",
+                             "e-mail": "email", "outlook": "email", "sap": "erp", "salesforce": "crm", "nothing": "none"],
+        "write_back": ["fileimport": "file_import", "file import": "file_import", "file": "file_import", "csv": "file_import",
+                       "import": "file_import", "manual entry": "manual", "by hand": "manual", "rest": "api", "no": "none"],
+        "input_structure": ["semi-structured": "semi", "semistructured": "semi", "semi structured": "semi"],
+        "side": ["office side": "office", "line level": "line", "line-level": "line", "shop floor": "line", "plant": "line"],
+    ]
+
+    /// Product names people write for where data lives, and the kind each one is.
+    public static let productKinds: [(String, String)] = [
+        ("epicor", "erp"), ("sap", "erp"), ("oracle", "erp"), ("netsuite", "erp"), ("dynamics", "erp"), ("d365", "erp"),
+        ("business central", "erp"), ("infor", "erp"), ("sage", "erp"), ("plex", "erp"), ("qad", "erp"), ("syspro", "erp"),
+        ("acumatica", "erp"), ("jd edwards", "erp"), ("ifs", "erp"), ("odoo", "erp"), ("global shop", "erp"), ("jobboss", "erp"),
+        ("salesforce", "crm"), ("hubspot", "crm"), ("zoho", "crm"), ("pipedrive", "crm"),
+        ("excel", "spreadsheet"), ("google sheets", "spreadsheet"), ("smartsheet", "spreadsheet"),
+        ("outlook", "email"), ("gmail", "email"), ("inbox", "email"),
+        ("mes", "mes"), ("wonderware", "mes"), ("opcenter", "mes"),
+    ]
+
+    /// A choice of a process field as people write it ("Excel", "SAP", "semi-structured", "file
+    /// import"), or nil: the synonyms above, then a product name for where the data lives.
+    public static func choiceSynonym(_ text: String, field: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let direct = choiceSynonyms[field]?[t] { return direct }
+        if field == "system_of_record", let kind = productKinds.first(where: { t.contains($0.0) })?.1 { return kind }
+        return nil
+    }
+
+    /// One of `choices` as people write it: the value or the label in any case, with spaces or
+    /// hyphens for underscores ("ad hoc", "Ad-hoc"), or a synonym a process field knows ("Excel").
+    public static func choice(_ text: String, among choices: [Choice]) -> String? {
+        let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let c = choices.first(where: { $0.value.lowercased() == lowered || $0.label.lowercased() == lowered }) { return c.value }
+        let joined = lowered.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        if let c = choices.first(where: { $0.value.lowercased() == joined }) { return c.value }
+        for field in choiceSynonyms.keys.sorted() {
+            if let value = choiceSynonym(text, field: field), choices.contains(where: { $0.value == value }) { return value }
+        }
+        return nil
+    }
 }

@@ -213,6 +213,8 @@ public final class YAMLReader {
         guard let text = scalarText(node, path) else { return nil }
         let wanted = text.trimmed.lowercased()
         if let match = allowed.first(where: { $0.lowercased() == wanted }) { return match }
+        // As people write it: "ad hoc" for ad_hoc, "Excel" for spreadsheet.
+        if let match = Values.choice(text, among: allowed.map { Choice(value: $0, label: $0) }) { return match }
         error(node, "\(path) is \"\(text)\"; expected \(Format.list(allowed, conjunction: "or"))")
         return nil
     }

@@ -42,3 +42,21 @@ struct ValuesTests {
         #expect(Values.yesNo(text) == value)
     }
 }
+
+@Suite("Choices as people write them")
+struct ChoiceValuesTests {
+    let systems = ["erp", "mes", "crm", "spreadsheet", "email", "paper", "none"].map { Choice(value: $0, label: $0) }
+    let tools = [Choice(value: "none", label: "No one uses them"), Choice(value: "ad_hoc", label: "Some people use them on their own")]
+
+    @Test(arguments: [("ERP", "erp"), ("SAP", "erp"), ("Epicor 10", "erp"), ("Excel", "spreadsheet"), ("outlook", "email"), ("nothing", "none")])
+    func systems(_ text: String, _ value: String) {
+        #expect(Values.choice(text, among: systems) == value)
+    }
+
+    @Test func valuesLabelsAndSpacesForUnderscores() {
+        #expect(Values.choice("ad hoc", among: tools) == "ad_hoc")
+        #expect(Values.choice("Ad-Hoc", among: tools) == "ad_hoc")
+        #expect(Values.choice("some people use them on their own", among: tools) == "ad_hoc")
+        #expect(Values.choice("mainframe", among: systems) == nil)
+    }
+}

@@ -37,7 +37,7 @@ let invalidCases: [InvalidCase] = [
         "many_problems.yaml:7: error: answers.new_agent_ships_in_weeks is \"maybe\"; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes)",
         "many_problems.yaml:10: error: agents[0].status is \"live\"; expected idea, pilot, shadow, approve_each, auto_with_exceptions, production or retired",
         "many_problems.yaml:11: error: agents[0].gate.tested is not a known key; allowed keys: metric_on_real_data, writes_to_system_of_record, human_handoff, named_owner_reports_dollars, monitoring",
-        "many_problems.yaml:15: error: processes[0].system_of_record is \"SAP\"; expected erp, mes, crm, spreadsheet, email, paper or none",
+        "many_problems.yaml:15: error: processes[0].system_of_record is \"mainframe\"; expected erp, mes, crm, spreadsheet, email, paper or none",
     ]),
     InvalidCase(file: "newer_version.yaml", messages: [
         "newer_version.yaml:1: error: version is 2, newer than this maturity reads (1); upgrade maturity",

@@ -16,7 +16,7 @@ struct ChoiceLookup {
                 table[v.lowercased()] = v
                 table[String(v.lowercased().map { $0 == "_" ? " " : $0 })] = v
             }
-            for (text, value) in InventoryImporter.valueSynonyms[field] ?? [:] where values.contains(value) { table[text] = value }
+            for (text, value) in Values.choiceSynonyms[field] ?? [:] where values.contains(value) { table[text] = value }
             byText[field] = table
         }
     }

@@ -48,16 +48,6 @@ public enum InventoryImporter {
         "owner_candidate": ["owner", "processowner", "candidateowner", "willingowner", "responsible", "accountable", "lead", "contact"],
     ]
 
-    /// Words people type for the allowed values.
-    static let valueSynonyms: [String: [String: String]] = [
-        "system_of_record": ["excel": "spreadsheet", "sheet": "spreadsheet", "sheets": "spreadsheet", "spreadsheets": "spreadsheet",
-                             "e-mail": "email", "outlook": "email", "sap": "erp", "salesforce": "crm", "nothing": "none"],
-        "write_back": ["fileimport": "file_import", "file import": "file_import", "file": "file_import", "csv": "file_import",
-                       "import": "file_import", "manual entry": "manual", "by hand": "manual", "rest": "api", "no": "none"],
-        "input_structure": ["semi-structured": "semi", "semistructured": "semi", "semi structured": "semi"],
-        "side": ["office side": "office", "line level": "line", "line-level": "line", "shop floor": "line", "plant": "line"],
-    ]
-
     /// A header as a key: lower case, words joined, common abbreviations written out
     /// ("Hrs/wk" → "hoursweek", "Txns per week" → "transactionsperweek"), "%" dropped.
     static func normalize(_ header: String) -> String {
@@ -81,27 +71,11 @@ public enum InventoryImporter {
                                           "totalgeneral", "suma", "sumatotal", "subtotales",
                                           "somme", "soustotal", "totalgénéral", "totalgeneral"]
 
-    /// Product names people write for where data lives, and the kind each one is.
-    static let productKinds: [(String, String)] = [
-        ("epicor", "erp"), ("sap", "erp"), ("oracle", "erp"), ("netsuite", "erp"), ("dynamics", "erp"), ("d365", "erp"),
-        ("business central", "erp"), ("infor", "erp"), ("sage", "erp"), ("plex", "erp"), ("qad", "erp"), ("syspro", "erp"),
-        ("acumatica", "erp"), ("jd edwards", "erp"), ("ifs", "erp"), ("odoo", "erp"), ("global shop", "erp"), ("jobboss", "erp"),
-        ("salesforce", "crm"), ("hubspot", "crm"), ("zoho", "crm"), ("pipedrive", "crm"),
-        ("excel", "spreadsheet"), ("google sheets", "spreadsheet"), ("smartsheet", "spreadsheet"),
-        ("outlook", "email"), ("gmail", "email"), ("inbox", "email"),
-        ("mes", "mes"), ("wonderware", "mes"), ("opcenter", "mes"),
-    ]
-
     /// Cells that mean "not known yet": left empty, never an error.
     static let unknownWords: Set<String> = ["tbd", "tbc", "?", "??", "n/a", "na", "unknown", "not known", "-?"]
 
-    /// A choice as people write it ("Excel", "SAP", "semi-structured", "file import"), or nil.
-    public static func choiceValue(_ text: String, field: String) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if let direct = valueSynonyms[field]?[t] { return direct }
-        if field == "system_of_record", let kind = productKinds.first(where: { t.contains($0.0) })?.1 { return kind }
-        return nil
-    }
+    /// A choice as people write it ("Excel", "SAP", "semi-structured", "file import"), or nil (see `Values.choice`).
+    public static func choiceValue(_ text: String, field: String) -> String? { Values.choiceSynonym(text, field: field) }
 
     /// The template's header row, in order.
     public static var templateHeaders: [String] { columns.map(\.header) }
@@ -300,7 +274,7 @@ struct ImportState {
             case "system_of_record":
                 if let direct = lookup.match(text, field: field) {
                     p.systemOfRecord = direct
-                } else if let kind = InventoryImporter.productKinds.first(where: { text.lowercased().contains($0.0) })?.1,
+                } else if let kind = Values.productKinds.first(where: { text.lowercased().contains($0.0) })?.1,
                           lookup.allowed[field, default: []].contains(kind) {
                     p.systemOfRecord = kind
                     productMappings[text] = kind
