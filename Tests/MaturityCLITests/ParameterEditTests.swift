@@ -110,4 +110,112 @@ struct ParameterEditTests {
         #expect(before.markdown.contains("| 1 | Customer PO entry | $146,016 | $31,267 | 4.7x | 93/100 | Quick win |"))
         #expect(after.markdown.contains("| 1 | Customer PO entry | $146,016 | $31,267 | 4.7x | 93/100 | \(now.quadrant.label) |"))
     }
+
+    @Test func theHoursOfAFullTimeWeek() throws {
+        let before = try baseline, after = try outcome(replacing: "hours_per_fte_week: 40", with: "hours_per_fte_week: 35")
+        let was = try #require(before.evaluation.useCases.first), now = try #require(after.evaluation.useCases.first)
+        #expect(abs(now.fteFreed - was.fteFreed * 40 / 35) < 0.0001)
+        #expect(now.annualRunCost > was.annualRunCost, "an exception FTE of fewer hours costs more an hour")
+    }
+
+    @Test(arguments: [
+        ("model_api_monthly: {min: 200, max: 2000,", "model_api_monthly: {min: 400, max: 2000,", "$400–$2,000 a month by volume"),
+        ("monitoring_monthly: {min: 0, max: 500,", "monitoring_monthly: {min: 100, max: 500,", "monitoring ($100–$500 a month)"),
+        ("exception_fte: {min: 0.1, max: 0.5}", "exception_fte: {min: 0.2, max: 0.5}", "exception handling (0.2–0.5 FTE)"),
+    ])
+    func theRunCostRanges(_ old: String, _ new: String, _ said: String) throws {
+        let before = try baseline, after = try outcome(replacing: old, with: new)
+        let was = try #require(before.evaluation.useCases.first), now = try #require(after.evaluation.useCases.first)
+        #expect(now.annualRunCost > was.annualRunCost)
+        #expect(after.markdown.contains(said))
+        #expect(!before.markdown.contains(said))
+    }
+
+    @Test func maintenanceHours() throws {
+        let before = try baseline, after = try outcome(replacing: "maintenance_hours_monthly: {structured: 4, semi: 6,", with: "maintenance_hours_monthly: {structured: 4, semi: 12,")
+        let line = { (o: Outcome) in o.evaluation.useCases.first?.runCost.first { $0.id == "maintenance" }?.annual ?? 0 }
+        #expect(line(before) > 0)
+        #expect(abs(line(after) - 2 * line(before)) < 0.01, "Customer PO entry has semi-structured input")
+    }
+
+    @Test func feasibilityPoints() throws {
+        let before = try baseline, after = try outcome(replacing: "system_of_record: {erp: 20,", with: "system_of_record: {erp: 10,")
+        let was = try #require(before.evaluation.useCases.first { $0.name == "Customer PO entry" })
+        let now = try #require(after.evaluation.useCases.first { $0.name == "Customer PO entry" })
+        #expect(now.feasibility < was.feasibility)
+        #expect(after.markdown.contains("\(now.feasibility)/100"))
+    }
+
+    @Test func theQuadrantFeasibilityLine() throws {
+        let before = try baseline, after = try outcome(replacing: "high_feasibility: 60}", with: "high_feasibility: 95}")
+        #expect(before.evaluation.useCases.first { $0.name == "Customer PO entry" }?.quadrant == .quickWin)
+        #expect(after.evaluation.useCases.first { $0.name == "Customer PO entry" }?.quadrant == .bigBet, "93/100 is under the new line")
+        #expect(after.evaluation.useCases.filter { $0.quadrant == .quickWin }.allSatisfy { $0.feasibility >= 95 })
+    }
+
+    /// The demo runs one agent in production without shared plumbing: with "several" set to one,
+    /// that is already several, and the flag that says it is not yet a portfolio goes up.
+    @Test func howManyAgentsCountAsSeveral() throws {
+        let before = try baseline, after = try outcome(replacing: "several_agents: 2", with: "several_agents: 1")
+        #expect(!before.evaluation.allFlags.contains { $0.id == "not_yet_portfolio" })
+        #expect(after.evaluation.allFlags.contains { $0.id == "not_yet_portfolio" })
+        #expect(after.text.contains("not_yet_portfolio"))
+    }
+
+    /// The demo has an agent in production and one pilot that never got there: under the shipped
+    /// threshold of two that is no graveyard; at a threshold of one it is.
+    @Test func stalledPilotsForTheGraveyard() throws {
+        let before = try baseline, after = try outcome(replacing: "stalled_pilots_for_graveyard: 2", with: "stalled_pilots_for_graveyard: 1")
+        #expect(!before.evaluation.allFlags.contains { $0.id == "pilot_graveyard" })
+        #expect(after.evaluation.allFlags.contains { $0.id == "pilot_graveyard" })
+        #expect(after.markdown.contains("Pilot graveyard"))
+    }
+
+    @Test func thePlanWindow() throws {
+        let acme = Repo.path("examples/acme.yaml")
+        let before = try outcome(replacing: "plan_days: 90", with: "plan_days: 90", file: acme)
+        let after = try outcome(replacing: "plan_days: 90", with: "plan_days: 120", file: acme)
+        #expect(before.evaluation.plan.start.days(until: before.evaluation.plan.end) + 1 == 90)
+        #expect(after.evaluation.plan.start.days(until: after.evaluation.plan.end) + 1 == 120)
+        #expect(after.markdown.contains(after.evaluation.plan.end.iso))
+    }
+
+    @Test func theLengthOfAMoveThatIsNotARung() throws {
+        let before = try baseline, after = try outcome(replacing: "    close_gate_gaps: 2\n", with: "    close_gate_gaps: 3\n")
+        let step = { (o: Outcome) in o.evaluation.plan.steps.first { $0.id == "close_gate_gaps" } }
+        let was = try #require(step(before)), now = try #require(step(after))
+        #expect(was.start.days(until: was.end) + 1 == 14)
+        #expect(now.start.days(until: now.end) + 1 == 21)
+    }
+
+    @Test func theOwnersDuties() throws {
+        let acme = Repo.path("examples/acme.yaml")
+        let after = try outcome(replacing: "    - clear the exception queue or route it\n", with: "    - clear the exception queue by noon\n", file: acme)
+        #expect(after.evaluation.plan.steps.contains { $0.gate.contains("clear the exception queue by noon") })
+        #expect(after.markdown.contains("clear the exception queue by noon"))
+    }
+
+    @Test func highSeverityErrorsAllowed() throws {
+        let before = try baseline, after = try outcome(replacing: "high_severity_errors_allowed: 0", with: "high_severity_errors_allowed: 1")
+        #expect(before.markdown.contains("zero; they always escalate"))
+        #expect(after.markdown.contains("at most 1"))
+    }
+
+    @Test func theShadowRungsVolumeLine() throws {
+        let acme = Repo.path("examples/acme.yaml")
+        let before = try outcome(replacing: "plan_days: 90", with: "plan_days: 90", file: acme)
+        let after = try outcome(replacing: "low_volume_per_week: 250}", with: "low_volume_per_week: 5000}", file: acme)
+        let was = try #require(before.evaluation.useCases.first), now = try #require(after.evaluation.useCases.first)
+        #expect(!was.flags.contains("low_volume_for_shadow"))
+        #expect(now.flags.contains("low_volume_for_shadow"), "\(now.name) runs under 5000 cases a week")
+        #expect(after.markdown.contains("below 5000 cases a week it is stretched"))
+    }
+
+    @Test func aGoNoGoQuestion() throws {
+        let acme = Repo.path("examples/acme.yaml")
+        let after = try outcome(replacing: "- {id: economics, question: \"Economics: does it return at least",
+                                with: "- {id: economics, question: \"Economics, checked by finance: does it return at least", file: acme)
+        #expect(after.evaluation.plan.goNoGo.contains { $0.question.hasPrefix("Economics, checked by finance") })
+        #expect(after.markdown.contains("Economics, checked by finance"))
+    }
 }
