@@ -24,7 +24,7 @@ public enum Values {
     public static func number(_ raw: String, decimalComma: Bool = false) -> Double? {
         // Most values are plain numbers: take the fast path.
         if !decimalComma || !raw.contains("."), let plain = Double(raw), plain.isFinite { return plain }
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = trimmed(raw)
         for symbol in ["$", "€", "£", "¥", "USD", "EUR", "GBP", "CAD"] {
             if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
             if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
@@ -64,7 +64,7 @@ public enum Values {
     /// and up to 100 is read as a percent too, since a share is never above 1. Nil when it is
     /// not a number or falls outside 0 to 1.
     public static func share(_ raw: String, percent: Bool = false, decimalComma: Bool = false) -> Double? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = trimmed(raw)
         let written = text.hasSuffix("%")
         guard let v = number(written ? String(text.dropLast()) : text, decimalComma: decimalComma) else { return nil }
         let isPercent = written || (percent && (v > 1 || (v == 1 && !text.contains(".")))) || (!percent && v > 1 && v <= 100)
@@ -92,6 +92,14 @@ public enum Values {
         ("outlook", "email"), ("gmail", "email"), ("inbox", "email"),
         ("mes", "mes"), ("wonderware", "mes"), ("opcenter", "mes"),
     ]
+
+    /// Spaces and tabs off both ends; a value that has none (nearly every cell of a large sheet)
+    /// is returned as it is, without Foundation's slower trimming.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first != 0x20, first != 0x09, last != 0x20, last != 0x09, first < 0x80, last < 0x80 { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
 
     /// A choice of a process field as people write it ("Excel", "SAP", "semi-structured", "file
     /// import"), or nil: the synonyms above, then a product name for where the data lives.
