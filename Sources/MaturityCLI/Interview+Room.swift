@@ -72,29 +72,18 @@ extension Interview {
                 terminal.say("  The room agrees.")
                 return .next
             }
-            let strict = Workshop.settle(entry.answers.map(\.answer), question: q, rule: .strict)
-            let consensus = Prompt<Answer?>(position: "  ", text: "Consensus the room records", help: "The strict rule would record \(shown(strict)): the least generous answer. Type skip to record unknown; back re-asks the last person.",
-                                            defaultText: shown(strict), skippable: true, parse: { s in self.answerParser(q)(s).map { Optional($0) } })
-            switch terminal.ask(consensus) {
-            case .value(let a): agreed = a
-            case .skip: agreed = nil
-            case .back:
+            switch askConsensus(q, strict: Workshop.settle(entry.answers.map(\.answer), question: q, rule: .strict), shown: shown) {
+            case .recorded(let answer, let note):
+                agreed = answer
+                dissent = note
+                break answering
+            case .reaskLast:
                 entry.answers.removeLast()
                 try store(entry)
                 continue answering
             case .quit: return .quit
             case .ended: return .ended
             }
-            let note = Prompt<String>(position: "  ", text: "Dissent note (Enter for none)", help: "Who disagrees with the consensus, and why, in a sentence. back returns to the consensus.",
-                                      defaultText: nil, skippable: true, parse: Parse.text)
-            switch terminal.ask(note) {
-            case .value(let text): dissent = text
-            case .skip: dissent = nil
-            case .back: continue answering
-            case .quit: return .quit
-            case .ended: return .ended
-            }
-            break answering
         }
         entry.result = agreed
         entry.pending = false
@@ -102,5 +91,33 @@ extension Interview {
         draft.answers[id] = .some(agreed)
         try store(entry)
         return .next
+    }
+
+    enum ConsensusStep { case recorded(Answer?, dissent: String?), reaskLast, quit, ended }
+
+    /// The room's answer once everyone has answered: the strict answer offered as the default,
+    /// then an optional dissent note. `back` from the consensus re-asks the last person.
+    func askConsensus(_ q: Question, strict: Answer?, shown: (Answer?) -> String) -> ConsensusStep {
+        while true {
+            let consensus = Prompt<Answer?>(position: "  ", text: "Consensus the room records", help: "The strict rule would record \(shown(strict)): the least generous answer. Type skip to record unknown; back re-asks the last person.",
+                                            defaultText: shown(strict), skippable: true, parse: { s in self.answerParser(q)(s).map { Optional($0) } })
+            let agreed: Answer?
+            switch terminal.ask(consensus) {
+            case .value(let a): agreed = a
+            case .skip: agreed = nil
+            case .back: return .reaskLast
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+            let note = Prompt<String>(position: "  ", text: "Dissent note (Enter for none)", help: "Who disagrees with the consensus, and why, in a sentence. back returns to the consensus.",
+                                      defaultText: nil, skippable: true, parse: Parse.text)
+            switch terminal.ask(note) {
+            case .value(let text): return .recorded(agreed, dissent: text)
+            case .skip: return .recorded(agreed, dissent: nil)
+            case .back: continue
+            case .quit: return .quit
+            case .ended: return .ended
+            }
+        }
     }
 }
