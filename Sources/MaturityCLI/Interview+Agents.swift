@@ -38,55 +38,7 @@ extension Interview {
             guard field < fields.count else { return nil }
             let id = fields[field]
             let position = "[Agent \(i + 1) · \(field + 1) of \(fields.count)]"
-            let a = draft.agents[i]
-            let definition = questionnaire.agentFields.first { $0.id == id }
-            let prompt = definition?.prompt ?? id
-            let result: StepResult
-            switch id {
-            case "name":
-                result = try self.field(position: position, text: prompt, help: "A short name people use for it.", current: a.name.isEmpty ? nil : a.name,
-                                        skippable: false, parse: Parse.text) { self.draft.agents[i].name = $0 ?? "" }
-            case "process":
-                let names = draft.processes.map(\.name)
-                result = try self.field(position: position, text: prompt, help: names.isEmpty ? "The process name as it will appear in the inventory." : "Inventory so far: \(names.joined(separator: ", ")).",
-                                        current: a.process, skippable: true, parse: Parse.text) { self.draft.agents[i].process = $0 }
-            case "status":
-                let choices = definition?.choices ?? AgentStatus.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) }
-                result = try self.field(position: position, text: prompt, help: "Production means operations owns it and it acts on real work every day.",
-                                        current: adding && field == 1 && a.status == .idea ? nil : choices.firstIndex { $0.value == a.status.rawValue }.map { "\($0 + 1)" },
-                                        skippable: false, choices: choices, parse: Parse.choice(choices)) { v in
-                    if let s = v.flatMap(AgentStatus.init(rawValue:)) { self.draft.agents[i].status = s }
-                }
-            case "side":
-                let choices = definition?.choices ?? Side.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) }
-                result = try self.field(position: position, text: prompt, help: "Line and product work is Stage 4 work.",
-                                        current: choices.firstIndex { $0.value == a.side.rawValue }.map { "\($0 + 1)" },
-                                        skippable: false, choices: choices, parse: Parse.choice(choices)) { v in
-                    if let s = v.flatMap(Side.init(rawValue:)) { self.draft.agents[i].side = s }
-                }
-            case "owner":
-                result = try self.field(position: position, text: prompt, help: "The operations person who owns its number. Skip if nobody does.",
-                                        current: a.owner, skippable: true, parse: Parse.text) { self.draft.agents[i].owner = $0 }
-            case "annual_dollar_value":
-                result = try self.field(position: position, text: prompt, help: "What it earns a year, as its owner reports it. Skip if unknown.",
-                                        current: a.annualDollarValue.map { Format.number($0) }, skippable: true,
-                                        parse: Parse.number(unit: "money per year", example: "85000", min: 0)) { self.draft.agents[i].annualDollarValue = $0 }
-            case "reports_dollars", "reuses_shared_infrastructure":
-                let current = (id == "reports_dollars" ? a.reportsDollars : a.reusesSharedInfrastructure).map { $0 ? "yes" : "no" }
-                result = try self.field(position: position, text: prompt + " (y/n)", help: definition?.help, current: current,
-                                        skippable: true, parse: Parse.yesNo) { v in
-                    if id == "reports_dollars" { self.draft.agents[i].reportsDollars = v } else { self.draft.agents[i].reusesSharedInfrastructure = v }
-                }
-            default:
-                let barID = String(id.dropFirst("gate:".count))
-                let bar = questionnaire.gateBars.first { $0.id == barID }
-                let allBars = questionnaire.gateBars.enumerated().map { "\($0.offset + 1). \($0.element.label)" }.joined(separator: "; ")
-                result = try self.field(position: position, text: "Production gate: \(bar?.label ?? barID)? (y/n)",
-                                        help: (bar?.help ?? "") + " An agent counts as in production only when it clears all \(Words.number(questionnaire.gateBars.count)) bars: \(allBars).",
-                                        current: a.gate[barID].map { $0 ? "yes" : "no" }, skippable: true, parse: Parse.yesNo) { v in
-                    self.draft.agents[i].gate[barID] = v
-                }
-            }
+            let result = try askAgentField(id, agent: i, position: position, noDefaultStatus: adding && field == 1)
             switch result {
             case .next, .pass: field += 1
             case .back:
@@ -96,6 +48,58 @@ extension Interview {
                 }
                 field -= 1
             case .quit, .ended: return result
+            }
+        }
+    }
+
+    /// One field of agent `i`: its name, status, side, owner, dollars, plumbing, or a gate bar (`gate:ID`).
+    func askAgentField(_ id: String, agent i: Int, position: String, noDefaultStatus: Bool) throws -> StepResult {
+        let a = draft.agents[i]
+        let definition = questionnaire.agentFields.first { $0.id == id }
+        let prompt = definition?.prompt ?? id
+        switch id {
+        case "name":
+            return try self.field(position: position, text: prompt, help: "A short name people use for it.", current: a.name.isEmpty ? nil : a.name,
+                                    skippable: false, parse: Parse.text) { self.draft.agents[i].name = $0 ?? "" }
+        case "process":
+            let names = draft.processes.map(\.name)
+            return try self.field(position: position, text: prompt, help: names.isEmpty ? "The process name as it will appear in the inventory." : "Inventory so far: \(names.joined(separator: ", ")).",
+                                    current: a.process, skippable: true, parse: Parse.text) { self.draft.agents[i].process = $0 }
+        case "status":
+            let choices = definition?.choices ?? AgentStatus.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) }
+            return try self.field(position: position, text: prompt, help: "Production means operations owns it and it acts on real work every day.",
+                                    current: noDefaultStatus && a.status == .idea ? nil : choices.firstIndex { $0.value == a.status.rawValue }.map { "\($0 + 1)" },
+                                    skippable: false, choices: choices, parse: Parse.choice(choices)) { v in
+                if let s = v.flatMap(AgentStatus.init(rawValue:)) { self.draft.agents[i].status = s }
+            }
+        case "side":
+            let choices = definition?.choices ?? Side.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) }
+            return try self.field(position: position, text: prompt, help: "Line and product work is Stage 4 work.",
+                                    current: choices.firstIndex { $0.value == a.side.rawValue }.map { "\($0 + 1)" },
+                                    skippable: false, choices: choices, parse: Parse.choice(choices)) { v in
+                if let s = v.flatMap(Side.init(rawValue:)) { self.draft.agents[i].side = s }
+            }
+        case "owner":
+            return try self.field(position: position, text: prompt, help: "The operations person who owns its number. Skip if nobody does.",
+                                    current: a.owner, skippable: true, parse: Parse.text) { self.draft.agents[i].owner = $0 }
+        case "annual_dollar_value":
+            return try self.field(position: position, text: prompt, help: "What it earns a year, as its owner reports it. Skip if unknown.",
+                                    current: a.annualDollarValue.map { Format.number($0) }, skippable: true,
+                                    parse: Parse.number(unit: "money per year", example: "85000", min: 0)) { self.draft.agents[i].annualDollarValue = $0 }
+        case "reports_dollars", "reuses_shared_infrastructure":
+            let current = (id == "reports_dollars" ? a.reportsDollars : a.reusesSharedInfrastructure).map { $0 ? "yes" : "no" }
+            return try self.field(position: position, text: prompt + " (y/n)", help: definition?.help, current: current,
+                                    skippable: true, parse: Parse.yesNo) { v in
+                if id == "reports_dollars" { self.draft.agents[i].reportsDollars = v } else { self.draft.agents[i].reusesSharedInfrastructure = v }
+            }
+        default:
+            let barID = String(id.dropFirst("gate:".count))
+            let bar = questionnaire.gateBars.first { $0.id == barID }
+            let allBars = questionnaire.gateBars.enumerated().map { "\($0.offset + 1). \($0.element.label)" }.joined(separator: "; ")
+            return try self.field(position: position, text: "Production gate: \(bar?.label ?? barID)? (y/n)",
+                                    help: (bar?.help ?? "") + " An agent counts as in production only when it clears all \(Words.number(questionnaire.gateBars.count)) bars: \(allBars).",
+                                    current: a.gate[barID].map { $0 ? "yes" : "no" }, skippable: true, parse: Parse.yesNo) { v in
+                self.draft.agents[i].gate[barID] = v
             }
         }
     }
