@@ -7,14 +7,22 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var severity: Severity
+    /// The kind of problem and its values.
+    public var problem: FileProblem
+    /// The problem in words, with quoted values cut short.
     public var message: String
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, problem: FileProblem) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
-        self.message = Diagnostic.shortened(message)
+        self.problem = problem
+        self.message = Diagnostic.shortened(problem.message)
+    }
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String) {
+        self.init(file: file, line: line, column: column, severity: severity, problem: .rule(message))
     }
 
     /// Quoted values cut to 60 characters and the whole message to 600: an error never echoes

@@ -16,7 +16,7 @@ public final class YAMLReader {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         do {
             guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
-                error(line: 1, "the file is empty; expected a YAML mapping")
+                report(line: 1, .emptyFile)
                 return nil
             }
             return node
@@ -24,7 +24,7 @@ public final class YAMLReader {
             report(e)
             return nil
         } catch {
-            self.error(line: 1, "not valid YAML (\(error))")
+            self.report(line: 1, .notYAML("\(error)"))
             return nil
         }
     }
@@ -33,11 +33,9 @@ public final class YAMLReader {
         switch e {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let ctx = context.map { "\($0.text) " } ?? ""
-            diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column,
-                                          message: "YAML syntax: \(ctx)\(problem); check indentation, colons and quotes on this line or the one before"))
+            diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, problem: .yamlSyntax("\(ctx)\(problem)")))
         case let .duplicatedKeysInMapping(duplicates, context):
-            diagnostics.append(Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
-                                          message: "the key \(duplicates.joined(separator: ", ")) appears twice in one mapping; keep one"))
+            diagnostics.append(Diagnostic(file: file, line: context.mark.line, column: context.mark.column, problem: .duplicateKey(duplicates)))
         default:
             diagnostics.append(Diagnostic(file: file, line: 1, message: "YAML: \(e)"))
         }
@@ -45,6 +43,15 @@ public final class YAMLReader {
 
     public func error(_ node: Node?, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, message: message))
+    }
+
+    /// Records a problem of a known kind at `node`.
+    public func report(_ node: Node?, _ problem: FileProblem) {
+        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, problem: problem))
+    }
+
+    public func report(line: Int?, _ problem: FileProblem) {
+        diagnostics.append(Diagnostic(file: file, line: line, problem: problem))
     }
 
     public func error(line: Int?, _ message: String) {
@@ -63,19 +70,18 @@ public final class YAMLReader {
     public func mapping(_ node: Node?, _ path: String, allowed: [String]?) -> Fields? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
-            error(node, "\(path.isEmpty ? "the file" : path) should be a mapping of key: value lines; found \(describe(node))")
+            report(node, .notAMapping(path: path, found: describe(node)))
             return nil
         }
         var fields = Fields(node: node, path: path)
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
-                error(keyNode, "\(path) has a key that is not text")
+                report(keyNode, .keyNotText(path: path))
                 continue
             }
             if let allowed, !allowed.contains(key) {
                 let near = allowed.min { editDistance($0, key) < editDistance($1, key) }
-                let hint = near.flatMap { editDistance($0, key) <= 3 ? " (did you mean \($0)?)" : nil } ?? ""
-                error(keyNode, "\(join(path, key)) is not a known key\(hint); allowed keys: \(allowed.joined(separator: ", "))")
+                report(keyNode, .unknownKey(path: join(path, key), allowed: allowed, suggestion: near.flatMap { editDistance($0, key) <= 3 ? $0 : nil }))
                 continue
             }
             fields.entries[key] = value
@@ -88,7 +94,7 @@ public final class YAMLReader {
     public func sequence(_ node: Node?, _ path: String) -> [Node]? {
         guard let node, !isNull(node) else { return nil }
         guard case .sequence(let seq) = node else {
-            error(node, "\(path) should be a list (lines starting with \"- \"); found \(describe(node))")
+            report(node, .notAList(path: path, found: describe(node)))
             return nil
         }
         return Array(seq)
@@ -110,7 +116,7 @@ public final class YAMLReader {
 
     public func scalarText(_ node: Node, _ path: String) -> String? {
         guard case .scalar(let s) = node else {
-            error(node, "\(path) should be a single value; found \(describe(node))")
+            report(node, .notAValue(path: path, found: describe(node)))
             return nil
         }
         return s.string
@@ -123,7 +129,7 @@ public final class YAMLReader {
         }
         guard let text = scalarText(node, f.path(key)) else { return nil }
         let trimmed = text.trimmed
-        if required, trimmed.isEmpty { error(node, "\(f.path(key)) is empty; it needs a value") }
+        if required, trimmed.isEmpty { report(node, .empty(path: f.path(key))) }
         return trimmed
     }
 
@@ -138,7 +144,7 @@ public final class YAMLReader {
     public func boolValue(_ node: Node, _ path: String) -> Bool? {
         guard let text = scalarText(node, path) else { return nil }
         if let value = Values.yesNo(text) { return value }
-        error(node, "\(path) is \"\(text)\"; expected \(Values.yesNoHint)")
+        report(node, .notYesNo(path: path, value: text))
         return nil
     }
 
@@ -163,17 +169,17 @@ public final class YAMLReader {
             scale = 0.01
         }
         guard let value = Values.number(text.trimmed) else {
-            error(node, "\(path) is \"\(raw)\"; expected \(unit), like \(example)")
+            report(node, .notANumber(path: path, value: raw, unit: unit, example: example))
             return nil
         }
         let scaled = value * scale
         if let min, scaled < min {
-            error(node, "\(path) is \(Format.number(scaled)); it must be at least \(Format.number(min))")
+            report(node, .belowMinimum(path: path, value: Format.number(scaled), minimum: Format.number(min)))
             return nil
         }
         if scaled > max {
-            let range = min.map { " (\(Format.number($0)) to \(Format.grouped(max)))" } ?? ""
-            error(node, "\(path) is \(Format.number(scaled)); it must be at most \(Format.grouped(max))\(range)")
+            report(node, .aboveMaximum(path: path, value: Format.number(scaled), maximum: Format.grouped(max),
+                                       range: min.map { "\(Format.number($0)) to \(Format.grouped(max))" }))
             return nil
         }
         return scaled
@@ -186,15 +192,15 @@ public final class YAMLReader {
         }
         guard let text = scalarText(node, f.path(key)) else { return nil }
         guard let value = Int(text.trimmed) else {
-            error(node, "\(f.path(key)) is \"\(text)\"; expected a whole number, like 3")
+            report(node, .notWhole(path: f.path(key), value: text))
             return nil
         }
         if let min, value < min {
-            error(node, "\(f.path(key)) is \(value); it must be at least \(min)")
+            report(node, .belowMinimum(path: f.path(key), value: "\(value)", minimum: "\(min)"))
             return nil
         }
         if value > max {
-            error(node, "\(f.path(key)) is \(value); it must be at most \(Format.grouped(Double(max)))" + (min.map { " (\($0) to \(Format.grouped(Double(max))))" } ?? ""))
+            report(node, .aboveMaximum(path: f.path(key), value: "\(value)", maximum: Format.grouped(Double(max)), range: min.map { "\($0) to \(Format.grouped(Double(max)))" }))
             return nil
         }
         return value
@@ -215,7 +221,7 @@ public final class YAMLReader {
         if let match = allowed.first(where: { $0.lowercased() == wanted }) { return match }
         // As people write it: "ad hoc" for ad_hoc, "Excel" for spreadsheet.
         if let match = Values.choice(text, among: allowed.map { Choice(value: $0, label: $0) }) { return match }
-        error(node, "\(path) is \"\(text)\"; expected \(Format.list(allowed, conjunction: "or"))")
+        report(node, .notAChoice(path: path, value: text, allowed: allowed))
         return nil
     }
 
@@ -226,14 +232,14 @@ public final class YAMLReader {
         }
         guard let text = scalarText(node, f.path(key)) else { return nil }
         guard let day = Day(iso: text.trimmed) else {
-            error(node, "\(f.path(key)) is \"\(text)\"; expected a date written YYYY-MM-DD, like 2026-11-20")
+            report(node, .notADate(path: f.path(key), value: text))
             return nil
         }
         return day
     }
 
     public func missing(_ f: Fields, _ key: String, _ expected: String) {
-        error(f.node, "\(f.path(key)) is missing; add it (\(expected))")
+        report(f.node, .missing(path: f.path(key), expected: expected))
     }
 
     public func describe(_ node: Node) -> String {

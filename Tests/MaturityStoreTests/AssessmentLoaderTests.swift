@@ -246,3 +246,29 @@ struct WorkshopFileTests {
         }
     }
 }
+
+/// Problems in a file are cases: a test pins the kind and its values, and the sentence follows.
+@Suite("File problems, by kind")
+struct FileProblemTests {
+    @Test func everyProblemInAFileIsAKind() throws {
+        let file = Repo.path("Tests/MaturityStoreTests/Fixtures/invalid/many_problems.yaml")
+        let text = try FileStore().readText(file)
+        let failure = try #require(throws: ValidationFailure.self) { try AssessmentLoader.load(text: text, file: "m.yaml") { _ in Repo.questionnaire } }
+        let systems = try #require(Repo.questionnaire.processFields.first { $0.id == "system_of_record" }).choiceValues
+        #expect(failure.diagnostics.map(\.problem) == [
+            .notADate(path: "assessed_on", value: "2026-11-31"),
+            .notANumber(path: "answers.ai_pilots", value: "two", unit: "a whole number", example: "2"),
+            .notYesNo(path: "answers.new_agent_ships_in_weeks", value: "maybe"),
+            .notAChoice(path: "agents[0].status", value: "live", allowed: AgentStatus.allCases.map(\.rawValue)),
+            .unknownKey(path: "agents[0].gate.tested", allowed: Repo.questionnaire.gateBars.map(\.id), suggestion: nil),
+            .notAChoice(path: "processes[0].system_of_record", value: "mainframe", allowed: systems),
+        ])
+    }
+
+    @Test func aNearMissKeyNamesTheKeyItMeant() throws {
+        let text = try FileStore().readText(Repo.path("examples/acme.yaml")).replacingOccurrences(of: "assessed_on:", with: "assesed_on:")
+        let failure = try #require(throws: ValidationFailure.self) { try AssessmentLoader.load(text: text, file: "a.yaml") { _ in Repo.questionnaire } }
+        #expect(failure.diagnostics.contains { if case .unknownKey(path: "assesed_on", _, suggestion: "assessed_on") = $0.problem { return true }; return false })
+        #expect(failure.diagnostics.contains { $0.problem == .missing(path: "assessed_on", expected: "a date like 2026-11-20") })
+    }
+}
