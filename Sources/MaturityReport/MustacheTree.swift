@@ -18,7 +18,17 @@ private final class TreeEncoder: Encoder {
     var unkeyed: UnkeyedBox?
     var single: Any?
 
-    var result: Any? { keyed.map { $0.fields as Any } ?? unkeyed.map { $0.items as Any } ?? single }
+    var result: Any? { keyed.map { $0.finished } ?? unkeyed.map { $0.finished } ?? single.map(Self.finish) }
+
+    /// A nested container or a superclass's encoder left in place of its value, made a value.
+    static func finish(_ value: Any) -> Any {
+        switch value {
+        case let box as KeyedBox: return box.finished
+        case let box as UnkeyedBox: return box.finished
+        case let encoder as TreeEncoder: return encoder.result ?? [String: Any]()
+        default: return value
+        }
+    }
 
     static func tree<T: Encodable>(_ value: T) throws -> Any? {
         switch value {
@@ -48,8 +58,18 @@ private final class TreeEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleTree(encoder: self) }
 }
 
-private final class KeyedBox { var fields: [String: Any] = [:] }
-private final class UnkeyedBox { var items: [Any] = [] }
+private final class KeyedBox {
+    var fields: [String: Any] = [:]
+    /// A nested container or encoder was handed out; its value is read when the tree is finished.
+    var hasNested = false
+    var finished: Any { hasNested ? fields.mapValues(TreeEncoder.finish) : fields }
+}
+
+private final class UnkeyedBox {
+    var items: [Any] = []
+    var hasNested = false
+    var finished: Any { hasNested ? items.map(TreeEncoder.finish) : items }
+}
 
 private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let box: KeyedBox
@@ -65,13 +85,25 @@ private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        preconditionFailure("views encode nested values as values")
+        let nested = KeyedBox()
+        box.fields[key.stringValue] = nested
+        box.hasNested = true
+        return KeyedEncodingContainer(KeyedTree<NestedKey>(box: nested))
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        preconditionFailure("views encode nested values as values")
+        let nested = UnkeyedBox()
+        box.fields[key.stringValue] = nested
+        box.hasNested = true
+        return UnkeyedTree(box: nested)
     }
-    mutating func superEncoder() -> any Encoder { preconditionFailure("views have no superclass") }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { preconditionFailure("views have no superclass") }
+    mutating func superEncoder() -> any Encoder { superEncoder(named: "super") }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue) }
+    private func superEncoder(named name: String) -> any Encoder {
+        let encoder = TreeEncoder()
+        box.fields[name] = encoder
+        box.hasNested = true
+        return encoder
+    }
 }
 
 private struct UnkeyedTree: UnkeyedEncodingContainer {
@@ -89,10 +121,23 @@ private struct UnkeyedTree: UnkeyedEncodingContainer {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        preconditionFailure("views encode nested values as values")
+        let nested = KeyedBox()
+        box.items.append(nested)
+        box.hasNested = true
+        return KeyedEncodingContainer(KeyedTree<NestedKey>(box: nested))
     }
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { preconditionFailure("views encode nested values as values") }
-    mutating func superEncoder() -> any Encoder { preconditionFailure("views have no superclass") }
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = UnkeyedBox()
+        box.items.append(nested)
+        box.hasNested = true
+        return UnkeyedTree(box: nested)
+    }
+    mutating func superEncoder() -> any Encoder {
+        let encoder = TreeEncoder()
+        box.items.append(encoder)
+        box.hasNested = true
+        return encoder
+    }
 }
 
 private struct SingleTree: SingleValueEncodingContainer {

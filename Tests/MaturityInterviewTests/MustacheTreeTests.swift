@@ -1,0 +1,34 @@
+import Foundation
+@testable import MaturityReport
+import Testing
+
+/// Views become the dictionaries the templates read through Encodable; nested containers and
+/// a superclass's encoder end up as values too, and nils are left out.
+@Suite("A view as the templates read it")
+struct MustacheTreeTests {
+    struct Nested: Encodable {
+        enum Keys: String, CodingKey { case name, inner, list, parent, missing }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode("outer", forKey: .name)
+            try c.encodeIfPresent(nil as String?, forKey: .missing)
+            var inner = c.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+            try inner.encode(3, forKey: .name)
+            var list = c.nestedUnkeyedContainer(forKey: .list)
+            try list.encode(true)
+            try list.encode("x")
+            var parent = c.superEncoder(forKey: .parent).container(keyedBy: Keys.self)
+            try parent.encode(2.5, forKey: .name)
+        }
+    }
+
+    @Test func nestedContainersAreValues() throws {
+        let tree = try #require(try MustacheTree.make(Nested()) as? [String: Any])
+        #expect(tree["name"] as? String == "outer")
+        #expect(tree["missing"] == nil)
+        #expect((tree["inner"] as? [String: Any])?["name"] as? Int == 3)
+        let list = try #require(tree["list"] as? [Any])
+        #expect(list.count == 2 && list[0] as? Bool == true && list[1] as? String == "x")
+        #expect((tree["parent"] as? [String: Any])?["name"] as? Double == 2.5)
+    }
+}
