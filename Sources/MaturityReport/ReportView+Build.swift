@@ -21,12 +21,7 @@ extension ReportView {
         let notYet = m.notYet.map { NotYetRow(what: $0.what, why: $0.why) }
         stage = StageView(level: m.stage, name: m.stageName, summary: m.stageSummary, looksLike: m.stageLooksLike,
                           trap: m.trap, move: m.stageMove, notYet: notYet, hasNotYet: !notYet.isEmpty)
-        ladder = m.stages.map { s in
-            let level = s.level, height = 44 + level * 26, x = 8 + level * 150
-            return LadderStep(level: level, name: s.name, x: x, y: 170 - height, width: 142, height: height,
-                              textX: x + 71, textY: 170 - height + 24, current: level == m.stage, reached: level <= m.stage,
-                              cssClass: level == m.stage ? "step current" : (level < m.stage ? "step reached" : "step ahead"))
-        }
+        ladder = Self.ladder(m)
 
         nextMove = Self.move(m, money: money)
         headline = Self.headline(m, move: nextMove, money: money)
@@ -37,10 +32,7 @@ extension ReportView {
         }
         flags = m.flags.map { FlagRow(id: $0.id, title: $0.title, detail: $0.detail) }
         hasFlags = !flags.isEmpty
-        answers = m.answers.map {
-            AnswerRow(id: $0.id, short: $0.short, section: $0.section ?? "", prompt: $0.prompt,
-                      answer: $0.answer ?? "unknown (counted as no)", unknown: $0.answer == nil)
-        }
+        answers = m.answers.map(AnswerRow.init)
         unknownAnswers = answers.filter(\.unknown)
         hasUnknownAnswers = !unknownAnswers.isEmpty
         moveUp = m.moveUp.map { MoveUpView(toStage: $0.toStage, toStageName: $0.toStageName, facts: $0.facts) }
@@ -55,10 +47,7 @@ extension ReportView {
         gateBars = m.agents.first?.gate.map(\.label) ?? []
         agents = m.agents.map { Self.agentRow($0, model: m, money: money) }
         hasAgents = !agents.isEmpty
-        governance = m.governance.filter { $0.fromStage <= max(m.stage, 1) }.map { habit in
-            HabitRow(habit: habit.habit, cadence: habit.cadence, question: habit.question,
-                     inPlace: habit.inPlace.map { $0 ? "In place" : "Not yet" } ?? "Unknown", running: habit.inPlace ?? false)
-        }
+        governance = m.governance.filter { $0.fromStage <= max(m.stage, 1) }.map(HabitRow.init)
         hasGovernance = m.stage >= 2 && !governance.isEmpty
         questionnaire = QuestionnaireView(id: m.questionnaire.id, title: m.questionnaire.title, version: m.questionnaire.version,
                                           revision: m.questionnaire.revision ?? "")
@@ -67,6 +56,16 @@ extension ReportView {
         jsonForScript = Self.scriptSafe(json)
         addChanges(m)
         addRoom(m)
+    }
+
+    /// The five stages as steps of a staircase, the company's own step marked.
+    static func ladder(_ m: ReportModel) -> [LadderStep] {
+        m.stages.map { s in
+            let level = s.level, height = 44 + level * 26, x = 8 + level * 150
+            return LadderStep(level: level, name: s.name, x: x, y: 170 - height, width: 142, height: height,
+                              textX: x + 71, textY: 170 - height + 24, current: level == m.stage, reached: level <= m.stage,
+                              cssClass: level == m.stage ? "step current" : (level < m.stage ? "step reached" : "step ahead"))
+        }
     }
 
     /// The one next move, its figures formatted.
@@ -307,5 +306,19 @@ extension ReportView {
             ":;#\"'`[]{}()<>,\\|%\n\r\t".contains(c) ? " " : c
         }
         return String(cleaned).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+}
+
+extension ReportView.AnswerRow {
+    init(_ a: ReportModel.AnswerJSON) {
+        self.init(id: a.id, short: a.short, section: a.section ?? "", prompt: a.prompt,
+                  answer: a.answer ?? "unknown (counted as no)", unknown: a.answer == nil)
+    }
+}
+
+extension ReportView.HabitRow {
+    init(_ h: ReportModel.HabitJSON) {
+        self.init(habit: h.habit, cadence: h.cadence, question: h.question,
+                  inPlace: h.inPlace.map { $0 ? "In place" : "Not yet" } ?? "Unknown", running: h.inPlace ?? false)
     }
 }
