@@ -32,7 +32,7 @@ public enum AssessmentLoader {
         guard let f = r.mapping(root, "", allowed: topKeys) else { throw ValidationFailure(r.diagnostics) }
         let version = r.int(f, "version", required: strict) ?? supportedVersion
         if version > supportedVersion {
-            r.error(f["version"], "version is \(version), newer than this maturity reads (\(supportedVersion)); upgrade maturity")
+            r.report(f["version"], .newerVersion(found: version, supported: supportedVersion))
             throw ValidationFailure(r.diagnostics)
         }
         guard let questionnaireID = r.string(f, "questionnaire", required: true), !questionnaireID.isEmpty else {
@@ -45,7 +45,7 @@ public enum AssessmentLoader {
         d.assessedOn = r.day(f, "assessed_on", required: strict)
         d.planStartsOn = r.day(f, "plan_starts_on")
         if strict, let a = d.assessedOn, let p = d.planStartsOn, p < a {
-            r.warning(f["plan_starts_on"], "plan_starts_on (\(p)) is before assessed_on (\(a)); the plan's first weeks are already past")
+            r.report(f["plan_starts_on"], .planBeforeAssessed(plan: "\(p)", assessed: "\(a)"), severity: .warning)
         }
         d.respondents = (r.sequence(f["respondents"], "respondents") ?? []).enumerated().compactMap { i, node -> Respondent? in
             guard let m = r.mapping(node, "respondents[\(i)]", allowed: ["name", "role"]) else { return nil }
@@ -57,11 +57,11 @@ public enum AssessmentLoader {
         if strict {
             if !d.processes.isEmpty, d.loadedHourlyRate == nil, f.has("organization"),
                f["organization"]?.mapping?["loaded_hourly_rate"] == nil {
-                r.error(f["organization"], "organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)")
+                r.report(f["organization"], .hourlyRateMissing)
             }
             crossCheck(r, f, agents: d.agents, processes: d.processes)
             if f.has("interview") {
-                r.warning(f["interview"], "the interview that writes this file is not finished; continue it with: maturity assess --output \(doc.file) --resume")
+                r.report(f["interview"], .interviewUnfinished(file: doc.file), severity: .warning)
             }
         }
         if let i = r.mapping(f["interview"], "interview", allowed: ["next"]) { d.next = r.string(i, "next") }
@@ -74,7 +74,7 @@ public enum AssessmentLoader {
     /// read (and echo) any file. A questionnaire that cannot be had is reported at the key.
     static func questionnaire(_ id: String, _ r: YAMLReader, _ f: Fields, _ resolve: (String) throws -> Questionnaire) throws -> Questionnaire {
         guard QuestionnaireID.isValid(id) else {
-            r.error(f["questionnaire"], "questionnaire is \"\(id)\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH")
+            r.report(f["questionnaire"], .badID(path: "questionnaire", value: id))
             throw ValidationFailure(r.diagnostics)
         }
         do {
@@ -82,9 +82,9 @@ public enum AssessmentLoader {
         } catch let failure as ValidationFailure {
             throw failure
         } catch let e as StoreError {
-            r.error(f["questionnaire"], "questionnaire is \"\(id)\": \(e.message)")
+            r.report(f["questionnaire"], .questionnaireUnavailable(id: id, reason: ": \(e.message)"))
         } catch {
-            r.error(f["questionnaire"], "questionnaire is \"\(id)\", which cannot be loaded: \(error)")
+            r.report(f["questionnaire"], .questionnaireUnavailable(id: id, reason: ", which cannot be loaded: \(error)"))
         }
         throw ValidationFailure(r.diagnostics)
     }
@@ -134,7 +134,7 @@ public enum AssessmentLoader {
             let id = r.string(d, "question", required: true) ?? ""
             let question = q.question(id)
             if !id.isEmpty, question == nil {
-                r.error(d["question"], "workshop.disagreements[\(i)].question is \"\(id)\", which is not a question of \(q.id)")
+                r.report(d["question"], .notAQuestion(path: "workshop.disagreements[\(i)].question", id: id, questionnaire: q.id))
             }
             // The room's answer: typed like the people's, `unknown`, or `pending` while a workshop is still running.
             var result: Answer?
@@ -166,7 +166,7 @@ public enum AssessmentLoader {
         }
         if let currency = r.string(o, "currency") ?? (strict ? "USD" : nil) {
             if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
-                r.error(o["currency"], "organization.currency is \"\(currency)\"; expected a three-letter code like USD or EUR")
+                r.report(o["currency"], .badCurrency(currency))
             }
             d.currency = currency.uppercased()
         }
@@ -201,7 +201,7 @@ public enum AssessmentLoader {
         case .count:
             guard let n = r.doubleValue(node, path, min: question.min ?? 0, max: question.max, unit: "a whole number", example: "2") else { return nil }
             guard n == n.rounded() else {
-                r.error(node, "\(path) is \(Format.number(n)); expected a whole number, like 2")
+                r.report(node, .fractional(path: path, value: Format.number(n)))
                 return nil
             }
             return .number(n)
@@ -213,7 +213,7 @@ public enum AssessmentLoader {
         case .date:
             guard let text = r.scalarText(node, path) else { return nil }
             guard Day(iso: text) != nil else {
-                r.error(node, "\(path) is \"\(text)\"; expected a date written YYYY-MM-DD")
+                r.report(node, .notADate(path: path, value: text))
                 return nil
             }
             return .text(text)
@@ -230,7 +230,7 @@ public enum AssessmentLoader {
         func choices(_ id: String) -> [String] { q.processFields.first { $0.id == id }?.choiceValues ?? [] }
         let items = r.sequence(node, "processes") ?? []
         if items.count > Limits.processes {
-            r.error(node, "processes lists \(Format.grouped(Double(items.count))) processes; the limit is \(Format.grouped(Double(Limits.processes))): split the inventory")
+            r.report(node, .tooMany(list: "processes", count: items.count, limit: Limits.processes, fix: "split the inventory"))
             return []
         }
         return items.enumerated().compactMap { i, item -> InventoryProcess? in
@@ -259,7 +259,7 @@ public enum AssessmentLoader {
         let bars = q.gateBars.map(\.id)
         let items = r.sequence(node, "agents") ?? []
         if items.count > Limits.agents {
-            r.error(node, "agents lists \(Format.grouped(Double(items.count))) agents; the limit is \(Format.grouped(Double(Limits.agents)))")
+            r.report(node, .tooMany(list: "agents", count: items.count, limit: Limits.agents, fix: nil))
             return []
         }
         return items.enumerated().compactMap { i, item -> Agent? in
@@ -297,8 +297,7 @@ public enum AssessmentLoader {
         for (i, p) in processes.enumerated() where !p.name.isEmpty {
             let key = p.name.lowercased()
             if let first = seen[key] {
-                r.error(i < processNodes.count ? processNodes[i] : nil,
-                        "processes[\(i)].name \"\(p.name)\" repeats processes[\(first)]; give each process its own name")
+                r.report(i < processNodes.count ? processNodes[i] : nil, .repeatedName(list: "processes", index: i, name: p.name, first: first, noun: "process"))
             } else {
                 seen[key] = i
             }
@@ -308,12 +307,12 @@ public enum AssessmentLoader {
         for (i, a) in agents.enumerated() where !a.name.isEmpty {
             let node = i < agentNodes.count ? agentNodes[i] : nil
             if let first = seenAgents[a.name.lowercased()] {
-                r.error(node, "agents[\(i)].name \"\(a.name)\" repeats agents[\(first)]; give each agent its own name")
+                r.report(node, .repeatedName(list: "agents", index: i, name: a.name, first: first, noun: "agent"))
             } else {
                 seenAgents[a.name.lowercased()] = i
             }
             if let process = a.process, !process.isEmpty, !processes.isEmpty, seen[process.lowercased()] == nil {
-                r.warning(node, "agents[\(i)].process is \"\(process)\", which names no process in the inventory; the ranking cannot tell that this work is automated (names: \(processes.prefix(10).map(\.name).joined(separator: ", "))\(processes.count > 10 ? ", and \(processes.count - 10) more" : ""))")
+                r.report(node, .unknownProcess(path: "agents[\(i)].process", process: process, names: processes.map(\.name)), severity: .warning)
             }
         }
     }

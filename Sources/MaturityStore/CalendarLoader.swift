@@ -21,7 +21,7 @@ public enum CalendarLoader {
             var set = Set<Int>()
             for node in days {
                 let text = (node.string ?? "").lowercased().prefix(3)
-                if let d = names[String(text)] { set.insert(d) } else { r.error(node, "workdays has \"\(node.string ?? "")\"; expected mon, tue, wed, thu, fri, sat or sun") }
+                if let d = names[String(text)] { set.insert(d) } else { r.report(node, .notAWeekday(node.string ?? "")) }
             }
             calendar.workdays = set
         }
@@ -36,12 +36,12 @@ public enum CalendarLoader {
                 calendar.opens = a
                 calendar.closes = b
             } else {
-                r.error(f["hours"], "hours is \"\(hours)\"; expected opening and closing times like \"08:00-17:00\"")
+                r.report(f["hours"], .badOpeningHours(hours))
             }
         }
         if let days = r.sequence(f["holidays"], "holidays") {
             for node in days {
-                if let d = node.string.flatMap(Day.init(iso:)) { calendar.holidays.insert(d) } else { r.error(node, "holidays has \"\(node.string ?? "")\"; expected a date like 2026-12-25") }
+                if let d = node.string.flatMap(Day.init(iso:)) { calendar.holidays.insert(d) } else { r.report(node, .notAHoliday(node.string ?? "")) }
             }
         }
         if r.hasErrors { throw ValidationFailure(r.diagnostics) }

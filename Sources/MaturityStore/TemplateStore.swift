@@ -93,15 +93,15 @@ extension FileStore {
         var brand = BrandSettings(firmName: r.string(f, "firm_name"), logo: r.string(f, "logo"), logoAlt: r.string(f, "logo_alt"),
                                   accent: r.string(f, "accent"), accentDark: r.string(f, "accent_dark"))
         if let logo = brand.logo, !Self.isLogo(logo) {
-            r.error(f["logo"], "logo must be a data URI like data:image/png;base64,...; a link to a file would break the offline report")
+            r.report(f["logo"], .logoNotDataURI)
             brand.logo = nil
         }
         for key in ["accent", "accent_dark"] {
             guard let color = key == "accent" ? brand.accent : brand.accentDark else { continue }
             if !Self.isColor(color) {
-                r.error(f[key], "\(key) is \"\(color)\"; expected a colour like \"#1f4e79\" (quote it: YAML reads # as a comment)")
+                r.report(f[key], .notAColour(key: key, value: color))
             } else if Self.contrastWithWhite(color) < 4.5 {
-                r.error(f[key], "\(key) \(color) is too light for white text (contrast \(Format.number(Self.contrastWithWhite(color), maxDecimals: 1)):1, needs 4.5:1); pick a darker colour")
+                r.report(f[key], .colourTooLight(key: key, value: color, contrast: Format.number(Self.contrastWithWhite(color), maxDecimals: 1)))
             }
         }
         if r.hasErrors { throw ValidationFailure(r.diagnostics) }

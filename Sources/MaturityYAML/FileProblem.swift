@@ -22,6 +22,29 @@ public enum FileProblem: Sendable, Equatable {
     case aboveMaximum(path: String, value: String, maximum: String, range: String?)
     case notAChoice(path: String, value: String, allowed: [String])
     case notADate(path: String, value: String)
+    /// A count given with a fraction: `ai_pilots: 2.5`.
+    case fractional(path: String, value: String)
+    case newerVersion(found: Int, supported: Int)
+    case badID(path: String, value: String)
+    case questionnaireUnavailable(id: String, reason: String)
+    case notAQuestion(path: String, id: String, questionnaire: String)
+    case badCurrency(String)
+    case hourlyRateMissing
+    case tooMany(list: String, count: Int, limit: Int, fix: String?)
+    case repeatedName(list: String, index: Int, name: String, first: Int, noun: String)
+    case unknownProcess(path: String, process: String, names: [String])
+    case planBeforeAssessed(plan: String, assessed: String)
+    case interviewUnfinished(file: String)
+    case minAboveMax(min: String, max: String)
+    case missingList(path: String)
+    case mustBePositive(path: String)
+    case emptyList(path: String, fix: String)
+    case notAWeekday(String)
+    case badOpeningHours(String)
+    case notAHoliday(String)
+    case logoNotDataURI
+    case notAColour(key: String, value: String)
+    case colourTooLight(key: String, value: String, contrast: String)
     case rule(String)
 
     public var message: String {
@@ -45,6 +68,38 @@ public enum FileProblem: Sendable, Equatable {
         case .aboveMaximum(let path, let value, let maximum, let range): return "\(path) is \(value); it must be at most \(maximum)\(range.map { " (\($0))" } ?? "")"
         case .notAChoice(let path, let value, let allowed): return "\(path) is \"\(value)\"; expected \(Format.list(allowed, conjunction: "or"))"
         case .notADate(let path, let value): return "\(path) is \"\(value)\"; expected a date written YYYY-MM-DD, like 2026-11-20"
+        case .fractional(let path, let value): return "\(path) is \(value); expected a whole number, like 2"
+        case .newerVersion(let found, let supported): return "version is \(found), newer than this maturity reads (\(supported)); upgrade maturity"
+        case .badID(let path, let value):
+            return path == "questionnaire"
+                ? "questionnaire is \"\(value)\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH"
+                : "\(path) is \"\(value)\"; use lower-case letters, digits, - and _ (it names the file)"
+        case .questionnaireUnavailable(let id, let reason): return "questionnaire is \"\(id)\"\(reason)"
+        case .notAQuestion(let path, let id, let q): return "\(path) is \"\(id)\", which is not a question of \(q)"
+        case .badCurrency(let value): return "organization.currency is \"\(value)\"; expected a three-letter code like USD or EUR"
+        case .hourlyRateMissing: return "organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)"
+        case .tooMany(let list, let count, let limit, let fix):
+            return "\(list) lists \(Format.grouped(Double(count))) \(list); the limit is \(Format.grouped(Double(limit)))\(fix.map { ": \($0)" } ?? "")"
+        case .repeatedName(let list, let index, let name, let first, let noun):
+            return "\(list)[\(index)].name \"\(name)\" repeats \(list)[\(first)]; give each \(noun) its own name"
+        case .unknownProcess(let path, let process, let names):
+            let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", and \(names.count - 10) more" : "")
+            return "\(path) is \"\(process)\", which names no process in the inventory; the ranking cannot tell that this work is automated (names: \(shown))"
+        case .planBeforeAssessed(let plan, let assessed):
+            return "plan_starts_on (\(plan)) is before assessed_on (\(assessed)); the plan's first weeks are already past"
+        case .interviewUnfinished(let file):
+            return "the interview that writes this file is not finished; continue it with: maturity assess --output \(file) --resume"
+        case .minAboveMax(let min, let max): return "\(min) is above \(max)"
+        case .missingList(let path): return "\(path) is missing; add the list"
+        case .mustBePositive(let path): return "\(path) must be above 0"
+        case .emptyList(let path, let fix): return "\(path) is empty; \(fix)"
+        case .notAWeekday(let value): return "workdays has \"\(value)\"; expected mon, tue, wed, thu, fri, sat or sun"
+        case .badOpeningHours(let value): return "hours is \"\(value)\"; expected opening and closing times like \"08:00-17:00\""
+        case .notAHoliday(let value): return "holidays has \"\(value)\"; expected a date like 2026-12-25"
+        case .logoNotDataURI: return "logo must be a data URI like data:image/png;base64,...; a link to a file would break the offline report"
+        case .notAColour(let key, let value): return "\(key) is \"\(value)\"; expected a colour like \"#1f4e79\" (quote it: YAML reads # as a comment)"
+        case .colourTooLight(let key, let value, let contrast):
+            return "\(key) \(value) is too light for white text (contrast \(contrast):1, needs 4.5:1); pick a darker colour"
         case .rule(let message): return message
         }
     }

@@ -22,13 +22,13 @@ public enum QuestionnaireLoader {
         guard let f = r.mapping(root, "", allowed: top) else { throw ValidationFailure(r.diagnostics) }
         let version = r.int(f, "version", required: true) ?? supportedVersion
         if version > supportedVersion {
-            r.error(f["version"], "version is \(version), newer than this maturity reads (\(supportedVersion)); upgrade maturity")
+            r.report(f["version"], .newerVersion(found: version, supported: supportedVersion))
             throw ValidationFailure(r.diagnostics)
         }
         let id = r.string(f, "id", required: true) ?? ""
         let idCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789_-")
         if !id.isEmpty, !(id.allSatisfy(idCharacters.contains) && id.first != "-" && id.first != "_") {
-            r.error(f["id"], "id is \"\(id)\"; use lower-case letters, digits, - and _ (it names the file)")
+            r.report(f["id"], .badID(path: "id", value: id))
         }
         let stages = (r.sequence(f["stages"], "stages") ?? []).enumerated().compactMap { i, node in
             stage(r, node, "stages[\(i)]")
@@ -102,7 +102,7 @@ public enum QuestionnaireLoader {
 
     static func questionList(_ r: YAMLReader, _ node: Node?, _ path: String, withSection: Bool) -> [Question] {
         guard let node else {
-            r.error(line: 1, "\(path) is missing; add the list")
+            r.report(line: 1, .missingList(path: path))
             return []
         }
         var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max", "strict_prefers_yes", "short", "needs_agents"]
@@ -155,7 +155,7 @@ public enum QuestionnaireLoader {
               let minCases = num(shadow, "min_cases"), let minMatch = num(shadow, "min_match"),
               let lowVolume = num(shadow, "low_volume_per_week"), let planDays = r.int(p, "plan_days", required: true, min: 1)
         else { return nil }
-        if exMin > exMax { r.error(exception?.node, "parameters.run_cost.exception_fte min is above max") }
+        if exMin > exMax { r.report(exception?.node, .minAboveMax(min: "parameters.run_cost.exception_fte min", max: "max")) }
         var params = Parameters(
             automatableShare: automatable, weeksPerYear: weeks, hoursPerFTEWeek: hours, roiMinimum: roi,
             modelAPIMonthly: model, monitoringMonthly: monitoring, exceptionFTE: exMin...max(exMin, exMax),
@@ -237,7 +237,7 @@ struct ParameterReader {
         guard let exPoints = num(exShare, "points"), let exZero = num(exShare, "zero_at"),
               let sevNo = severity(false), let sevYes = severity(true),
               let named = num(owner, "named"), let none = num(owner, "none") else { return nil }
-        if exZero <= 0 { r.error(exShare?.node, "parameters.feasibility.exception_share.zero_at must be above 0") }
+        if exZero <= 0 { r.report(exShare?.node, .mustBePositive(path: "parameters.feasibility.exception_share.zero_at")) }
         return FeasibilityPoints(
             systemOfRecord: table(sub(feas, "system_of_record", nil)), writeBack: table(sub(feas, "write_back", nil)),
             inputStructure: table(sub(feas, "input_structure", nil)), exceptionSharePoints: exPoints,
@@ -288,12 +288,12 @@ struct ParameterReader {
             if let n = r.int(placement, "line_portfolio_min", min: 1) { params.linePortfolioMin = n }
             if let n = r.int(placement, "line_portfolio_max", min: 1) { params.linePortfolioMax = n }
             if params.linePortfolioMin > params.linePortfolioMax {
-                r.error(placement["line_portfolio_min"], "parameters.placement.line_portfolio_min is above line_portfolio_max")
+                r.report(placement["line_portfolio_min"], .minAboveMax(min: "parameters.placement.line_portfolio_min", max: "line_portfolio_max"))
             }
         }
         if p.has("owner_duties") {
             let duties = (r.sequence(p["owner_duties"], p.path("owner_duties")) ?? []).compactMap(\.string)
-            if duties.isEmpty { r.error(p["owner_duties"], "parameters.owner_duties is empty; list what the owner does") } else { params.ownerDuties = duties }
+            if duties.isEmpty { r.report(p["owner_duties"], .emptyList(path: "parameters.owner_duties", fix: "list what the owner does")) } else { params.ownerDuties = duties }
         }
     }
 }

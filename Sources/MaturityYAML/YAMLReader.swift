@@ -41,25 +41,13 @@ public final class YAMLReader {
         }
     }
 
-    public func error(_ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, message: message))
-    }
-
     /// Records a problem of a known kind at `node`.
-    public func report(_ node: Node?, _ problem: FileProblem) {
-        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, problem: problem))
+    public func report(_ node: Node?, _ problem: FileProblem, severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, severity: severity, problem: problem))
     }
 
     public func report(line: Int?, _ problem: FileProblem) {
         diagnostics.append(Diagnostic(file: file, line: line, problem: problem))
-    }
-
-    public func error(line: Int?, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, message: message))
-    }
-
-    public func warning(_ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, severity: .warning, message: message))
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -265,6 +265,19 @@ struct FileProblemTests {
         ])
     }
 
+    @Test func aFilesOwnRulesAreKindsToo() throws {
+        let acme = try FileStore().readText(Repo.path("examples/acme.yaml"))
+        let names = try AssessmentLoader.load(text: acme, file: "a.yaml") { _ in Repo.questionnaire }.assessment.processes.map(\.name)
+        let first = try #require(names.first)
+        // A second process of the same name, and an agent pointing at a process nobody listed.
+        var text = acme.replacingOccurrences(of: "processes:\n", with: "processes:\n  - {name: \(first), hours_per_week: 3}\n")
+        #expect(text != acme)
+        text = text.replacingOccurrences(of: "agents:\n", with: "agents:\n  - {name: Bot, status: pilot, side: office, process: Fax filing}\n")
+        let failure = try #require(throws: ValidationFailure.self) { try AssessmentLoader.load(text: text, file: "a.yaml") { _ in Repo.questionnaire } }
+        #expect(failure.diagnostics.map(\.problem).contains(.repeatedName(list: "processes", index: 1, name: first, first: 0, noun: "process")))
+        #expect(failure.diagnostics.contains { $0.severity == .warning && $0.problem == .unknownProcess(path: "agents[0].process", process: "Fax filing", names: [first] + names) })
+    }
+
     @Test func aNearMissKeyNamesTheKeyItMeant() throws {
         let text = try FileStore().readText(Repo.path("examples/acme.yaml")).replacingOccurrences(of: "assessed_on:", with: "assesed_on:")
         let failure = try #require(throws: ValidationFailure.self) { try AssessmentLoader.load(text: text, file: "a.yaml") { _ in Repo.questionnaire } }
