@@ -32,12 +32,7 @@ extension Interview {
             draft.workshop = workshop
             try save()
         }
-        terminal.say(terminal.dim(position))
-        for row in wrap(q.prompt, width: 78) { terminal.heading(row) }
-        if let help = q.help { terminal.note(terminal.dim(help)) }
-        if !q.choices.isEmpty {
-            for (i, c) in q.choices.enumerated() { terminal.say("    \(i + 1). \(c.label)" + terminal.dim(" (\(c.value))")) }
-        }
+        showQuestion(q, position: position)
         // `back` steps back one answer within the question (the last person's answer, then the
         // consensus), and out of the question only from its first answer.
         let shown = { (a: Answer?) in a.map(Self.typed) ?? "unknown" }
@@ -45,11 +40,7 @@ extension Interview {
         var dissent: String?
         answering: while true {
             if let person = participants.first(where: { p in !entry.answers.contains { $0.person == p.name } }) {
-                let who = person.name + (person.role.map { " (\($0))" } ?? "")
-                let prompt = Prompt<Answer>(position: "  ", text: "\(who), your answer" + (q.type == .yesNo ? " (y/n)" : ""),
-                                            help: (q.help ?? "") + " The others do not see it until everyone has answered; skip records unknown.",
-                                            defaultText: previousAnswer(person.name), skippable: true, parse: answerParser(q), hidden: true)
-                switch terminal.ask(prompt) {
+                switch terminal.ask(blindPrompt(q, for: person, default: previousAnswer(person.name))) {
                 case .value(let a): entry.answers.append(.init(person: person.name, answer: a))
                 case .skip: entry.answers.append(.init(person: person.name, answer: nil))
                 case .back:
@@ -91,6 +82,22 @@ extension Interview {
         draft.answers[id] = .some(agreed)
         try store(entry)
         return .next
+    }
+
+    /// The question as the room sees it: where it is, the prompt, why it matters, the choices.
+    func showQuestion(_ q: Question, position: String) {
+        terminal.say(terminal.dim(position))
+        for row in wrap(q.prompt, width: 78) { terminal.heading(row) }
+        if let help = q.help { terminal.note(terminal.dim(help)) }
+        for (i, c) in q.choices.enumerated() { terminal.say("    \(i + 1). \(c.label)" + terminal.dim(" (\(c.value))")) }
+    }
+
+    /// One person's answer, typed blind: nobody sees it until everyone has answered.
+    func blindPrompt(_ q: Question, for person: Respondent, default previous: String?) -> Prompt<Answer> {
+        let who = person.name + (person.role.map { " (\($0))" } ?? "")
+        return Prompt<Answer>(position: "  ", text: "\(who), your answer" + (q.type == .yesNo ? " (y/n)" : ""),
+                              help: (q.help ?? "") + " The others do not see it until everyone has answered; skip records unknown.",
+                              defaultText: previous, skippable: true, parse: answerParser(q), hidden: true)
     }
 
     enum ConsensusStep { case recorded(Answer?, dissent: String?), reaskLast, quit, ended }
