@@ -68,12 +68,10 @@ struct Assess: ParsableCommand {
         let store = FileStore()
         let exists = FileManager.default.fileExists(atPath: output)
         if resume, !exists {
-            Console.err("\(output): error: nothing to resume; start with: maturity assess --output \(output)")
-            throw ExitCode(66)
+            throw UsageProblem(path: output, message: "nothing to resume; start with: maturity assess --output \(output)", exitCode: ExitStatus.noInput)
         }
         if !resume, exists {
-            Console.err("\(output): error: the file already exists; continue it with --resume, or pick another --output")
-            throw ExitCode(73)
+            throw UsageProblem(path: output, message: "the file already exists; continue it with --resume, or pick another --output", exitCode: ExitStatus.cannotCreate)
         }
         let lock = try FileLock(for: output)
         defer { withExtendedLifetime(lock) {} }

@@ -29,27 +29,23 @@ struct Demo: ParsableCommand {
         let store = FileStore()
         let renderer = try templateOptions.renderer(store: store)
         guard let text = ContentLibrary.files[Self.sample] else {
-            Console.err("error: the built-in sample is missing from this build")
-            throw ExitCode(70)
+            throw UsageProblem(path: nil, message: "the built-in sample is missing from this build", exitCode: ExitStatus.software)
         }
         let name = ((Self.sample as NSString).lastPathComponent as NSString).deletingPathExtension
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
             if !isDirectory.boolValue {
-                Console.err("\(output): error: this is a file, not a folder; give --output a folder name")
-                throw ExitCode(73)
+                throw UsageProblem(path: output, message: "this is a file, not a folder; give --output a folder name", exitCode: ExitStatus.cannotCreate)
             }
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
             if !contents.isEmpty, !force {
-                Console.err("\(output): error: the folder already holds files; nothing was written. Pick another --output, or add --force to overwrite the demo files in it")
-                throw ExitCode(73)
+                throw UsageProblem(path: output, message: "the folder already holds files; nothing was written. Pick another --output, or add --force to overwrite the demo files in it", exitCode: ExitStatus.cannotCreate)
             }
         }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            Console.err("\(output): error: cannot create the folder (\(String(cString: strerror(errno)))); check the path")
-            throw ExitCode(73)
+            throw UsageProblem(path: output, message: "cannot create the folder (\(String(cString: strerror(errno)))); check the path", exitCode: ExitStatus.cannotCreate)
         }
         let assessmentPath = (output as NSString).appendingPathComponent("\(name).yaml")
         let loaded = try AssessmentLoader.load(text: text, file: assessmentPath) { id in try store.questionnaire(id: id) }

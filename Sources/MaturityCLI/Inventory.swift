@@ -103,8 +103,7 @@ struct Inventory: ParsableCommand {
             let text = InventoryImporter.templateCSV()
             guard let output else { return Console.out(text, terminator: "") }
             if FileManager.default.fileExists(atPath: output) {
-                Console.err("\(output): error: the file already exists; pick another --output")
-                throw ExitCode(73)
+                throw UsageProblem(path: output, message: "the file already exists; pick another --output", exitCode: ExitStatus.cannotCreate)
             }
             try FileStore().writeAtomically(text, to: output)
             Console.err("Wrote \(output)")

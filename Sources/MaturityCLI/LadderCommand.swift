@@ -109,8 +109,8 @@ struct LadderCommand: ParsableCommand {
         let original = try store.readText(path)
         let (draft, q) = try AssessmentLoader.loadDraft(text: original, file: path) { id in try store.questionnaire(id: id, near: path) }
         guard let i = draft.agents.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
-            Console.err("\(path): error: no agent named \"\(name)\"; the agents are: \(draft.agents.map(\.name).joined(separator: ", "))")
-            throw ExitCode(65)
+            throw UsageProblem(path: path, message: "no agent named \"\(name)\"; the agents are: \(draft.agents.map(\.name).joined(separator: ", "))",
+                               exitCode: ExitStatus.dataError)
         }
         var updated = draft
         updated.agents[i].measured = measured

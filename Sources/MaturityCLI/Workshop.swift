@@ -67,8 +67,7 @@ struct WorkshopCommand: ParsableCommand {
         func run() throws {
             let store = FileStore()
             if FileManager.default.fileExists(atPath: output), !force {
-                Console.err("\(output): error: the file already exists; pick another --output or add --force")
-                throw ExitCode(73)
+                throw UsageProblem(path: output, message: "the file already exists; pick another --output or add --force", exitCode: ExitStatus.cannotCreate)
             }
             let (people, questionnaire) = try participants(store: store)
             let merged = WorkshopMerger.merge(people, rule: rule.rule, questionnaire: questionnaire)
@@ -147,8 +146,8 @@ struct WorkshopCommand: ParsableCommand {
         func run() throws {
             let store = FileStore()
             let exists = FileManager.default.fileExists(atPath: output)
-            if resume, !exists { Console.err("\(output): error: nothing to resume"); throw ExitCode(66) }
-            if !resume, exists { Console.err("\(output): error: the file already exists; continue it with --resume, or pick another --output"); throw ExitCode(73) }
+            if resume, !exists { throw UsageProblem(path: output, message: "nothing to resume", exitCode: ExitStatus.noInput) }
+            if !resume, exists { throw UsageProblem(path: output, message: "the file already exists; continue it with --resume, or pick another --output", exitCode: ExitStatus.cannotCreate) }
             let lock = try FileLock(for: output)
             defer { withExtendedLifetime(lock) {} }
             let (draft, q) = try start(store: store)

@@ -44,8 +44,8 @@ extension ReportView {
         }
     }
 
-    /// Follow-through marks as the reports say them.
-    static let markWords = ["done": "Done", "on_track": "On track", "slipped": "Slipped", "dropped": "Dropped"]
+    /// Follow-through marks as the report's table says them: `compare`'s words, capitalised.
+    static let markWords = ComparisonView.markWords.mapValues { $0.prefix(1).uppercased() + $0.dropFirst() }
 
     /// "Where the room disagreed", when the model records a workshop.
     mutating func addRoom(_ m: ReportModel) {

@@ -33,7 +33,7 @@ public struct TemplateRenderer: Sendable {
     public init(templates: [String: String], origin: [String: String] = [:], compiled: [String: [TemplateNode]]? = nil) {
         self.templates = templates
         self.origin = origin
-        self.compiled = compiled.map(TemplateTreeRenderer.init(trees:))
+        self.compiled = compiled.flatMap(TemplateTreeRenderer.init(trees:))
     }
 
     /// Parses `template` and the partials it reaches, reporting any error with file and line.

@@ -24,32 +24,23 @@ public indirect enum TemplateNode: Sendable, Equatable {
 public enum TemplateEscaping: String, Sendable, Equatable {
     case html, text, markdown, mermaid
 
-    func escape(_ text: String) -> String {
+    func escape(_ text: String, html: any MustacheContentType) -> String {
         switch self {
-        case .html: return Self.htmlEscape(text)
+        case .html: return html.escapeText(text)
         case .text: return text
         case .markdown: return MarkdownContentType().escapeText(text)
         case .mermaid: return MermaidContentType().escapeText(text)
         }
     }
 
-    /// The five characters swift-mustache escapes in HTML, the same way.
-    static func htmlEscape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for c in text {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// swift-mustache's own HTML escaping, so a tree escapes exactly as the parsed template would.
+    /// The library keeps its content types internal: read the one a one-tag template declares.
+    static let libraryHTML: (any MustacheContentType)? = {
+        guard let template = try? MustacheTemplate(string: "{{%CONTENT_TYPE: HTML}}"),
+              let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value,
+              let token = Mirror(reflecting: tokens).children.first?.value else { return nil }
+        return Mirror(reflecting: token).children.first?.value as? any MustacheContentType
+    }()
 }
 
 /// A template the tree cannot hold (a feature the report templates do not use).
@@ -141,8 +132,14 @@ extension TemplateRenderer {
 /// as swift-mustache would render the templates they came from.
 public struct TemplateTreeRenderer: Sendable {
     let trees: [String: [TemplateNode]]
+    let html: any MustacheContentType
 
-    public init(trees: [String: [TemplateNode]]) { self.trees = trees }
+    /// Nil when swift-mustache's HTML escaping cannot be had; the templates are then parsed as text.
+    public init?(trees: [String: [TemplateNode]]) {
+        guard let html = TemplateEscaping.libraryHTML else { return nil }
+        self.trees = trees
+        self.html = html
+    }
 
     struct Context {
         var stack: [Any]
@@ -176,7 +173,7 @@ public struct TemplateTreeRenderer: Sendable {
         case .value(let name, let escaped):
             guard let value = lookup(name, context) else { return "" }
             let text = value as? String ?? String(describing: value)
-            return escaped ? context.escaping.escape(text) : text
+            return escaped ? context.escaping.escape(text, html: html) : text
         case .section(let name, let flag, let inverted, let children):
             let value = flag.map { flagValue($0, context) } ?? lookup(name, context)
             return inverted ? renderInverted(value, children, context) : renderSection(value, children, context)

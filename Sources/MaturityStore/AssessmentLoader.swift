@@ -74,7 +74,7 @@ public enum AssessmentLoader {
     /// read (and echo) any file. A questionnaire that cannot be had is reported at the key.
     static func questionnaire(_ id: String, _ r: YAMLReader, _ f: Fields, _ resolve: (String) throws -> Questionnaire) throws -> Questionnaire {
         guard QuestionnaireID.isValid(id) else {
-            r.report(f["questionnaire"], .badID(path: "questionnaire", value: id))
+            r.report(f["questionnaire"], .badQuestionnaireID(id))
             throw ValidationFailure(r.diagnostics)
         }
         do {

@@ -40,7 +40,7 @@ public enum StoreError: ToolError, Sendable {
         case .unwritable(_, let reason):
             return "cannot write the file (\(reason))"
         case .badQuestionnaireID(let id):
-            return "questionnaire is \"\(Diagnostic.shortened(id))\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH"
+            return Diagnostic.shortened(FileProblem.badQuestionnaireID(id).message)
         case .tooLarge(_, let bytes, let limit):
             return "the file is \(Format.grouped(Double(bytes) / 1_048_576)) MB; the limit is \(Format.grouped(Double(limit) / 1_048_576)) MB"
         case .questionnaireNotFound(let id, let searched):

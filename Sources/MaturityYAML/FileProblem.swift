@@ -26,6 +26,8 @@ public enum FileProblem: Sendable, Equatable {
     case fractional(path: String, value: String)
     case newerVersion(found: Int, supported: Int)
     case badID(path: String, value: String)
+    /// An assessment names its questionnaire by id, never by path.
+    case badQuestionnaireID(String)
     case questionnaireUnavailable(id: String, reason: String)
     case notAQuestion(path: String, id: String, questionnaire: String)
     case badCurrency(String)
@@ -70,10 +72,9 @@ public enum FileProblem: Sendable, Equatable {
         case .notADate(let path, let value): return "\(path) is \"\(value)\"; expected a date written YYYY-MM-DD, like 2026-11-20"
         case .fractional(let path, let value): return "\(path) is \(value); expected a whole number, like 2"
         case .newerVersion(let found, let supported): return "version is \(found), newer than this maturity reads (\(supported)); upgrade maturity"
-        case .badID(let path, let value):
-            return path == "questionnaire"
-                ? "questionnaire is \"\(value)\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH"
-                : "\(path) is \"\(value)\"; use lower-case letters, digits, - and _ (it names the file)"
+        case .badID(let path, let value): return "\(path) is \"\(value)\"; use lower-case letters, digits, - and _ (it names the file)"
+        case .badQuestionnaireID(let value):
+            return "questionnaire is \"\(value)\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH"
         case .questionnaireUnavailable(let id, let reason): return "questionnaire is \"\(id)\"\(reason)"
         case .notAQuestion(let path, let id, let q): return "\(path) is \"\(id)\", which is not a question of \(q)"
         case .badCurrency(let value): return "organization.currency is \"\(value)\"; expected a three-letter code like USD or EUR"
