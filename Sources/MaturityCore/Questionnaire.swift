@@ -328,6 +328,9 @@ public struct SLO: Sendable, Equatable {
     public var rollingWindowTransactions: Int
     public var highSeverityErrorsAllowed: Int
     public var exceptionQueueBusinessHours: Double
+    /// The share of a week's exceptions cleared within `exceptionQueueBusinessHours` that counts as
+    /// a manageable queue (`slo.exception_queue_manageable_share`).
+    public var exceptionQueueManageableShare: Double = LadderDefaults.manageableShare
     public init(autoApproveAccuracy: Double, pageOwnerBelow: Double, rollingWindowTransactions: Int,
                 highSeverityErrorsAllowed: Int, exceptionQueueBusinessHours: Double) {
         self.autoApproveAccuracy = autoApproveAccuracy
@@ -361,6 +364,8 @@ public struct Rung: Sendable, Equatable {
     public var minCases: Int?
     public var straightWeeks: Int?
     public var highSeverityAllowed: Int?
+    /// Auto: the reviewed cases a week needs before its accuracy counts (`min_reviewed_per_week`).
+    public var minReviewedPerWeek: Int?
     public init(id: String, title: String, weeks: Int, gate: String, minRate: Double? = nil, minCases: Int? = nil,
                 straightWeeks: Int? = nil, highSeverityAllowed: Int? = nil) {
         self.minRate = minRate
@@ -381,4 +386,15 @@ public struct GoNoGoCheck: Sendable, Equatable {
         self.id = id
         self.question = question
     }
+}
+
+/// The measured-rung numbers a questionnaire written before they existed leaves out; the shipped
+/// questionnaire states each of them (a test checks they agree).
+public enum LadderDefaults {
+    /// Exceptions cleared within the SLA, as a share of the week's exceptions, for a manageable queue.
+    public static let manageableShare = 0.95
+    /// Reviewed automated cases an ISO week needs before its accuracy counts.
+    public static let reviewedPerWeek = 40
+    /// Reviewed cases the approve-each rung needs when its interval alone cannot show the gate.
+    public static let approveEachCases = 300
 }

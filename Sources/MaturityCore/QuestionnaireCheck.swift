@@ -308,6 +308,7 @@ extension Questionnaire {
         check("slo.rolling_window_transactions", Double(p.slo.rollingWindowTransactions), 1...1_000_000)
         check("slo.high_severity_errors_allowed", Double(p.slo.highSeverityErrorsAllowed), 0...1_000)
         check("slo.exception_queue_business_hours", p.slo.exceptionQueueBusinessHours, 0...1_000)
+        check("slo.exception_queue_manageable_share", p.slo.exceptionQueueManageableShare, 0...1, " (a share: 0.95 is 95%)")
         check("shadow_gate.min_cases", Double(p.shadowGate.minCases), 1...1_000_000)
         check("shadow_gate.min_match", p.shadowGate.minMatch, 0...1, " (a share: 0.9 is 90%)")
         check("shadow_gate.low_volume_per_week", p.shadowGate.lowVolumePerWeek, 0.0001...Limits.casesPerWeek)
@@ -315,6 +316,8 @@ extension Questionnaire {
         for rung in p.trustLadder {
             check("trust_ladder.\(rung.id).weeks", Double(rung.weeks), Double(Limits.rungWeeks.lowerBound)...Double(Limits.rungWeeks.upperBound))
             if let rate = rung.minRate { check("trust_ladder.\(rung.id).min_rate", rate, 0...1, " (a share: 0.95 is 95%)") }
+            if let cases = rung.minCases { check("trust_ladder.\(rung.id).min_cases", Double(cases), 1...1_000_000) }
+            if let weekly = rung.minReviewedPerWeek { check("trust_ladder.\(rung.id).min_reviewed_per_week", Double(weekly), 1...1_000_000) }
         }
         if p.goNoGo.isEmpty {
             problems.append(.noGoNoGoQuestions)

@@ -247,23 +247,29 @@ struct ParameterReader {
 
     func slo(_ p: Fields) -> SLO? {
         let slo = sub(p, "slo", ["auto_approve_accuracy", "page_owner_below", "rolling_window_transactions",
-                                 "high_severity_errors_allowed", "exception_queue_business_hours"])
+                                 "high_severity_errors_allowed", "exception_queue_business_hours", "exception_queue_manageable_share"])
         guard let accuracy = num(slo, "auto_approve_accuracy"), let page = num(slo, "page_owner_below"),
               let window = num(slo, "rolling_window_transactions"), let severeAllowed = num(slo, "high_severity_errors_allowed"),
               let queue = num(slo, "exception_queue_business_hours") else { return nil }
-        return SLO(autoApproveAccuracy: accuracy, pageOwnerBelow: page, rollingWindowTransactions: window.roundedInt(),
-                   highSeverityErrorsAllowed: severeAllowed.roundedInt(), exceptionQueueBusinessHours: queue)
+        var read = SLO(autoApproveAccuracy: accuracy, pageOwnerBelow: page, rollingWindowTransactions: window.roundedInt(),
+                       highSeverityErrorsAllowed: severeAllowed.roundedInt(), exceptionQueueBusinessHours: queue)
+        // Optional: a questionnaire written before the measured ladder falls back to the shipped share.
+        if let slo, let share = r.double(slo, "exception_queue_manageable_share", min: 0) { read.exceptionQueueManageableShare = share }
+        return read
     }
 
     func ladder(_ p: Fields) -> [Rung] {
         if !p.has("trust_ladder") { r.missing(p, "trust_ladder", "the rungs of the plan") }
         return (r.sequence(p["trust_ladder"], "parameters.trust_ladder") ?? []).enumerated().compactMap { i, n -> Rung? in
             guard let f = r.mapping(n, "parameters.trust_ladder[\(i)]",
-                                    allowed: ["id", "title", "weeks", "gate", "min_rate", "min_cases", "straight_weeks", "high_severity_allowed"]) else { return nil }
-            return Rung(id: r.string(f, "id", required: true) ?? "", title: r.string(f, "title", required: true) ?? "",
+                                    allowed: ["id", "title", "weeks", "gate", "min_rate", "min_cases", "straight_weeks", "high_severity_allowed",
+                                              "min_reviewed_per_week"]) else { return nil }
+            var rung = Rung(id: r.string(f, "id", required: true) ?? "", title: r.string(f, "title", required: true) ?? "",
                         weeks: r.int(f, "weeks", required: true, min: 0) ?? 1, gate: r.string(f, "gate", required: true) ?? "",
                         minRate: r.double(f, "min_rate", min: 0), minCases: r.int(f, "min_cases", min: 1),
                         straightWeeks: r.int(f, "straight_weeks", min: 1), highSeverityAllowed: r.int(f, "high_severity_allowed", min: 0))
+            rung.minReviewedPerWeek = r.int(f, "min_reviewed_per_week", min: 1)
+            return rung
         }
     }
 
