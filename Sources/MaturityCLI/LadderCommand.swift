@@ -75,7 +75,7 @@ struct LadderCommand: ParsableCommand {
         if let stated, let current = report.currentRung, stated.status.rawValue != current, stated.status != .production {
             notes.append("The assessment states \(stated.name) at \(Words.rung(stated.status, q)); the log shows it at \(current.replacingOccurrences(of: "_", with: "-")).")
         }
-        let model = LadderModel(report, questionnaire: q, process: process, notes: notes)
+        let model = LadderModel(report, questionnaire: q, process: process, notes: notes, statedRung: stated?.status.rawValue)
         let text: String
         switch resolvedFormat {
         case .json: text = try model.json()
@@ -100,8 +100,7 @@ struct LadderCommand: ParsableCommand {
             measured.weekly = recent.map { (($0.accuracy ?? 0) * 1000).rounded() / 1000 }
             try record(into: into, agent: name, measured: measured, store: store)
         }
-        let status = model.exitStatus == 10 && model.onTrack ? 0 : model.exitStatus
-        if status != 0 { throw ExitCode(status) }
+        if model.exitStatus != 0 { throw ExitCode(model.exitStatus) }
     }
 
     /// Writes `measured:` on the agent, changing only the agents block of the file.

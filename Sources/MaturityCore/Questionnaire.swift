@@ -332,7 +332,9 @@ public struct SLO: Sendable, Equatable {
     /// a manageable queue (`slo.exception_queue_manageable_share`).
     public var exceptionQueueManageableShare: Double = LadderDefaults.manageableShare
     public init(autoApproveAccuracy: Double, pageOwnerBelow: Double, rollingWindowTransactions: Int,
-                highSeverityErrorsAllowed: Int, exceptionQueueBusinessHours: Double) {
+                highSeverityErrorsAllowed: Int, exceptionQueueBusinessHours: Double,
+                exceptionQueueManageableShare: Double = LadderDefaults.manageableShare) {
+        self.exceptionQueueManageableShare = exceptionQueueManageableShare
         self.autoApproveAccuracy = autoApproveAccuracy
         self.pageOwnerBelow = pageOwnerBelow
         self.rollingWindowTransactions = rollingWindowTransactions
@@ -367,7 +369,8 @@ public struct Rung: Sendable, Equatable {
     /// Auto: the reviewed cases a week needs before its accuracy counts (`min_reviewed_per_week`).
     public var minReviewedPerWeek: Int?
     public init(id: String, title: String, weeks: Int, gate: String, minRate: Double? = nil, minCases: Int? = nil,
-                straightWeeks: Int? = nil, highSeverityAllowed: Int? = nil) {
+                straightWeeks: Int? = nil, highSeverityAllowed: Int? = nil, minReviewedPerWeek: Int? = nil) {
+        self.minReviewedPerWeek = minReviewedPerWeek
         self.minRate = minRate
         self.minCases = minCases
         self.straightWeeks = straightWeeks

@@ -1,8 +1,8 @@
 import Foundation
 import MaturityCore
 
-/// `maturity ladder`'s one model: its JSON encoding is the `--format json` output, and the
-/// HTML and Markdown templates render the same encoding (chart geometry included).
+/// `maturity ladder`'s view for the text, HTML and Markdown templates: the facts of `LadderData`
+/// in words, plus the chart's geometry. The JSON output is `LadderData`, not this.
 public struct LadderModel: Encodable, Sendable {
     public var agent: String
     public var from: String?
@@ -28,10 +28,10 @@ public struct LadderModel: Encodable, Sendable {
     public var chart: Chart
     public var notes: [String]
     /// The terminal summary's lines that join several figures (`--format text`).
-    public var text = TextLines(head: "", verdict: "", weeks: nil, straight: nil, slo: "", alarms: [], breaches: [])
+    public var text = TextLines(head: "", verdict: "", weeks: nil, straight: nil, slo: "", queue: nil, alarms: [], breaches: [])
     public var sentence: String
-    /// Holding only because the cases or weeks are not in yet, at a rate that clears the gate.
-    public var onTrack: Bool
+    /// The data the words are built from (`--format json`).
+    public var data: LadderData
 
     public struct Rung: Encodable, Sendable {
         public var rung: String
@@ -78,6 +78,7 @@ public struct LadderModel: Encodable, Sendable {
         public var to: String
         public var lowest: Double
         public var lowestText: String
+        public var open: Bool
     }
     public struct ExceptionSLA: Encodable, Sendable {
         public var limitBusinessHours: Double
@@ -121,27 +122,30 @@ public struct LadderModel: Encodable, Sendable {
         public var weeks: String?
         public var straight: String?
         public var slo: String
+        public var queue: String?
         public var alarms: [String]
         public var breaches: [String]
     }
     public struct Band: Encodable, Sendable { public var x: Int; public var width: Int; public var label: String }
 
-    public init(_ r: LadderReport, questionnaire q: Questionnaire, process: InventoryProcess?, notes: [String]) {
+    public init(_ r: LadderReport, questionnaire q: Questionnaire, process: InventoryProcess?, notes: [String], statedRung: String? = nil) {
         let p = q.parameters
+        let words = LadderWords(report: r, parameters: p)
+        data = LadderData(r, questionnaire: q, process: process, statedRung: statedRung)
         agent = r.agent
         from = r.from?.iso
         to = r.to?.iso
         cases = r.cases
         currentRung = r.currentRung
-        rungs = r.rungs.map(Rung.init)
+        rungs = r.rungs.map { Rung($0, why: words.why($0)) }
         weeks = r.weeks.map { w in
             Week(week: w.week, start: w.start.iso, reviewed: w.reviewed, accuracy: w.accuracy.map(Self.round3),
                  accuracyText: w.accuracy.map { Format.percent($0) } ?? "no cases",
-                 meetsGate: w.meetsGate, mark: w.reviewed == 0 ? "empty: neither counts nor breaks the run" : (w.meetsGate ? "at or above the gate" : "below the gate"))
+                 meetsGate: w.counts, mark: words.mark(w))
         }
         straightWeeks = r.straightWeeks
-        straightWeeksNeeded = p.rung(.autoWithExceptions)?.straightWeeks ?? 3
-        emptyWeeks = r.emptyWeeks
+        straightWeeksNeeded = r.straightWeeksNeeded
+        emptyWeeks = r.weeks.filter { $0.status == .noAutoCases }.map(\.week)
         hasWeeks = !r.weeks.isEmpty
         let shownWeeks = r.weeks.suffix(26)
         mermaidWeeks = shownWeeks.map { "\"\($0.week)\"" }.joined(separator: ", ")
@@ -151,16 +155,17 @@ public struct LadderModel: Encodable, Sendable {
         mermaidPage = shownWeeks.map { _ in Format.number(p.slo.pageOwnerBelow * 100, maxDecimals: 1) }.joined(separator: ", ")
         slo = SLOView(r, p.slo)
         verdict = r.verdict.rawValue
-        verdictReason = r.verdictReason
+        verdictReason = words.verdictReason()
         advanceTo = r.advanceTo
         economics = Economics(r, process: process, p)
         chart = Self.chart(r, p)
-        self.notes = notes
-        let current = r.rungs.first { $0.rung == r.currentRung }
-        onTrack = r.verdict == .hold && (current.map { ($0.rate ?? 0) >= $0.gateRate && $0.highSeverity == 0 } ?? false)
-        sentence = "\(r.agent): \(r.verdict == .advance ? "advance" : r.verdict == .hold ? "hold" : "step back"). \(r.verdictReason)."
-        text = Self.textLines(self)
+        self.notes = notes + words.notes()
+        sentence = "\(r.agent): \(r.verdict == .advance ? "advance" : r.verdict == .hold ? "hold" : "step back"). \(verdictReason)."
+        text = Self.textLines(self, words: words)
     }
+
+    /// Holding only because the cases or weeks are not in yet, at a rate that clears the gate.
+    public var onTrack: Bool { data.onTrack }
 
     static func round3(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
 
@@ -193,53 +198,43 @@ public struct LadderModel: Encodable, Sendable {
                      bands: bands, alarms: alarms, hasPoints: !points.isEmpty, description: description)
     }
 
-    /// The exit status a cron job pages on: 0 advance or on track, 10 hold, 11 step back or an alarm now.
-    public var exitStatus: Int32 {
-        switch verdict {
-        case "advance": return 0
-        case "step_back": return 11
-        default: return 10
-        }
-    }
+    /// The exit status a cron job pages on: 0 advance or on track, 10 hold, 11 act now.
+    public var exitStatus: Int32 { Int32(clamping: data.exitStatus) }
 
-    public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
+    public func json() throws -> String { try data.json() }
 
     /// The same model as a tree the templates read.
     public func tree() throws -> Any { try MustacheTree.make(self) }
 
     /// The lines of the terminal summary that join several figures; the template lays them out.
-    static func textLines(_ m: LadderModel) -> TextLines {
+    static func textLines(_ m: LadderModel, words: LadderWords) -> TextLines {
         let slo = m.slo, queue = slo.exceptionSla
         var breaches = queue.breaches.prefix(10).map { "Queue breach: case \($0.caseID) opened \($0.opened), \(Format.number($0.businessHours)) business hours" }
         if queue.breaches.count > 10 { breaches.append("… and \(queue.breaches.count - 10) more breaches") }
         return TextLines(
             head: "\(m.agent) · \(m.cases) cases" + (m.from.map { " from \($0)" } ?? "") + (m.to.map { " to \($0)" } ?? ""),
             verdict: "Verdict: \(m.verdict.replacingOccurrences(of: "_", with: " ")) — \(m.verdictReason)",
-            weeks: m.weeks.isEmpty ? nil : "Auto weeks: " + m.weeks.map { "\($0.week) \($0.accuracyText)" }.joined(separator: ", "),
-            straight: m.weeks.isEmpty ? nil : "Straight weeks at the gate: \(m.straightWeeks), \(m.straightWeeksNeeded) needed"
-                + (m.emptyWeeks.isEmpty ? "" : " (empty weeks \(m.emptyWeeks.joined(separator: ", ")) neither count nor break the run)"),
+            weeks: m.weeks.isEmpty ? nil : "Auto weeks: " + m.weeks.map { "\($0.week) \($0.accuracyText)\($0.meetsGate ? "" : " (\(words.shortMark($0.week)))")" }.joined(separator: ", "),
+            straight: m.weeks.isEmpty ? nil : words.straightLine(),
             slo: "SLO: rolling \(slo.window) accuracy \(slo.rollingText); high-severity errors \(slo.highSeverity); exception queue worst \(queue.worstText ?? "-") of \(queue.limitText) business hours",
-            alarms: slo.alarms.map { "Alarm: below \(Format.percent(slo.pageBelow)) from \($0.from) to \($0.to) (cases \($0.firstCase) to \($0.lastCase), lowest \($0.lowestText))" },
+            queue: words.queueLine(),
+            alarms: slo.alarms.map { "Alarm: below \(Format.percent(slo.pageBelow)) from \($0.from) to \($0.to) (cases \($0.firstCase) to \($0.lastCase), lowest \($0.lowestText))\($0.open ? ", still open" : "")" },
             breaches: breaches)
     }
 }
 
 extension LadderModel.Rung {
     /// A rung's result with its figures in words, and a caution when its cases are too few to be sure.
-    init(_ x: LadderReport.RungResult) {
-        let caution: String? = x.cases == 0 ? nil
+    init(_ x: LadderReport.RungResult, why: String) {
+        let caution: String? = x.cases == 0 || x.rung == EngineRung.autoWithExceptions.rawValue ? nil
             : (x.cases < LadderAnalysis.fewCases ? "Too few cases to be sure (\(x.cases)); the interval is wide."
-               : (x.uncertain ? "The interval straddles the gate: too few cases to be sure either way." : nil))
+               : (x.shortfalls.contains(.sampleTooSmall) ? "The interval straddles the gate: too few cases to be sure yet." : nil))
         self.init(rung: x.rung, title: x.title, cases: x.cases, rate: x.rate.map(LadderModel.round3), low: x.low.map(LadderModel.round3),
-                  high: x.high.map(LadderModel.round3), gate: x.gateRate, gateCases: x.gateCases, gateMet: x.gateMet, why: x.why,
-                  uncertain: x.uncertain, projectedOn: x.projectedOn?.iso,
+                  high: x.high.map(LadderModel.round3), gate: x.gateRate, gateCases: x.gateCases, gateMet: x.gateMet, why: why,
+                  uncertain: x.shortfalls.contains(.sampleTooSmall) || (x.cases > 0 && x.cases < LadderAnalysis.fewCases), projectedOn: x.projectedOn?.iso,
                   rateText: x.rate.map { Format.percent($0) } ?? "-",
                   intervalText: x.low.flatMap { lo in x.high.map { "\(Format.percent(lo)) to \(Format.percent($0))" } } ?? "-",
-                  gateText: "at least \(Format.percent(x.gateRate))" + (x.gateCases.map { " on \($0) cases" } ?? ""),
+                  gateText: "at least \(Format.percent(x.gateRate))" + (x.gateCases.map { x.rung == EngineRung.shadow.rawValue ? " on \($0) cases" : " (on \($0) reviewed cases, or an interval that clears it)" } ?? ""),
                   met: x.gateMet ? "met" : "not yet", caution: caution)
     }
 }
@@ -253,8 +248,8 @@ extension LadderModel.SLOView {
                   rollingText: r.rolling100.map { Format.percent($0) } ?? "fewer than \(slo.rollingWindowTransactions) reviewed auto cases",
                   window: slo.rollingWindowTransactions, pageBelow: slo.pageOwnerBelow,
                   alarms: r.alarms.map { .init(firstCase: $0.firstCase, lastCase: $0.lastCase, from: $0.from.iso, to: $0.to.iso,
-                                               lowest: LadderModel.round3($0.lowestAccuracy), lowestText: Format.percent($0.lowestAccuracy)) },
-                  hasAlarms: !r.alarms.isEmpty, highSeverity: r.highSeverity,
+                                               lowest: LadderModel.round3($0.lowestAccuracy), lowestText: Format.percent($0.lowestAccuracy), open: $0.open) },
+                  hasAlarms: !r.alarms.isEmpty, highSeverity: r.highSeverityErrors.count,
                   exceptionSla: .init(limitBusinessHours: limit, exceptions: r.exceptionCases,
                                       worstBusinessHours: r.worstQueueHours.map(tenth),
                                       limitText: Format.number(limit), worstText: r.worstQueueHours.map { Format.number(tenth($0)) },

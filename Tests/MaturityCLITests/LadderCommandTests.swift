@@ -1,4 +1,6 @@
 import Foundation
+import MaturityCore
+import MaturityReport
 import MaturityTestSupport
 import Testing
 
@@ -17,28 +19,31 @@ struct LadderCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     }
 
-    /// The demo's twelve weeks: reviewed as a golden record of the verdict and the alarm dates.
-    @Test func theDemoLogAdvancesAndShowsItsDriftAlarm() throws {
+    /// The demo's twelve weeks: the alarm in W43–W44 restarts the count, the three weeks after it
+    /// count (each with a manageable queue), so it advances; the JSON is data and decodes back.
+    @Test func theDemoLogAdvancesAfterItsAlarmAndTheJSONIsData() throws {
         let d = try demo()
         let run = try Binary.run(["ladder", "\(d)/ap-invoice-matcher-log.csv", "--agent", "AP invoice matcher",
                                   "--assessment", "\(d)/hartwell-precision.yaml", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let j = try json(run)
-        #expect(j["agent"] as? String == "AP invoice matcher")
-        #expect(j["verdict"] as? String == "advance")
-        #expect(j["advanceTo"] as? String == "production_owned")
-        let rungs = try #require(j["rungs"] as? [[String: Any]])
-        #expect(rungs.compactMap { $0["rung"] as? String } == ["shadow", "approve_each", "auto_with_exceptions"])
-        #expect(rungs.compactMap { $0["gateMet"] as? Bool } == [true, true, true])
-        #expect(rungs.compactMap { $0["cases"] as? Int } == [1800, 2700, 1956])
-        let slo = try #require(j["slo"] as? [String: Any])
-        let alarms = try #require(slo["alarms"] as? [[String: Any]])
-        #expect(alarms.count == 1)
-        #expect(alarms.first?["from"] as? String == "2026-10-21")
-        #expect(alarms.first?["to"] as? String == "2026-10-27")
-        #expect(slo["highSeverity"] as? Int == 0)
-        #expect(slo["rolling100"] != nil)
-        #expect((slo["exceptionSla"] as? [String: Any])?["met"] as? Bool == false, "the demo has late exceptions")
+        let data = try JSONDecoder().decode(LadderData.self, from: Data(run.stdout.utf8))
+        #expect(data.tool == "maturity ladder" && data.schemaVersion == 2)
+        #expect(data.agent == "AP invoice matcher")
+        #expect(data.verdict == .advance && data.advanceTo == "production_owned" && data.stepBackTo == nil)
+        #expect(data.exitStatus == 0 && !data.actNow)
+        #expect(data.rungs.map(\.rung) == ["shadow", "approve_each", "auto_with_exceptions"])
+        #expect(data.rungs.map(\.gateMet) == [true, true, true])
+        #expect(data.rungs.map(\.cases) == [1800, 2700, 1956])
+        #expect(data.straightWeeks == 3)
+        #expect(data.restart?.reason == .alarm && data.restart?.week == "2026-W44")
+        #expect(data.weeks.suffix(3).allSatisfy { $0.counts })
+        #expect(data.alarms.count == 1 && data.alarms.first?.from == "2026-10-21" && data.alarms.first?.to == "2026-10-27")
+        #expect(data.breaches.count == 5 && data.slo.exceptions == 615 && data.slo.exceptionsClearedInTime == 610)
+        #expect(data.highSeverityErrors.isEmpty)
+        // Data only: no sentences, chart geometry or Mermaid in the JSON.
+        for word in ["Text\"", "mermaid", "chart", "\"has", "why", "sentence", "lines"] {
+            #expect(!run.stdout.contains(word), "\(word)")
+        }
     }
 
     @Test func textHtmlAndMarkdownFromTheSameModel() throws {
@@ -47,7 +52,7 @@ struct LadderCommandTests {
         let text = try Binary.run(["ladder", log, "--agent", "AP invoice matcher"])
         #expect(text.stdout.hasPrefix("AP invoice matcher · 10800 cases from 2026-08-31 to 2026-11-20\nVerdict: advance"))
         // The terminal summary is a template over the same model: every part of it is there.
-        #expect(text.stdout.contains("\n  Straight weeks at the gate: 4, 3 needed\n\nSLO: rolling 100 accuracy 93%; high-severity errors 0; exception queue worst 12.7 of 4 business hours\n"))
+        #expect(text.stdout.contains("\n  Straight weeks at the gate: 3, 3 needed; the count restarted after 2026-W44 (a rolling-100 alarm)\n\nSLO: rolling 100 accuracy 93%; high-severity errors 0; exception queue worst 12.7 of 4 business hours\n"))
         #expect(text.stdout.contains("\n  Alarm: below 90% from 2026-10-21 to 2026-10-27 (cases INV-106434 to INV-107456, lowest 70%)\n"))
         #expect(text.stdout.contains("\n  Queue breach: case INV-105455 opened 2026-10-12, 12.7 business hours\n"))
         #expect(text.stdout.hasSuffix("\n\nThe log shows 922 cases a week.\nExceptions are 9.8% of the automated cases.\n"))

@@ -1,0 +1,185 @@
+import Foundation
+import MaturityCore
+
+/// `maturity ladder --format json`: the measured ladder as data (schema in
+/// `docs/schema/ladder.schema.json`). Ids, days, counts and shares only: no chart geometry and no
+/// sentences; the text, HTML and Markdown views word the same facts (`LadderModel`).
+public struct LadderData: Codable, Sendable, Equatable {
+    public static let schemaVersion = 2
+
+    public var tool = "maturity ladder"
+    public var schemaVersion = LadderData.schemaVersion
+    public var agent: String
+    public var from: String?
+    public var to: String?
+    public var cases: Int
+    public var currentRung: String?
+    /// The rung the assessment states for the agent, when one was given.
+    public var statedRung: String?
+    public var rungs: [Rung]
+    public var weeks: [Week]
+    public var straightWeeks: Int
+    public var straightWeeksNeeded: Int
+    public var restart: Restart?
+    public var slo: SLO
+    public var alarms: [Alarm]
+    public var breaches: [Breach]
+    public var highSeverityErrors: [HighSeverityError]
+    public var verdict: LadderReport.Verdict
+    public var reason: LadderReport.Reason
+    public var advanceTo: String?
+    public var stepBackTo: String?
+    public var auditMore: Int?
+    public var actNow: Bool
+    public var exitStatus: Int
+    public var judgedSince: String?
+    /// The cases "now" refers to: the last `slo.window` cases of the log.
+    public var currentWindowCases: Int
+    public var economics: Economics
+
+    public struct Rung: Codable, Sendable, Equatable {
+        public var rung: String
+        public var cases: Int
+        public var successes: Int
+        public var rate: Double?
+        public var low: Double?
+        public var high: Double?
+        /// The reviewed cases the gate was judged on (after the latest high-severity error).
+        public var judgedCases: Int
+        public var judgedSuccesses: Int
+        public var gateRate: Double
+        public var gateCases: Int?
+        public var gateMet: Bool
+        public var shortfalls: [LadderReport.Shortfall]
+        public var auditMore: Int?
+        public var highSeverity: Int
+        public var projectedOn: String?
+    }
+
+    public struct Week: Codable, Sendable, Equatable {
+        public var week: String
+        public var start: String
+        public var reviewed: Int
+        public var correct: Int
+        public var accuracy: Double?
+        public var exceptions: Int
+        public var clearedInTime: Int
+        public var counts: Bool
+        /// Why the week does not count; nil when it counts.
+        public var reason: LadderReport.WeekStatus?
+    }
+
+    public struct Restart: Codable, Sendable, Equatable {
+        public var reason: LadderReport.WeekStatus
+        public var week: String
+    }
+
+    public struct SLO: Codable, Sendable, Equatable {
+        public var window: Int
+        public var rollingAccuracy: Double?
+        public var pageBelow: Double
+        public var queueLimitBusinessHours: Double
+        public var manageableShare: Double
+        public var exceptions: Int
+        public var exceptionsClearedInTime: Int
+        public var worstQueueBusinessHours: Double?
+    }
+
+    public struct Alarm: Codable, Sendable, Equatable {
+        public var firstCase: String
+        public var lastCase: String
+        public var from: String
+        public var to: String
+        public var lowest: Double
+        public var open: Bool
+    }
+
+    public struct Breach: Codable, Sendable, Equatable {
+        public var caseID: String
+        public var opened: String
+        public var week: String
+        public var businessHours: Double
+        public var cleared: Bool
+    }
+
+    public struct HighSeverityError: Codable, Sendable, Equatable {
+        public var caseID: String
+        public var day: String
+        public var rung: String
+    }
+
+    public struct Economics: Codable, Sendable, Equatable {
+        public var casesPerWeek: Double
+        public var exceptionShare: Double?
+        public var process: String?
+        public var estimatedCasesPerWeek: Double?
+        public var estimatedExceptionShare: Double?
+    }
+
+    public init(_ r: LadderReport, questionnaire q: Questionnaire, process: InventoryProcess?, statedRung: String? = nil) {
+        let p = q.parameters
+        let round3 = { (v: Double) in (v * 1000).rounded() / 1000 }
+        let tenth = { (v: Double) in (v * 10).rounded() / 10 }
+        agent = r.agent
+        from = r.from?.iso
+        to = r.to?.iso
+        cases = r.cases
+        currentRung = r.currentRung
+        self.statedRung = statedRung
+        rungs = r.rungs.map { x in
+            Rung(rung: x.rung, cases: x.cases, successes: x.successes, rate: x.rate.map(round3), low: x.low.map(round3), high: x.high.map(round3),
+                 judgedCases: x.judgedCases, judgedSuccesses: x.judgedSuccesses, gateRate: x.gateRate, gateCases: x.gateCases, gateMet: x.gateMet, shortfalls: x.shortfalls, auditMore: x.auditMore,
+                 highSeverity: x.highSeverity, projectedOn: x.projectedOn?.iso)
+        }
+        weeks = r.weeks.map { w in
+            Week(week: w.week, start: w.start.iso, reviewed: w.reviewed, correct: w.correct, accuracy: w.accuracy.map(round3),
+                 exceptions: w.exceptions, clearedInTime: w.clearedInTime, counts: w.counts, reason: w.counts ? nil : w.status)
+        }
+        straightWeeks = r.straightWeeks
+        straightWeeksNeeded = r.straightWeeksNeeded
+        restart = r.restart.map { Restart(reason: $0.reason, week: $0.week) }
+        slo = SLO(window: p.slo.rollingWindowTransactions, rollingAccuracy: r.rolling100.map(round3), pageBelow: p.slo.pageOwnerBelow,
+                  queueLimitBusinessHours: p.slo.exceptionQueueBusinessHours, manageableShare: p.slo.exceptionQueueManageableShare,
+                  exceptions: r.exceptionCases, exceptionsClearedInTime: r.exceptionsClearedInTime, worstQueueBusinessHours: r.worstQueueHours.map(tenth))
+        alarms = r.alarms.map { Alarm(firstCase: $0.firstCase, lastCase: $0.lastCase, from: $0.from.iso, to: $0.to.iso, lowest: round3($0.lowestAccuracy), open: $0.open) }
+        breaches = r.breaches.map { Breach(caseID: $0.caseID, opened: $0.opened.iso, week: $0.week, businessHours: tenth($0.businessHours), cleared: $0.cleared) }
+        highSeverityErrors = r.highSeverityErrors.map { HighSeverityError(caseID: $0.caseID, day: $0.day.iso, rung: $0.rung) }
+        verdict = r.verdict
+        reason = r.reason
+        advanceTo = r.advanceTo
+        stepBackTo = r.stepBackTo
+        auditMore = r.auditMore
+        actNow = r.actNow
+        judgedSince = r.judgedSince?.iso
+        currentWindowCases = r.currentWindowCases
+        economics = Economics(casesPerWeek: tenth(r.casesPerWeek), exceptionShare: r.exceptionShare.map(round3), process: process?.name,
+                              estimatedCasesPerWeek: process?.volumePerWeek, estimatedExceptionShare: process?.exceptionShare)
+        exitStatus = 0
+        exitStatus = Self.exitStatus(verdict: r.verdict, actNow: r.actNow, current: r.rungs.first { $0.rung == r.currentRung })
+    }
+
+    /// Holding only because the sample or the weeks are not in yet, at a rate that clears the gate.
+    public var onTrack: Bool {
+        guard verdict == .hold, let current = rungs.first(where: { $0.rung == currentRung }), let rate = current.rate else { return false }
+        return rate >= current.gateRate && current.shortfalls.allSatisfy { $0 == .sampleTooSmall || $0 == .straightWeeksShort }
+    }
+
+    /// The status a cron job pages on: 0 advance or on track, 10 hold, 11 act now (step back).
+    static func exitStatus(verdict: LadderReport.Verdict, actNow: Bool, current: LadderReport.RungResult?) -> Int {
+        if actNow { return 11 }
+        switch verdict {
+        case .advance: return 0
+        case .stepBack: return 11
+        case .hold:
+            guard let current, let rate = current.rate, rate >= current.gateRate,
+                  current.shortfalls.allSatisfy({ $0 == .sampleTooSmall || $0 == .straightWeeksShort }) else { return 10 }
+            return 0
+        }
+    }
+
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
