@@ -15,11 +15,23 @@ struct LadderCommand: ParsableCommand {
         (from audit; blank when not reviewed) in auto, plus severity and exception_opened_at / \
         exception_cleared_at. Every rung's gate comes from the questionnaire.
 
-        Exit status for a cron job: 0 advance (or on track), 10 hold, 11 step back or an SLO alarm now; \
+        Exports of agent platforms are read as they come: Langfuse traces with their scores \
+        export, LangSmith runs with their feedback, OpenTelemetry GenAI spans (OTLP JSON) with \
+        their evaluation log records. The platform is detected, or named with --from.
+
+        Exit status for a cron job: 0 advance (or on track: the rate clears the gate and only the \
+        sample or the weeks are still coming), 10 hold, 11 act now (step back): a rolling alarm \
+        open at the end of the log, or a high-severity error among its last \
+        slo.rolling_window_transactions cases (100), the current window. An older error steps \
+        back once: the rungs are then judged on the cases after it, so a nightly job pages once. \
         64 a usage error, 65 a log that cannot be read.
 
         Examples:
           maturity ladder matcher-log.csv --agent "AP invoice matcher"
+          maturity ladder traces.json scores.csv --from langfuse --agent "Supplier follow-up agent"
+          maturity ladder runs.jsonl feedback.jsonl --from langsmith --agent "Supplier follow-up agent"
+          maturity ladder spans.json evaluations.json --from otlp --agent "Supplier follow-up agent"
+          maturity ladder log.jsonl --map mode=metadata.rung --score correct=qa_pass
           maturity ladder log.csv --agent "AP invoice matcher" --assessment acme.yaml --output ladder.html
           maturity ladder log.csv --agent "AP invoice matcher" --into acme.yaml
         """
@@ -37,8 +49,47 @@ struct LadderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Business hours and holidays for the exception queue (YAML).", valueName: "calendar.yaml")) var calendar: String?
     @Option(name: .long, help: ArgumentHelp("Record the measured rung on --agent in this assessment, leaving the rest as it was.", valueName: "a.yaml"))
     var into: String?
+    @Option(name: .long, help: ArgumentHelp("The platform the files were exported from: langfuse, langsmith or otlp (default: detected).", valueName: "platform"))
+    var from: String?
+    @Option(name: .long, help: ArgumentHelp("Read a field from this column or dotted path (repeatable), e.g. mode=metadata.rung.", valueName: "field=column"))
+    var map: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Read a field from this score or feedback name (repeatable), e.g. correct=qa_pass.", valueName: "field=name"))
+    var score: [String] = []
+    @Option(name: .long, help: ArgumentHelp("How dates with slashes or dots are written: DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY (default: detected).", valueName: "format"))
+    var dateFormat: String?
+    @ArgumentParser.Flag(name: .long, help: "Keep the first row of a case id that repeats (the same log given twice) instead of refusing it.")
+    var dedupe = false
+
+    static let mappable = ["case_id", "at", "mode", "agent", "agent_action", "human_action", "match", "approved", "correct", "severity",
+                           "exception_opened_at", "exception_cleared_at"]
+
+    static func pairs(_ values: [String], option: String, allowed: [String]) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for v in values {
+            let parts = v.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[1].isEmpty, allowed.contains(parts[0]) else {
+                throw ValidationError("--\(option) \(v): expected FIELD=NAME with FIELD one of \(allowed.joined(separator: ", "))")
+            }
+            out[parts[0]] = parts[1]
+        }
+        return out
+    }
+
+    var dateOrder: DecisionLogReader.DateOrder? {
+        guard let f = dateFormat?.uppercased() else { return nil }
+        guard let d = f.range(of: "DD"), let m = f.range(of: "MM") else { return nil }
+        return d.lowerBound < m.lowerBound ? .dayFirst : .monthFirst
+    }
 
     func validate() throws {
+        if let from, DecisionLogReader.Platform(rawValue: from.lowercased()) == nil {
+            throw ValidationError("--from is \"\(from)\"; expected langfuse, langsmith or otlp")
+        }
+        _ = try Self.pairs(map, option: "map", allowed: Self.mappable)
+        _ = try Self.pairs(score, option: "score", allowed: ["match", "approved", "correct", "severity"])
+        if let dateFormat, dateOrder == nil || !["DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY", "MM.DD.YYYY"].contains(where: { dateFormat.uppercased().hasPrefix($0) }) {
+            throw ValidationError("--date-format is \"\(dateFormat)\"; expected DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY (a time like HH:MM may follow)")
+        }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of is \"\(asOf)\"; expected a date like 2026-12-01") }
         if into != nil, agent == nil { throw ValidationError("--into records the rung on one agent: name it with --agent") }
         if let output, format == nil {
@@ -61,14 +112,23 @@ struct LadderCommand: ParsableCommand {
         let loaded = try assessment.map { try store.loadAssessment($0) }
         let q = try loaded?.questionnaire ?? store.questionnaire(id: "ai-maturity-manufacturing")
         let businessCalendar = try calendar.map { try CalendarLoader.load(text: try store.readText($0), file: $0) } ?? BusinessCalendar()
-        var cases: [DecisionCase] = []
+        var options = DecisionLogReader.Options(agent: agent)
+        options.timeZone = businessCalendar.timeZone.flatMap(TimeZone.init(identifier:))
+        options.dateOrder = dateOrder
+        options.dedupe = dedupe
+        options.platform = from.flatMap { DecisionLogReader.Platform(rawValue: $0.lowercased()) }
+        options.map = try Self.pairs(map, option: "map", allowed: Self.mappable)
+        options.scores = try Self.pairs(score, option: "score", allowed: ["match", "approved", "correct", "severity"])
+        let result = try DecisionLogReader.read(paths: logs, options: options)
+        let cases = result.cases
         var notes: [String] = []
-        for log in logs {
-            let result = try DecisionLogReader.read(path: log, agent: agent)
-            cases += result.cases
-            if !result.unknownColumns.isEmpty { notes.append("Columns not read in \((log as NSString).lastPathComponent): \(result.unknownColumns.joined(separator: ", ")).") }
+        if !result.unknownColumns.isEmpty, result.platform == nil {
+            let shown = result.unknownColumns.prefix(12).joined(separator: ", ") + (result.unknownColumns.count > 12 ? ", and \(result.unknownColumns.count - 12) more" : "")
+            notes.append("Columns not read: \(shown).")
         }
-        let name = agent ?? ((logs.first.map { ($0 as NSString).lastPathComponent } ?? "agent") as NSString).deletingPathExtension
+        if result.droppedDuplicates > 0 { notes.append("--dedupe left out \(result.droppedDuplicates) repeated \(result.droppedDuplicates == 1 ? "case" : "cases").") }
+        let logName = ((logs.first.map { ($0 as NSString).lastPathComponent } ?? "agent") as NSString).deletingPathExtension
+        let name = agent ?? (result.agents.count == 1 ? result.agents[0].name : logName)
         let stated = loaded?.assessment.agents.first { $0.name.lowercased() == name.lowercased() }
         let process = stated?.process.flatMap { p in loaded?.assessment.processes.first { $0.name.lowercased() == p.lowercased() } }
         let report = LadderAnalysis.analyse(cases, agent: name, questionnaire: q, calendar: businessCalendar, asOf: asOf.flatMap(Day.init(iso:)))

@@ -28,5 +28,5 @@ public struct BusinessCalendar: Sendable, Equatable {
         return total
     }
 
-    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
+    public static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
 }

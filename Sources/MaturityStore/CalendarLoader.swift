@@ -5,34 +5,41 @@ import Yams
 
 /// Reads a business calendar for the exception-queue SLO:
 /// ```yaml
+/// timezone: America/Los_Angeles      # the plant's IANA zone; times with an offset are read in it
 /// workdays: [mon, tue, wed, thu, fri]
 /// hours: "07:00-16:00"
 /// holidays: [2026-12-25, 2027-01-01]
 /// ```
+/// Values are checked exactly: a weekday is its three-letter or full English name, the hours are
+/// `HH:MM-HH:MM` with the close after the open, and an empty workdays list is refused.
 public enum CalendarLoader {
+    static let weekdays = ["mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7,
+                           "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7]
+
     public static func load(text: String, file: String) throws -> BusinessCalendar {
         let r = YAMLReader(file: file)
-        guard let root = r.parse(text), let f = r.mapping(root, "", allowed: ["workdays", "hours", "holidays"]) else {
+        guard let root = r.parse(text), let f = r.mapping(root, "", allowed: ["timezone", "workdays", "hours", "holidays"]) else {
             throw ValidationFailure(r.diagnostics)
         }
         var calendar = BusinessCalendar()
-        let names = ["mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7]
+        if let zone = r.string(f, "timezone") {
+            if TimeZone(identifier: zone) != nil, zone.contains("/") || zone == "UTC" {
+                calendar.timeZone = zone
+            } else {
+                r.report(f["timezone"], .unknownTimeZone(zone))
+            }
+        }
         if let days = r.sequence(f["workdays"], "workdays") {
             var set = Set<Int>()
             for node in days {
-                let text = (node.string ?? "").lowercased().prefix(3)
-                if let d = names[String(text)] { set.insert(d) } else { r.report(node, .notAWeekday(node.string ?? "")) }
+                let text = (node.string ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+                if let d = weekdays[text] { set.insert(d) } else { r.report(node, .notAWeekday(node.string ?? "")) }
             }
+            if days.isEmpty { r.report(f["workdays"], .emptyList(path: "workdays", fix: "list the working days, like [mon, tue, wed, thu, fri]")) }
             calendar.workdays = set
         }
         if let hours = r.string(f, "hours") {
-            let parts = hours.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
-            func minutes(_ s: String) -> Int? {
-                let hm = s.split(separator: ":").compactMap { Int($0) }
-                guard hm.count == 2, (0...24).contains(hm[0]), (0...59).contains(hm[1]) else { return nil }
-                return hm[0] * 60 + hm[1]
-            }
-            if parts.count == 2, let a = minutes(parts[0]), let b = minutes(parts[1]), b > a {
+            if let (a, b) = openingHours(hours) {
                 calendar.opens = a
                 calendar.closes = b
             } else {
@@ -46,5 +53,18 @@ public enum CalendarLoader {
         }
         if r.hasErrors { throw ValidationFailure(r.diagnostics) }
         return calendar
+    }
+
+    /// `HH:MM-HH:MM` (spaces around the dash allowed), 00:00 to 24:00, closing after opening.
+    static func openingHours(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        func minutes(_ s: String) -> Int? {
+            let hm = s.split(separator: ":", omittingEmptySubsequences: false)
+            guard hm.count == 2, hm[0].count == 2, hm[1].count == 2, hm.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                  let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), (0...59).contains(m), h < 24 || m == 0 else { return nil }
+            return h * 60 + m
+        }
+        guard parts.count == 2, let a = minutes(parts[0]), let b = minutes(parts[1]), b > a else { return nil }
+        return (a, b)
     }
 }

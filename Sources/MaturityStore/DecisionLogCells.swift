@@ -11,25 +11,80 @@ enum YesNo {
         default: break
         }
         if let value = Values.yesNo(text) { return value }
-        switch text.lowercased() {
-        case "match", "matched", "correct", "approved", "ok", "pass", "passed": return true
-        case "mismatch", "incorrect", "wrong", "rejected", "fail", "failed": return false
-        default: return nil
+        var t = text.lowercased().trimmingCharacters(in: .whitespaces)
+        // A one-element JSON array, as a Langfuse traces export writes a score: [1], ["True"].
+        if t.hasPrefix("["), t.hasSuffix("]") {
+            t = String(t.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("\""), t.hasSuffix("\""), t.count >= 2 { t = String(t.dropFirst().dropLast()) }
+            if t.contains(",") { t = String(t.split(separator: ",").last ?? "").trimmingCharacters(in: .whitespaces) }
+        }
+        switch t {
+        case "match", "matched", "correct", "approved", "approve", "accept", "accepted", "ok", "pass", "passed", "true", "yes", "y", "1", "1.0",
+             "thumbs_up", "thumbsup", "thumbs up", "up", "+1", "👍", "good", "positive":
+            return true
+        case "mismatch", "incorrect", "wrong", "rejected", "reject", "fail", "failed", "false", "no", "n", "0", "0.0",
+             "thumbs_down", "thumbsdown", "thumbs down", "down", "-1", "👎", "bad", "negative", "edited", "edit", "changed", "modified":
+            return false
+        default:
+            if let v = Double(t) { return v >= 0.5 }
+            return nil
         }
     }
 }
 
 /// Timestamps as logs write them, as minutes since 1970 in UTC when they carry a zone.
 enum Timestamp {
-    static func parse(_ raw: String) -> (minutes: Int, zoned: Bool)? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
-        // An Excel serial date (days since 1899-12-30, the fraction the time of day).
-        if let serial = Double(text), serial > 1, serial < 2_958_466 {
-            let minutes = ((serial - 25_569) * 1440).roundedInt(.down)
-            return (minutes, false)
+    typealias Order = DecisionLogReader.DateOrder
+
+    static func parse(_ raw: String, order: Order? = nil) -> (minutes: Int, zoned: Bool)? {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+        if let number = Double(text) {
+            // An Excel serial date (days since 1899-12-30, the fraction the time of day).
+            if number > 1, number < 2_958_466 { return (((number - 25_569) * 1440).roundedInt(.down), false) }
+            // Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by size (UTC).
+            if number >= 1e8, number < 1e20, let whole = Int(text) ?? Optional(number.roundedInt(.down)) {
+                let seconds = whole >= 100_000_000_000_000_000 ? whole / 1_000_000_000
+                    : whole >= 100_000_000_000_000 ? whole / 1_000_000 : whole >= 100_000_000_000 ? whole / 1000 : whole
+                return (BusinessCalendar.floorDiv(seconds, 60), true)
+            }
+            return nil
         }
+        if let dotted = dayMonthYear(text, order: order) { return dotted }
         var copy = text
         return copy.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// `DD.MM.YYYY HH:MM` (dots are always day first) and `DD/MM/YYYY` or `MM/DD/YYYY` (slashes
+    /// take `order`, or are read day first when the first number is above 12 and month first when
+    /// the second is). Nil when the text is not such a date, or its order cannot be told.
+    static func dayMonthYear(_ text: String, order: Order?) -> (minutes: Int, zoned: Bool)? {
+        let datePart = text.prefix { $0 != " " && $0 != "T" }
+        let separator: Character = datePart.contains(".") ? "." : "/"
+        let parts = datePart.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        let dayFirst: Bool
+        if separator == "." { dayFirst = order != .monthFirst } else if let order { dayFirst = order == .dayFirst }
+        else if a > 12 { dayFirst = true } else if b > 12 { dayFirst = false } else { return nil }
+        let (d, m) = dayFirst ? (a, b) : (b, a)
+        guard (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
+        var minutes = Day(year: y, month: m, day: d).daysSinceEpoch * 1440
+        let rest = text.dropFirst(datePart.count).trimmingCharacters(in: CharacterSet(charactersIn: " T"))
+        if !rest.isEmpty {
+            let hm = rest.split(separator: ":")
+            guard hm.count >= 2, let h = Int(hm[0]), let mm = Int(hm[1]), (0..<24).contains(h), (0..<60).contains(mm) else { return nil }
+            minutes += h * 60 + mm
+        }
+        return (minutes, false)
+    }
+
+    /// A slashed date whose day and month are both 12 or under: its order cannot be told from it.
+    static func isAmbiguous(_ text: String) -> Bool {
+        let datePart = text.trimmingCharacters(in: .whitespaces).prefix { $0 != " " && $0 != "T" }
+        let parts = datePart.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), parts[2].count == 4 else { return false }
+        return a <= 12 && b <= 12
     }
 
     static func parse(bytes chars: UnsafeBufferPointer<UInt8>) -> (minutes: Int, zoned: Bool)? {

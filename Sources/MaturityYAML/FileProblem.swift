@@ -44,6 +44,7 @@ public enum FileProblem: Sendable, Equatable {
     case notAWeekday(String)
     case badOpeningHours(String)
     case notAHoliday(String)
+    case unknownTimeZone(String)
     case logoNotDataURI
     case notAColour(key: String, value: String)
     case colourTooLight(key: String, value: String, contrast: String)
@@ -97,6 +98,7 @@ public enum FileProblem: Sendable, Equatable {
         case .notAWeekday(let value): return "workdays has \"\(value)\"; expected mon, tue, wed, thu, fri, sat or sun"
         case .badOpeningHours(let value): return "hours is \"\(value)\"; expected opening and closing times like \"08:00-17:00\""
         case .notAHoliday(let value): return "holidays has \"\(value)\"; expected a date like 2026-12-25"
+        case .unknownTimeZone(let value): return "timezone is \"\(value)\"; expected an IANA time zone name like America/Los_Angeles or Europe/Berlin"
         case .logoNotDataURI: return "logo must be a data URI like data:image/png;base64,...; a link to a file would break the offline report"
         case .notAColour(let key, let value): return "\(key) is \"\(value)\"; expected a colour like \"#1f4e79\" (quote it: YAML reads # as a comment)"
         case .colourTooLight(let key, let value, let contrast):
