@@ -81,13 +81,13 @@ struct LadderCommandTests {
     }
 
     @Test(arguments: [
-        ("case_id,mode\nc1,shadow\n", "no column for at"),
-        ("case_id,at,mode\nc1,2026-11-02T09:00:00Z,flying\n", "row 2, column \"mode\": \"flying\" is not a mode"),
-        ("case_id,at,mode\nc1,2026-11-02T09:00:00Z,shadow\nc2,2026-11-01T09:00:00Z,shadow\n", "row 3, column \"at\": 2026-11-01T09:00:00Z is earlier than row 2"),
-        ("case_id,at,mode\nc1,yesterday,shadow\n", "row 2, column \"at\": \"yesterday\" is not a time"),
-        ("case_id,at,mode\nc1,2026-11-02T09:00:00Z,shadow\nc1,2026-11-02T10:00:00Z,shadow\n", "row 3, column \"case_id\": case \"c1\" repeats row 2"),
-        ("case_id,at,mode\nc1,2026-11-02T09:00:00Z,shadow\nc2,2026-11-02 10:00,shadow\n", "has no time zone, unlike the rows before"),
-        ("case_id,at,mode,agent_name\nc1,2026-11-02T09:00:00Z,shadow,Quote bot\n", "no row is for AP matcher; the log is for Quote bot (1 rows)"),
+        ("case_id,mode,match\nc1,shadow,yes\n", "no column for at"),
+        ("case_id,at,mode,match\nc1,2026-11-02T09:00:00Z,flying,yes\n", "row 2, column \"mode\": \"flying\" is not a mode"),
+        ("case_id,at,mode,match\nc1,yesterday,shadow,yes\n", "row 2, column \"at\": \"yesterday\" is not a time"),
+        ("case_id,at,mode,match\nc1,2026-11-02T09:00:00Z,shadow,yes\nc1,2026-11-02T10:00:00Z,shadow,yes\n", "row 3, column \"case_id\": case \"c1\" repeats row 2"),
+        ("case_id,at,mode,match\nc1,2026-11-02T09:00:00Z,shadow,yes\nc2,2026-11-02 10:00,shadow,yes\n", "has no time zone, unlike the rows before"),
+        ("case_id,at,mode,match,agent_name\nc1,2026-11-02T09:00:00Z,shadow,yes,Quote bot\n", "no row is for AP matcher; the log is for Quote bot (1 rows)"),
+        ("case_id,at,mode,verdict_flag\nc1,2026-11-02T09:00:00Z,shadow,yes\n", "error: no column holds a verdict"),
     ])
     func badLogsAreRefusedWithRowAndColumn(log: String, message: String) throws {
         let dir = try temporaryDirectory()
@@ -96,6 +96,82 @@ struct LadderCommandTests {
         #expect(run.status == 65)
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/out.json"), "nothing written")
+    }
+
+    /// One command per platform, as the README shows them: same counts, step back to shadow, exit 11.
+    @Test(arguments: [
+        ["langfuse-traces.json", "langfuse-scores.csv", "--from", "langfuse"],
+        ["langfuse-traces-ui-export.json"],
+        ["langsmith-runs.jsonl", "langsmith-feedback.jsonl", "--from", "langsmith"],
+        ["otlp-genai.json", "otlp-genai-logs.json", "--from", "otlp"],
+    ])
+    func platformExportsGiveTheirVerdictAndExitStatus(arguments: [String]) throws {
+        let dir = Repo.path("Tests/MaturityStoreTests/Fixtures/platforms")
+        let run = try Binary.run(["ladder"] + arguments + ["--agent", "Supplier follow-up agent", "--format", "json"], in: dir)
+        #expect(run.status == 11, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        let data = try JSONDecoder().decode(LadderData.self, from: Data(run.stdout.utf8))
+        #expect(data.cases == 30 && data.from == "2027-03-01" && data.to == "2027-03-19")
+        #expect(data.rungs.map(\.cases) == [12, 9, 7] && data.rungs.map(\.successes) == [10, 7, 6])
+        #expect(data.verdict == .stepBack && data.stepBackTo == "shadow" && data.actNow && data.exitStatus == 11)
+        #expect(data.highSeverityErrors.first?.caseID == "SF-1016" && data.judgedSince == "2027-03-10")
+        #expect(data.breaches.map(\.caseID) == ["SF-1028"])
+    }
+
+    /// A high-severity error followed by a clean run climbs again and does not page; the same error
+    /// in the last 100 cases steps back to a named rung and exits 11.
+    @Test func aHighSeverityErrorPagesOnceThenTheAgentClimbsAgain() throws {
+        let dir = try temporaryDirectory()
+        func log(errorAt: Int) -> String {
+            var text = "case_id,at,mode,approved,severity\n"
+            for i in 0..<400 {
+                let day = Day(iso: "2026-11-02")!.adding(days: i / 50)
+                text += "c\(i),\(day.iso)T\(String(format: "%02d", 8 + (i % 50) / 10)):\(String(format: "%02d", (i % 10) * 5)):00Z,approve_each,\(i == errorAt ? "no" : "yes"),\(i == errorAt ? "high" : "none")\n"
+            }
+            return text
+        }
+        try log(errorAt: 40).write(toFile: "\(dir)/old.csv", atomically: true, encoding: .utf8)
+        try log(errorAt: 350).write(toFile: "\(dir)/recent.csv", atomically: true, encoding: .utf8)
+        let old = try Binary.run(["ladder", "old.csv", "--agent", "A"], in: dir)
+        #expect(old.status == 0, "\(old.stdout)\(old.stderr)")
+        #expect(old.stdout.contains("Verdict: advance — Approve-each gate met (100% on 359 cases since 2026-11-02 clears 95% on at least 300)"))
+        #expect(old.stdout.contains("The rungs are judged on the cases after the high-severity error of 2026-11-02 (case c40)."))
+        let recent = try Binary.run(["ladder", "recent.csv", "--agent", "A", "--format", "json"], in: dir)
+        #expect(recent.status == 11)
+        let data = try JSONDecoder().decode(LadderData.self, from: Data(recent.stdout.utf8))
+        #expect(data.verdict == .stepBack && data.stepBackTo == "shadow" && data.reason == .highSeverityError)
+    }
+
+    @Test func theSameLogTwiceIsRefusedAndNewestFirstIsRead() throws {
+        let dir = try temporaryDirectory()
+        var text = "case_id,at,mode,match\n"
+        for i in (0..<120).reversed() { text += "c\(i),\(at(i)),shadow,\(i < 110 ? "yes" : "no")\n" }
+        try text.write(toFile: "\(dir)/a.csv", atomically: true, encoding: .utf8)
+        try text.write(toFile: "\(dir)/b.csv", atomically: true, encoding: .utf8)
+        let once = try Binary.run(["ladder", "a.csv", "--agent", "A", "--format", "json"], in: dir)
+        #expect(once.status == 0, "\(once.stderr)")
+        #expect(try JSONDecoder().decode(LadderData.self, from: Data(once.stdout.utf8)).rungs.first?.cases == 120)
+        let twice = try Binary.run(["ladder", "a.csv", "b.csv", "--agent", "A"], in: dir)
+        #expect(twice.status == 65)
+        #expect(twice.stderr.contains("b.csv: row 2, column \"case_id\": case \"c119\" repeats a.csv row 2; each case is one row (the same log given twice? --dedupe keeps the first) (and 119 more rows like it: rows 3, 4, 5, 6, …)"))
+        #expect(twice.stdout.isEmpty)
+        let deduped = try Binary.run(["ladder", "a.csv", "b.csv", "--agent", "A", "--dedupe", "--format", "json"], in: dir)
+        #expect(deduped.status == 0)
+    }
+
+    /// A plant in Los Angeles: an exception opened 09:00 and cleared 16:30 at −08:00 took 7.5
+    /// business hours, a breach of 4; read in UTC it would have taken none.
+    @Test func theCalendarsTimeZoneCountsThePlantsHours() throws {
+        let dir = try temporaryDirectory()
+        var text = "case_id,at,mode,correct,exception_opened_at,exception_cleared_at\n"
+        text += "c0,2026-11-04T08:00:00-08:00,exception,,2026-11-04T09:00:00-08:00,2026-11-04T16:30:00-08:00\n"
+        for i in 1..<50 { text += "c\(i),2026-11-04T10:\(String(format: "%02d", i)):00-08:00,auto,yes,,\n" }
+        try text.write(toFile: "\(dir)/log.csv", atomically: true, encoding: .utf8)
+        try "timezone: America/Los_Angeles\n".write(toFile: "\(dir)/plant.yaml", atomically: true, encoding: .utf8)
+        let plant = try JSONDecoder().decode(LadderData.self, from: Data(try Binary.run(["ladder", "log.csv", "--agent", "A", "--calendar", "plant.yaml", "--format", "json"], in: dir).stdout.utf8))
+        #expect(plant.breaches.first?.businessHours == 7.5)
+        let utc = try JSONDecoder().decode(LadderData.self, from: Data(try Binary.run(["ladder", "log.csv", "--agent", "A", "--format", "json"], in: dir).stdout.utf8))
+        #expect(utc.breaches.isEmpty)
     }
 
     @Test func jsonLinesAreReadToo() throws {
