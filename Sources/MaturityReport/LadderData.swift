@@ -54,6 +54,25 @@ public struct LadderData: Codable, Sendable, Equatable {
         public var auditMore: Int?
         public var highSeverity: Int
         public var projectedOn: String?
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rung, forKey: .rung)
+            try c.encode(cases, forKey: .cases)
+            try c.encode(successes, forKey: .successes)
+            try c.encode(rate, forKey: .rate)
+            try c.encode(low, forKey: .low)
+            try c.encode(high, forKey: .high)
+            try c.encode(judgedCases, forKey: .judgedCases)
+            try c.encode(judgedSuccesses, forKey: .judgedSuccesses)
+            try c.encode(gateRate, forKey: .gateRate)
+            try c.encode(gateCases, forKey: .gateCases)
+            try c.encode(gateMet, forKey: .gateMet)
+            try c.encode(shortfalls, forKey: .shortfalls)
+            try c.encode(auditMore, forKey: .auditMore)
+            try c.encode(highSeverity, forKey: .highSeverity)
+            try c.encode(projectedOn, forKey: .projectedOn)
+        }
     }
 
     public struct Week: Codable, Sendable, Equatable {
@@ -67,6 +86,19 @@ public struct LadderData: Codable, Sendable, Equatable {
         public var counts: Bool
         /// Why the week does not count; nil when it counts.
         public var reason: LadderReport.WeekStatus?
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(week, forKey: .week)
+            try c.encode(start, forKey: .start)
+            try c.encode(reviewed, forKey: .reviewed)
+            try c.encode(correct, forKey: .correct)
+            try c.encode(accuracy, forKey: .accuracy)
+            try c.encode(exceptions, forKey: .exceptions)
+            try c.encode(clearedInTime, forKey: .clearedInTime)
+            try c.encode(counts, forKey: .counts)
+            try c.encode(reason, forKey: .reason)
+        }
     }
 
     public struct Restart: Codable, Sendable, Equatable {
@@ -83,6 +115,18 @@ public struct LadderData: Codable, Sendable, Equatable {
         public var exceptions: Int
         public var exceptionsClearedInTime: Int
         public var worstQueueBusinessHours: Double?
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(window, forKey: .window)
+            try c.encode(rollingAccuracy, forKey: .rollingAccuracy)
+            try c.encode(pageBelow, forKey: .pageBelow)
+            try c.encode(queueLimitBusinessHours, forKey: .queueLimitBusinessHours)
+            try c.encode(manageableShare, forKey: .manageableShare)
+            try c.encode(exceptions, forKey: .exceptions)
+            try c.encode(exceptionsClearedInTime, forKey: .exceptionsClearedInTime)
+            try c.encode(worstQueueBusinessHours, forKey: .worstQueueBusinessHours)
+        }
     }
 
     public struct Alarm: Codable, Sendable, Equatable {
@@ -175,6 +219,38 @@ public struct LadderData: Codable, Sendable, Equatable {
                   current.shortfalls.allSatisfy({ $0 == .sampleTooSmall || $0 == .straightWeeksShort }) else { return 10 }
             return 0
         }
+    }
+
+    /// Every key is written, a missing value as null, so a reader sees the whole contract.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(tool, forKey: .tool)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(agent, forKey: .agent)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(cases, forKey: .cases)
+        try c.encode(currentRung, forKey: .currentRung)
+        try c.encode(statedRung, forKey: .statedRung)
+        try c.encode(rungs, forKey: .rungs)
+        try c.encode(weeks, forKey: .weeks)
+        try c.encode(straightWeeks, forKey: .straightWeeks)
+        try c.encode(straightWeeksNeeded, forKey: .straightWeeksNeeded)
+        try c.encode(restart, forKey: .restart)
+        try c.encode(slo, forKey: .slo)
+        try c.encode(alarms, forKey: .alarms)
+        try c.encode(breaches, forKey: .breaches)
+        try c.encode(highSeverityErrors, forKey: .highSeverityErrors)
+        try c.encode(verdict, forKey: .verdict)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(advanceTo, forKey: .advanceTo)
+        try c.encode(stepBackTo, forKey: .stepBackTo)
+        try c.encode(auditMore, forKey: .auditMore)
+        try c.encode(actNow, forKey: .actNow)
+        try c.encode(exitStatus, forKey: .exitStatus)
+        try c.encode(judgedSince, forKey: .judgedSince)
+        try c.encode(currentWindowCases, forKey: .currentWindowCases)
+        try c.encode(economics, forKey: .economics)
     }
 
     public func json() throws -> String {

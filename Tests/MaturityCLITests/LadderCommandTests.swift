@@ -206,3 +206,30 @@ struct LadderCommandTests {
         #expect((flagged["flags"] as? [[String: Any]])?.contains { $0["id"] as? String == "claimed_not_measured" } == true)
     }
 }
+
+/// `docs/schema/ladder.schema.json` names every key the JSON has, and the JSON has every key it requires.
+@Suite("maturity ladder: the JSON schema")
+struct LadderSchemaTests {
+    func keys(_ object: Any?) -> Set<String> { Set((object as? [String: Any])?.keys.map { $0 } ?? []) }
+
+    @Test func theSchemaAndTheOutputAgree() throws {
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.root.appendingPathComponent("docs/schema/ladder.schema.json"))) as? [String: Any])
+        let defs = try #require(schema["$defs"] as? [String: Any])
+        let dir = Repo.path("Tests/MaturityStoreTests/Fixtures/platforms")
+        let run = try Binary.run(["ladder", "langsmith-runs.jsonl", "langsmith-feedback.jsonl", "--agent", "Supplier follow-up agent", "--format", "json"], in: dir)
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let checks: [(schema: Any?, value: Any?)] = [
+            (schema, output),
+            (defs["rung"], (output["rungs"] as? [Any])?.first),
+            (defs["week"], (output["weeks"] as? [Any])?.first),
+            ((schema["properties"] as? [String: Any])?["slo"], output["slo"]),
+        ]
+        for (s, value) in checks {
+            let properties = keys((s as? [String: Any])?["properties"])
+            let required = Set((s as? [String: Any])?["required"] as? [String] ?? [])
+            #expect(!properties.isEmpty)
+            #expect(keys(value).isSubset(of: properties), "\(keys(value).subtracting(properties))")
+            #expect(required.isSubset(of: keys(value)), "\(required.subtracting(keys(value)))")
+        }
+    }
+}
