@@ -94,6 +94,7 @@ public struct LadderModel: Encodable, Sendable {
     public struct Breach: Encodable, Sendable {
         public var caseID: String
         public var opened: String
+        public var week: String
         public var businessHours: Double
     }
     public struct Economics: Encodable, Sendable {
@@ -209,7 +210,7 @@ public struct LadderModel: Encodable, Sendable {
     /// The lines of the terminal summary that join several figures; the template lays them out.
     static func textLines(_ m: LadderModel, words: LadderWords) -> TextLines {
         let slo = m.slo, queue = slo.exceptionSla
-        var breaches = queue.breaches.prefix(10).map { "Queue breach: case \($0.caseID) opened \($0.opened), \(Format.number($0.businessHours)) business hours" }
+        var breaches = queue.breaches.prefix(10).map { "Queue breach: case \($0.caseID) opened \($0.opened), \(Format.number($0.businessHours)) business hours (\(words.weekQueue($0.week)))" }
         if queue.breaches.count > 10 { breaches.append("… and \(queue.breaches.count - 10) more breaches") }
         return TextLines(
             head: "\(m.agent) · \(m.cases) cases" + (m.from.map { " from \($0)" } ?? "") + (m.to.map { " to \($0)" } ?? ""),
@@ -253,7 +254,7 @@ extension LadderModel.SLOView {
                   exceptionSla: .init(limitBusinessHours: limit, exceptions: r.exceptionCases,
                                       worstBusinessHours: r.worstQueueHours.map(tenth),
                                       limitText: Format.number(limit), worstText: r.worstQueueHours.map { Format.number(tenth($0)) },
-                                      breaches: r.breaches.map { .init(caseID: $0.caseID, opened: $0.opened.iso, businessHours: tenth($0.businessHours)) },
+                                      breaches: r.breaches.map { .init(caseID: $0.caseID, opened: $0.opened.iso, week: $0.week, businessHours: tenth($0.businessHours)) },
                                       hasBreaches: !r.breaches.isEmpty, met: r.breaches.isEmpty))
     }
 }

@@ -85,6 +85,14 @@ struct LadderWords {
         }
     }
 
+    /// A week's queue in words: how many of its exceptions cleared in time, and whether that is manageable.
+    func weekQueue(_ week: String) -> String {
+        guard let w = report.weeks.first(where: { $0.week == week }), w.exceptions > 0 else { return week }
+        let share = Double(w.clearedInTime) / Double(w.exceptions)
+        return "\(week): \(w.clearedInTime) of \(w.exceptions) cleared in time, "
+            + (share >= p.slo.exceptionQueueManageableShare ? "manageable" : "not manageable")
+    }
+
     func straightLine() -> String {
         "Straight weeks at the gate: \(report.straightWeeks), \(report.straightWeeksNeeded) needed"
             + (report.restart.map { "; the count restarted after \($0.week) (\(reason($0.reason)))" } ?? "")

@@ -37,6 +37,11 @@ enum Timestamp {
     typealias Order = DecisionLogReader.DateOrder
 
     static func parse(_ raw: String, order: Order? = nil) -> (minutes: Int, zoned: Bool)? {
+        // The common case first, with no copies: ISO 8601 starting with the year (a million rows).
+        if raw.utf8.count >= 10, let first = raw.utf8.first, first >= 48, first <= 57 {
+            var copy = raw
+            if let iso = copy.withUTF8({ parse(bytes: $0) }) { return iso }
+        }
         var text = raw.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 { text = String(text.dropFirst().dropLast()) }
         if let number = Double(text) {

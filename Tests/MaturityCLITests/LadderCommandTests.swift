@@ -54,7 +54,7 @@ struct LadderCommandTests {
         // The terminal summary is a template over the same model: every part of it is there.
         #expect(text.stdout.contains("\n  Straight weeks at the gate: 3, 3 needed; the count restarted after 2026-W44 (a rolling-100 alarm)\n\nSLO: rolling 100 accuracy 93%; high-severity errors 0; exception queue worst 12.7 of 4 business hours\n"))
         #expect(text.stdout.contains("\n  Alarm: below 90% from 2026-10-21 to 2026-10-27 (cases INV-106434 to INV-107456, lowest 70%)\n"))
-        #expect(text.stdout.contains("\n  Queue breach: case INV-105455 opened 2026-10-12, 12.7 business hours\n"))
+        #expect(text.stdout.contains("\n  Queue breach: case INV-105455 opened 2026-10-12, 12.7 business hours (2026-W42: "))
         #expect(text.stdout.hasSuffix("\n\nThe log shows 922 cases a week.\nExceptions are 9.8% of the automated cases.\n"))
         let html = try Binary.run(["ladder", log, "--agent", "AP invoice matcher", "--format", "html"])
         #expect(html.stdout.contains("<polyline class=\"line\""))
