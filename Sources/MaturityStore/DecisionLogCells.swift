@@ -144,18 +144,43 @@ enum Timestamp {
     }
 }
 
-/// Where each field sits in a row, worked out once from the header.
-struct FieldIndex {
-    var positions: [String: Int] = [:]
-    init() {}
-    init(_ fieldAt: [Int: String]) {
-        for (i, f) in fieldAt { positions[f] = i }
+/// The fields of a decision-log row.
+enum LogField: String, CaseIterable {
+    case caseID = "case_id", at, mode, agentAction = "agent_action", humanAction = "human_action", match, approved, correct, severity
+    case exceptionOpenedAt = "exception_opened_at", exceptionClearedAt = "exception_cleared_at", agent
+
+    static let ordinals: [String: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1.rawValue, $0) })
+    var ordinal: Int {
+        switch self {
+        case .caseID: return 0
+        case .at: return 1
+        case .mode: return 2
+        case .agentAction: return 3
+        case .humanAction: return 4
+        case .match: return 5
+        case .approved: return 6
+        case .correct: return 7
+        case .severity: return 8
+        case .exceptionOpenedAt: return 9
+        case .exceptionClearedAt: return 10
+        case .agent: return 11
+        }
     }
 }
 
-/// One row's cells by field name, looked up through the index.
+/// Where each field sits in a row, worked out once from the header: an array lookup per cell, no hashing.
+struct FieldIndex {
+    var positions = [Int?](repeating: nil, count: LogField.allCases.count)
+    init() {}
+    init(_ fieldAt: [Int: String]) {
+        for (i, f) in fieldAt { if let o = LogField.ordinals[f] { positions[o] = i } }
+    }
+}
+
+/// One row's cells by field, looked up through the index.
 struct Row {
     let value: (Int?) -> String?
     let at: FieldIndex
-    subscript(_ field: String) -> String? { value(at.positions[field]) }
+    subscript(_ field: LogField) -> String? { value(at.positions[field.ordinal]) }
+    subscript(_ name: String) -> String? { LogField.ordinals[name].flatMap { value(at.positions[$0]) } }
 }

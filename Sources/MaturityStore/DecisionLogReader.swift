@@ -101,6 +101,8 @@ public enum DecisionLogReader {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let all = raw.bindMemory(to: UInt8.self)
             let skip = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF ? 3 : 0
+            // Room for every row up front: growing a million-entry array and index by doubling costs copies.
+            state.reserve(min(20_000_000, all.count / 40))
             try readCSVBytes(UnsafeBufferPointer(rebasing: all[skip...]), path: path) { try state.take($0, $1) }
         }
     }

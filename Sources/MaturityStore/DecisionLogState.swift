@@ -105,7 +105,15 @@ extension DecisionLogReader {
         var pending: [(index: Int, text: String, row: Int, file: String)] = []
         var detectedOrder: DateOrder?
 
-        init(options: Options) { self.options = options }
+        init(options: Options) {
+            self.options = options
+            seen.reserveCapacity(1 << 16)
+        }
+
+        mutating func reserve(_ rows: Int) {
+            cases.reserveCapacity(cases.count + rows)
+            seen.reserveCapacity(seen.count + rows)
+        }
 
         mutating func begin(file: String) {
             self.file = file
@@ -202,11 +210,11 @@ extension DecisionLogReader {
             func headerName(_ field: String) -> String {
                 columnOf.first { $0.value == field }.flatMap { header.indices.contains($0.key) ? header[$0.key] : nil } ?? field
             }
-            if let name = values["agent"] {
+            if let name = values[.agent] {
                 agentCounts[name, default: 0] += 1
                 if let agent = options.agent, name.lowercased() != agent.lowercased() { return }
             }
-            guard let id = values["case_id"] else { problem("case_id", row: row, column: headerName("case_id"), "the case id is empty; every row needs one"); return }
+            guard let id = values[.caseID] else { problem("case_id", row: row, column: headerName("case_id"), "the case id is empty; every row needs one"); return }
             if let first = seen[id] {
                 if options.dedupe { dropped += 1; return }
                 let where_ = first.file == file ? "row \(first.row)" : "\(first.file) row \(first.row)"
@@ -215,14 +223,14 @@ extension DecisionLogReader {
                 return
             }
             seen[id] = (file, row)
-            guard let modeText = values["mode"], let mode = DecisionLogReader.mode(modeText) else {
-                problem("mode", row: row, column: headerName("mode"), "\"\(values["mode"]?.prefix(40) ?? "")\" is not a mode; expected shadow, approve_each, auto or exception")
+            guard let modeText = values[.mode], let mode = DecisionLogReader.mode(modeText) else {
+                problem("mode", row: row, column: headerName("mode"), "\"\(values[.mode]?.prefix(40) ?? "")\" is not a mode; expected shadow, approve_each, auto or exception")
                 return
             }
             var at = 0
             var pendingText: String?
-            if let atText = values["at"], let (minutes, hasZone) = Timestamp.parse(atText, order: options.dateOrder ?? detectedOrder) {
-                if detectedOrder == nil, options.dateOrder == nil, atText.contains("/") { detectedOrder = Self.order(of: atText) }
+            if let atText = values[.at], let (minutes, hasZone) = Timestamp.parse(atText, order: options.dateOrder ?? detectedOrder) {
+                if detectedOrder == nil, options.dateOrder == nil, atText.utf8.contains(UInt8(ascii: "/")) { detectedOrder = Self.order(of: atText) }
                 if options.timeZone == nil {
                     if let zoned, zoned != hasZone {
                         problem("zone", row: row, column: headerName("at"), "\"\(atText)\" \(hasZone ? "has" : "has no") time zone, unlike the rows before; write every time the same way, or give the plant's zone with --calendar (timezone:)")
@@ -230,10 +238,10 @@ extension DecisionLogReader {
                     zoned = zoned ?? hasZone
                 }
                 at = local(minutes, zoned: hasZone)
-            } else if let atText = values["at"], options.dateOrder == nil, Timestamp.isAmbiguous(atText) {
+            } else if let atText = values[.at], options.dateOrder == nil, Timestamp.isAmbiguous(atText) {
                 pendingText = atText
             } else {
-                problem("at", row: row, column: headerName("at"), "\"\(values["at"]?.prefix(40) ?? "")\" is not a time; expected ISO 8601 like 2026-12-01T08:15:00Z, epoch seconds, DD.MM.YYYY HH:MM, or an Excel date")
+                problem("at", row: row, column: headerName("at"), "\"\(values[.at]?.prefix(40) ?? "")\" is not a time; expected ISO 8601 like 2026-12-01T08:15:00Z, epoch seconds, DD.MM.YYYY HH:MM, or an Excel date")
                 return
             }
             var c = DecisionCase(row: row, caseID: id, at: at, mode: mode)
@@ -255,36 +263,51 @@ extension DecisionLogReader {
             return minutes + zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(minutes) * 60)) / 60
         }
 
+        /// Severities as logs and platforms write them (`["high"]` from a Langfuse export included).
+        static func severity(_ text: String) -> DecisionCase.Severity? {
+            switch text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]\" ")) {
+            case "none", "", "no", "0", "-", "ok", "info": return DecisionCase.Severity.none
+            case "low", "minor", "medium", "moderate", "warning": return .low
+            case "high", "critical", "severe", "major", "sev1", "p1": return .high
+            default: return nil
+            }
+        }
+
         /// What happened to the case: match, approval, correctness, severity and its exception's times.
         func readOutcomes(_ values: Row, into c: inout DecisionCase, problem: (String, String) -> Void) {
-            if let m = values["match"] {
+            if let m = values[.match] {
                 c.match = YesNo.read(m)
                 if c.match == nil { problem("match", "\"\(m.prefix(40))\" is not yes or no") }
-            } else if let a = values["agent_action"], let h = values["human_action"] {
+            } else if let a = values[.agentAction], let h = values[.humanAction] {
                 c.match = a.lowercased() == h.lowercased()
             }
-            if let a = values["approved"] {
+            if let a = values[.approved] {
                 c.approved = YesNo.read(a)
                 if c.approved == nil { problem("approved", "\"\(a.prefix(40))\" is not yes, no or edited") }
             }
-            if let v = values["correct"] {
+            if let v = values[.correct] {
                 c.correct = YesNo.read(v)
                 if c.correct == nil { problem("correct", "\"\(v.prefix(40))\" is not yes or no (leave it blank when the case was not reviewed)") }
             }
-            if let s = values["severity"] {
-                switch s.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]\" ")) {
-                case "none", "", "no", "0", "-", "ok", "info": c.severity = .none
-                case "low", "minor", "medium", "moderate", "warning": c.severity = .low
-                case "high", "critical", "severe", "major", "sev1", "p1": c.severity = .high
-                default: problem("severity", "\"\(s.prefix(40))\" is not a severity; expected none, low or high")
+            if let s = values[.severity] {
+                switch s {
+                case "none": c.severity = .none
+                case "low": c.severity = .low
+                case "high": c.severity = .high
+                default:
+                    if let read = Self.severity(s) {
+                        c.severity = read
+                    } else {
+                        problem("severity", "\"\(s.prefix(40))\" is not a severity; expected none, low or high")
+                    }
                 }
             }
-            for field in ["exception_opened_at", "exception_cleared_at"] {
+            for field in [LogField.exceptionOpenedAt, .exceptionClearedAt] {
                 guard let o = values[field] else { continue }
                 if let (t, z) = Timestamp.parse(o, order: options.dateOrder ?? detectedOrder) {
-                    if field == "exception_opened_at" { c.exceptionOpened = local(t, zoned: z) } else { c.exceptionCleared = local(t, zoned: z) }
+                    if field == .exceptionOpenedAt { c.exceptionOpened = local(t, zoned: z) } else { c.exceptionCleared = local(t, zoned: z) }
                 } else {
-                    problem(field, "\"\(o.prefix(40))\" is not a time")
+                    problem(field.rawValue, "\"\(o.prefix(40))\" is not a time")
                 }
             }
         }
