@@ -187,6 +187,11 @@ enum DecisionLogPlatforms {
                     guard let field = fields[DecisionLogReader.key(key)], let cell = string(value) else { continue }
                     r[field] = verdictCell(field: field, label: cell, number: cell)
                 }
+                // A single-trace API response embeds its scores as objects.
+                for case let score as [String: Any] in t["scores"] as? [Any] ?? [] {
+                    guard let name = string(score["name"]), let field = fields[DecisionLogReader.key(name)] else { continue }
+                    if let cell = verdictCell(field: field, label: string(score["stringValue"]), number: string(score["value"])) { r[field] = cell }
+                }
                 for (field, cell) in scores[id] ?? [:] { r[field] = cell }
                 mapped(&r, object: t, options: options)
                 records.append(ordered(r.filter { !$0.value.isEmpty }))
@@ -221,6 +226,13 @@ enum DecisionLogPlatforms {
                 r["mode"] = string(metadata["mode"])
                 r["exception_opened_at"] = utc(string(metadata["exception_opened_at"]))
                 r["exception_cleared_at"] = utc(string(metadata["exception_cleared_at"]))
+                // Without a feedback file, a run's own feedback_stats summarise it: the average score, or the commonest label.
+                for (key, value) in run["feedback_stats"] as? [String: Any] ?? [:] {
+                    guard let field = fields[DecisionLogReader.key(key)], let stats = value as? [String: Any] else { continue }
+                    let label = (stats["values"] as? [String: Any])?.compactMap { k, v in (v as? NSNumber).map { (k, $0.intValue) } }
+                        .max { ($0.1, $1.0) < ($1.1, $0.0) }?.0
+                    if let cell = verdictCell(field: field, label: label, number: string(stats["avg"])) { r[field] = cell }
+                }
                 for (field, cell) in feedback[id.lowercased()] ?? [:] { r[field] = cell }
                 mapped(&r, object: run, options: options)
                 records.append(ordered(r.filter { !$0.value.isEmpty }))

@@ -69,3 +69,34 @@ struct PlatformExportTests {
         #expect(found == ["langfuse-traces.json + langfuse-scores.csv: error: the log holds 2 agents: Invoice matching agent (2 rows), Supplier follow-up agent (30 rows); choose one with --agent"])
     }
 }
+
+/// Variants of the same exports: runs carrying only their feedback_stats, a custom score name.
+@Suite("Agent platform exports, other shapes")
+struct PlatformVariantTests {
+    let dir = Repo.path("Tests/MaturityStoreTests/Fixtures/platforms")
+
+    /// LangSmith runs alone: `feedback_stats` holds each run's feedback summary (run-data-format docs).
+    @Test func langSmithRunsAloneReadTheirFeedbackStats() throws {
+        let log = try DecisionLogReader.read(paths: ["\(dir)/langsmith-runs.jsonl"], options: .init(agent: "Supplier follow-up agent"))
+        #expect(log.cases.count == 30)
+        #expect(log.cases.compactMap(\.correct).count == 7)
+        #expect(log.cases.filter { $0.severity == .high }.map(\.caseID) == ["SF-1016"])
+    }
+
+    /// `--score correct=NAME` reads a score of another name; here the audits are renamed.
+    @Test func aScoreOfAnotherNameIsNamedWithScore() throws {
+        let tmp = try temporaryDirectory()
+        let feedback = try String(contentsOfFile: "\(dir)/langsmith-feedback.jsonl", encoding: .utf8)
+            .replacingOccurrences(of: "\"key\": \"correctness\"", with: "\"key\": \"qa_pass\"")
+            .replacingOccurrences(of: "\"key\":\"correctness\"", with: "\"key\":\"qa_pass\"")
+        try feedback.write(toFile: "\(tmp)/feedback.jsonl", atomically: true, encoding: .utf8)
+        var runs = try String(contentsOfFile: "\(dir)/langsmith-runs.jsonl", encoding: .utf8)
+        runs = runs.replacingOccurrences(of: "\"feedback_stats\"", with: "\"feedback_summary\"")
+        try runs.write(toFile: "\(tmp)/runs.jsonl", atomically: true, encoding: .utf8)
+        var options = DecisionLogReader.Options(agent: "Supplier follow-up agent")
+        #expect(try DecisionLogReader.read(paths: ["\(tmp)/runs.jsonl", "\(tmp)/feedback.jsonl"], options: options).cases.compactMap(\.correct).isEmpty)
+        options.scores = ["correct": "qa_pass"]
+        let log = try DecisionLogReader.read(paths: ["\(tmp)/runs.jsonl", "\(tmp)/feedback.jsonl"], options: options)
+        #expect(log.cases.compactMap(\.correct).count == 7 && log.cases.compactMap(\.correct).filter { $0 }.count == 6)
+    }
+}
