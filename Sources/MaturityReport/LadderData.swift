@@ -198,25 +198,25 @@ public struct LadderData: Codable, Sendable, Equatable {
         currentWindowCases = r.currentWindowCases
         economics = Economics(casesPerWeek: tenth(r.casesPerWeek), exceptionShare: r.exceptionShare.map(round3), process: process?.name,
                               estimatedCasesPerWeek: process?.volumePerWeek, estimatedExceptionShare: process?.exceptionShare)
-        exitStatus = 0
-        exitStatus = Self.exitStatus(verdict: r.verdict, actNow: r.actNow, current: r.rungs.first { $0.rung == r.currentRung })
+        exitStatus = Self.exitStatus(r)
     }
 
     /// Holding only because the sample or the weeks are not in yet, at a rate that clears the gate.
-    public var onTrack: Bool {
-        guard verdict == .hold, let current = rungs.first(where: { $0.rung == currentRung }), let rate = current.rate else { return false }
-        return rate >= current.gateRate && current.shortfalls.allSatisfy { $0 == .sampleTooSmall || $0 == .straightWeeksShort }
-    }
+    public var onTrack: Bool { verdict == .hold && exitStatus == 0 }
 
-    /// The status a cron job pages on: 0 advance or on track, 10 hold, 11 act now (step back).
-    static func exitStatus(verdict: LadderReport.Verdict, actNow: Bool, current: LadderReport.RungResult?) -> Int {
-        if actNow { return 11 }
-        switch verdict {
+    /// The status a cron job pages on: 0 advance, or hold while on track (the judged rate clears the
+    /// bar, only the sample or the straight weeks are short, and the last week did not just restart
+    /// the count); 10 hold; 11 act now (step back).
+    static func exitStatus(_ r: LadderReport) -> Int {
+        if r.actNow { return 11 }
+        switch r.verdict {
         case .advance: return 0
         case .stepBack: return 11
         case .hold:
-            guard let current, let rate = current.rate, rate >= current.gateRate,
+            guard let current = r.rungs.first(where: { $0.rung == r.currentRung }), current.judgedCases > 0,
+                  Double(current.judgedSuccesses) / Double(current.judgedCases) >= current.gateRate,
                   current.shortfalls.allSatisfy({ $0 == .sampleTooSmall || $0 == .straightWeeksShort }) else { return 10 }
+            if let restart = r.restart, restart.week == r.weeks.last?.week { return 10 }
             return 0
         }
     }

@@ -233,3 +233,29 @@ struct LadderSchemaTests {
         }
     }
 }
+
+/// The exit status a nightly job reads, for the verdicts a user meets.
+@Suite("maturity ladder: exit status")
+struct LadderExitStatusTests {
+    static let monday = Day(iso: "2026-11-02") ?? Day(daysSinceEpoch: 0)
+
+    static func week(_ n: Int, reviewed: Int, good: Int) -> [DecisionCase] {
+        (0..<reviewed).map { i in
+            let at = monday.adding(days: n * 7 + i % 5).daysSinceEpoch * 1440 + 8 * 60 + i
+            return DecisionCase(row: n * 1000 + i, caseID: "W\(n)-\(i)", at: at, mode: .auto, correct: i < good)
+        }
+    }
+
+    @Test(arguments: [
+        ("three good weeks: advance", [100, 100, 100], [97, 97, 97], 0),
+        ("39 reviewed in the last week: hold, on track", [100, 100, 39], [97, 97, 39], 0),
+        ("39 reviewed in the middle week: hold, on track after it", [100, 39, 100], [97, 39, 97], 0),
+        ("the last week below the gate: hold", [100, 100, 100], [97, 97, 90], 10),
+    ])
+    func exitStatus(name: String, reviewed: [Int], good: [Int], status: Int) {
+        let log = reviewed.indices.flatMap { Self.week($0, reviewed: reviewed[$0], good: good[$0]) }
+        let report = LadderAnalysis.analyse(log, agent: "A", questionnaire: Repo.questionnaire)
+        let data = LadderData(report, questionnaire: Repo.questionnaire, process: nil)
+        #expect(data.exitStatus == status, "\(name): \(data.verdict) \(data.weeks.map { $0.reason?.rawValue ?? "counts" })")
+    }
+}
