@@ -147,7 +147,7 @@ enum Timestamp {
 /// The fields of a decision-log row.
 enum LogField: String, CaseIterable {
     case caseID = "case_id", at, mode, agentAction = "agent_action", humanAction = "human_action", match, approved, correct, severity
-    case exceptionOpenedAt = "exception_opened_at", exceptionClearedAt = "exception_cleared_at", agent
+    case exceptionOpenedAt = "exception_opened_at", exceptionClearedAt = "exception_cleared_at", agent, outcome
 
     static let ordinals: [String: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1.rawValue, $0) })
     var ordinal: Int {
@@ -164,6 +164,7 @@ enum LogField: String, CaseIterable {
         case .exceptionOpenedAt: return 9
         case .exceptionClearedAt: return 10
         case .agent: return 11
+        case .outcome: return 12
         }
     }
 }

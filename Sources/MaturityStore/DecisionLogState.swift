@@ -17,10 +17,12 @@ extension DecisionLogReader {
         ("exception_opened_at", ["exceptionopened", "exceptionopen", "queuedat", "openedat", "opened"]),
         ("exception_cleared_at", ["exceptioncleared", "exceptionclosed", "clearedat", "closedat", "resolvedat", "cleared"]),
         ("agent", ["agentname", "genaiagentname", "bot", "botname", "agentid"]),
+        // One verdict column for every rung: the match in shadow, the approval in approve-each, the audit in auto.
+        ("outcome", ["result", "verdict", "reviewoutcome", "judgement", "judgment"]),
     ]
 
     /// The fields a row's verdict comes from; a log with none of them cannot be judged.
-    static let verdictFields: Set<String> = ["match", "agent_action", "approved", "correct"]
+    static let verdictFields: Set<String> = ["match", "agent_action", "approved", "correct", "outcome"]
 
     static func key(_ header: String) -> String {
         header.lowercased().filter { $0.isLetter || $0.isNumber }
@@ -39,9 +41,9 @@ extension DecisionLogReader {
         if k.hasPrefix("mode") { k.removeFirst(4) }
         switch k {
         case "shadow": return .shadow
-        case "approveeach", "approve", "approval", "humanintheloop", "review": return .approveEach
+        case "approveeach", "approve", "approval", "humanintheloop", "review", "humanreview", "hitl": return .approveEach
         case "auto", "autowithexceptions", "automatic", "autonomous", "production", "productionowned": return .auto
-        case "exception", "exceptions", "escalated", "handoff": return .exception
+        case "exception", "exceptions", "escalated", "handoff", "exceptionqueue": return .exception
         default: return nil
         }
     }
@@ -178,7 +180,7 @@ extension DecisionLogReader {
             let present = Set(fieldAt.values)
             if present.isDisjoint(with: DecisionLogReader.verdictFields) {
                 let shown = unknown.prefix(20).joined(separator: ", ") + (unknown.count > 20 ? ", …" : "")
-                messages.append("\(file): error: no column holds a verdict (match, agent_action with human_action, approved or correct), so no case can be judged"
+                messages.append("\(file): error: no column holds a verdict (match, agent_action with human_action, approved, correct or outcome), so no case can be judged"
                                 + (unknown.isEmpty ? "" : "; the columns not read are: \(shown)")
                                 + ". Name the column with --map correct=COLUMN (or match=, approved=), or a platform's score with --score correct=NAME")
             }
@@ -288,6 +290,16 @@ extension DecisionLogReader {
             if let v = values[.correct] {
                 c.correct = YesNo.read(v)
                 if c.correct == nil { problem("correct", "\"\(v.prefix(40))\" is not yes or no (leave it blank when the case was not reviewed)") }
+            }
+            if let o = values[.outcome] {
+                let read = YesNo.read(o)
+                if read == nil { problem("outcome", "\"\(o.prefix(40))\" is not yes or no") }
+                switch c.mode {
+                case .shadow: if c.match == nil { c.match = read }
+                case .approveEach: if c.approved == nil { c.approved = read }
+                case .auto: if c.correct == nil { c.correct = read }
+                case .exception: break
+                }
             }
             if let s = values[.severity] {
                 switch s {

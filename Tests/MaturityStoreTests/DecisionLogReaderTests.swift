@@ -60,6 +60,20 @@ struct DecisionLogReaderTests {
         #expect(log.cases.map(\.caseID) == ["c2", "c3"])
     }
 
+    @Test func oneOutcomeColumnServesEveryRung() throws {
+        let path = try write("""
+            timestamp,case,rung,outcome
+            2026-11-02T09:00:00Z,c1,shadow,yes
+            2026-11-02T09:01:00Z,c2,Approve each,no
+            2026-11-02T09:02:00Z,c3,auto,
+            2026-11-02T09:03:00Z,c4,auto,true
+            """, "log.csv")
+        let cases = try DecisionLogReader.read(path: path, agent: nil).cases
+        #expect(cases.map(\.match) == [true, nil, nil, nil])
+        #expect(cases.map(\.approved) == [nil, false, nil, nil])
+        #expect(cases.map(\.correct) == [nil, nil, nil, true])
+    }
+
     @Test func newestFirstIsSortedOnRead() throws {
         let path = try write("case_id,at,mode,match\nc3,2026-11-02T11:00:00Z,shadow,yes\nc2,2026-11-02T10:00:00Z,shadow,no\nc1,2026-11-02T09:00:00Z,shadow,yes\n", "log.csv")
         let log = try DecisionLogReader.read(path: path, agent: nil)
@@ -116,7 +130,7 @@ struct DecisionLogReaderTests {
     @Test func aFileWithNoVerdictColumnSaysSoFirst() throws {
         let path = try write("case_id,at,mode,outcome_flag\nc1,2026-11-02T09:00:00Z,auto,1\n", "log.csv")
         let found = problems { _ = try DecisionLogReader.read(path: path, agent: nil) }
-        #expect(found.first?.hasPrefix("log.csv: error: no column holds a verdict (match, agent_action with human_action, approved or correct), so no case can be judged; the columns not read are: outcome_flag.") == true)
+        #expect(found.first?.hasPrefix("log.csv: error: no column holds a verdict (match, agent_action with human_action, approved, correct or outcome), so no case can be judged; the columns not read are: outcome_flag.") == true)
     }
 
     /// 09:00–16:30 at −08:00 is 7.5 business hours in Los Angeles (and 0 in UTC business hours).
