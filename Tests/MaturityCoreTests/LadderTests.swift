@@ -72,16 +72,13 @@ struct LadderTests {
     }
 
     /// Three straight weeks at 95% on at least 40 reviewed cases each.
-    @Test(arguments: [(40, 3, LadderReport.Verdict.advance), (39, 2, .hold)])
+    @Test(arguments: [(40, 3, LadderReport.Verdict.advance), (39, 1, .hold)])
     func aWeekNeedsFortyReviewedCases(middle: Int, straight: Int, verdict: LadderReport.Verdict) throws {
         let log = autoWeek(0, reviewed: 100, good: 97) + autoWeek(1, reviewed: middle, good: middle) + autoWeek(2, reviewed: 100, good: 96)
         let r = analyse(log)
-        #expect(r.straightWeeks == (middle == 40 ? 3 : 1))
+        #expect(r.straightWeeks == straight)
         #expect(r.verdict == verdict)
-        if middle == 39 {
-            #expect(r.restart == LadderReport.Restart(reason: .tooFewReviewed, week: "2026-W46"))
-        }
-        _ = straight
+        #expect(r.restart == (middle == 39 ? LadderReport.Restart(reason: .tooFewReviewed, week: "2026-W46") : nil))
     }
 
     /// Thirty-nine reviewed in the last week: it is in progress, neither counting nor breaking,
@@ -214,8 +211,8 @@ struct LadderTests {
     }
 
     /// The demo advances: its alarm falls in W43–W44, its queue is manageable every week, and the
-    /// three weeks after the alarm count.
-    @Test func theDemoLogAdvancesAfterItsDriftEpisode() throws {
+    /// three weeks after the alarm count (the end-to-end test reads the CSV; this checks its size).
+    @Test func theDemoLogHasTwelveWeeksOfCases() throws {
         let lines = DemoLog.csv().split(separator: "\n").dropFirst()
         #expect(lines.count == 10_800)
     }
