@@ -132,12 +132,12 @@ extension Comparison {
             if estimate != nil {
                 basis = "estimate: last quarter's value of \(agent.process ?? "its process")"
             } else if previous != nil {
-                basis = "estimate: the dollars it reported last quarter"
+                basis = "estimate: what it reported earning last quarter"
             } else {
                 basis = "no estimate last quarter"
             }
             return LedgerRow(agent: agent.name, estimated: estimate ?? previous, realised: realised,
-                             basis: basis + (realised == nil ? "; it reports no dollars yet" : ""))
+                             basis: basis + (realised == nil ? "; it reports no earnings yet" : ""))
         }
     }
 }

@@ -59,4 +59,31 @@ public enum Words {
         }
         return answer.display
     }
+
+    /// The names of the currencies a report may be kept in: singular, plural.
+    static let currencyNames: [String: (String, String)] = [
+        "EUR": ("euro", "euros"), "GBP": ("pound", "pounds"), "CHF": ("franc", "francs"), "MXN": ("peso", "pesos"),
+        "JPY": ("yen", "yen"), "SEK": ("krona", "kronor"), "NOK": ("krone", "kroner"), "DKK": ("krone", "kroner"),
+        "PLN": ("złoty", "złoty"), "CZK": ("koruna", "korunas"), "INR": ("rupee", "rupees"), "CNY": ("yuan", "yuan"),
+        "BRL": ("real", "reais"), "HUF": ("forint", "forints"), "RON": ("leu", "lei"), "TRY": ("lira", "lira"),
+    ]
+
+    /// Our prose about money in a company's currency: "dollars" becomes "euros" in a EUR report, and a
+    /// currency without a plain English name is said by its code ("reports its value in CAD").
+    public static func inCurrency(_ text: String, _ code: String) -> String {
+        guard code.uppercased() != "USD", text.range(of: "dollar", options: .caseInsensitive) != nil else { return text }
+        let name = currencyNames[code.uppercased()] ?? (code.uppercased(), code.uppercased())
+        let phrases: [(String, String)] = [
+            ("by how many dollars", "by how much"),
+            ("US-dollar figures", "USD figures"), ("US dollars", "USD"), ("US dollar", "USD"),
+            ("dollar number", "number in \(name.1)"), ("dollar contribution", "contribution in \(name.1)"),
+            ("dollar figure", "figure in \(name.1)"), ("dollar metric", "metric in \(name.1)"),
+            ("its dollars", "its value in \(name.1)"), ("their dollars", "their value in \(name.1)"),
+            ("Dollars", name.1.prefix(1).uppercased() + name.1.dropFirst()), ("dollars", name.1),
+            ("Dollar", name.0.prefix(1).uppercased() + name.0.dropFirst()), ("dollar", name.0),
+        ]
+        var out = text
+        for (from, to) in phrases { out = out.replacingOccurrences(of: from, with: to) }
+        return out
+    }
 }

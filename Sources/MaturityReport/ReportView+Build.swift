@@ -80,7 +80,10 @@ extension ReportView {
                         then: move.then, alternative: move.alternative,
                         fitsNote: move.fitsIn90Days ? nil : "This cannot finish within \(m.parameters.planDays) days at its volume: it takes about \(Words.count(move.weeks, "week")) to reach production-owned."
                             + (move.alternative.map { " \($0) fits inside the window instead." } ?? ""),
-                        goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map { Self.longDate($0) })
+                        goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map { Self.longDate($0) },
+                        oneTimeCost: move.oneTimeCostRange.map { "\(money($0.low)) to \(money($0.high))" },
+                        payback: move.oneTimeCostRange == nil ? nil
+                            : (move.paybackMonths.map { "about \(Format.number($0.rounded(.up))) months" } ?? "never at these figures"))
     }
 
     /// At most five figures at a glance: the stage, the move's value and cost of delay, the open
@@ -312,7 +315,8 @@ extension ReportView {
 extension ReportView.AnswerRow {
     init(_ a: ReportModel.AnswerJSON) {
         self.init(id: a.id, short: a.short, section: a.section ?? "", prompt: a.prompt,
-                  answer: a.answer ?? "unknown (counted as no)", unknown: a.answer == nil)
+                  answer: a.shown ?? (a.applies ? "unknown (counted as no)" : "does not apply yet (no agents)"),
+                  unknown: a.answer == nil && a.applies)
     }
 }
 
