@@ -73,6 +73,15 @@ public struct Evaluation: Sendable, Equatable {
     public var stageSummary: String {
         let base = questionnaire.stage(placement.stage)?.summary ?? ""
         guard placement.stage == 1 else { return base }
+        // An agent already on live work: the stock line ("nobody can say by how much") would contradict its number.
+        let running = assessment.agents.filter(\.status.isRunning)
+        if let first = running.first {
+            let reported = running.compactMap { $0.reportsDollars != false ? $0.annualDollarValue : nil }.reduce(0, +)
+            let money = Format.money(reported, currency: assessment.organization.currency)
+            return (running.count == 1 ? "\(first.name) already acts on live work" : "\(Words.count(running.count, "agent")) already act on live work")
+                + (reported > 0 ? " and \(running.count == 1 ? "reports" : "report") \(money) a year" : "")
+                + ", but none clears the whole production gate yet, so none counts as a first agent."
+        }
         let tools = assessment.answers[EngineQuestion.staffAITools.rawValue]
         let measured = assessment.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false
         switch (tools, measured) {

@@ -135,6 +135,7 @@ extension Questionnaire {
             q.gateBars[i].label = fill(q.gateBars[i].label)
             q.gateBars[i].help = q.gateBars[i].help.map(fill)
         }
+        for i in q.sources.indices { q.sources[i].fact = fill(q.sources[i].fact) }
         return q
     }
 }

@@ -38,4 +38,16 @@ extension BusinessCalendar {
         }
         return (start, d, closed)
     }
+
+    /// Working days from `a` to `b`, both counted.
+    public func workdaysBetween(_ a: Day, _ b: Day) -> Int {
+        guard a <= b, a.days(until: b) <= 5000 else { return 0 }
+        var n = 0
+        var d = a
+        while d <= b {
+            if isWorkday(d) { n += 1 }
+            d = d.adding(days: 1)
+        }
+        return n
+    }
 }

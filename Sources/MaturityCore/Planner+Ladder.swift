@@ -147,17 +147,7 @@ extension Situation {
         return run
     }
 
-    /// Working days from `a` to `b`, both counted.
-    func countWorkdays(from a: Day, to b: Day) -> Int {
-        guard a <= b else { return 0 }
-        var n = 0
-        var d = a
-        while d <= b {
-            if schedule.isWorkday(d) { n += 1 }
-            d = d.adding(days: 1)
-        }
-        return n
-    }
+    func countWorkdays(from a: Day, to b: Day) -> Int { schedule.workdaysBetween(a, b) }
 
     /// Live agents on the shared connectors, monitoring and staging: each makes the next agent faster.
     var platformAgents: Int {
@@ -210,7 +200,7 @@ extension Situation {
         if let pilot {
             let days = max(1, (Double(buildDays) * p.build.pilotShare).roundedInt(.up))
             return BuildPlan(build: BuildStep(workdays: days,
-                                              title: "Restart the \(pilot.name) pilot: connect it to the \(system) and test it on past cases",
+                                              title: "Restart \(Words.pilot(pilot.name)): connect it to the \(system) and test it on past cases",
                                               gate: "The pilot reads each case from the \(system) and writes back; it matches people on past cases before it sees live ones",
                                               owner: "IT or the integrator"),
                              setupNote: "Restarts \(pilot.name) rather than building a second agent for the same work",

@@ -151,11 +151,8 @@ extension Situation {
         // anything while the platform under the live agents needs hardening first.
         // The next agent's build (IT's or the integrator's work) runs beside a fix of the live one;
         // a climb that stops hands its team to the next workflow when the stop is done.
-        if f.kind == .ownOrRetireAgent || f.kind == .closeGateGaps {
-            follow(&built, fromDay: 0)
-        } else if !(f.kind == .fixOrStopAgent && agent.status == .production) {
-            follow(&built, fromDay: dayIndex(schedule.firstWorkday(onOrAfter: last.adding(days: 1))))
-        }
+        // A stopped agent's plumbing is never reused (reusable() skips agents under the bar).
+        follow(&built, fromDay: 0)
         return built
     }
 
@@ -302,8 +299,10 @@ extension Situation {
         let stage = placement.stage
         if stage >= 4 { return buildLineLevel(portfolio: true) }
         if stage == 3 {
+            // Governed, and each agent cheaper than the last: the first line-level use case, when one is
+            // listed; otherwise the next office agent, and only with nothing else to ship, choosing one.
             let solid = a.answers["marginal_cost_trend"] == .choice("falling")
-            if (solid || nextOfficeUseCase == nil) { return buildLineLevel(portfolio: false) }
+            if (solid && lineUseCase != nil) || nextOfficeUseCase == nil { return buildLineLevel(portfolio: false) }
         }
         if let u = nextOfficeUseCase { return buildShip(u) }
         if stage <= 1 { return buildStandardise() }
@@ -318,7 +317,7 @@ extension Situation {
         let when = run.fits ? " within \(p.planDays) days" : ": \(realLength(run, volume: u.volumePerWeek))"
         let title: String
         if let pilot = plan.pilot {
-            title = "Restart the \(pilot.name) pilot and take \(u.name) to production" + (run.fits ? when : "")
+            title = "Restart \(Words.pilot(pilot.name)) and take \(u.name) to production" + (run.fits ? when : "")
         } else if first {
             title = "Ship \(u.name) as your first agent\(when)"
         } else if let reuse {
@@ -396,7 +395,7 @@ extension Situation {
             m.strictGate = line.strictGate
             let basis = line.valueBasis == .downtimeAndScrap ? "the downtime and scrap it avoids" : "the staff hours it frees (add its downtime and scrap figures to value it properly)"
             m.detail += " It costs \(money(cost.low)) to \(money(cost.high)) once and returns \(money(line.annualValue)) a year from \(basis)"
-                + (m.paybackMonths.map { ", paying back in about \(Format.number($0.rounded(.up))) months." } ?? ", which does not pay the capital back: rework the case before funding it.")
+                + (m.paybackMonths.map { ", paying back in about \(Format.number($0.rounded())) months." } ?? ", which does not pay the capital back: rework the case before funding it.")
             if line.strictGate {
                 m.detail += " An error here ships bad product or stops the line: its auto gate is \(Format.percent(p.lineLevel.strictAutoRate)), a person approves every high-severity action, and it gets its own connection, never an office agent's."
             }

@@ -24,7 +24,9 @@ public enum Planner {
         let start = s.schedule.firstWorkday(onOrAfter: assessment.planStart)
         let lastDay = built.steps.map(\.end).max() ?? start.adding(days: p.planDays - 1)
         let end = max(lastDay, assessment.planStart.adding(days: p.planDays - 1))
-        return Plan(nextMove: built.move, steps: built.steps.sorted { ($0.start, $0.end) < ($1.start, $1.end) }, start: start, end: end,
+        // In date order; on the same day, the move's own steps before the ones beside it.
+        let ordered = built.steps.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        return Plan(nextMove: built.move, steps: ordered, start: start, end: end,
                     shadowWeeks: built.shadowWeeks, flags: built.flags, slo: p.slo,
                     goNoGo: p.goNoGo.map { GoNoGoCheck(id: $0.id, question: p.fill($0.question)) }, goNoGoOn: built.goNoGoOn, budget: built.budget)
     }

@@ -71,7 +71,7 @@ public enum Words {
     /// Our prose about money in a company's currency: "dollars" becomes "euros" in a EUR report, and a
     /// currency without a plain English name is said by its code ("reports its value in CAD").
     public static func inCurrency(_ text: String, _ code: String) -> String {
-        guard code.uppercased() != "USD", text.range(of: "dollar", options: .caseInsensitive) != nil else { return text }
+        guard code.uppercased() != "USD", text.range(of: "dollar", options: .caseInsensitive) != nil || text.contains("$") else { return text }
         let name = currencyNames[code.uppercased()] ?? (code.uppercased(), code.uppercased())
         let phrases: [(String, String)] = [
             ("by how many dollars", "by how much"),
@@ -84,6 +84,13 @@ public enum Words {
         ]
         var out = text
         for (from, to) in phrases { out = out.replacingOccurrences(of: from, with: to) }
+        // A US figure the seeds quote ($200–2,000, a $250M manufacturer) is said as USD.
+        out = out.replacingOccurrences(of: #"\$(?=[0-9])"#, with: "USD ", options: .regularExpression)
         return out
+    }
+
+    /// A pilot named in a sentence: "the Order entry pilot", or "the Quote bot pilot".
+    public static func pilot(_ name: String) -> String {
+        name.lowercased().hasSuffix("pilot") ? "the \(name)" : "the \(name) pilot"
     }
 }

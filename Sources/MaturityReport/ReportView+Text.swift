@@ -25,7 +25,7 @@ extension ReportView.TextView {
         if let roi = move.roi { facts.append("\(Format.ratio(roi)) its run cost") }
         if let delay = move.costOfDelayPerQuarter { facts.append("each quarter of delay costs \(money(delay))") }
         if let cost = move.oneTimeCostRange {
-            facts.append("\(money(cost.low)) to \(money(cost.high)) once" + (move.paybackMonths.map { ", paid back in about \(Format.number($0.rounded(.up))) months" } ?? ""))
+            facts.append("\(money(cost.low)) to \(money(cost.high)) once" + (move.paybackMonths.map { ", paid back in about \(Format.number($0.rounded())) months" } ?? ""))
         }
         moveFacts = facts.joined(separator: " · ")
         alternative = move.alternative.map { "Fits in \(m.parameters.planDays) days instead: \($0)" }

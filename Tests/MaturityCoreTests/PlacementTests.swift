@@ -85,7 +85,9 @@ struct PlacementTests {
         let placement = Placement.place(Build.assessment(["staff_ai_tools": .choice("ad_hoc")]), questionnaire: Repo.questionnaire)
         #expect(placement.unknownAnswers.first == "tool_gains_measured")
         #expect(!placement.unknownAnswers.contains("staff_ai_tools"))
-        #expect(placement.unknownAnswers.count == Repo.questionnaire.questions.count - 1)
+        // Questions about agents cannot apply to a company with none: they are not "unknown".
+        #expect(placement.unknownAnswers.count == Repo.questionnaire.questions.filter { !$0.needsAgents }.count - 1)
+        #expect(!placement.unknownAnswers.contains("portfolio_owner"))
     }
 
     @Test func evidenceNamesTheAnswerBehindEachRule() {
