@@ -235,7 +235,7 @@ struct ContradictionTests {
         // "Harden the platform before adding another" never sits beside a "Then" agent.
         if kind == "harden_platform" {
             #expect(m["then"] is NSNull)
-            #expect(prose.allSatisfy { !$0.contains("Then, in the same plan") && !$0.contains("Then: ") })
+            #expect(prose.allSatisfy { !$0.contains("Next agent in the same plan") && !$0.contains("Then ") })
         }
         // No second line about the move's own agent.
         if let agent = m["agent"] as? String {
