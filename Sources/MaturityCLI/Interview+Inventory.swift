@@ -96,7 +96,7 @@ extension Interview {
             let id = essentials[index]
             guard let f = questionnaire.processFields.first(where: { $0.id == id }) else { index += 1; continue }
             let position = "[Process \(i + 1) · \(index + 1) of 4]"
-            let prompt = f.prompt + (f.unit.map { " (\($0))" } ?? "")
+            let prompt = words(f.prompt) + (f.unit.map { " (\($0))" } ?? "")
             let p = draft.processes[i]
             let result: StepResult
             switch id {
@@ -239,7 +239,7 @@ extension Interview {
                 continue
             }
             let position = "[Process \(i + 1) · \(index + 1) of \(fields.count)]"
-            let prompt = f.prompt + (f.unit.map { " (\($0))" } ?? "")
+            let prompt = words(f.prompt) + (f.unit.map { " (\($0))" } ?? "")
             let result: StepResult
             switch f.id {
             case "name":
