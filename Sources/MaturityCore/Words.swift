@@ -1,14 +1,14 @@
 /// Ids turned into the words a COO reads: gate bars by their labels, statuses by their rung names,
 /// answers by their choice labels.
 public enum Words {
-    /// A label inside a sentence: "Monitoring shows drift" → "monitoring shows drift"; "AI takes part" stays.
+    /// A label inside a sentence: "Monitoring that catches drift" → "monitoring that catches drift"; "AI takes part" stays.
     public static func inSentence(_ label: String) -> String {
         let chars = Array(label)
         guard chars.count > 1, chars[0].isUppercase, !chars[1].isUppercase else { return label }
         return chars[0].lowercased() + String(chars.dropFirst())
     }
 
-    /// Gate bars in a sentence: "monitoring shows drift" or "a and b".
+    /// Gate bars in a sentence: "monitoring that catches drift" or "a and b".
     public static func bars(_ bars: [GateBar]) -> String { Format.list(bars.map { inSentence($0.label) }) }
 
     /// Bar ids in words, from the questionnaire's labels.

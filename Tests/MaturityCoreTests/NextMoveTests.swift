@@ -153,7 +153,7 @@ struct NextMoveTests {
         #expect(m.alongsideMoves.map(\.kind) == [.fixOrStopAgent])
         #expect(m.alongsideMoves.map(\.agent) == ["Fax agent"])
         #expect(e.plan.steps.map(\.id).contains("close_gate_gaps"))
-        #expect(m.detail.contains("monitoring shows drift"))
+        #expect(m.detail.contains("monitoring that catches drift"))
     }
 
     @Test func atStageOneClosingTheGapSaysItEarnsStageTwo() {
@@ -161,7 +161,7 @@ struct NextMoveTests {
                              processes: [good("PO entry")], kind: .closeGateGaps))
         #expect(e.placement.stage == 1)
         #expect(e.plan.nextMove.detail.contains("earns Stage 2"))
-        #expect(e.plan.nextMove.title.contains("monitoring shows drift"))
+        #expect(e.plan.nextMove.title.contains("monitoring that catches drift"))
         #expect(!e.plan.nextMove.title.contains("_"))
     }
 

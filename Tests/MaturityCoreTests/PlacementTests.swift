@@ -105,7 +105,7 @@ struct PlacementTests {
         let agents = [Build.agent("Invoice agent", .production, missing: [.monitoring, .humanHandoff])]
         let placement = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: agents), questionnaire: Repo.questionnaire)
         #expect(placement.moveUp?.toStage == 2)
-        #expect(placement.moveUp?.facts == ["Invoice agent clears the bars it misses: hands low-confidence cases to a person and monitoring shows drift"])
+        #expect(placement.moveUp?.facts == ["Invoice agent clears the bars it misses: hands low-confidence cases to a person and monitoring that catches drift"])
     }
 
     /// Any one bar missing, on its own, keeps a production agent below Stage 2, and the way up

@@ -140,7 +140,7 @@ struct PlanTests {
         #expect(e.placement.stage == 2)
         #expect(e.plan.nextMove.kind == .closeGateGaps)
         #expect(e.plan.nextMove.agent == "Invoice agent")
-        #expect(e.plan.nextMove.title == "Close Invoice agent's gate gap: monitoring shows drift")
+        #expect(e.plan.nextMove.title == "Close Invoice agent's gate gap: monitoring that catches drift")
         #expect(e.plan.nextMove.then == "Supplier follow-up")
         #expect(e.plan.steps.first?.id == "close_gate_gaps")
         #expect(e.plan.steps.map(\.id).contains("next_shadow"))
