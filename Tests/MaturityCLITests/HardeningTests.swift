@@ -317,3 +317,32 @@ struct HardeningTests {
         #expect(run.stdout.contains("Added 3000: P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, and 2990 more\n"))
     }
 }
+
+/// Standard output that cannot be written is an error to report, never a trap.
+@Suite("Output to a full disk, a closed descriptor or a closed pipe")
+struct OutputFailureTests {
+    /// Runs the binary through the shell so its standard output can be redirected.
+    func shell(_ redirect: String) throws -> Run {
+        try Binary.run(["-c", "\"$0\" report examples/acme.yaml --format html \(redirect)", Binary.url.path],
+                       executable: URL(fileURLWithPath: "/bin/sh"))
+    }
+
+    @Test func aFullDiskEndsWithOneLineAndExit74() throws {
+        let run = try shell("> /dev/full")
+        #expect(run.status == 74)
+        #expect(run.stderr == "error: cannot write to standard output: the disk is full\n")
+    }
+
+    @Test func aClosedStandardOutputEndsWithOneLineAndExit74() throws {
+        let run = try shell(">&-")
+        #expect(run.status == 74)
+        #expect(run.stderr == "error: cannot write to standard output: it is closed\n")
+    }
+
+    @Test func aReaderThatStopsEarlyEndsTheRunQuietly() throws {
+        let run = try Binary.run(["-c", "\"$0\" report examples/acme.yaml --format html | head -c 10 > /dev/null; echo \"${PIPESTATUS:-x}\"",
+                                  Binary.url.path], executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+}
