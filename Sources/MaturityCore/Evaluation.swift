@@ -103,9 +103,9 @@ public struct Evaluation: Sendable, Equatable {
         let org = assessment.organization
         guard org.currency != "USD" else { return nil }
         if let rate = org.usdRate {
-            return "The model/API and monitoring ranges are USD figures, converted at 1 USD = \(Format.number(rate, maxDecimals: 6)) \(org.currency) (organization.usd_rate)."
+            return "The model/API and monitoring ranges are USD figures, converted at 1 USD = \(Format.number(rate, maxDecimals: 6)) \(org.currency), the rate the assessment gives."
         }
-        return "The model/API and monitoring ranges are USD figures used as \(org.currency) without conversion; set organization.usd_rate (\(org.currency) per USD) to convert them."
+        return "The model/API and monitoring ranges are USD figures used as \(org.currency) without conversion; give the company's rate (\(org.currency) per USD) to convert them."
     }
 
     /// Company flags and plan flags together, in a stable order, each once.
@@ -139,8 +139,8 @@ public struct Evaluation: Sendable, Equatable {
             let losing = weak.filter(\.losesMoney)
             flags.append(Flag(id: FlagID.agentBelow3x.rawValue, title: "Agents under the \(Format.multiple(p.roiMinimum)) return bar",
                               detail: "These agents are on the ladder or live, but their workflow returns less than \(Format.multiple(p.roiMinimum)) its run cost: \(lines.joined(separator: "; ")). "
-                                + (losing.isEmpty ? "Each still earns more than it costs, so keep it running, but do not copy its pattern or climb further until it clears the bar."
-                                                  : "Those under 1x lose money: fix or stop them. The rest earn more than they cost; do not copy their pattern until they clear the bar."),
+                                + (losing.isEmpty ? "" : "Those under 1x lose money: fix or stop them. ")
+                                + "One still climbing the ladder stops climbing; one already in production that earns more than it costs keeps running, but nothing copies its pattern until it clears the bar.",
                               subjects: weak.map(\.agent)))
         }
         return flags

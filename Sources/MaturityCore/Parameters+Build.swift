@@ -44,5 +44,8 @@ public struct LineLevelParameters: Sendable, Equatable {
     public var strictAutoRate: Double = 0.99
     /// Where an error could ship bad product or stop a line, a person approves every high-severity action, even in auto.
     public var humanApprovesHighSeverity: Bool = true
+    /// The SLO once live where the strict gate applies: the floor it holds and the line that pages the owner.
+    public var strictAutoApproveAccuracy: Double = 0.99
+    public var strictPageOwnerBelow: Double = 0.985
     public init() {}
 }

@@ -13,6 +13,8 @@ public struct Plan: Sendable, Equatable {
     public var goNoGoOn: Day?
     /// Run-cost lines to put on the budget before week 1 (the next move's use case).
     public var budget: [CostLine]
+    /// Whether the plant's calendar was given; without it the plan counts Monday to Friday with no holidays.
+    public var calendarGiven = false
 }
 
 public struct NextMove: Sendable, Equatable {

@@ -72,6 +72,14 @@ extension Situation {
 
     func ladder(_ r: LadderRequest) -> LadderRun {
         var run = LadderRun(startDay: r.startDay)
+        // Where an error ships bad product or stops a line, the SLO and the approve-each bar are the strict ones.
+        var p = self.p
+        if r.strictGate {
+            p.slo = slo(strict: true)
+            if let i = p.trustLadder.firstIndex(where: { $0.id == EngineRung.approveEach.rawValue }) {
+                p.trustLadder[i].minRate = max(p.trustLadder[i].minRate ?? 0, p.lineLevel.strictAutoRate)
+            }
+        }
         let rungs = p.trustLadder
         let firstIndex = rungs.firstIndex { $0.id == r.from.rawValue } ?? 0
         let planLastDay = start.adding(days: p.planDays - 1)
@@ -151,8 +159,10 @@ extension Situation {
 
     /// Live agents on the shared connectors, monitoring and staging: each makes the next agent faster.
     var platformAgents: Int {
+        // The first gated agent built the plumbing; it counts once another reuses it or new agents ship in weeks.
         let gated = live.filter { placement.gatedAgents.contains($0.name) && $0.side == .office }
         let reusing = live.filter { $0.reusesSharedInfrastructure == true && $0.side == .office }
+        guard !reusing.isEmpty || yes(.newAgentShipsInWeeks) else { return 0 }
         return Set((gated.prefix(1) + reusing).map(\.name)).count
     }
 
@@ -160,7 +170,7 @@ extension Situation {
     func freshLadder(_ u: UseCase, startDay: Int, name: String? = nil, prefix: String = "") -> (LadderRun, reuses: Agent?) {
         let plan = buildPlan(u)
         let run = ladder(LadderRequest(volume: u.volumePerWeek, startDay: startDay, owner: u.owner ?? Planner.nameAnOwner,
-                                       setupNote: plan.setupNote, setupDays: nil, build: plan.build,
+                                       setupNote: plan.build == nil ? plan.setupNote : nil, setupDays: nil, build: plan.build,
                                        lengthShare: plan.share, strictGate: u.strictGate, prefix: prefix, name: name))
         return (run, plan.reuse)
     }

@@ -36,8 +36,19 @@ extension Situation {
     /// A ladder too long for the window, said plainly.
     func realLength(_ run: LadderRun, volume: Double?) -> String {
         let w = weeks(run.productionStartDay - run.startDay)
-        let pace = volume.map { " at \(Format.number($0)) cases a week" } ?? " with the weekly volume unknown"
-        return "a \(w)-week climb to production\(pace), not \(p.planDays) days"
+        // Say why it is long: the cases its gates need, the plant's closures, or the build.
+        let closed = run.steps.reduce(0) { $0 + $1.closed.count }
+        let cause: String
+        if run.stretched {
+            cause = volume.map { " at \(Format.number($0)) cases a week" } ?? " with the weekly volume unknown"
+        } else if closed > 0 {
+            cause = " around \(Words.count(closed, "working day")) the plant is closed"
+        } else if let build = run.steps.first(where: { $0.rung == "build" }), schedule.workdaysBetween(build.start, build.end) > 3 * workdaysPerWeek {
+            cause = " with a \(weeks(schedule.workdaysBetween(build.start, build.end) * 7 / workdaysPerWeek))-week build"
+        } else {
+            cause = ""
+        }
+        return "a \(w)-week climb to production\(cause), not \(p.planDays) days"
     }
 
     /// The best use case at or above the bar, other than `excluding`, whose fresh ladder fits the window.
@@ -112,11 +123,12 @@ extension Situation {
                          gate: "The climb paused; either a wider scope that clears \(Format.multiple(p.roiMinimum)) on the budget, or the next workflow chosen and the agent retired",
                          owner: agent.namedOwner ?? Planner.nameAnOwner)
             } else {
+                let loss = (e?.annualRunCost ?? 0) - (e?.realisedValue ?? u?.annualValue ?? 0)
                 m = blankMove(.fixOrStopAgent, "Fix \(agent.name) or stop it: it costs more than it earns",
-                              "\(agent.name) (\(status)) returns \(Format.ratio(roi)) its run cost: \(basis). It loses money. Cut the run cost (model usage, monitoring, exception handling) or widen the work it takes on until it earns more than it costs, or retire it and release its run cost.",
+                              "\(agent.name) (\(status)) returns \(Format.ratio(roi)) its run cost: \(basis), a net loss of \(money(max(0, loss))) a year. Breaking even is not the aim: unless a lower run cost (model usage, monitoring, exception handling) or a wider scope gets it to \(Format.multiple(p.roiMinimum)) at steady volume, retire it, release its run cost and put the team on a workflow that clears the bar.",
                               owner: agent.namedOwner ?? Planner.nameAnOwner)
                 s = step("fix_economics", "Fix or stop: \(agent.name)", from: 0, days: p.moveWeeks.fixEconomics * 7,
-                         gate: "Earns more than its run cost at steady volume, on the budget, or retired and its run cost released",
+                         gate: "A budgeted case for at least \(Format.multiple(p.roiMinimum)) its run cost at steady volume, or the agent retired and its run cost released",
                          owner: agent.namedOwner ?? Planner.nameAnOwner)
             }
         }
@@ -329,6 +341,9 @@ extension Situation {
             + "\(money(u.annualValue)) a year at \(Format.ratio(u.roi)) its run cost, feasibility \(u.feasibility)/100."
         if let pilot = plan.pilot {
             detail += " A pilot already ran on this work (\(pilot.name)): restart it rather than build a second agent for the same job."
+            if pilot.namedOwner == nil {
+                detail += " It stalled with no owner: name an operations owner in week one (\(u.owner ?? "nobody is listed yet")); if nobody in operations will take it on, stop, because the value is not real enough to defend."
+            }
         } else if let reuse {
             detail += " It lives in the same \(system) as \(reuse.name), so it reuses that connection and monitoring and its build is days, not weeks."
         } else if first {
@@ -358,7 +373,7 @@ extension Situation {
         if !run.fits { m.alternative = alternative(excluding: u.name)?.name }
         var built = Built(move: m, steps: run.steps, shadowWeeks: run.shadowWeeks,
                           goNoGoOn: run.goNoGoDay.map { start.adding(days: $0) }, budget: u.runCost)
-        if run.stretched { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
+        if run.stretched, (u.volumePerWeek ?? 0) < p.shadowGate.lowVolumePerWeek { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
         return built
     }
 
@@ -409,9 +424,18 @@ extension Situation {
             built.budget = line.runCost
             built.move.fitsIn90Days = run.fits
             built.move.weeks = weeks(run.productionStartDay)
-            if run.stretched { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
+            if run.stretched, (line.volumePerWeek ?? 0) < p.shadowGate.lowVolumePerWeek { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
         } else {
-            built.move.weeks = weeks(select)
+            // Nothing on the line is listed yet: the quarter lists, costs and funds the first one.
+            built.steps = [
+                step("list_line_level", "List the line: downtime hours and their cost, scrap, and the people who would own each candidate", from: 0, days: 21,
+                     gate: "At least five line-level candidates, each with downtime hours a year, cost per downtime hour and scrap cost a year", owner: "operations lead"),
+                step("capital_case", "Capital case for the best candidate: one-time cost, payback, the stricter gate where errors ship bad product", from: 21, days: 35,
+                     gate: "One-time cost and payback in months from downtime and scrap avoided; the integrator's quote; an operations owner named", owner: "operations lead"),
+                step("fund_line_level", "Fund it: CapEx approval and the integrator chosen", from: 56, days: max(7, p.planDays - 56),
+                     gate: "CapEx approved; the integrator contracted; the build can start next quarter", owner: "executive sponsor"),
+            ]
+            built.move.weeks = weeks(p.planDays)
         }
         return built
     }

@@ -26,9 +26,11 @@ public enum Planner {
         let end = max(lastDay, assessment.planStart.adding(days: p.planDays - 1))
         // In date order; on the same day, the move's own steps before the ones beside it.
         let ordered = built.steps.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
-        return Plan(nextMove: built.move, steps: ordered, start: start, end: end,
-                    shadowWeeks: built.shadowWeeks, flags: built.flags, slo: p.slo,
+        var plan = Plan(nextMove: built.move, steps: ordered, start: start, end: end,
+                    shadowWeeks: built.shadowWeeks, flags: built.flags, slo: s.slo(strict: built.move.strictGate),
                     goNoGo: p.goNoGo.map { GoNoGoCheck(id: $0.id, question: p.fill($0.question)) }, goNoGoOn: built.goNoGoOn, budget: built.budget)
+        plan.calendarGiven = assessment.calendar != nil
+        return plan
     }
 }
 
@@ -75,6 +77,15 @@ struct Situation {
     }
 
     // MARK: what is live
+
+    /// The SLO to write down: the stricter one where an error could ship bad product or stop a line.
+    func slo(strict: Bool) -> SLO {
+        guard strict else { return p.slo }
+        var slo = p.slo
+        slo.autoApproveAccuracy = max(slo.autoApproveAccuracy, p.lineLevel.strictAutoApproveAccuracy)
+        slo.pageOwnerBelow = max(slo.pageOwnerBelow, p.lineLevel.strictPageOwnerBelow)
+        return slo
+    }
 
     /// Agents acting on real work.
     var live: [Agent] { a.agents.filter(\.status.isRunning) }
@@ -176,8 +187,12 @@ struct Situation {
         a.agents.filter { $0.status == .production }.compactMap { agent in
             guard let e = economics(of: agent), e.belowBar, !e.losesMoney, let roi = e.roi else { return nil }
             let basis = e.judgedOnRealised ? "the \(money(e.realisedValue ?? 0)) a year it reports (measured)" : "its estimated value (modelled)"
+            let under = (e.realisedValue ?? 0) < (e.estimatedValue ?? 0)
+            let why = under
+                ? " Its reported value is under the estimate: check whether the hours it frees were put to other work and whether its run cost is above the model (realised savings often land at 60-80% of an estimate)"
+                : " Its value is reported, not estimated, so check its run cost against the model before anything is built on it"
             return Finding(kind: .agentBelow3x, agent: agent,
-                           text: "\(agent.name) earns \(Format.ratio(roi)) its modelled run cost on \(basis): it makes money, so keep it, but do not copy its pattern until it clears \(Format.multiple(p.roiMinimum)). Check whether the hours it frees were put to other work and whether its run cost is above the model; realised savings often land at 60-80% of the estimate")
+                           text: "\(agent.name) earns \(Format.ratio(roi)) its modelled run cost on \(basis): it makes money, so keep it, but do not copy its pattern until it clears \(Format.multiple(p.roiMinimum))." + why)
         }
     }
 

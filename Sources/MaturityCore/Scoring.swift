@@ -166,7 +166,8 @@ public enum Scoring {
             : nil
         let highValue = value >= p.quadrantHighValue
         let highFeasibility = Double(feasibility) >= p.quadrantHighFeasibility
-        let quadrant: Quadrant = highValue ? (highFeasibility ? .quickWin : .bigBet) : (highFeasibility ? .fillIn : .notNow)
+        // Line-level work is a capital project: high value makes it a big bet, never a quick win.
+        let quadrant: Quadrant = highValue ? (highFeasibility && process.side == .office ? .quickWin : .bigBet) : (highFeasibility ? .fillIn : .notNow)
 
         var flags: [String] = []
         if roi < p.roiMinimum { flags.append(FlagID.roiBelow3x.rawValue) }

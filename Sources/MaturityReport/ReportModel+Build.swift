@@ -30,6 +30,7 @@ extension ReportModel {
         sources = q.sources.map { SourceJSON(fact: $0.fact, source: $0.source) }
         currencyNote = e.currencyNote
         shadowStretched = plan.flags.contains(FlagID.lowVolumeForShadow.rawValue)
+        calendarGiven = plan.calendarGiven
         evidence = pl.evidence.map { EvidenceJSON(stage: $0.stage, id: $0.id, rule: $0.rule, passed: $0.passed, basis: $0.basis) }
         flags = e.allFlags.map { FlagJSON(id: $0.id, title: $0.title, detail: $0.detail, subjects: $0.subjects) }
         unknownAnswers = pl.unknownAnswers

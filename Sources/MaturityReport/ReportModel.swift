@@ -36,6 +36,8 @@ public struct ReportModel: Encodable, Sendable {
     public var currencyNote: String?
     /// The shadow rung was stretched past two weeks to see enough real cases.
     public var shadowStretched: Bool
+    /// Whether the plant's calendar (--calendar) placed the plan; without it, Monday to Friday and no holidays.
+    public var calendarGiven: Bool
     public var evidence: [EvidenceJSON]
     public var flags: [FlagJSON]
     public var unknownAnswers: [String]

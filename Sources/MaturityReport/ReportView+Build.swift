@@ -113,7 +113,10 @@ extension ReportView {
         return m.useCases.prefix(p.useCasesShown).map { u in
             let belowBar = u.flags.contains(FlagID.roiBelow3x.rawValue)
             var status = u.quadrantLabel
-            if u.locked { status = "Locked until Stage 3: \(u.side == "line" ? "line-level" : "product") work" }
+            if u.locked {
+                status = m.stage >= 3 ? "Locked until the governance habits are in place: \(u.side == "line" ? "line-level" : "product") work"
+                                      : "Locked until Stage 3: \(u.side == "line" ? "line-level" : "product") work"
+            }
             else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
             else if belowBar { status = "Under the \(Format.multiple(p.roiMinimum)) return bar" }
             else if let agent = u.agent, let s = u.agentStatus { status += "; \(agent) is at \(s.replacingOccurrences(of: "_", with: " "))" }
@@ -167,6 +170,19 @@ extension ReportView {
 
     /// JSON with `<`, `>` and `&` written as \\u escapes: still the same JSON, but it can never
     /// close the script element it sits in.
+    /// Without the plant's calendar, a plan over the year's end says what it assumed.
+    static func calendarNote(_ m: ReportModel, steps: [StepRow]) -> String? {
+        guard !m.calendarGiven, let first = Day(iso: m.planStartsOn), let last = Day(iso: m.planEnd) else { return nil }
+        var d = first
+        while d <= last {
+            if d.month == 12, d.day == 25 {
+                return "These dates count Monday to Friday with no holidays, and the plan runs over 25 December and the new year. Give the plant's calendar (--calendar, with its holidays and shutdowns) and every step moves around them."
+            }
+            d = d.adding(days: 1)
+        }
+        return nil
+    }
+
     static func scriptSafe(_ json: String) -> String {
         // Bytes, not scalars: a long inventory's JSON is megabytes. <, > and & are ASCII, so
         // they never occur inside a multi-byte character.
@@ -281,13 +297,15 @@ extension ReportView {
         return PlanView(
             start: m.planStartsOn, end: m.planEnd, days: days, steps: steps, hasSteps: !steps.isEmpty,
             stretched: m.shadowStretched,
-            shadowNote: m.shadowStretched ? "The shadow rung lasts \(m.shadowWeeks ?? 0) weeks so that it sees \(p.shadowMinCases) real cases; the plan runs \(days) days, not \(p.planDays)." : nil,
+            shadowNote: m.shadowStretched ? "The shadow rung lasts \(m.shadowWeeks ?? 0) weeks so that it sees \(p.shadowMinCases) real cases"
+                + (days > p.planDays ? "; the plan runs \(days) days, not \(p.planDays)." : ".") : nil,
+            calendarNote: Self.calendarNote(m, steps: steps),
             timelineWidth: barRight + 70, timelineHeight: 44 + steps.count * 34, labelWidth: labelWidth, months: months,
             slo: sloRows, budget: budget, hasBudget: !budget.isEmpty, budgetMonthly: monthly(total), budgetAnnual: money(total),
             goNoGo: m.goNoGo,
             description: steps.map { "\($0.shortTitle) from \($0.start) to \($0.end)" }.joined(separator: "; "),
             goNoGoOn: m.goNoGoOn,
-            gatesAndSLO: "The rung gates ask for at least \(Format.percent(p.approveEachMinRate ?? slo.autoApproveAccuracy)) before the agent moves up; the SLO is the floor it must hold once live: at least \(Format.percent(slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions.",
+            gatesAndSLO: "The rung gates ask for at least \(Format.percent(max(p.approveEachMinRate ?? 0, slo.autoApproveAccuracy))) before the agent moves up; the SLO is the floor it must hold once live: at least \(Format.percent(slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions.",
             currencyNote: m.currencyNote,
             goNoGoCount: Words.number(m.goNoGo.count))
     }

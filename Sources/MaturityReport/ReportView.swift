@@ -231,6 +231,8 @@ public struct ReportView: Sendable, Encodable {
         public var hasSteps: Bool
         public var stretched: Bool
         public var shadowNote: String?
+        /// Said when no plant calendar placed a plan that runs over the holidays.
+        public var calendarNote: String?
         public var timelineWidth: Int
         public var timelineHeight: Int
         public var labelWidth: Int

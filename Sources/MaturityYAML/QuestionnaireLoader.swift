@@ -215,13 +215,16 @@ extension QuestionnaireLoader {
         var l = LineLevelParameters()
         guard p.has("line_level"), let f = r.mapping(p["line_level"], p.path("line_level"),
                                                       allowed: ["one_time_cost", "downtime_avoided", "scrap_avoided", "build_weeks",
-                                                                "strict_auto_rate", "human_approves_high_severity"]) else { return l }
+                                                                "strict_auto_rate", "human_approves_high_severity",
+                                                                "strict_auto_approve_accuracy", "strict_page_owner_below"]) else { return l }
         if let range = range(r, f, "one_time_cost") { l.oneTimeCost = range }
         if let v = r.double(f, "downtime_avoided", min: 0, max: 1) { l.downtimeAvoided = v }
         if let v = r.double(f, "scrap_avoided", min: 0, max: 1) { l.scrapAvoided = v }
         if let v = r.int(f, "build_weeks", min: 1, max: 104) { l.buildWeeks = v }
         if let v = r.double(f, "strict_auto_rate", min: 0, max: 1) { l.strictAutoRate = v }
         if let v = r.bool(f, "human_approves_high_severity") { l.humanApprovesHighSeverity = v }
+        if let v = r.double(f, "strict_auto_approve_accuracy", min: 0, max: 1) { l.strictAutoApproveAccuracy = v }
+        if let v = r.double(f, "strict_page_owner_below", min: 0, max: 1) { l.strictPageOwnerBelow = v }
         return l
     }
 

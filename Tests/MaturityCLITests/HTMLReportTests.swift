@@ -143,7 +143,7 @@ struct HTMLReportTests {
         #expect(md.contains("| # | Process | Value a year | Run cost a year | Return | Feasibility | Status |"))
         #expect(md.contains("| 1 | Supplier follow-up | $67,392 | $20,256 | 3.3x | 92/100 | Quick win |"))
         #expect(md.contains("```mermaid\ngantt\n"))
-        #expect(md.contains("    3 Shadow :s3, 2026-12-07, 10d\n"))
+        #expect(md.contains("    3 Shadow :s3, 2026-12-08, 14d\n"))
         #expect(md.contains("```mermaid\nquadrantChart\n"))
     }
 

@@ -79,11 +79,10 @@ struct ParameterEditTests {
         let after = try outcome(replacing: "      title: \"Shadow: run on live volume, take no action\"\n      weeks: 2\n",
                                 with: "      title: \"Shadow: run on live volume, take no action\"\n      weeks: 3\n", file: acme)
         func step(_ o: Outcome, _ id: String) throws -> PlanStep { try #require(o.evaluation.plan.steps.first { $0.id == id }) }
-        // Acme has one gated agent on shared plumbing, so its rungs take 80% of a first agent's:
-        // two weeks of shadow are 8 working days, three weeks 12.
+        // Two weeks of shadow are 10 working days, three weeks 15.
         let days = { (s: PlanStep) in BusinessCalendar().workdaysBetween(s.start, s.end) }
-        #expect(days(try step(before, "shadow")) == 8)
-        #expect(days(try step(after, "shadow")) == 12)
+        #expect(days(try step(before, "shadow")) == 10)
+        #expect(days(try step(after, "shadow")) == 15)
         #expect(try step(after, "auto_with_exceptions").start > (try step(before, "auto_with_exceptions").start))
         #expect(after.evaluation.plan.end == before.evaluation.plan.end)
         #expect(after.markdown.contains(try step(after, "shadow").end.iso))

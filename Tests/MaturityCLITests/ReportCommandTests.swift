@@ -14,8 +14,8 @@ struct ReportCommandTests {
         #expect(run.stdout.contains("Stage 2 of 0–4: First Agent."))
         #expect(run.stdout.contains("Flags: Skipping steps; Soft gains"))
         #expect(run.stdout.contains("Next move: Ship Supplier follow-up as your next agent, reusing Order entry agent's connection to the ERP"))
-        #expect(run.stdout.contains("go/no-go 2027-01-25"))
-        #expect(run.stdout.contains("$18,000 to $47,000 once, paid back in about 8 months"))
+        #expect(run.stdout.contains("go/no-go 2027-02-08"))
+        #expect(run.stdout.contains("$18,000 to $47,000 once, paid back in about 8 months from go-live"))
         #expect(run.stdout.contains("owner: Sam Ortiz · $67,392/year · 3.3x its run cost"))
         #expect(run.stdout.contains("1. Supplier follow-up: $67,392 · $20,256 · 3.3x · 92/100 · quick win"))
     }
@@ -53,8 +53,8 @@ struct ReportCommandTests {
         #expect(move["reuses"] as? String == "Order entry agent")
         #expect(move["fitsIn90Days"] as? Bool == true)
         #expect(move["then"] is NSNull && move["alternative"] is NSNull && move["agent"] is NSNull)
-        // One gated agent on shared plumbing: the rungs take 80% of a first agent's, auto keeps its three weeks.
-        #expect(json["goNoGoOn"] as? String == "2027-01-25")
+        // A three-day build on the reused connection, then shadow 10, approve-each 15 and auto 20 working days.
+        #expect(json["goNoGoOn"] as? String == "2027-02-08")
         #expect(move["oneTimeCost"] as? Int == 32_500)
         #expect(move["paybackMonths"] as? Double == 8.3)
         #expect(step["title"] != nil && step["gate"] != nil)
