@@ -174,6 +174,7 @@ public struct TrendPoint: Sendable, Equatable {
     /// The dollars agents report a year, only where they report them.
     public var dollarsReported: Double
     public var nextMove: String
+    public var nextMoveKind: NextMove.Kind
 
     public init(_ e: Evaluation) {
         assessedOn = e.assessment.assessedOn
@@ -183,5 +184,6 @@ public struct TrendPoint: Sendable, Equatable {
         agentsInProduction = e.assessment.agents.filter { $0.status == .production }.count
         dollarsReported = e.assessment.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
         nextMove = e.plan.nextMove.title
+        nextMoveKind = e.plan.nextMove.kind
     }
 }

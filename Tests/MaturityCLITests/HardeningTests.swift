@@ -231,8 +231,8 @@ struct HardeningTests {
             .write(toFile: "\(dir)/draft.yaml", atomically: true, encoding: .utf8)
         let run = try Binary.run(["history", dir, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(entries.count == 1)
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((output["assessments"] as? [[String: Any]])?.count == 1)
     }
 
     @Test func controlSequencesInNamesAreShownNotObeyed() throws {
