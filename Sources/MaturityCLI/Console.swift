@@ -16,7 +16,8 @@ private let systemWrite = Darwin.write
 /// and exit 74.
 enum Console {
     static func out(_ text: String, terminator: String = "\n") {
-        write(TerminalText.safe(text) + terminator, to: STDOUT_FILENO)
+        // A report sent to a file or a pipe keeps its characters (HTML isolates them); a terminal shows them.
+        write(TerminalText.safe(text, showingBidi: isatty(STDOUT_FILENO) == 1) + terminator, to: STDOUT_FILENO)
     }
 
     static func err(_ text: String) {

@@ -1,4 +1,5 @@
 import Foundation
+import MaturityCore
 
 /// The interview's window on the person: read a line, write text. Tests script it; the real
 /// one reads standard input and never crashes or loops when input ends.
@@ -65,7 +66,9 @@ final class StandardTerminal: Terminal {
 /// clipboard sequences, screen clears, C1 controls) shown as visible escapes, never obeyed.
 /// Only the colour codes the tool itself adds (ESC [ digits m) pass.
 enum TerminalText {
-    static func safe(_ text: String) -> String {
+    static func safe(_ given: String, showingBidi: Bool = true) -> String {
+        // On a terminal, bidirectional controls (U+202E) and invisible characters are shown as (U+202E), never obeyed.
+        let text = showingBidi ? UnicodeSafety.shown(given) : given
         let scalars = Array(text.unicodeScalars)
         guard scalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()

@@ -4,11 +4,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     public let month: Int
     public let day: Int
 
-    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates like 2026-02-30.
+    /// The years a date may fall in, everywhere (assessments, plans, logs, calendars): a plant's
+    /// records do not reach before 1900, and a wider range only lets a typo run work for centuries.
+    public static let years = 1900...2199
+
+    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates like 2026-02-30 and
+    /// years outside `Day.years`.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), Day.years.contains(y),
               (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y)
         else { return nil }
         self.year = y
@@ -55,7 +61,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     public func days(until other: Day) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
     public var iso: String {
-        let y = String(year)
+        // Four digits always, so what is written reads back.
+        let y = year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
         return "\(y)-\(m)-\(d)"

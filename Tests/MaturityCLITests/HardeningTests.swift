@@ -346,3 +346,27 @@ struct OutputFailureTests {
         #expect(!run.stderr.contains("Fatal error"))
     }
 }
+
+/// A right-to-left override (U+202E) in a name cannot reorder the rest of a line: HTML isolates the
+/// value (first-strong isolate … pop directional isolate, the character form of <bdi>), Markdown shows it.
+@Suite("Bidirectional controls in names")
+struct BidiTests {
+    func file() throws -> String {
+        let dir = try temporaryDirectory()
+        let text = try String(contentsOfFile: Repo.path("examples/acme.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "{name: Acme Castings,", with: "{name: \"Acme \\u202Egnitsac Co\",")
+        try text.write(toFile: "\(dir)/a.yaml", atomically: true, encoding: .utf8)
+        return "\(dir)/a.yaml"
+    }
+
+    @Test func htmlIsolatesTheNameSoItsOverrideEndsWithIt() throws {
+        let html = try Binary.run(["report", try file(), "--format", "html"]).stdout
+        #expect(html.contains("<h1>\u{2068}Acme \u{202E}gnitsac Co\u{2069}: where it stands with AI</h1>"))
+    }
+
+    @Test func markdownShowsTheControlInsteadOfObeyingIt() throws {
+        let md = try Binary.run(["report", try file(), "--format", "md"]).stdout
+        #expect(md.hasPrefix("# Acme (U+202E)gnitsac Co: where it stands with AI"))
+        #expect(!md.unicodeScalars.contains { $0.value == 0x202E })
+    }
+}

@@ -64,3 +64,24 @@ struct ChoiceValuesTests {
         #expect(Values.choice("mainframe", among: systems) == nil)
     }
 }
+
+/// One accepted range of dates everywhere, so a typo cannot make the tool walk centuries of days,
+/// and every date written reads back.
+@Suite("Dates in one range")
+struct DayRangeTests {
+    @Test(arguments: ["0999-01-04", "1899-12-31", "2200-01-01", "9999-12-31", "0000-01-01", "2026-13-01", "2026-02-29", "２０２６-01-01"])
+    func outsideOrImpossibleIsRefused(_ text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test(arguments: ["1900-01-01", "2024-02-29", "2199-12-31", "2026-11-20"])
+    func insideReadsBackAsWritten(_ text: String) throws {
+        let day = try #require(Day(iso: text))
+        #expect(day.iso == text)
+        #expect(Day(iso: day.iso) == day)
+    }
+
+    @Test func aDayBeforeTheYear1000IsWrittenWithFourDigits() {
+        #expect(Day(year: 999, month: 1, day: 4).iso == "0999-01-04")
+    }
+}
