@@ -104,17 +104,19 @@ extension Day {
     /// The ISO week it falls in, like "2026-W49".
     public var isoWeekName: String {
         let thursday = adding(days: 4 - isoWeekday)
-        let firstJan = Day(iso: "\(thursday.year)-01-01") ?? thursday
+        let firstJan = Day(year: thursday.year, month: 1, day: 1)
         let week = firstJan.days(until: thursday) / 7 + 1
         return "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)"
     }
 }
 
 extension Day {
-    /// The day of an Excel date serial (days since 1899-12-30); nil outside 0 to 9999-12-31.
+    /// The day of an Excel date serial (days since 1899-12-30); nil outside `Day.years`.
     public init?(excelSerial serial: Double) {
-        guard (0...2_958_465).contains(serial), let base = Day(iso: "1899-12-30") else { return nil }
-        self = base.adding(days: serial.roundedInt(.down))
+        guard (0...2_958_465).contains(serial) else { return nil }
+        let day = Day(year: 1899, month: 12, day: 30).adding(days: serial.roundedInt(.down))
+        guard Day.years.contains(day.year) else { return nil }
+        self = day
     }
 
     /// An Excel date serial as YYYY-MM-DD, with the time of day (YYYY-MM-DDTHH:MM:SS) when the
