@@ -370,3 +370,37 @@ struct BidiTests {
         #expect(!md.unicodeScalars.contains { $0.value == 0x202E })
     }
 }
+
+/// `--templates DIR` reads only regular files inside DIR.
+@Suite("Templates only from files inside the folder")
+struct TemplateFolderTests {
+    @Test func aLinkLeadingOutOfTheFolderIsRefusedAndNothingLeaks() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(dir)/t", withIntermediateDirectories: true)
+        try "the payroll file".write(toFile: "\(dir)/secret.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/t/report.html.mustache", withDestinationPath: "\(dir)/secret.txt")
+        let run = try Binary.run(["report", "examples/acme.yaml", "--templates", "\(dir)/t", "--format", "html"])
+        #expect(run.status != 0)
+        #expect(!run.stdout.contains("the payroll file"))
+        #expect(run.stderr.contains("report.html.mustache: error: cannot read the file (it is a link to a file outside the templates folder"))
+    }
+
+    @Test func aPipeNamedLikeATemplateIsRefusedNotWaitedOn() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(dir)/t", withIntermediateDirectories: true)
+        #expect(mkfifo("\(dir)/t/report.md.mustache", 0o600) == 0)
+        let run = try Binary.run(["report", "examples/acme.yaml", "--templates", "\(dir)/t", "--format", "md"])
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("it is not a regular file"))
+    }
+
+    @Test func aLinkInsideTheFolderIsRead() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(dir)/t", withIntermediateDirectories: true)
+        try "{{%CONTENT_TYPE: TEXT}}Custom {{company}}\n".write(toFile: "\(dir)/t/mine.txt.mustache", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/t/report.txt.mustache", withDestinationPath: "\(dir)/t/mine.txt.mustache")
+        let run = try Binary.run(["report", "examples/acme.yaml", "--templates", "\(dir)/t"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Custom Acme Castings"))
+    }
+}
