@@ -6,6 +6,9 @@ import MaturityCore
 public enum FileProblem: Sendable, Equatable {
     case emptyFile
     case notYAML(String)
+    /// An alias (`*name`) used as a mapping key: each one multiplies the work of reading the file.
+    case aliasAsKey(String)
+    case tooManyAliases(count: Int, limit: Int)
     case yamlSyntax(String)
     case duplicateKey([String])
     case notAMapping(path: String, found: String)
@@ -52,6 +55,8 @@ public enum FileProblem: Sendable, Equatable {
     public var message: String {
         switch self {
         case .emptyFile: return "the file is empty; expected a YAML mapping"
+        case .aliasAsKey(let alias): return "the alias \(alias) is used as a key; write the key out (aliases may only stand for values)"
+        case .tooManyAliases(let count, let limit): return "the file uses \(count) aliases (*name); at most \(limit) are read, so write the repeated values out"
         case .notYAML(let reason): return "not valid YAML (\(reason))"
         case .yamlSyntax(let text): return "YAML syntax: \(text); check indentation, colons and quotes on this line or the one before"
         case .duplicateKey(let keys): return "the key \(keys.joined(separator: ", ")) appears twice in one mapping; keep one"

@@ -404,3 +404,39 @@ struct TemplateFolderTests {
         #expect(run.stdout.hasPrefix("Custom Acme Castings"))
     }
 }
+
+/// YAML aliases are read in bounded work: never as keys, and at most a few hundred.
+@Suite("YAML aliases, bounded")
+struct AliasTests {
+    func validate(_ yaml: String) throws -> Run {
+        let dir = try temporaryDirectory()
+        try yaml.write(toFile: "\(dir)/a.yaml", atomically: true, encoding: .utf8)
+        return try Binary.run(["validate", "a.yaml"], in: dir)
+    }
+
+    @Test func anAliasUsedAsAKeyIsRefusedWithItsLine() throws {
+        var yaml = "version: 1\nquestionnaire: ai-maturity-manufacturing\na0: &a0 {x: 1, y: 1}\n"
+        for i in 1...12 { yaml += "a\(i): &a\(i) {*a\(i - 1): 1, k\(i): *a\(i - 1)}\n" }
+        yaml += "*a12: boom\n"
+        let run = try validate(yaml)
+        #expect(run.status == 65)
+        // The first one, inside a flow mapping on line 4, is named.
+        #expect(run.stderr.contains("a.yaml:4: error: the alias *a0 is used as a key; write the key out"), "\(run.stderr)")
+    }
+
+    @Test func tooManyAliasesAreRefused() throws {
+        var yaml = "version: 1\nquestionnaire: ai-maturity-manufacturing\nbase: &b 1\nlist:\n"
+        for _ in 0..<250 { yaml += "  - *b\n" }
+        let run = try validate(yaml)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("aliases (*name); at most 200 are read"))
+    }
+
+    @Test func aFewAliasesForValuesStillRead() throws {
+        let text = try String(contentsOfFile: Repo.path("examples/acme.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "loaded_hourly_rate: 48}", with: "loaded_hourly_rate: &rate 48}")
+        #expect(text.contains("&rate"))
+        let run = try validate(text)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+}
