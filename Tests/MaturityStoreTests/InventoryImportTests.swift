@@ -324,3 +324,33 @@ struct InventoryImportTests {
         }
     }
 }
+
+/// Text exports that are not plain UTF-8 with newlines.
+@Suite("CSV as other programs write it")
+struct CSVEncodingTests {
+    func write(_ data: Data, _ name: String) throws -> String {
+        let dir = try temporaryDirectory()
+        let path = "\(dir)/\(name)"
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Excel's "Unicode Text (*.txt)" and "UTF-16 CSV": little-endian UTF-16 with a byte-order mark, tab-separated.
+    @Test func utf16WithAByteOrderMarkIsReadAndSaid() throws {
+        let text = "Name\tHours per week\tVolume per week\nQuote prep\t40\t300\nSupplier follow-up\t25\t400\n"
+        var data = Data([0xFF, 0xFE])
+        data.append(text.data(using: .utf16LittleEndian) ?? Data())
+        let inv = try InventoryImporter.read(path: try write(data, "unicode.csv"), questionnaire: Repo.questionnaire)
+        #expect(inv.rows.map(\.name) == ["Quote prep", "Supplier follow-up"])
+        #expect(inv.rows.first?.hoursPerWeek == 40)
+        #expect(inv.notes.contains { $0.contains("UTF-16") })
+    }
+
+    /// Excel for Mac's plain CSV ends lines with a bare carriage return.
+    @Test func carriageReturnOnlyLinesAreLines() throws {
+        let text = "Name,Hours per week,Volume per week\rQuote prep,40,300\rSupplier follow-up,25,400\r"
+        let inv = try InventoryImporter.read(path: try write(Data(text.utf8), "mac.csv"), questionnaire: Repo.questionnaire)
+        #expect(inv.rows.map(\.name) == ["Quote prep", "Supplier follow-up"])
+        #expect(inv.rows.map(\.volumePerWeek) == [300, 400])
+    }
+}
