@@ -305,6 +305,22 @@ struct InventoryImportTests {
         #expect(found == ["\(dir)/shared.xlsx: error: cell A2 points at shared string \"99\", but the workbook has 2 shared strings; the file is damaged: open and save it again in Excel or LibreOffice"])
     }
 
+    /// One value at column XFD on every row must not make each row 16,384 cells wide: the far
+    /// cells are left out and the inventory reads as usual.
+    @Test func aStrayCellAtColumnXFDIsLeftOut() throws {
+        let dir = try temporaryFolder()
+        var rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Name</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Hours per week</t></is></c>"
+            + "<c r=\"XFD1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+        for r in 2...2001 {
+            rows += "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"inlineStr\"><is><t>Process \(r)</t></is></c><c r=\"B\(r)\"><v>\(r % 40 + 1)</v></c>"
+                + "<c r=\"XFD\(r)\"><v>1</v></c></row>"
+        }
+        try makeWorkbook(at: "\(dir)/far.xlsx", sheet: "<worksheet><sheetData>\(rows)</sheetData></worksheet>")
+        let inv = try InventoryImporter.read(path: "\(dir)/far.xlsx", questionnaire: Repo.questionnaire)
+        #expect(inv.rows.count == 2000)
+        #expect(inv.rows.first?.hoursPerWeek == 3)
+    }
+
     /// A minimal workbook whose first sheet is `sheet`.
     func makeWorkbook(at path: String, sheet: String, sharedStrings: [String]? = nil) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
