@@ -321,6 +321,19 @@ struct InventoryImportTests {
         #expect(inv.rows.first?.hoursPerWeek == 3)
     }
 
+    /// A shared-strings table of more than 10 MB (long notes in a big inventory) is read, not
+    /// refused as "not well-formed" by libxml2's single-chunk limit.
+    @Test func aSharedStringTableOverTenMegabytesIsRead() throws {
+        let dir = try temporaryFolder()
+        let note = String(repeating: "a long note about the process, ", count: 8)
+        let strings = ["Name", "Hours per week", "Notes"] + (0..<50_000).map { "Process \($0)" } + (0..<50_000).map { "\(note)\($0)" }
+        var rows = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+        rows += "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>3</v></c><c r=\"B2\"><v>12</v></c></row>"
+        try makeWorkbook(at: "\(dir)/big.xlsx", sheet: "<worksheet><sheetData>\(rows)</sheetData></worksheet>", sharedStrings: strings)
+        let inv = try InventoryImporter.read(path: "\(dir)/big.xlsx", questionnaire: Repo.questionnaire)
+        #expect(inv.rows.map(\.name) == ["Process 0"])
+    }
+
     /// A minimal workbook whose first sheet is `sheet`.
     func makeWorkbook(at path: String, sheet: String, sharedStrings: [String]? = nil) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
