@@ -30,7 +30,7 @@ struct History: ParsableCommand {
         let entries = try FileStore().history(directory)
             .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation)) }
         switch format {
-        case .json: Console.out(try ComparisonReport.json(entries), terminator: "")
+        case .json: Console.out(try ComparisonReport.json(HistoryOutput(folder: directory, assessments: entries)), terminator: "")
         case .md, .text:
             Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"), compiled: CompiledContent.templates)
                 .render(HistoryView(folder: directory, entries: entries), markdown: format == .md), terminator: "")
@@ -59,7 +59,7 @@ struct Compare: ParsableCommand {
         let a = Evaluation(x.assessment, questionnaire: x.questionnaire), b = Evaluation(y.assessment, questionnaire: y.questionnaire)
         let comparison = ComparisonJSON(Since(previous: a, current: b))
         switch format {
-        case .json: Console.out(try ComparisonReport.json(comparison), terminator: "")
+        case .json: Console.out(try ComparisonReport.json(CompareOutput(comparison)), terminator: "")
         case .text, .md:
             Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"), compiled: CompiledContent.templates)
                 .render(comparison, currency: b.assessment.organization.currency, markdown: format == .md), terminator: "")

@@ -56,7 +56,7 @@ extension Interview {
     func askAgentField(_ id: String, agent i: Int, position: String, noDefaultStatus: Bool) throws -> StepResult {
         let a = draft.agents[i]
         let definition = questionnaire.agentFields.first { $0.id == id }
-        let prompt = definition?.prompt ?? id
+        let prompt = words(definition?.prompt ?? id)
         switch id {
         case "name":
             return try self.field(position: position, text: prompt, help: "A short name people use for it.", current: a.name.isEmpty ? nil : a.name,

@@ -96,7 +96,7 @@ extension Interview {
             let id = essentials[index]
             guard let f = questionnaire.processFields.first(where: { $0.id == id }) else { index += 1; continue }
             let position = "[Process \(i + 1) · \(index + 1) of 4]"
-            let prompt = f.prompt + (f.unit.map { " (\($0))" } ?? "")
+            let prompt = words(f.prompt) + (f.unit.map { " (\($0))" } ?? "")
             let p = draft.processes[i]
             let result: StepResult
             switch id {
@@ -234,8 +234,12 @@ extension Interview {
         while index < fields.count {
             let f = fields[index]
             let p = draft.processes[i]
+            if f.lineOnly, p.side == .office {
+                index += 1
+                continue
+            }
             let position = "[Process \(i + 1) · \(index + 1) of \(fields.count)]"
-            let prompt = f.prompt + (f.unit.map { " (\($0))" } ?? "")
+            let prompt = words(f.prompt) + (f.unit.map { " (\($0))" } ?? "")
             let result: StepResult
             switch f.id {
             case "name":
@@ -281,6 +285,11 @@ extension Interview {
         case "high_severity_errors_possible":
             return try field(position: position, text: prompt + " (y/n)", help: help, current: p.highSeverityErrorsPossible.map { $0 ? "yes" : "no" },
                              skippable: true, parse: Parse.yesNo) { self.draft.processes[i].highSeverityErrorsPossible = $0 }
+        case "downtime_hours_per_year", "cost_per_downtime_hour", "scrap_cost_per_year":
+            let keyPath: WritableKeyPath<InventoryProcess, Double?> = f.id == "downtime_hours_per_year" ? \.downtimeHoursPerYear
+                : (f.id == "cost_per_downtime_hour" ? \.costPerDowntimeHour : \.scrapCostPerYear)
+            return try field(position: position, text: prompt, help: (f.help ?? "") + " Skip if unknown.", current: p[keyPath: keyPath].map { Format.number($0) },
+                             skippable: true, parse: Parse.number(unit: f.unit ?? "a number", example: "120", min: 0, max: f.max)) { self.draft.processes[i][keyPath: keyPath] = $0 }
         case "department", "owner_candidate":
             let current = f.id == "department" ? p.department : p.ownerCandidate
             return try field(position: position, text: prompt, help: help, current: current, skippable: true, parse: Parse.text) { v in

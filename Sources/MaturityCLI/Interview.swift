@@ -18,6 +18,8 @@ final class Interview {
     /// Workshop participants: when set, each placement question is answered blind by each.
     var participants: [Respondent] = []
     var draft: Draft
+    /// The model's words in the company's currency once it is known: "Euros it earns a year", not "Dollars".
+    func words(_ text: String) -> String { Words.inCurrency(text, draft.currency ?? "USD") }
 
     init(terminal: Terminal, questionnaire: Questionnaire, path: String, draft: Draft, previous: Draft?,
          today: Day, store: FileStore = FileStore()) {
@@ -81,7 +83,7 @@ final class Interview {
             return try field(position: position(id), text: "Industry (what the company makes)", help: "Optional; shown under the company name.",
                              current: draft.industry ?? previous?.industry, skippable: true, parse: Parse.text) { self.draft.industry = $0 }
         case "currency":
-            return try field(position: position(id), text: "Currency", help: "Three-letter code; every dollar figure is shown in it.",
+            return try field(position: position(id), text: "Currency", help: "Three-letter code; every money figure is shown in it.",
                              current: draft.currency ?? previous?.currency ?? "USD", skippable: false, parse: Parse.currency) { self.draft.currency = $0 }
         case "rate":
             return try field(position: position(id), text: "Loaded cost of one staff hour (pay, benefits, overhead)",
@@ -151,7 +153,7 @@ final class Interview {
         let hint = q.type == .yesNo ? " (y/n)" : q.type == .share ? " (a percent, like 10%)" : ""
         // A choice's default is its number in the list.
         let current = q.type == .choice ? shown.flatMap { v in q.choices.firstIndex { $0.value == v }.map { "\($0 + 1)" } } : shown
-        return try field(position: position, text: q.prompt + hint, help: help, current: current, skippable: true,
+        return try field(position: position, text: words(q.prompt) + hint, help: words(help), current: current, skippable: true,
                          choices: q.choices, parse: answerParser(q)) { self.draft.answers[id] = .some($0) }
     }
 

@@ -37,6 +37,8 @@ public struct MaturityCommand: ParsableCommand {
     /// --version, a usage error) goes to ArgumentParser, which knows how to say it.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
         ContentLibrary.compiledQuestionnaires = CompiledContent.questionnaires
+        // A closed pipe is an error code to handle (Console), not a signal that kills mid-write.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

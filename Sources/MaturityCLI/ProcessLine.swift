@@ -6,7 +6,10 @@ import MaturityStore
 /// look (a unit, a system name), else by position: name, hours, cases, system.
 enum ProcessLine {
     static func parse(_ text: String, questionnaire q: Questionnaire) -> InventoryProcess {
-        var parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // A comma between digits is a thousands separator ("1,200/wk"), not a new piece.
+        let pieces = text.replacingOccurrences(of: #"(?<=\d),(?=\d{3}(\D|$))"#, with: "\u{1F}", options: .regularExpression)
+        var parts = pieces.split(separator: ",").map { $0.replacingOccurrences(of: "\u{1F}", with: ",").trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         var p = InventoryProcess(name: parts.isEmpty ? "" : parts.removeFirst(), hoursPerWeek: 0)
         let systems = q.processFields.first { $0.id == "system_of_record" }?.choices ?? []
         var numbers: [Double] = []
@@ -39,9 +42,10 @@ enum ProcessLine {
         return p
     }
 
+    /// The number a piece starts with, as `Values` reads it: "1,200/wk", "40k", "12.5h".
     static func number(_ text: String) -> Double? {
-        let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," || $0 == " " }.filter { $0 != "," && $0 != " " }
-        guard let v = Double(digits), v.isFinite, v >= 0 else { return nil }
+        let lead = text.prefix { $0.isNumber || $0 == "." || $0 == "," || $0 == " " || $0 == "k" || $0 == "K" }
+        guard lead.contains(where: \.isNumber), let v = Values.number(String(lead)), v.isFinite, v >= 0 else { return nil }
         return v
     }
 

@@ -70,7 +70,10 @@ extension Terminal {
                 continue
             default:
                 switch p.parse(typed) {
-                case .success(let v): return .value(v)
+                case .success(let v):
+                    // A number typed any other way than plainly ("40k", "EUR 40.000") is said back as read.
+                    if let d = v as? Double, Double(typed) == nil { say("  Read as \(Format.number(d)).") }
+                    return .value(v)
                 case .failure(let e): warn("  \(e.reason)")
                 }
             }

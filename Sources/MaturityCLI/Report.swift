@@ -33,6 +33,7 @@ struct Report: ParsableCommand {
           maturity report acme.yaml
           maturity report acme.yaml --output acme.html
           maturity report acme.yaml --format json --output acme.json
+          maturity report acme.yaml --calendar plant-calendar.yaml --output acme.html
           maturity report acme/2026-q3.yaml --previous acme/2026-q2.yaml --history acme/ --output q3.html
         """
     )
@@ -55,6 +56,9 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder of this company's assessments: adds the trend (three or more).", valueName: "dir"))
     var history: String?
 
+    @Option(name: .long, help: ArgumentHelp("The plant's working days, holidays and shutdowns (YAML, as for `ladder`): every plan date falls on a working day.", valueName: "calendar.yaml"))
+    var calendar: String?
+
     @OptionGroup var templateOptions: TemplateOptions
 
     /// The format asked for, or the one the output file's extension names.
@@ -75,13 +79,15 @@ struct Report: ParsableCommand {
     func run() throws {
         let store = FileStore()
         if let output {
-            try PathIdentity.refuseOverwritingInput(output: output, inputs: [file] + (previous.map { [$0] } ?? []) + (questionnaire.map { [$0] } ?? []))
+            try PathIdentity.refuseOverwritingInput(output: output, inputs: [file] + (previous.map { [$0] } ?? []) + (questionnaire.map { [$0] } ?? []) + (calendar.map { [$0] } ?? []))
         }
         let renderer = try templateOptions.renderer(store: store)
         let override = try questionnaire.map(store.questionnaire(pathOrID:))
         let loaded = try store.loadAssessment(file, questionnaireOverride: override)
         for warning in loaded.warnings { Console.err(warning.description) }
-        let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
+        var assessment = loaded.assessment
+        if let calendar { assessment.calendar = try CalendarLoader.load(text: try store.readText(calendar), file: calendar) }
+        let evaluation = Evaluation(assessment, questionnaire: loaded.questionnaire)
         let earlier = try previous.map { path -> Evaluation in
             let l = try store.loadAssessment(path)
             return Evaluation(l.assessment, questionnaire: l.questionnaire)

@@ -1,4 +1,5 @@
 import Foundation
+import MaturityCore
 
 /// The interview's window on the person: read a line, write text. Tests script it; the real
 /// one reads standard input and never crashes or loops when input ends.
@@ -30,17 +31,17 @@ final class StandardTerminal: Terminal {
     }
 
     func ask(_ prompt: String) -> String? {
-        FileHandle.standardOutput.write(Data(prompt.utf8))
+        Console.write(prompt, to: STDOUT_FILENO)
         guard let line = Swift.readLine(strippingNewline: true) else {
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            Console.write("\n", to: STDOUT_FILENO)
             return nil
         }
         // A line typed at a pipe is echoed so a transcript reads like the session.
-        if isatty(STDIN_FILENO) != 1 { FileHandle.standardOutput.write(Data("\(line)\n".utf8)) }
+        if isatty(STDIN_FILENO) != 1 { Console.write("\(line)\n", to: STDOUT_FILENO) }
         return line.hasSuffix("\r") ? String(line.dropLast()) : line
     }
 
-    func say(_ text: String) { FileHandle.standardOutput.write(Data((TerminalText.safe(text) + "\n").utf8)) }
+    func say(_ text: String) { Console.write(TerminalText.safe(text) + "\n", to: STDOUT_FILENO) }
 
     /// Echo off while the line is typed, so the next person cannot read it; a pipe is unchanged.
     func askHidden(_ prompt: String) -> String? {
@@ -51,12 +52,12 @@ final class StandardTerminal: Terminal {
         quiet.c_lflag &= ~tcflag_t(ECHO)
         tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
         defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-        FileHandle.standardOutput.write(Data(prompt.utf8))
+        Console.write(prompt, to: STDOUT_FILENO)
         guard let line = Swift.readLine(strippingNewline: true) else {
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            Console.write("\n", to: STDOUT_FILENO)
             return nil
         }
-        FileHandle.standardOutput.write(Data("(hidden until everyone has answered)\n".utf8))
+        Console.write("(hidden until everyone has answered)\n", to: STDOUT_FILENO)
         return line.hasSuffix("\r") ? String(line.dropLast()) : line
     }
 }
@@ -65,7 +66,9 @@ final class StandardTerminal: Terminal {
 /// clipboard sequences, screen clears, C1 controls) shown as visible escapes, never obeyed.
 /// Only the colour codes the tool itself adds (ESC [ digits m) pass.
 enum TerminalText {
-    static func safe(_ text: String) -> String {
+    static func safe(_ given: String, showingBidi: Bool = true) -> String {
+        // On a terminal, bidirectional controls (U+202E) and invisible characters are shown as (U+202E), never obeyed.
+        let text = showingBidi ? UnicodeSafety.shown(given) : given
         let scalars = Array(text.unicodeScalars)
         guard scalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()

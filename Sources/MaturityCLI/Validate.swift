@@ -1,6 +1,8 @@
 import ArgumentParser
 import MaturityCore
+import MaturityReport
 import MaturityStore
+import MaturityYAML
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,28 +22,47 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "Use this questionnaire (id or path) for the assessments instead of the one they name.")
     var questionnaire: String?
 
+    @Option(name: .shortAndLong, help: "text, or json: each file, its kind, whether it is valid and every problem with its line.")
+    var format: ValidateFormat = .text
+
+    enum ValidateFormat: String, CaseIterable, ExpressibleByArgument { case text, json }
+
     func run() throws {
         let store = FileStore()
         var worst: Int32 = 0
         let override = try questionnaire.map(store.questionnaire(pathOrID:))
+        var results: [ValidateOutput.File] = []
+        let json = format == .json
+        func problems(_ diagnostics: [Diagnostic]) -> [ValidateOutput.Problem] {
+            diagnostics.map { .init(line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message) }
+        }
         for file in files {
+            var kind: String?
             do {
                 let doc = YAMLDocument(text: try store.readText(file), file: file)
+                kind = doc.isQuestionnaire ? "questionnaire" : "assessment"
                 if doc.isQuestionnaire {
                     let q = try QuestionnaireLoader.load(doc)
-                    Console.out("\(file): OK (questionnaire \(q.id), version \(q.version), \(q.questions.count) questions)")
+                    if !json { Console.out("\(file): OK (questionnaire \(q.id), version \(q.version), \(q.questions.count) questions)") }
+                    results.append(.init(file: file, kind: kind, valid: true, exitCode: 0, problems: []))
                 } else {
                     let loaded = try AssessmentLoader.load(doc) { id in try override ?? store.questionnaire(id: id, near: file) }
-                    for warning in loaded.warnings { Console.err(warning.description) }
+                    if !json { for warning in loaded.warnings { Console.err(warning.description) } }
                     let a = loaded.assessment
-                    Console.out("\(file): OK (\(a.organization.name), \(a.answers.count) answers, \(a.agents.count) agents, \(a.processes.count) processes)")
+                    if !json { Console.out("\(file): OK (\(a.organization.name), \(a.answers.count) answers, \(a.agents.count) agents, \(a.processes.count) processes)") }
+                    results.append(.init(file: file, kind: kind, valid: true, exitCode: 0, problems: problems(loaded.warnings)))
                 }
             } catch {
                 // Every file is checked, so this command reports each failure itself and exits with the worst code.
-                Console.err((error as? ToolError)?.description ?? "error: \(error)")
-                worst = max(worst, (error as? ToolError)?.exitCode ?? ExitStatus.software)
+                let code = (error as? ToolError)?.exitCode ?? ExitStatus.software
+                if !json { Console.err((error as? ToolError)?.description ?? "error: \(error)") }
+                let listed = (error as? ValidationFailure).map { problems($0.diagnostics) }
+                    ?? [.init(line: nil, column: nil, severity: "error", message: (error as? ToolError)?.description ?? "\(error)")]
+                results.append(.init(file: file, kind: kind, valid: false, exitCode: code, problems: listed))
+                worst = max(worst, code)
             }
         }
+        if json { Console.out(try ComparisonReport.json(ValidateOutput(files: results)), terminator: "") }
         if worst != 0 { throw ExitCode(worst) }
     }
 }

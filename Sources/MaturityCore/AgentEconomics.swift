@@ -14,6 +14,8 @@ public struct AgentEconomics: Sendable, Equatable {
     public var roi: Double? { realisedROI ?? estimatedROI }
     public var judgedOnRealised: Bool { realisedROI != nil }
     public var belowBar: Bool
+    /// Realised (or, without a report, estimated) value below its run cost: it loses money.
+    public var losesMoney: Bool { (roi ?? 1) < 1 }
 
     /// Economics for every agent past the idea stage that is not retired.
     public static func of(_ assessment: Assessment, useCases: [UseCase], roiMinimum: Double) -> [AgentEconomics] {

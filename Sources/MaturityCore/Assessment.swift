@@ -14,6 +14,8 @@ public struct Assessment: Sendable, Equatable {
     public var processes: [InventoryProcess]
     /// Present when the file records a workshop: who said what, and how each split was settled.
     public var workshop: Workshop?
+    /// The plant's working days, holidays and shutdowns, when given (`--calendar`); plans fall on working days.
+    public var calendar: BusinessCalendar?
 
     public init(version: Int = 1, questionnaireID: String, organization: Organization, assessedOn: Day,
                 planStartsOn: Day? = nil, respondents: [Respondent] = [], answers: [String: Answer] = [:],
@@ -195,11 +197,19 @@ public struct InventoryProcess: Sendable, Equatable {
     public var exceptionShare: Double?
     public var highSeverityErrorsPossible: Bool?
     public var ownerCandidate: String?
+    /// Line-level value: unplanned downtime the work could prevent, what an hour of it costs, and scrap a year.
+    public var downtimeHoursPerYear: Double?
+    public var costPerDowntimeHour: Double?
+    public var scrapCostPerYear: Double?
 
     public init(name: String, department: String? = nil, side: Side = .office, hoursPerWeek: Double,
                 volumePerWeek: Double? = nil, systemOfRecord: String? = nil, writeBack: String? = nil,
                 inputStructure: String? = nil, exceptionShare: Double? = nil,
-                highSeverityErrorsPossible: Bool? = nil, ownerCandidate: String? = nil) {
+                highSeverityErrorsPossible: Bool? = nil, ownerCandidate: String? = nil,
+                downtimeHoursPerYear: Double? = nil, costPerDowntimeHour: Double? = nil, scrapCostPerYear: Double? = nil) {
+        self.downtimeHoursPerYear = downtimeHoursPerYear
+        self.costPerDowntimeHour = costPerDowntimeHour
+        self.scrapCostPerYear = scrapCostPerYear
         self.name = name
         self.department = department
         self.side = side

@@ -132,12 +132,12 @@ extension Comparison {
             if estimate != nil {
                 basis = "estimate: last quarter's value of \(agent.process ?? "its process")"
             } else if previous != nil {
-                basis = "estimate: the dollars it reported last quarter"
+                basis = "estimate: what it reported earning last quarter"
             } else {
                 basis = "no estimate last quarter"
             }
             return LedgerRow(agent: agent.name, estimated: estimate ?? previous, realised: realised,
-                             basis: basis + (realised == nil ? "; it reports no dollars yet" : ""))
+                             basis: basis + (realised == nil ? "; it reports no earnings yet" : ""))
         }
     }
 }
@@ -216,12 +216,21 @@ extension FollowThrough {
             if let agent, agent.status == .retired { return (.dropped, "\(agent.name) was retired") }
             if let agent, agent.status >= rung { return (.done, "\(agent.name) is at \(Words.rung(agent.status, q))") }
             if !processStillListed { return (.dropped, "\(move.useCase ?? "the use case") is no longer in the inventory") }
+            // A rung that should have started cannot be on track while the agent has not reached the rung before it.
+            let ladder: [AgentStatus] = [.shadow, .approveEach, .autoWithExceptions, .production]
+            if step.start < today, let i = ladder.firstIndex(of: rung), i > 0, (agent?.status ?? .idea) < ladder[i - 1] {
+                return (.slipped, "due to start by \(step.start.iso), but " + (agent.map { "\($0.name) is still at \(Words.rung($0.status, q))" } ?? "no agent works \(move.useCase ?? "it") yet"))
+            }
             return byDate(step, agent.map { "\($0.name) is still at \(Words.rung($0.status, q))" } ?? "no agent works \(move.useCase ?? "it") yet")
         }
 
         func otherMark(_ step: PlanStep, _ id: String, _ agent: Agent?) -> (Mark, String) {
             let q = new.questionnaire
             switch id {
+            case "build":
+                let built = agent.map { $0.status >= .shadow } ?? false
+                return built ? (.done, "\(agent?.name ?? "its agent") is built and running in \(Words.rung(agent?.status ?? .shadow, q))")
+                    : byDate(step, agent.map { "\($0.name) is still at \(Words.rung($0.status, q))" } ?? "no agent for it is built yet")
             case "setup":
                 let started = agent.map { $0.status >= .shadow || $0.namedOwner != nil } ?? false
                 return started ? (.done, "an agent for it exists with an owner") : byDate(step, "no agent for it is set up")

@@ -4,11 +4,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     public let month: Int
     public let day: Int
 
-    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates like 2026-02-30.
+    /// The years a date may fall in, everywhere (assessments, plans, logs, calendars): a plant's
+    /// records do not reach before 1900, and a wider range only lets a typo run work for centuries.
+    public static let years = 1900...2199
+
+    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates like 2026-02-30 and
+    /// years outside `Day.years`.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), Day.years.contains(y),
               (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y)
         else { return nil }
         self.year = y
@@ -55,7 +61,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     public func days(until other: Day) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
     public var iso: String {
-        let y = String(year)
+        // Four digits always, so what is written reads back.
+        let y = year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
         return "\(y)-\(m)-\(d)"
@@ -97,17 +104,19 @@ extension Day {
     /// The ISO week it falls in, like "2026-W49".
     public var isoWeekName: String {
         let thursday = adding(days: 4 - isoWeekday)
-        let firstJan = Day(iso: "\(thursday.year)-01-01") ?? thursday
+        let firstJan = Day(year: thursday.year, month: 1, day: 1)
         let week = firstJan.days(until: thursday) / 7 + 1
         return "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)"
     }
 }
 
 extension Day {
-    /// The day of an Excel date serial (days since 1899-12-30); nil outside 0 to 9999-12-31.
+    /// The day of an Excel date serial (days since 1899-12-30); nil outside `Day.years`.
     public init?(excelSerial serial: Double) {
-        guard (0...2_958_465).contains(serial), let base = Day(iso: "1899-12-30") else { return nil }
-        self = base.adding(days: serial.roundedInt(.down))
+        guard (0...2_958_465).contains(serial) else { return nil }
+        let day = Day(year: 1899, month: 12, day: 30).adding(days: serial.roundedInt(.down))
+        guard Day.years.contains(day.year) else { return nil }
+        self = day
     }
 
     /// An Excel date serial as YYYY-MM-DD, with the time of day (YYYY-MM-DDTHH:MM:SS) when the

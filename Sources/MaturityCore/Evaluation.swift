@@ -25,7 +25,9 @@ public struct Evaluation: Sendable, Equatable {
 
     /// Runs placement → scoring → plan. Pure: the same input always gives the same result.
     /// A rung measured from a decision log outranks the status someone typed.
-    public init(_ given: Assessment, questionnaire: Questionnaire) {
+    public init(_ given: Assessment, questionnaire shipped: Questionnaire) {
+        // The model's words in the company's currency: a EUR report never says "dollars".
+        let questionnaire = shipped.inCurrency(given.organization.currency)
         var assessment = given
         var claims: [(agent: String, stated: AgentStatus, measured: AgentStatus)] = []
         for i in assessment.agents.indices {
@@ -40,7 +42,8 @@ public struct Evaluation: Sendable, Equatable {
         self.assessment = assessment
         self.questionnaire = questionnaire
         placement = Placement.place(assessment, questionnaire: questionnaire)
-        useCases = Scoring.score(assessment, questionnaire: questionnaire, stage: placement.stage)
+        let governed = questionnaire.governance.allSatisfy { $0.fromStage > 3 || $0.inPlace(assessment.answers) == true }
+        useCases = Scoring.score(assessment, questionnaire: questionnaire, stage: placement.stage, governed: governed)
         economics = AgentEconomics.of(assessment, useCases: useCases, roiMinimum: questionnaire.parameters.roiMinimum)
         let weak = Set(economics.filter(\.belowBar).map(\.agent))
         if !weak.isEmpty {
@@ -70,6 +73,15 @@ public struct Evaluation: Sendable, Equatable {
     public var stageSummary: String {
         let base = questionnaire.stage(placement.stage)?.summary ?? ""
         guard placement.stage == 1 else { return base }
+        // An agent already on live work: the stock line ("nobody can say by how much") would contradict its number.
+        let running = assessment.agents.filter(\.status.isRunning)
+        if let first = running.first {
+            let reported = running.compactMap { $0.reportsDollars != false ? $0.annualDollarValue : nil }.reduce(0, +)
+            let money = Format.money(reported, currency: assessment.organization.currency)
+            return (running.count == 1 ? "\(first.name) already acts on live work" : "\(Words.count(running.count, "agent")) already act on live work")
+                + (reported > 0 ? " and \(running.count == 1 ? "reports" : "report") \(money) a year" : "")
+                + ", but none clears the whole production gate yet, so none counts as a first agent."
+        }
         let tools = assessment.answers[EngineQuestion.staffAITools.rawValue]
         let measured = assessment.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false
         switch (tools, measured) {
@@ -91,9 +103,9 @@ public struct Evaluation: Sendable, Equatable {
         let org = assessment.organization
         guard org.currency != "USD" else { return nil }
         if let rate = org.usdRate {
-            return "The model/API and monitoring ranges are US-dollar figures, converted at 1 USD = \(Format.number(rate, maxDecimals: 6)) \(org.currency) (organization.usd_rate)."
+            return "The model/API and monitoring ranges are USD figures, converted at 1 USD = \(Format.number(rate, maxDecimals: 6)) \(org.currency), the rate the assessment gives."
         }
-        return "The model/API and monitoring ranges are US-dollar figures used as \(org.currency) without conversion; set organization.usd_rate (\(org.currency) per US dollar) to convert them."
+        return "The model/API and monitoring ranges are USD figures used as \(org.currency) without conversion; give the company's rate (\(org.currency) per USD) to convert them."
     }
 
     /// Company flags and plan flags together, in a stable order, each once.
@@ -123,9 +135,12 @@ public struct Evaluation: Sendable, Equatable {
             e.belowBar && assessment.agents.contains { $0.name == e.agent && $0.status >= .shadow && $0.status != .retired }
         }
         if !weak.isEmpty {
-            let lines = weak.map { "\($0.agent) \(Format.ratio($0.roi ?? 0)) (\($0.judgedOnRealised ? "realised" : "estimated"))" }
+            let lines = weak.map { "\($0.agent) \(Format.ratio($0.roi ?? 0)) (\($0.judgedOnRealised ? "its reported value, measured, against the modelled run cost" : "modelled"))" }
+            let losing = weak.filter(\.losesMoney)
             flags.append(Flag(id: FlagID.agentBelow3x.rawValue, title: "Agents under the \(Format.multiple(p.roiMinimum)) return bar",
-                              detail: "These agents are on the ladder or live, but their workflow returns less than \(Format.multiple(p.roiMinimum)) its run cost: \(lines.joined(separator: "; ")). Do not scale them: fix the economics or stop.",
+                              detail: "These agents are on the ladder or live, but their workflow returns less than \(Format.multiple(p.roiMinimum)) its run cost: \(lines.joined(separator: "; ")). "
+                                + (losing.isEmpty ? "" : "Those under 1x lose money: fix or stop them. ")
+                                + "One still climbing the ladder stops climbing; one already in production that earns more than it costs keeps running, but nothing copies its pattern until it clears the bar.",
                               subjects: weak.map(\.agent)))
         }
         return flags
@@ -159,6 +174,7 @@ public struct TrendPoint: Sendable, Equatable {
     /// The dollars agents report a year, only where they report them.
     public var dollarsReported: Double
     public var nextMove: String
+    public var nextMoveKind: NextMove.Kind
 
     public init(_ e: Evaluation) {
         assessedOn = e.assessment.assessedOn
@@ -168,5 +184,6 @@ public struct TrendPoint: Sendable, Equatable {
         agentsInProduction = e.assessment.agents.filter { $0.status == .production }.count
         dollarsReported = e.assessment.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
         nextMove = e.plan.nextMove.title
+        nextMoveKind = e.plan.nextMove.kind
     }
 }

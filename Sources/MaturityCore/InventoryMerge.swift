@@ -14,6 +14,9 @@ public struct ProcessRow: Sendable, Equatable {
     public var exceptionShare: Double?
     public var highSeverityErrorsPossible: Bool?
     public var ownerCandidate: String?
+    public var downtimeHoursPerYear: Double?
+    public var costPerDowntimeHour: Double?
+    public var scrapCostPerYear: Double?
 
     public init(row: Int, name: String, department: String? = nil, side: Side? = nil, hoursPerWeek: Double? = nil,
                 volumePerWeek: Double? = nil, systemOfRecord: String? = nil, writeBack: String? = nil, inputStructure: String? = nil,
@@ -94,5 +97,8 @@ public enum InventoryMerge {
         if let v = row.exceptionShare { p.exceptionShare = v }
         if let v = row.highSeverityErrorsPossible { p.highSeverityErrorsPossible = v }
         if let v = row.ownerCandidate { p.ownerCandidate = v }
+        if let v = row.downtimeHoursPerYear { p.downtimeHoursPerYear = v }
+        if let v = row.costPerDowntimeHour { p.costPerDowntimeHour = v }
+        if let v = row.scrapCostPerYear { p.scrapCostPerYear = v }
     }
 }

@@ -95,7 +95,16 @@ extension Questionnaire {
     /// This questionnaire with every placeholder in its prose replaced by its value.
     public func fillingProse() -> Questionnaire {
         let values = placeholderValues()
-        func fill(_ text: String) -> String { text.contains("{") ? Parameters.replacingPlaceholders(in: text) { values[$0] } : text }
+        return mappingProse { text in text.contains("{") ? Parameters.replacingPlaceholders(in: text) { values[$0] } : text }
+    }
+
+    /// This questionnaire's prose in a company's currency: no "dollars" in a report kept in euros.
+    public func inCurrency(_ code: String) -> Questionnaire {
+        code.uppercased() == "USD" ? self : mappingProse { Words.inCurrency($0, code) }
+    }
+
+    /// This questionnaire with `fill` applied to every sentence a reader sees.
+    public func mappingProse(_ fill: (String) -> String) -> Questionnaire {
         var q = self
         for i in q.stages.indices {
             q.stages[i].summary = fill(q.stages[i].summary)
@@ -111,6 +120,7 @@ extension Questionnaire {
             for i in list.indices {
                 list[i].prompt = fill(list[i].prompt)
                 list[i].help = list[i].help.map(fill)
+                list[i].short = list[i].short.map(fill)
                 for j in list[i].choices.indices { list[i].choices[j].label = fill(list[i].choices[j].label) }
             }
         }
@@ -125,6 +135,7 @@ extension Questionnaire {
             q.gateBars[i].label = fill(q.gateBars[i].label)
             q.gateBars[i].help = q.gateBars[i].help.map(fill)
         }
+        for i in q.sources.indices { q.sources[i].fact = fill(q.sources[i].fact) }
         return q
     }
 }

@@ -74,7 +74,9 @@ extension Placement {
             guard evidence.filter({ $0.stage == level }).allSatisfy(\.passed) else { break }
             stage = level
         }
-        let unknown = questionnaire.questions.map(\.id).filter { assessment.answers[$0] == nil }
+        // A question about agents cannot apply before any agent exists: it is not "unknown".
+        let hasAgents = assessment.agents.contains { $0.status != .idea }
+        let unknown = questionnaire.questions.filter { assessment.answers[$0.id] == nil && (hasAgents || !$0.needsAgents) }.map(\.id)
         return Placement(
             stage: stage,
             evidence: evidence,
@@ -124,9 +126,9 @@ extension Placement {
                               basis: f.said(.newAgentShipsInWeeks)))
         let silent = f.silentRunning
         var dollarsBasis = f.said(.everyAgentReportsDollars)
-        if !silent.isEmpty { dollarsBasis += "; not reporting dollars: " + silent.map(\.name).joined(separator: ", ") }
+        if !silent.isEmpty { dollarsBasis += "; not reporting what they earn: " + silent.map(\.name).joined(separator: ", ") }
         out.append(RuleResult(stage: 3, id: "every_agent_reports_dollars",
-                              rule: "Every running agent reports its dollar contribution in a regular review",
+                              rule: "Every running agent reports what it earns in a regular review",
                               passed: f.yes(.everyAgentReportsDollars) && silent.isEmpty, basis: dollarsBasis))
 
         // Stage 4: AI in core decisions or the product, on the Stage 3 base.
@@ -154,7 +156,7 @@ extension Placement {
         let silent = f.silentRunning
         if !silent.isEmpty {
             out.append(Flag(id: FlagID.sprawlRisk.rawValue, title: "Sprawl risk",
-                            detail: "Running agents that report no dollar contribution: \(silent.map(\.name).joined(separator: ", ")). Nobody can tell whether they still earn their keep.",
+                            detail: "Running agents that report nothing of what they earn: \(silent.map(\.name).joined(separator: ", ")). Nobody can tell whether they still earn their keep.",
                             subjects: silent.map(\.name)))
         }
         let inProduction = f.agents.filter { $0.status == .production }
@@ -169,7 +171,11 @@ extension Placement {
         let climbing = f.agents.filter { [.shadow, .approveEach].contains($0.status) }.count
         let stalledAgents = f.agents.filter { $0.status == .pilot }
         let stalled = max(f.pilots - reached - climbing, stalledAgents.count)
-        if stalled > 0, reached == 0 || stalled >= f.parameters.stalledPilotsForGraveyard {
+        // A graveyard is where most pilots die: two stalled beside four live is a good record, not a graveyard.
+        let tried = max(f.pilots, reached + climbing + stalledAgents.count)
+        let stalledShare = tried > 0 ? Double(stalled) / Double(tried) : 0
+        if stalled > 0, reached == 0 || (stalled >= f.parameters.stalledPilotsForGraveyard
+                                         && stalledShare >= f.parameters.stalledPilotShareForGraveyard) {
             out.append(Flag(id: FlagID.pilotGraveyard.rawValue, title: "Pilot graveyard",
                             detail: "\(Words.count(stalled, "pilot")) \(stalled == 1 ? "has" : "have") not reached production" + (reached == 0 ? " and none ever has." : ".") + " Pilots that stall teach the team that AI does not ship.",
                             subjects: stalledAgents.map(\.name)))
@@ -218,7 +224,7 @@ extension Placement {
                 facts.append("New agents ship in weeks by reusing the first agents' connectors and monitoring")
             case "every_agent_reports_dollars":
                 let silent = f.silentRunning.map(\.name)
-                facts.append("Every running agent reports its dollars in a regular review"
+                facts.append("Every running agent reports what it earns in a regular review"
                              + (silent.isEmpty ? "" : "; start with " + silent.joined(separator: ", ")))
             case "ai_in_core_decisions_or_product":
                 facts.append("AI in one core operational decision, written back within guardrails, or in the product")

@@ -13,6 +13,8 @@ public struct Plan: Sendable, Equatable {
     public var goNoGoOn: Day?
     /// Run-cost lines to put on the budget before week 1 (the next move's use case).
     public var budget: [CostLine]
+    /// Whether the plant's calendar was given; without it the plan counts Monday to Friday with no holidays.
+    public var calendarGiven = false
 }
 
 public struct NextMove: Sendable, Equatable {
@@ -33,6 +35,8 @@ public struct NextMove: Sendable, Equatable {
         case buildInventory = "build_inventory"
         /// Stage 2 with no office process that clears the return bar.
         case findBetterWorkflow = "find_better_workflow"
+        /// Only ever beside the move: a live agent that earns more than it costs but under the return bar.
+        case agentBelow3x = "agent_below_3x"
     }
 
     public var kind: Kind
@@ -57,6 +61,20 @@ public struct NextMove: Sendable, Equatable {
     public var roi: Double?
     /// Net dollars a quarter lost by not starting (value less run cost, over four).
     public var costOfDelayPerQuarter: Double?
+    /// What the move costs once (build and connection, or a line-level project's capital), when it ships something.
+    public var oneTimeCost: CostRange?
+    /// Months of net value (value less run cost) that pay the one-time cost back.
+    public var paybackMonths: Double?
+    /// The pilot (or stalled agent) the move restarts instead of building a new agent on the same process.
+    public var restarts: String?
+    /// Live agents on shared connectors, monitoring and staging, which make this agent's build and rungs shorter.
+    public var platformAgents: Int = 0
+    /// The share of a first agent's build and rung lengths this one takes (1 for the first).
+    public var lengthShare: Double = 1
+    /// Weeks from the start until the agent acts on live work (auto with exceptions begins).
+    public var weeksToLive: Int?
+    /// The work's error could ship bad product or stop a line: the stricter auto gate applies.
+    public var strictGate = false
     /// Every other rule that applies, in rule order, in words.
     public var alongside: [String]
     /// The same, as kinds and agents, for machines.
@@ -78,4 +96,9 @@ public struct PlanStep: Sendable, Equatable {
     public var end: Day
     public var gate: String
     public var owner: String
+    /// The trust-ladder rung the step is (`build`, `setup`, `shadow`, `approve_each`,
+    /// `auto_with_exceptions`, `go_no_go`, `production_owned`), or the move's own step id.
+    public var rung: String = ""
+    /// Plant closures (holidays, shutdowns) on working days inside the step, which pushed its end out.
+    public var closed: [Day] = []
 }

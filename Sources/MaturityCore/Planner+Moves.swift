@@ -2,10 +2,15 @@
 extension Situation {
     var planLast: Int { p.planDays - 1 }
 
+    /// A step that starts `from` calendar days into the plan (on the first working day from there)
+    /// and lasts the working days that `days` calendar days hold.
     func step(_ id: String, _ title: String, from: Int, days: Int, gate: String, owner: String) -> PlanStep {
-        PlanStep(id: id, title: title, start: start.adding(days: from), end: start.adding(days: from + max(days, 1) - 1),
+        planStep(id, rung: id, title: title, from: start.adding(days: from), workdays: schedule.workdays(inCalendarDays: max(days, 1)),
                  gate: gate, owner: owner)
     }
+
+    /// Calendar days from the plan start to the working day after `step` ends.
+    func after(_ step: PlanStep) -> Int { dayIndex(schedule.firstWorkday(onOrAfter: step.end.adding(days: 1))) }
 
     func blankMove(_ kind: NextMove.Kind, _ title: String, _ detail: String, owner: String = Planner.nameAnOwner) -> NextMove {
         NextMove(kind: kind, title: title, detail: detail, useCase: nil, agent: nil, reuses: nil, then: nil,
@@ -31,8 +36,19 @@ extension Situation {
     /// A ladder too long for the window, said plainly.
     func realLength(_ run: LadderRun, volume: Double?) -> String {
         let w = weeks(run.productionStartDay - run.startDay)
-        let pace = volume.map { " at \(Format.number($0)) cases a week" } ?? " with the weekly volume unknown"
-        return "a \(w)-week climb to production\(pace), not \(p.planDays) days"
+        // Say why it is long: the cases its gates need, the plant's closures, or the build.
+        let closed = run.steps.reduce(0) { $0 + $1.closed.count }
+        let cause: String
+        if run.stretched {
+            cause = volume.map { " at \(Format.number($0)) cases a week" } ?? " with the weekly volume unknown"
+        } else if closed > 0 {
+            cause = " around \(Words.count(closed, "working day")) the plant is closed"
+        } else if let build = run.steps.first(where: { $0.rung == "build" }), schedule.workdaysBetween(build.start, build.end) > 3 * workdaysPerWeek {
+            cause = " with a \(weeks(schedule.workdaysBetween(build.start, build.end) * 7 / workdaysPerWeek))-week build"
+        } else {
+            cause = ""
+        }
+        return "a \(w)-week climb to production\(cause), not \(p.planDays) days"
     }
 
     /// The best use case at or above the bar, other than `excluding`, whose fresh ladder fits the window.
@@ -92,37 +108,74 @@ extension Situation {
             let roi = e?.roi ?? 0
             let basis: String
             if let e, e.judgedOnRealised, let realised = e.realisedValue, let cost = e.annualRunCost {
-                basis = "it reports \(money(realised)) a year against \(money(cost)) a year to run"
+                basis = "it reports \(money(realised)) a year (measured) against a modelled run cost of \(money(cost)) a year"
             } else if let u {
-                basis = "its workflow is worth an estimated \(money(u.annualValue)) a year against \(money(u.annualRunCost)) a year to run"
+                basis = "its workflow is worth an estimated \(money(u.annualValue)) a year against a modelled run cost of \(money(u.annualRunCost)) (both modelled)"
             } else {
                 basis = "its workflow does not pay for itself"
             }
-            m = blankMove(.fixOrStopAgent, "Fix the economics of \(agent.name) or stop it",
-                          "\(agent.name) (\(status)) returns \(Format.ratio(roi)) its run cost: \(basis), under the \(Format.multiple(p.roiMinimum)) bar. Do not scale it. Cut the run cost or widen the work it takes on until it clears \(Format.multiple(p.roiMinimum)) at steady volume, or retire it and put the effort into a workflow that pays.",
-                          owner: agent.namedOwner ?? Planner.nameAnOwner)
-            s = step("fix_economics", "Fix or stop: \(agent.name)", from: 0, days: p.moveWeeks.fixEconomics * 7,
-                     gate: "At least \(Format.multiple(p.roiMinimum)) its run cost at steady volume on the budget, or the agent retired and its run cost released",
-                     owner: agent.namedOwner ?? Planner.nameAnOwner)
+            let climbingAgent = agent.status < .production
+            if climbingAgent && !(e?.losesMoney ?? false) {
+                m = blankMove(.fixOrStopAgent, "Stop \(agent.name)'s climb and pick a better workflow",
+                              "\(agent.name) is at \(status) on a workflow that returns \(Format.ratio(roi)) its run cost: \(basis). The \(Format.multiple(p.roiMinimum)) bar decides what to scale, and this one should not be scaled: hold it where it is, or widen the work it takes on until the estimate clears \(Format.multiple(p.roiMinimum)); otherwise put the team on a workflow that does.",
+                              owner: agent.namedOwner ?? Planner.nameAnOwner)
+                s = step("fix_economics", "Stop the climb: \(agent.name), and choose the workflow that replaces it", from: 0, days: p.moveWeeks.fixEconomics * 7,
+                         gate: "The climb paused; either a wider scope that clears \(Format.multiple(p.roiMinimum)) on the budget, or the next workflow chosen and the agent retired",
+                         owner: agent.namedOwner ?? Planner.nameAnOwner)
+            } else {
+                let loss = (e?.annualRunCost ?? 0) - (e?.realisedValue ?? u?.annualValue ?? 0)
+                m = blankMove(.fixOrStopAgent, "Fix \(agent.name) or stop it: it costs more than it earns",
+                              "\(agent.name) (\(status)) returns \(Format.ratio(roi)) its run cost: \(basis), a net loss of \(money(max(0, loss))) a year. Breaking even is not the aim: unless a lower run cost (model usage, monitoring, exception handling) or a wider scope gets it to \(Format.multiple(p.roiMinimum)) at steady volume, retire it, release its run cost and put the team on a workflow that clears the bar.",
+                              owner: agent.namedOwner ?? Planner.nameAnOwner)
+                s = step("fix_economics", "Fix or stop: \(agent.name)", from: 0, days: p.moveWeeks.fixEconomics * 7,
+                         gate: "A budgeted case for at least \(Format.multiple(p.roiMinimum)) its run cost at steady volume, or the agent retired and its run cost released",
+                         owner: agent.namedOwner ?? Planner.nameAnOwner)
+            }
         }
         m.agent = agent.name
         m = withUseCase(m, u, costOfDelay: false)
         // What the agent is judged on: its reported dollars once it reports them, else the estimate.
         if let e, e.judgedOnRealised, let realised = e.realisedValue { m.annualValue = realised }
         if let roi = e?.roi { m.roi = roi }
-        m.weeks = weeks(s.start.days(until: s.end) + 1)
-        var built = Built(move: m, steps: [s])
-        follow(&built, fromDay: s.start.days(until: s.end) + 1 + start.days(until: s.start))
+        var steps = [s]
+        // The agent's other problems are part of this move, in parallel, not a second line beside it.
+        for other in findings() where other.agent?.name == agent.name && other.kind != f.kind {
+            switch other.kind {
+            case .closeGateGaps where f.kind != .closeGateGaps:
+                let bars = missingBars(agent)
+                steps.append(step("close_gate_gaps", "Close gate gaps: \(agent.name)", from: 0, days: p.moveWeeks.closeGateGaps * 7,
+                                  gate: "Every bar cleared: " + bars.map(\.label).joined(separator: "; "), owner: agent.namedOwner ?? Planner.nameAnOwner))
+                m.detail += " Its gate " + (bars.count == 1 ? "gap" : "gaps") + " (\(Words.bars(bars))) close in the same weeks."
+            case .fixOrStopAgent where f.kind != .fixOrStopAgent:
+                steps.append(step("fix_economics", "Fix or stop: \(agent.name)", from: 0, days: p.moveWeeks.fixEconomics * 7,
+                                  gate: "Earns more than its run cost at steady volume, or retired", owner: agent.namedOwner ?? Planner.nameAnOwner))
+                m.detail += " Its economics are part of the same decision: " + other.text.prefix(1).lowercased() + other.text.dropFirst() + "."
+            default: break
+            }
+        }
+        if let aside = belowBarAsides().first(where: { $0.agent?.name == agent.name }) {
+            m.detail += " " + aside.text + "."
+        }
+        let last = steps.map(\.end).max() ?? s.end
+        m.weeks = weeks(s.start.days(until: last) + 1 + dayIndex(s.start))
+        var built = Built(move: m, steps: steps)
+        // A stopped or money-losing agent is not followed by the next agent on its plumbing; nor is
+        // anything while the platform under the live agents needs hardening first.
+        // The next agent's build (IT's or the integrator's work) runs beside a fix of the live one;
+        // a climb that stops hands its team to the next workflow when the stop is done.
+        // A stopped agent's plumbing is never reused (reusable() skips agents under the bar).
+        follow(&built, fromDay: 0)
         return built
     }
 
     /// Rule 7's pick after the move's own work, where its ladder still fits the window.
     func follow(_ built: inout Built, fromDay day: Int) {
-        guard let next = nextOfficeUseCase, next.name != built.move.useCase else { return }
+        guard !hardenApplies, let next = nextOfficeUseCase, next.name != built.move.useCase else { return }
         let (run, reuse) = freshLadder(next, startDay: day, name: next.name, prefix: "next_")
         guard run.fits else { return }
         built.move.then = next.name
-        built.move.detail += " Then \(next.name) follows in the same plan" + (reuse.map { ", reusing \($0.name)'s connection" } ?? "") + "."
+        built.move.detail += (day == 0 ? " Beside it, \(next.name) starts its build" : " Then \(next.name) follows in the same plan")
+            + (reuse.map { ", reusing \($0.name)'s connection" } ?? "") + "."
         built.steps += run.steps
         if built.shadowWeeks == nil { built.shadowWeeks = run.shadowWeeks }
         if built.goNoGoOn == nil { built.goNoGoOn = run.goNoGoDay.map { start.adding(days: $0) } }
@@ -135,7 +188,7 @@ extension Situation {
         let u = useCase(of: agent)
         let rung = EngineRung(rawValue: agent.status.rawValue) ?? .shadow
         let owner = agent.namedOwner ?? Planner.nameAnOwner
-        let run = ladder(LadderRequest(volume: u?.volumePerWeek, from: rung, owner: owner))
+        let run = ladder(LadderRequest(volume: u?.volumePerWeek, from: rung, owner: owner, strictGate: u?.strictGate ?? false))
         let status = Words.rung(agent.status, q)
         let title = run.fits
             ? "Finish \(agent.name)'s climb: from \(status) to production-owned within \(p.planDays) days"
@@ -148,6 +201,7 @@ extension Situation {
         m = withUseCase(m, u)
         m.fitsIn90Days = run.fits
         m.weeks = weeks(run.productionStartDay)
+        m.strictGate = u?.strictGate ?? false
         var built = Built(move: m, steps: run.steps, shadowWeeks: run.shadowWeeks,
                           goNoGoOn: run.goNoGoDay.map { start.adding(days: $0) }, budget: u?.runCost ?? [])
         if run.stretched, (u?.volumePerWeek ?? 0) < p.shadowGate.lowVolumePerWeek { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
@@ -180,20 +234,73 @@ extension Situation {
         return built
     }
 
+    /// Rule 6: the missing habits as parallel tracks with dates (owner in week 1, the first monthly
+    /// value review, the first kill-or-scale at the quarter's end), the next agent's build beside them.
     func buildGovernance() -> Built {
         let habits = missingHabits
         let names = Format.list(habits.map { Words.inSentence($0.habit) })
-        let m = blankMove(.installGovernance, "Install the missing governance: \(names)",
-                          "The portfolio is real, but \(habits.count == 1 ? "one habit that keeps it honest is" : "\(habits.count) habits that keep it honest are") missing: \(names). Without them agents that no longer earn their number keep running. Put in only these; the rest already run.",
+        var m = blankMove(.installGovernance, "Install the missing governance: \(names)",
+                          "The portfolio is real, but \(habits.count == 1 ? "one habit that keeps it honest is" : "\(habits.count) habits that keep it honest are") missing: \(names). Without them agents that no longer earn their number keep running. Put in only these, each on its own date; the rest already run.",
                           owner: "portfolio owner")
-        let share = max(7, p.planDays / max(1, habits.count))
-        let steps = habits.enumerated().map { i, habit -> PlanStep in
-            let from = i * share
-            let days = i == habits.count - 1 ? max(1, p.planDays - from) : share
-            return step(habit.id, "\(habit.habit): \(habit.cadence.lowercased()), answering \"\(habit.question)\"", from: from, days: days,
-                        gate: "\(habit.habit) held for the first time, with its answer written down", owner: i == 0 && habit.id == "portfolio_owner" ? "executive sponsor" : "portfolio owner")
+        var steps: [PlanStep] = []
+        let missing = Set(habits.map(\.id))
+        let ownerDays = p.moveWeeks.nameOwnerDays
+        if missing.contains("portfolio_owner") {
+            steps.append(planStep("portfolio_owner", rung: "portfolio_owner", title: "Portfolio owner: one person named for the whole set of agents",
+                                  from: start, workdays: ownerDays,
+                                  gate: "One person named in week 1, with the budget and the authority to retire agents", owner: "executive sponsor"))
+        }
+        if missing.contains("value_review") {
+            // Three monthly reviews in the quarter: each track runs to its review day.
+            var from = start
+            for i in 1...3 {
+                let reviewDay = schedule.firstWorkday(onOrAfter: start.adding(days: min(p.planDays - 1, 30 * i - 3)))
+                let days = max(1, countWorkdays(from: schedule.firstWorkday(onOrAfter: from), to: reviewDay))
+                steps.append(planStep("value_review_\(i)", rung: "value_review",
+                                      title: i == 1 ? "Value review: a one-page number per agent, and the first monthly review on \(reviewDay.iso)"
+                                                    : "Value review: monthly review \(i) on \(reviewDay.iso)",
+                                      from: from, workdays: days,
+                                      gate: "Each agent's earnings set against its run cost and the plant's metrics, and written down",
+                                      owner: "portfolio owner"))
+                from = reviewDay.adding(days: 1)
+            }
+        }
+        if missing.contains("kill_or_scale") {
+            let decision = schedule.firstWorkday(onOrAfter: start.adding(days: max(0, p.planDays - 7)))
+            let prepFrom = start.adding(days: 28)
+            steps.append(planStep("kill_or_scale_prep", rung: "kill_or_scale", title: "Kill-or-scale: list each agent's number, run cost and trend",
+                                  from: prepFrom, workdays: max(1, countWorkdays(from: schedule.firstWorkday(onOrAfter: prepFrom), to: decision) - 1),
+                                  gate: "Every agent on one page with its realised return against the bar", owner: "portfolio owner"))
+            steps.append(planStep("kill_or_scale", rung: "kill_or_scale", title: "Kill-or-scale: the first quarterly decision, on \(decision.iso)",
+                                  from: decision, workdays: 1,
+                                  gate: "Each agent marked grow, keep or retire, and the retirements carried out", owner: "portfolio owner"))
+        }
+        if missing.contains("marginal_cost") {
+            steps.append(step("marginal_cost", "Marginal cost: record what the next agent costs and how many weeks it takes", from: 0, days: p.planDays,
+                              gate: "Cost and weeks to ship recorded for each new agent, set against the last one", owner: "portfolio owner"))
+        }
+        if missing.contains("gate_review") {
+            steps.append(step("gate_review", "Gate review: the \(Words.number(q.gateBars.count)) production bars as a checklist every new agent passes", from: 0, days: 14,
+                              gate: "The checklist written and used on the next agent before it goes live", owner: "portfolio owner"))
+        }
+        for habit in habits where !["portfolio_owner", "value_review", "kill_or_scale", "marginal_cost", "gate_review"].contains(habit.id) {
+            steps.append(step(habit.id, "\(habit.habit): \(habit.cadence.lowercased()), answering \"\(habit.question)\"", from: 0, days: p.planDays,
+                              gate: "\(habit.habit) held for the first time, with its answer written down", owner: "portfolio owner"))
         }
         var built = Built(move: m, steps: steps)
+        // The next agent's build runs beside the habits: governance is not a pause in shipping.
+        if let next = nextOfficeUseCase {
+            let (run, reuse) = freshLadder(next, startDay: 0, name: next.name, prefix: "next_")
+            built.steps += run.steps
+            m.then = next.name
+            m.detail += " Beside them, \(next.name) starts its build" + (reuse.map { " on \($0.name)'s connection" } ?? "")
+                + (run.fits ? " and reaches its go/no-go inside the quarter." : "; its ladder runs past the quarter at its volume.")
+            built.shadowWeeks = run.shadowWeeks
+            built.goNoGoOn = run.goNoGoDay.map { start.adding(days: $0) }
+            built.budget = next.runCost
+            if run.stretched, (next.volumePerWeek ?? 0) < p.shadowGate.lowVolumePerWeek { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
+        }
+        built.move = m
         built.move.weeks = weeks(p.planDays)
         return built
     }
@@ -204,8 +311,10 @@ extension Situation {
         let stage = placement.stage
         if stage >= 4 { return buildLineLevel(portfolio: true) }
         if stage == 3 {
+            // Governed, and each agent cheaper than the last: the first line-level use case, when one is
+            // listed; otherwise the next office agent, and only with nothing else to ship, choosing one.
             let solid = a.answers["marginal_cost_trend"] == .choice("falling")
-            if (solid || nextOfficeUseCase == nil) { return buildLineLevel(portfolio: false) }
+            if (solid && lineUseCase != nil) || nextOfficeUseCase == nil { return buildLineLevel(portfolio: false) }
         }
         if let u = nextOfficeUseCase { return buildShip(u) }
         if stage <= 1 { return buildStandardise() }
@@ -214,35 +323,57 @@ extension Situation {
 
     func buildShip(_ u: UseCase) -> Built {
         let first = live.isEmpty && climbing.isEmpty
+        let plan = buildPlan(u)
         let (run, reuse) = freshLadder(u, startDay: 0)
         let system = Words.system(process(named: u.name)?.systemOfRecord, q)
         let when = run.fits ? " within \(p.planDays) days" : ": \(realLength(run, volume: u.volumePerWeek))"
         let title: String
-        if first {
+        if let pilot = plan.pilot {
+            title = "Restart \(Words.pilot(pilot.name)) and take \(u.name) to production" + (run.fits ? when : "")
+        } else if first {
             title = "Ship \(u.name) as your first agent\(when)"
         } else if let reuse {
             title = "Ship \(u.name) as your next agent, reusing \(reuse.name)'s connection to the \(system)\(run.fits ? "" : when)"
         } else {
             title = "Ship \(u.name) as your next agent\(when)"
         }
-        var detail = first
-            ? "The top-ranked office use case: \(money(u.annualValue)) a year at \(Format.ratio(u.roi)) its run cost, feasibility \(u.feasibility)/100."
-            : "The next-ranked office use case: \(money(u.annualValue)) a year at \(Format.ratio(u.roi)) its run cost, feasibility \(u.feasibility)/100."
-        if let reuse {
-            detail += " It lives in the same \(system) as \(reuse.name), so it reuses that connection and monitoring and its set-up is shorter."
-        } else if !first {
-            detail += " Its data lives in the \(system), which no live agent connects to yet, so the plan builds that connection."
+        var detail = (first ? "The top-ranked office use case: " : "The next-ranked office use case: ")
+            + "\(money(u.annualValue)) a year at \(Format.ratio(u.roi)) its run cost, feasibility \(u.feasibility)/100."
+        if let pilot = plan.pilot {
+            detail += " A pilot already ran on this work (\(pilot.name)): restart it rather than build a second agent for the same job."
+            if pilot.namedOwner == nil {
+                detail += " It stalled with no owner: name an operations owner in week one (\(u.owner ?? "nobody is listed yet")); if nobody in operations will take it on, stop, because the value is not real enough to defend."
+            }
+        } else if let reuse {
+            detail += " It lives in the same \(system) as \(reuse.name), so it reuses that connection and monitoring and its build is days, not weeks."
+        } else if first {
+            detail += " No pilot exists yet, so the plan starts with the build: the agent and its connection to the \(system), tested on past cases, by IT or the integrator, while the operations owner writes the SLO."
+        } else {
+            detail += " Its data lives in the \(system), which no live agent connects to yet, so the plan builds that connection first."
+        }
+        let speed = plan.share < 1 ? " \(Words.count(platformAgents, "live agent")) already \(platformAgents == 1 ? "runs" : "run") on shared connectors, monitoring and staging, so its build and rungs take \(Format.percent(plan.share)) of a first agent's; the auto rung still runs its \(p.rung(.autoWithExceptions)?.straightWeeks ?? 3) straight weeks before the go/no-go." : ""
+        detail += speed
+        if u.strictGate {
+            detail += " An error in this work could ship bad product or stop a line, so its auto gate is \(Format.percent(p.lineLevel.strictAutoRate)) and a person approves every high-severity action."
         }
         detail += " Owner: \(u.owner ?? Planner.nameAnOwner)."
         var m = blankMove(first ? .shipFirstAgent : .shipNextAgent, title, detail, owner: u.owner ?? Planner.nameAnOwner)
         m = withUseCase(m, u)
         m.reuses = reuse?.name
+        m.restarts = plan.pilot?.name
+        m.agent = plan.pilot?.name
         m.fitsIn90Days = run.fits
         m.weeks = weeks(run.productionStartDay)
+        m.weeksToLive = run.liveDay.map { weeks($0) }
+        m.platformAgents = platformAgents
+        m.lengthShare = plan.share
+        m.strictGate = u.strictGate
+        m.oneTimeCost = plan.cost
+        m.paybackMonths = plan.cost.paybackMonths(annualNet: u.annualValue - u.annualRunCost)
         if !run.fits { m.alternative = alternative(excluding: u.name)?.name }
         var built = Built(move: m, steps: run.steps, shadowWeeks: run.shadowWeeks,
                           goNoGoOn: run.goNoGoDay.map { start.adding(days: $0) }, budget: u.runCost)
-        if run.stretched { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
+        if run.stretched, (u.volumePerWeek ?? 0) < p.shadowGate.lowVolumePerWeek { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
         return built
     }
 
@@ -259,7 +390,7 @@ extension Situation {
                                   : " Put the missing governance in place first: " + Format.list(q.governance.filter { $0.fromStage <= 3 && $0.inPlace(a.answers) != true }.map { Words.inSentence($0.habit) }) + "."),
                           owner: line?.owner ?? Planner.nameAnOwner)
             steps = [step("select_portfolio", "Select the portfolio: choose and fund \(p.linePortfolioMin) to \(p.linePortfolioMax) line-level use cases", from: 0, days: select,
-                          gate: "Each chosen use case returns at least \(Format.multiple(p.roiMinimum)) its run cost; CapEx approved; an owner for each",
+                          gate: "Each chosen use case has a capital case (one-time cost, payback in months, value from downtime, scrap or throughput) and returns at least \(Format.multiple(p.roiMinimum)) its run cost; CapEx approved; an owner for each",
                           owner: Planner.nameAnOwner)]
         } else {
             m = blankMove(.firstLineLevel, line.map { "Fund \($0.name) as your first line-level use case, as a capital project" }
@@ -268,22 +399,43 @@ extension Situation {
                               + (line == nil ? " No line-level process is listed yet: add them to the inventory to rank them." : ""),
                           owner: line?.owner ?? Planner.nameAnOwner)
             steps = [step("select_line_level", "Fund it: a capital case for the first line-level use case", from: 0, days: select,
-                          gate: "Returns at least \(Format.multiple(p.roiMinimum)) its run cost; CapEx approved; an operations owner named",
+                          gate: "A capital case: one-time cost, payback in months, value from downtime, scrap or throughput, and at least \(Format.multiple(p.roiMinimum)) its run cost; CapEx approved; an operations owner named",
                           owner: line?.owner ?? Planner.nameAnOwner)]
         }
         m = withUseCase(m, line)
+        if let line {
+            let cost = buildPlan(line).cost
+            m.oneTimeCost = cost
+            m.paybackMonths = cost.paybackMonths(annualNet: line.annualValue - line.annualRunCost)
+            m.strictGate = line.strictGate
+            let basis = line.valueBasis == .downtimeAndScrap ? "the downtime and scrap it avoids" : "the staff hours it frees (add its downtime and scrap figures to value it properly)"
+            m.detail += " It costs \(money(cost.low)) to \(money(cost.high)) once and returns \(money(line.annualValue)) a year from \(basis)"
+                + (m.paybackMonths.map { ", paying back in about \(Format.number($0.rounded())) months." } ?? ", which does not pay the capital back: rework the case before funding it.")
+            if line.strictGate {
+                m.detail += " An error here ships bad product or stops the line: its auto gate is \(Format.percent(p.lineLevel.strictAutoRate)), a person approves every high-severity action, and it gets its own connection, never an office agent's."
+            }
+        }
         var built = Built(move: m, steps: steps)
         if let line {
-            let (run, _) = freshLadder(line, startDay: select)
+            let (run, _) = freshLadder(line, startDay: after(steps[steps.count - 1]))
             built.steps += run.steps
             built.shadowWeeks = run.shadowWeeks
             built.goNoGoOn = run.goNoGoDay.map { start.adding(days: $0) }
             built.budget = line.runCost
             built.move.fitsIn90Days = run.fits
             built.move.weeks = weeks(run.productionStartDay)
-            if run.stretched { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
+            if run.stretched, (line.volumePerWeek ?? 0) < p.shadowGate.lowVolumePerWeek { built.flags.append(FlagID.lowVolumeForShadow.rawValue) }
         } else {
-            built.move.weeks = weeks(select)
+            // Nothing on the line is listed yet: the quarter lists, costs and funds the first one.
+            built.steps = [
+                step("list_line_level", "List the line: downtime hours and their cost, scrap, and the people who would own each candidate", from: 0, days: 21,
+                     gate: "At least five line-level candidates, each with downtime hours a year, cost per downtime hour and scrap cost a year", owner: "operations lead"),
+                step("capital_case", "Capital case for the best candidate: one-time cost, payback, the stricter gate where errors ship bad product", from: 21, days: 35,
+                     gate: "One-time cost and payback in months from downtime and scrap avoided; the integrator's quote; an operations owner named", owner: "operations lead"),
+                step("fund_line_level", "Fund it: CapEx approval and the integrator chosen", from: 56, days: max(7, p.planDays - 56),
+                     gate: "CapEx approved; the integrator contracted; the build can start next quarter", owner: "executive sponsor"),
+            ]
+            built.move.weeks = weeks(p.planDays)
         }
         return built
     }
@@ -301,7 +453,7 @@ extension Situation {
         let steps = [
             step("standardise_tools", "Standardise: license the tools that work and train the team", from: 0, days: s1,
                  gate: "One licensed tool set, a short training for every user, and a named person answering questions", owner: Planner.nameAnOwner),
-            step("measure_gains", "Measure: hours and dollars the tools save", from: s1, days: s2,
+            step("measure_gains", "Measure: the hours the tools save, and what they are worth", from: s1, days: s2,
                  gate: "Hours saved a week, per team, written down and valued at the loaded rate", owner: Planner.nameAnOwner),
             step("inventory", empty ? "Inventory: list \(Words.number(p.inventoryMinProcesses)) to \(Words.number(2 * p.inventoryMinProcesses)) office processes with hours, volume and system of record"
                                     : "Re-check the inventory: hours, volumes and systems of the best processes, and any missing ones",

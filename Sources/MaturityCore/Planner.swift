@@ -14,14 +14,23 @@ public enum Planner {
         } else {
             built = s.buildWhenNothingIsLive()
         }
-        built.move.alongside = findings.dropFirst().map(\.text)
-        built.move.alongsideMoves = findings.dropFirst().map { NextMove.Alongside(kind: $0.kind, agent: $0.agent?.name, text: $0.text) }
+        // All of one agent's problems are one move: the headline's agent takes no second line beside it.
+        let headlineAgent = built.move.agent
+        let others = findings.dropFirst().filter { f in headlineAgent == nil || f.agent?.name != headlineAgent }
+        let asides = Array(others) + s.belowBarAsides().filter { headlineAgent == nil || $0.agent?.name != headlineAgent }
+        built.move.alongside = asides.map(\.text)
+        built.move.alongsideMoves = asides.map { NextMove.Alongside(kind: $0.kind, agent: $0.agent?.name, text: $0.text) }
         let p = questionnaire.parameters
-        let start = assessment.planStart
+        let start = s.schedule.firstWorkday(onOrAfter: assessment.planStart)
         let lastDay = built.steps.map(\.end).max() ?? start.adding(days: p.planDays - 1)
-        let end = max(lastDay, start.adding(days: p.planDays - 1))
-        return Plan(nextMove: built.move, steps: built.steps, start: start, end: end, shadowWeeks: built.shadowWeeks,
-                    flags: built.flags, slo: p.slo, goNoGo: p.goNoGo.map { GoNoGoCheck(id: $0.id, question: p.fill($0.question)) }, goNoGoOn: built.goNoGoOn, budget: built.budget)
+        let end = max(lastDay, assessment.planStart.adding(days: p.planDays - 1))
+        // In date order; on the same day, the move's own steps before the ones beside it.
+        let ordered = built.steps.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        var plan = Plan(nextMove: built.move, steps: ordered, start: start, end: end,
+                    shadowWeeks: built.shadowWeeks, flags: built.flags, slo: s.slo(strict: built.move.strictGate),
+                    goNoGo: p.goNoGo.map { GoNoGoCheck(id: $0.id, question: p.fill($0.question)) }, goNoGoOn: built.goNoGoOn, budget: built.budget)
+        plan.calendarGiven = assessment.calendar != nil
+        return plan
     }
 }
 
@@ -52,6 +61,8 @@ struct Situation {
     let economics: [AgentEconomics]
     let start: Day
     let currency: String
+    /// The plant's working days: every step starts and ends on one.
+    let schedule: BusinessCalendar
 
     init(_ a: Assessment, _ q: Questionnaire, _ placement: Placement, _ useCases: [UseCase], _ economics: [AgentEconomics]) {
         self.a = a
@@ -60,11 +71,21 @@ struct Situation {
         self.placement = placement
         self.useCases = useCases
         self.economics = economics
+        self.schedule = a.calendar ?? BusinessCalendar()
         self.start = a.planStart
         self.currency = a.organization.currency
     }
 
     // MARK: what is live
+
+    /// The SLO to write down: the stricter one where an error could ship bad product or stop a line.
+    func slo(strict: Bool) -> SLO {
+        guard strict else { return p.slo }
+        var slo = p.slo
+        slo.autoApproveAccuracy = max(slo.autoApproveAccuracy, p.lineLevel.strictAutoApproveAccuracy)
+        slo.pageOwnerBelow = max(slo.pageOwnerBelow, p.lineLevel.strictPageOwnerBelow)
+        return slo
+    }
 
     /// Agents acting on real work.
     var live: [Agent] { a.agents.filter(\.status.isRunning) }
@@ -112,6 +133,9 @@ struct Situation {
 
     // MARK: the rules, in order
 
+    /// The agents whose pattern may be copied: a live agent under the return bar is not reused.
+    func clearsBar(_ agent: Agent) -> Bool { !(economics(of: agent)?.belowBar ?? false) }
+
     func findings() -> [Finding] {
         var out: [Finding] = []
         for agent in live where agent.namedOwner == nil {
@@ -124,11 +148,17 @@ struct Situation {
             out.append(Finding(kind: .closeGateGaps, agent: agent,
                                text: "Close \(agent.name)'s gate \(bars.count == 1 ? "gap" : "gaps"): \(Words.bars(bars))"))
         }
-        let onLadderOrLive = a.agents.filter { $0.status >= .shadow && $0.status != .retired }
-        for agent in onLadderOrLive {
-            guard let e = economics(of: agent), e.belowBar, let roi = e.roi else { continue }
-            out.append(Finding(kind: .fixOrStopAgent, agent: agent,
-                               text: "Fix the economics of \(agent.name) or stop it: \(Format.ratio(roi)) its run cost (\(e.judgedOnRealised ? "realised" : "estimated")), under the \(Format.multiple(p.roiMinimum)) bar"))
+        // Rule 3: an agent that loses money is fixed or stopped; one still climbing on a workflow
+        // under the bar stops climbing (the bar decides what to scale, not what to switch off).
+        for agent in a.agents where agent.status >= .shadow && agent.status != .retired {
+            guard let e = economics(of: agent), let roi = e.roi else { continue }
+            let climbingAgent = agent.status < .production
+            if e.losesMoney || (climbingAgent && e.belowBar) {
+                let why = e.losesMoney ? "it costs more to run than it \(e.judgedOnRealised ? "reports earning" : "is estimated to free")"
+                                       : "its workflow returns \(Format.ratio(roi)) its run cost, under the \(Format.multiple(p.roiMinimum)) bar"
+                out.append(Finding(kind: .fixOrStopAgent, agent: agent,
+                                   text: (climbingAgent && !e.losesMoney ? "Stop \(agent.name)'s climb and pick a better workflow: " : "Fix \(agent.name) or stop it: ") + why))
+            }
         }
         let finishing = climbing.filter { !(economics(of: $0)?.belowBar ?? false) }
             .sorted { ($0.status, value(of: $0)) > ($1.status, value(of: $1)) }
@@ -136,7 +166,7 @@ struct Situation {
             out.append(Finding(kind: .finishLadder, agent: agent,
                                text: "Finish \(agent.name)'s climb from \(Words.rung(agent.status, q)) to production"))
         }
-        if live.count >= p.portfolioMinAgents, !yes(.newAgentShipsInWeeks) || marginalCostRising {
+        if hardenApplies {
             let why = !yes(.newAgentShipsInWeeks) ? "new agents still take quarters" : "each new agent costs more than the last"
             out.append(Finding(kind: .hardenPlatform, agent: nil,
                                text: "Harden the platform under the \(live.count) live agents before adding another: \(why)"))
@@ -147,6 +177,23 @@ struct Situation {
                                text: "Install the missing governance: \(Format.list(habits.map { $0.habit.lowercased() }))"))
         }
         return out
+    }
+
+    /// Rule 5 applies: three or more live agents, but new ones take quarters or cost more each time.
+    var hardenApplies: Bool { live.count >= p.portfolioMinAgents && (!yes(.newAgentShipsInWeeks) || marginalCostRising) }
+
+    /// Live agents that earn more than they cost but under the bar: never the move, always said beside it.
+    func belowBarAsides() -> [Finding] {
+        a.agents.filter { $0.status == .production }.compactMap { agent in
+            guard let e = economics(of: agent), e.belowBar, !e.losesMoney, let roi = e.roi else { return nil }
+            let basis = e.judgedOnRealised ? "the \(money(e.realisedValue ?? 0)) a year it reports (measured)" : "its estimated value (modelled)"
+            let under = (e.realisedValue ?? 0) < (e.estimatedValue ?? 0)
+            let why = under
+                ? " Its reported value is under the estimate: check whether the hours it frees were put to other work and whether its run cost is above the model (realised savings often land at 60-80% of an estimate)"
+                : " Its value is reported, not estimated, so check its run cost against the model before anything is built on it"
+            return Finding(kind: .agentBelow3x, agent: agent,
+                           text: "\(agent.name) earns \(Format.ratio(roi)) its modelled run cost on \(basis): it makes money, so keep it, but do not copy its pattern until it clears \(Format.multiple(p.roiMinimum))." + why)
+        }
     }
 
     private func value(of agent: Agent) -> Double { useCase(of: agent)?.annualValue ?? agent.annualDollarValue ?? 0 }

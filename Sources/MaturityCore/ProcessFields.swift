@@ -26,6 +26,9 @@ extension InventoryProcess {
             $0.highSeverityErrorsPossible.map { $0 ? "true" : "false" }
         },
         ProcessField(id: "owner_candidate", header: "Owner candidate", isText: true) { $0.ownerCandidate },
+        ProcessField(id: "downtime_hours_per_year", header: "Downtime hours per year", isText: false) { $0.downtimeHoursPerYear.map { Format.number($0) } },
+        ProcessField(id: "cost_per_downtime_hour", header: "Cost per downtime hour", isText: false) { $0.costPerDowntimeHour.map { Format.number($0) } },
+        ProcessField(id: "scrap_cost_per_year", header: "Scrap cost per year", isText: false) { $0.scrapCostPerYear.map { Format.number($0) } },
     ]
 
     /// The field `id`, if the table has it.

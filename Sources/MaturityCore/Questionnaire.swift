@@ -153,6 +153,8 @@ public struct Question: Sendable, Equatable {
     public var short: String?
     /// Only asked once some agent is past the idea stage (the interview skips it otherwise).
     public var needsAgents = false
+    /// A process field that only line-level (plant-floor) processes are asked (the interview skips it for office work).
+    public var lineOnly = false
 
     public init(id: String, section: String? = nil, type: QuestionType, prompt: String, help: String? = nil,
                 unit: String? = nil, choices: [Choice] = [], min: Double? = nil, max: Double? = nil, strictPrefersYes: Bool = false,
@@ -213,6 +215,12 @@ public struct Parameters: Sendable, Equatable {
     public var linePortfolioMax: Int = 12
     /// How long the moves that are not a trust ladder take, and how much shorter a set-up is on reused plumbing.
     public var moveWeeks: MoveWeeks = MoveWeeks()
+    /// What an agent costs to build, and how much faster each reused platform makes the next.
+    public var build: BuildParameters = BuildParameters()
+    /// Plant-floor work as capital projects.
+    public var lineLevel: LineLevelParameters = LineLevelParameters()
+    /// Pilots stalled before production, as a share of all pilots run, that make a graveyard (with `stalledPilotsForGraveyard`).
+    public var stalledPilotShareForGraveyard: Double = 0.5
     /// What the production owner does, said in the plan's owner step.
     public var ownerDuties: [String] = [
         "look at the accuracy dashboard every day (two minutes)",
@@ -265,6 +273,8 @@ public struct MoveWeeks: Sendable, Equatable {
     public var selectLineLevel: Int = 2
     /// Days the set-up rung lasts when the agent reuses a live agent's connection and monitoring.
     public var reuseSetupDays: Int = 3
+    /// Working days the portfolio owner has to be named in a Stage 3 governance plan.
+    public var nameOwnerDays: Int = 5
     public init() {}
 }
 
@@ -399,5 +409,5 @@ public enum LadderDefaults {
     /// Reviewed automated cases an ISO week needs before its accuracy counts.
     public static let reviewedPerWeek = 40
     /// Reviewed cases the approve-each rung needs when its interval alone cannot show the gate.
-    public static let approveEachCases = 300
+    public static let approveEachCases = 100
 }

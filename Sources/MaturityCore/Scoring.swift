@@ -29,6 +29,40 @@ public struct UseCase: Sendable, Equatable {
     /// Whether it can be the one next move: unlocked, at or above the ROI bar, not yet automated.
     public var eligible: Bool
     public var ineligibleReason: String?
+    /// What the value is counted from: office hours freed, or downtime and scrap avoided on the line.
+    public var valueBasis: ValueBasis = .staffHours
+    /// What it costs once to build, new, on its own connection: low, middle, high (the plan lowers it for reuse).
+    public var oneTimeCost: CostRange = CostRange(low: 0, high: 0)
+    /// Months until the net value (value less run cost) pays the one-time cost back; nil when it never does.
+    public var paybackMonths: Double? { oneTimeCost.paybackMonths(annualNet: annualValue - annualRunCost) }
+    /// An error could ship bad product or stop a line: the stricter auto gate and a person on every high-severity action.
+    public var strictGate: Bool = false
+}
+
+public enum ValueBasis: String, Sendable {
+    case staffHours = "staff_hours"
+    /// Line-level work: the downtime and scrap it avoids, plus any staff hours.
+    case downtimeAndScrap = "downtime_and_scrap"
+}
+
+/// A one-time cost as a range; the middle is the figure plans and payback use.
+public struct CostRange: Sendable, Equatable {
+    public var low: Double
+    public var high: Double
+    public var middle: Double { (low + high) / 2 }
+    public init(low: Double, high: Double) {
+        self.low = low
+        self.high = high
+    }
+
+    public func scaled(_ factor: Double) -> CostRange { CostRange(low: low * factor, high: high * factor) }
+    public static func + (a: CostRange, b: CostRange) -> CostRange { CostRange(low: a.low + b.low, high: a.high + b.high) }
+
+    /// Months of net value that repay the middle of the range; nil when the net value is not positive.
+    public func paybackMonths(annualNet: Double) -> Double? {
+        guard annualNet > 0 else { return nil }
+        return middle / (annualNet / 12)
+    }
 }
 
 public struct CostLine: Sendable, Equatable {
@@ -66,12 +100,21 @@ public enum Scoring {
     /// Scores every process and ranks them best first: use cases that can be the next move
     /// (by value net of run cost, weighted by feasibility), then those already automated,
     /// then those under the ROI bar, then those locked at this stage.
-    public static func score(_ assessment: Assessment, questionnaire: Questionnaire, stage: Int) -> [UseCase] {
+    /// `governed`: at Stage 3, whether the governance habits are all in place; line-level work
+    /// stays locked until they are (the stage's "not yet" says so).
+    public static func score(_ assessment: Assessment, questionnaire: Questionnaire, stage: Int, governed: Bool = true) -> [UseCase] {
         let p = questionnaire.parameters
         let rate = assessment.organization.loadedHourlyRate ?? 0
         var cases = assessment.processes.map { process in
-            useCase(process, rate: rate, currency: assessment.organization.currency, stage: stage,
-                    agents: assessment.agents, p: p, usdFactor: assessment.usdFactor)
+            var u = useCase(process, rate: rate, currency: assessment.organization.currency, stage: stage,
+                            agents: assessment.agents, p: p, usdFactor: assessment.usdFactor)
+            if stage == 3, !governed, !u.locked, u.side != .office {
+                u.locked = true
+                u.lockedReason = "\(u.side == .line ? "Line-level" : "Product") work waits for the portfolio's governance: the owner, the monthly value review and the kill-or-scale call come first."
+                u.ineligibleReason = u.lockedReason
+                u.eligible = false
+            }
+            return u
         }
         cases.sort { a, b in
             let ga = group(a), gb = group(b)
@@ -107,7 +150,8 @@ public enum Scoring {
     static func useCase(_ process: InventoryProcess, rate: Double, currency: String, stage: Int, agents: [Agent], p: Parameters,
                         usdFactor: Double = 1) -> UseCase {
         let automatedHours = process.hoursPerWeek * p.automatableShare
-        let value = automatedHours * p.weeksPerYear * rate
+        let lineValue = Self.lineValue(process, p.lineLevel)
+        let value = automatedHours * p.weeksPerYear * rate + (lineValue ?? 0)
         let fte = automatedHours / p.hoursPerFTEWeek
         let lines = runCost(process, rate: rate, currency: currency, p: p, usdFactor: usdFactor)
         let cost = lines.reduce(0) { $0 + $1.annual }
@@ -122,7 +166,8 @@ public enum Scoring {
             : nil
         let highValue = value >= p.quadrantHighValue
         let highFeasibility = Double(feasibility) >= p.quadrantHighFeasibility
-        let quadrant: Quadrant = highValue ? (highFeasibility ? .quickWin : .bigBet) : (highFeasibility ? .fillIn : .notNow)
+        // Line-level work is a capital project: high value makes it a big bet, never a quick win.
+        let quadrant: Quadrant = highValue ? (highFeasibility && process.side == .office ? .quickWin : .bigBet) : (highFeasibility ? .fillIn : .notNow)
 
         var flags: [String] = []
         if roi < p.roiMinimum { flags.append(FlagID.roiBelow3x.rawValue) }
@@ -138,13 +183,46 @@ public enum Scoring {
         } else if roi < p.roiMinimum {
             reason = "returns \(Format.ratio(roi)) its run cost, under the \(Format.multiple(p.roiMinimum)) bar; pick a better workflow"
         }
-        return UseCase(
+        var u = UseCase(
             name: process.name, department: process.department, side: process.side,
             hoursPerWeek: process.hoursPerWeek, volumePerWeek: process.volumePerWeek, owner: process.namedOwner,
             annualValue: value, fteFreed: fte, runCost: lines, annualRunCost: cost, roi: roi,
             feasibility: feasibility, factors: factors, locked: locked, lockedReason: lockedReason,
             quadrant: quadrant, flags: flags, agent: agent?.name, agentStatus: agent?.status, alreadyAutomated: automated, rank: 0,
             eligible: reason == nil, ineligibleReason: reason)
+        u.valueBasis = lineValue == nil ? .staffHours : .downtimeAndScrap
+        u.oneTimeCost = oneTimeCost(process, p: p, usdFactor: usdFactor)
+        u.strictGate = process.highSeverityErrorsPossible == true
+        return u
+    }
+
+    /// Downtime and scrap a line-level use case avoids a year; nil for office work or when neither is given.
+    static func lineValue(_ process: InventoryProcess, _ l: LineLevelParameters) -> Double? {
+        guard process.side != .office else { return nil }
+        let downtime = process.downtimeHoursPerYear.flatMap { h in process.costPerDowntimeHour.map { h * $0 * l.downtimeAvoided } }
+        let scrap = process.scrapCostPerYear.map { $0 * l.scrapAvoided }
+        if downtime == nil, scrap == nil { return nil }
+        return (downtime ?? 0) + (scrap ?? 0)
+    }
+
+    /// What the use case costs once, new: a line-level project's capital range, or an office agent's
+    /// build plus the connection to its system of record, scaled by the write-back path.
+    public static func oneTimeCost(_ process: InventoryProcess, p: Parameters, usdFactor: Double = 1) -> CostRange {
+        if process.side != .office {
+            return CostRange(low: p.lineLevel.oneTimeCost.lowerBound, high: p.lineLevel.oneTimeCost.upperBound).scaled(usdFactor)
+        }
+        return (agentBuild(p) + connection(process, p: p)).scaled(usdFactor)
+    }
+
+    static func agentBuild(_ p: Parameters) -> CostRange { CostRange(low: p.build.agent.lowerBound, high: p.build.agent.upperBound) }
+
+    /// The connection to the process's system of record, at the price of its write-back path (unknowns at the dearest).
+    static func connection(_ process: InventoryProcess, p: Parameters) -> CostRange {
+        let b = p.build
+        let base = process.systemOfRecord.flatMap { b.connection[$0] } ?? (b.connection.values.max() ?? 0)
+        let factor = process.writeBack.flatMap { b.writeBack[$0] } ?? (b.writeBack.values.max() ?? 1)
+        let middle = base * factor
+        return CostRange(low: middle * (1 - b.connectionSpread), high: middle * (1 + b.connectionSpread))
     }
 
     /// The four run-cost lines of the seed's budget table, each with the inputs behind it.

@@ -17,4 +17,6 @@ public enum ExitStatus {
     public static let software: Int32 = 70
     /// An output file cannot be created.
     public static let cannotCreate: Int32 = 73
+    /// Standard output or error could not be written (a full disk, a closed descriptor).
+    public static let ioError: Int32 = 74
 }

@@ -25,25 +25,44 @@ public enum Values {
         // Most values are plain numbers: take the fast path.
         if !decimalComma || !raw.contains("."), let plain = Double(raw), plain.isFinite { return plain }
         var text = trimmed(raw)
-        for symbol in ["$", "€", "£", "¥", "USD", "EUR", "GBP", "CAD"] {
-            if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
-            if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
+        // A currency named around the number; a euro amount writes its thousands with dots ("EUR 40.000").
+        var euro = false
+        for symbol in ["US$", "CA$", "$", "€", "£", "¥", "USD", "EUR", "GBP", "CAD", "CHF", "MXN", "Fr.", "kr"] {
+            if text.hasSuffix(symbol) {
+                text = trimmed(String(text.dropLast(symbol.count)))
+                euro = euro || symbol == "€" || symbol == "EUR"
+            }
+            if text.hasPrefix(symbol) {
+                text = trimmed(String(text.dropFirst(symbol.count)))
+                euro = euro || symbol == "€" || symbol == "EUR"
+            }
         }
+        var multiplier = 1.0
         // Words before the number: "about 40", "approx. 12".
         if let first = text.firstIndex(where: { $0.isNumber || $0 == "-" }), first != text.startIndex,
            text[..<first].allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "~" }) {
             text = String(text[first...])
         }
-        // A unit after the number: "12.5 h", "40 hours", "300/wk", "300 cases a week".
+        // A unit after the number: "12.5 h", "40 hours", "300/wk", "300 cases a week"; a magnitude
+        // ("40k", "1.2m", "2 Mio", "1.5bn") multiplies, and words after it ("maybe") are dropped.
         if let last = text.lastIndex(where: { $0.isNumber }) {
             let unit = text[text.index(after: last)...]
-            if unit.allSatisfy({ $0.isLetter || $0 == " " || $0 == "/" || $0 == "." }), unit.contains(where: \.isLetter) {
+            if unit.allSatisfy({ $0.isLetter || $0 == " " || $0 == "/" || $0 == "." || $0 == "€" || $0 == "$" }), unit.contains(where: \.isLetter) {
+                let word = unit.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) } ?? ""
+                multiplier = magnitudes[word] ?? 1
                 text = String(text[...last])
             }
         }
         text = text.filter { !" \u{00A0}\u{202F}'_".contains($0) }
         var negative = false
         if text.hasPrefix("-") { negative = true; text.removeFirst() }
+        // Dots as thousands separators: "1.200.000", or "40.000" written beside a euro sign.
+        let dots = text.filter { $0 == "." }.count
+        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+        let grouped = groups.count > 1 && groups.dropFirst().allSatisfy { $0.count == 3 } && (1...3).contains(groups[0].count)
+        if !decimalComma, !text.contains(","), grouped, dots >= 2 || euro {
+            text = text.filter { $0 != "." }
+        }
         if decimalComma {
             text = String(text.compactMap { $0 == "." ? nil : ($0 == "," ? "." : $0) })
         } else if let dot = text.firstIndex(of: "."), let comma = text.lastIndex(of: ","), comma > dot {
@@ -55,9 +74,13 @@ public enum Values {
             text = text.filter { $0 != "," }
         }
         guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }),
-              let v = Double(text), v.isFinite else { return nil }
-        return negative ? -v : v
+              let v = Double(text), (v * multiplier).isFinite else { return nil }
+        return (negative ? -v : v) * multiplier
     }
+
+    /// Words for thousands, millions and billions after a number.
+    static let magnitudes: [String: Double] = ["k": 1e3, "thousand": 1e3, "tsd": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6,
+                                              "million": 1e6, "millions": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9, "mrd": 1e9]
 
     /// A share between 0 and 1 as people write it: `0.1` or `10%`. Where a bare number means a
     /// percent (`percent`, a column headed with %), `10` is 10%; elsewhere a bare number above 1

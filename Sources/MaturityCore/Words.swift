@@ -1,14 +1,14 @@
 /// Ids turned into the words a COO reads: gate bars by their labels, statuses by their rung names,
 /// answers by their choice labels.
 public enum Words {
-    /// A label inside a sentence: "Monitoring shows drift" → "monitoring shows drift"; "AI takes part" stays.
+    /// A label inside a sentence: "Monitoring that catches drift" → "monitoring that catches drift"; "AI takes part" stays.
     public static func inSentence(_ label: String) -> String {
         let chars = Array(label)
         guard chars.count > 1, chars[0].isUppercase, !chars[1].isUppercase else { return label }
         return chars[0].lowercased() + String(chars.dropFirst())
     }
 
-    /// Gate bars in a sentence: "monitoring shows drift" or "a and b".
+    /// Gate bars in a sentence: "monitoring that catches drift" or "a and b".
     public static func bars(_ bars: [GateBar]) -> String { Format.list(bars.map { inSentence($0.label) }) }
 
     /// Bar ids in words, from the questionnaire's labels.
@@ -58,5 +58,39 @@ public enum Words {
             return inSentence(label)
         }
         return answer.display
+    }
+
+    /// The names of the currencies a report may be kept in: singular, plural.
+    static let currencyNames: [String: (String, String)] = [
+        "EUR": ("euro", "euros"), "GBP": ("pound", "pounds"), "CHF": ("franc", "francs"), "MXN": ("peso", "pesos"),
+        "JPY": ("yen", "yen"), "SEK": ("krona", "kronor"), "NOK": ("krone", "kroner"), "DKK": ("krone", "kroner"),
+        "PLN": ("złoty", "złoty"), "CZK": ("koruna", "korunas"), "INR": ("rupee", "rupees"), "CNY": ("yuan", "yuan"),
+        "BRL": ("real", "reais"), "HUF": ("forint", "forints"), "RON": ("leu", "lei"), "TRY": ("lira", "lira"),
+    ]
+
+    /// Our prose about money in a company's currency: "dollars" becomes "euros" in a EUR report, and a
+    /// currency without a plain English name is said by its code ("reports its value in CAD").
+    public static func inCurrency(_ text: String, _ code: String) -> String {
+        guard code.uppercased() != "USD", text.range(of: "dollar", options: .caseInsensitive) != nil || text.contains("$") else { return text }
+        let name = currencyNames[code.uppercased()] ?? (code.uppercased(), code.uppercased())
+        let phrases: [(String, String)] = [
+            ("by how many dollars", "by how much"),
+            ("US-dollar figures", "USD figures"), ("US dollars", "USD"), ("US dollar", "USD"),
+            ("dollar number", "number in \(name.1)"), ("dollar contribution", "contribution in \(name.1)"),
+            ("dollar figure", "figure in \(name.1)"), ("dollar metric", "metric in \(name.1)"),
+            ("its dollars", "its value in \(name.1)"), ("their dollars", "their value in \(name.1)"),
+            ("Dollars", name.1.prefix(1).uppercased() + name.1.dropFirst()), ("dollars", name.1),
+            ("Dollar", name.0.prefix(1).uppercased() + name.0.dropFirst()), ("dollar", name.0),
+        ]
+        var out = text
+        for (from, to) in phrases { out = out.replacingOccurrences(of: from, with: to) }
+        // A US figure the seeds quote ($200–2,000, a $250M manufacturer) is said as USD.
+        out = out.replacingOccurrences(of: #"\$(?=[0-9])"#, with: "USD ", options: .regularExpression)
+        return out
+    }
+
+    /// A pilot named in a sentence: "the Order entry pilot", or "the Quote bot pilot".
+    public static func pilot(_ name: String) -> String {
+        name.lowercased().hasSuffix("pilot") ? "the \(name)" : "the \(name) pilot"
     }
 }

@@ -85,6 +85,8 @@ public struct HistoryEntry: Encodable, Sendable {
     public var agentsInProduction: Int
     public var dollarsReported: Int
     public var nextMove: String
+    /// The rule that chose the move (`ship_next_agent`, …), as in the report's `nextMove.kind`.
+    public var nextMoveKind: String
 
     public init(file: String?, _ p: TrendPoint) {
         self.file = file
@@ -95,6 +97,72 @@ public struct HistoryEntry: Encodable, Sendable {
         agentsInProduction = p.agentsInProduction
         dollarsReported = p.dollarsReported.roundedInt()
         nextMove = p.nextMove
+        nextMoveKind = p.nextMoveKind.rawValue
+    }
+}
+
+/// `maturity history --format json`: the tool, the schema version and the assessments by date.
+/// Version 2: the output is an object (version 1 was a bare array), and each entry names its move's kind.
+public struct HistoryOutput: Encodable, Sendable {
+    public var tool = "maturity history"
+    public var schemaVersion = 2
+    public var folder: String
+    public var assessments: [HistoryEntry]
+    public init(folder: String, assessments: [HistoryEntry]) {
+        self.folder = folder
+        self.assessments = assessments
+    }
+}
+
+/// `maturity compare --format json`: the comparison's keys with the tool and schema version beside them.
+public struct CompareOutput: Encodable, Sendable {
+    public var comparison: ComparisonJSON
+    public init(_ comparison: ComparisonJSON) { self.comparison = comparison }
+    enum Keys: String, CodingKey { case tool, schemaVersion }
+    public func encode(to encoder: Encoder) throws {
+        try comparison.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode("maturity compare", forKey: .tool)
+        try c.encode(1, forKey: .schemaVersion)
+    }
+}
+
+/// `maturity validate --format json`: each file with its kind, whether it is valid and every problem.
+public struct ValidateOutput: Encodable, Sendable {
+    public struct Problem: Encodable, Sendable {
+        public var line: Int?
+        public var column: Int?
+        public var severity: String
+        public var message: String
+        public init(line: Int?, column: Int?, severity: String, message: String) {
+            self.line = line
+            self.column = column
+            self.severity = severity
+            self.message = message
+        }
+    }
+    public struct File: Encodable, Sendable {
+        public var file: String
+        /// `assessment` or `questionnaire`; null when the file could not be read at all.
+        public var kind: String?
+        public var valid: Bool
+        public var exitCode: Int32
+        public var problems: [Problem]
+        public init(file: String, kind: String?, valid: Bool, exitCode: Int32, problems: [Problem]) {
+            self.file = file
+            self.kind = kind
+            self.valid = valid
+            self.exitCode = exitCode
+            self.problems = problems
+        }
+    }
+    public var tool = "maturity validate"
+    public var schemaVersion = 1
+    public var valid: Bool
+    public var files: [File]
+    public init(files: [File]) {
+        self.files = files
+        valid = files.allSatisfy(\.valid)
     }
 }
 

@@ -30,6 +30,7 @@ extension ReportModel {
         sources = q.sources.map { SourceJSON(fact: $0.fact, source: $0.source) }
         currencyNote = e.currencyNote
         shadowStretched = plan.flags.contains(FlagID.lowVolumeForShadow.rawValue)
+        calendarGiven = plan.calendarGiven
         evidence = pl.evidence.map { EvidenceJSON(stage: $0.stage, id: $0.id, rule: $0.rule, passed: $0.passed, basis: $0.basis) }
         flags = e.allFlags.map { FlagJSON(id: $0.id, title: $0.title, detail: $0.detail, subjects: $0.subjects) }
         unknownAnswers = pl.unknownAnswers
@@ -39,7 +40,8 @@ extension ReportModel {
         goNoGoOn = plan.goNoGoOn?.iso
         useCases = e.useCases.map(UseCaseJSON.init)
         self.plan = plan.steps.map { PlanStepJSON(id: $0.id, title: $0.title, label: $0.label, start: $0.start.iso, end: $0.end.iso,
-                                                  gate: $0.gate, owner: $0.owner) }
+                                                  gate: $0.gate, owner: $0.owner, rung: $0.rung.isEmpty ? $0.id : $0.rung,
+                                                  closedDays: $0.closed.map(\.iso)) }
         planEnd = plan.end.iso
         shadowWeeks = plan.shadowWeeks
         slo = SLOJSON(autoApproveAccuracy: plan.slo.autoApproveAccuracy, pageOwnerBelow: plan.slo.pageOwnerBelow,
@@ -56,17 +58,21 @@ extension ReportModel {
 
     /// Every question with the answer on file, a choice as "label (value)".
     static func answers(_ a: Assessment, _ q: Questionnaire) -> [AnswerJSON] {
-        q.questions.map { question in
+        let hasAgents = a.agents.contains { $0.status != .idea }
+        return q.questions.map { question in
             var shown: String?
+            var words: String?
             if let answer = a.answers[question.id] {
                 if case .choice(let c) = answer {
                     shown = question.choices.first { $0.value == c }.map { "\($0.label) (\(c))" } ?? c
+                    words = question.choices.first { $0.value == c }?.label ?? c
                 } else {
                     shown = answer.display
+                    words = shown
                 }
             }
             return AnswerJSON(id: question.id, short: question.short ?? question.prompt, section: question.section,
-                              prompt: question.prompt, answer: shown)
+                              prompt: question.prompt, answer: shown, shown: words, applies: hasAgents || !question.needsAgents)
         }
     }
 
@@ -119,7 +125,11 @@ extension ReportModel.NextMoveJSON {
                   roi: m.roi.map(round1), costOfDelayPerQuarter: m.costOfDelayPerQuarter.map(money),
                   alongside: m.alongside, agent: m.agent, reuses: m.reuses, then: m.then,
                   fitsIn90Days: m.fitsIn90Days, alternative: m.alternative, weeks: m.weeks,
-                  alongsideMoves: m.alongsideMoves.map { .init(kind: $0.kind.rawValue, agent: $0.agent, text: $0.text) })
+                  alongsideMoves: m.alongsideMoves.map { .init(kind: $0.kind.rawValue, agent: $0.agent, text: $0.text) },
+                  oneTimeCost: m.oneTimeCost.map { money($0.middle) },
+                  oneTimeCostRange: m.oneTimeCost.map { .init(low: money($0.low), high: money($0.high)) },
+                  paybackMonths: m.paybackMonths.map(round1), restarts: m.restarts, platformAgents: m.platformAgents,
+                  lengthShare: round2(m.lengthShare), weeksToLive: m.weeksToLive, strictGate: m.strictGate)
     }
 }
 
@@ -138,7 +148,9 @@ extension ReportModel.UseCaseJSON {
                   locked: u.locked, lockedReason: u.lockedReason, quadrant: u.quadrant.rawValue,
                   quadrantLabel: u.quadrant.label, flags: u.flags, alreadyAutomated: u.alreadyAutomated,
                   agent: u.agent, agentStatus: u.agentStatus?.rawValue, eligible: u.eligible,
-                  ineligibleReason: u.ineligibleReason)
+                  ineligibleReason: u.ineligibleReason, valueBasis: u.valueBasis.rawValue,
+                  oneTimeCost: money(u.oneTimeCost.middle), oneTimeCostRange: .init(low: money(u.oneTimeCost.low), high: money(u.oneTimeCost.high)),
+                  paybackMonths: u.paybackMonths.map(round1), strictGate: u.strictGate)
     }
 }
 

@@ -36,6 +36,8 @@ public struct ReportModel: Encodable, Sendable {
     public var currencyNote: String?
     /// The shadow rung was stretched past two weeks to see enough real cases.
     public var shadowStretched: Bool
+    /// Whether the plant's calendar (--calendar) placed the plan; without it, Monday to Friday and no holidays.
+    public var calendarGiven: Bool
     public var evidence: [EvidenceJSON]
     public var flags: [FlagJSON]
     public var unknownAnswers: [String]
@@ -78,6 +80,10 @@ public struct ReportModel: Encodable, Sendable {
         public var prompt: String
         /// As shown: a choice as "label (value)", yes/no, a number or text; null when unknown.
         public var answer: String?
+        /// The answer in words only (a choice's label), for prose; null when unknown.
+        public var shown: String?
+        /// False for a question about agents while the company has none: it cannot apply, so it is not unknown.
+        public var applies: Bool
     }
     public struct RangeJSON: Encodable, Sendable { public var min: Double; public var max: Double }
     public struct ParametersJSON: Encodable, Sendable {
@@ -194,10 +200,21 @@ public struct ReportModel: Encodable, Sendable {
         public var alternative: String?
         public var weeks: Int
         public var alongsideMoves: [AlongsideJSON]
+        /// What the move costs once (the middle of its range), and the range; null when it ships nothing.
+        public var oneTimeCost: Int?
+        public var oneTimeCostRange: MoneyRangeJSON?
+        /// Months of net value (value less run cost) that repay the one-time cost; null when it ships nothing or never pays.
+        public var paybackMonths: Double?
+        public var restarts: String?
+        public var platformAgents: Int
+        public var lengthShare: Double
+        public var weeksToLive: Int?
+        public var strictGate: Bool
 
         enum CodingKeys: String, CodingKey {
             case kind, title, detail, useCase, owner, annualValue, annualRunCost, roi, costOfDelayPerQuarter, alongside
             case agent, reuses, then, fitsIn90Days, alternative, weeks, alongsideMoves
+            case oneTimeCost, oneTimeCostRange, paybackMonths, restarts, platformAgents, lengthShare, weeksToLive, strictGate
         }
 
         /// The names the move points at are always present, as null when there is none.
@@ -220,7 +237,20 @@ public struct ReportModel: Encodable, Sendable {
             try c.encode(alternative, forKey: .alternative)
             try c.encode(weeks, forKey: .weeks)
             try c.encode(alongsideMoves, forKey: .alongsideMoves)
+            try c.encode(oneTimeCost, forKey: .oneTimeCost)
+            try c.encode(oneTimeCostRange, forKey: .oneTimeCostRange)
+            try c.encode(paybackMonths, forKey: .paybackMonths)
+            try c.encode(restarts, forKey: .restarts)
+            try c.encode(platformAgents, forKey: .platformAgents)
+            try c.encode(lengthShare, forKey: .lengthShare)
+            try c.encode(weeksToLive, forKey: .weeksToLive)
+            try c.encode(strictGate, forKey: .strictGate)
         }
+    }
+
+    public struct MoneyRangeJSON: Encodable, Sendable {
+        public var low: Int
+        public var high: Int
     }
 
     public struct AlongsideJSON: Encodable, Sendable {
@@ -255,6 +285,13 @@ public struct ReportModel: Encodable, Sendable {
         public var agentStatus: String?
         public var eligible: Bool
         public var ineligibleReason: String?
+        /// staff_hours, or downtime_and_scrap for line-level work valued on what it avoids.
+        public var valueBasis: String
+        /// What it costs once, new, on its own connection (the middle of the range), the range, and the payback.
+        public var oneTimeCost: Int
+        public var oneTimeCostRange: MoneyRangeJSON
+        public var paybackMonths: Double?
+        public var strictGate: Bool
     }
 
     public struct CostLineJSON: Encodable, Sendable {
@@ -281,6 +318,11 @@ public struct ReportModel: Encodable, Sendable {
         public var end: String
         public var gate: String
         public var owner: String
+        /// The trust-ladder rung (build, setup, shadow, approve_each, auto_with_exceptions, go_no_go,
+        /// production_owned) or the move's own step id.
+        public var rung: String
+        /// Plant closures on working days inside the step, which pushed its end out.
+        public var closedDays: [String]
     }
 
     public struct SLOJSON: Encodable, Sendable {

@@ -53,7 +53,9 @@ extension ReportView {
                                           revision: m.questionnaire.revision ?? "")
         sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
         method = Self.method(p, currency: currency)
-        jsonForScript = Self.scriptSafe(json)
+        // The data block's keys and ids say "dollar" (annualDollarValue): escaped as JSON allows, so a
+        // report kept in euros reads no "dollar" anywhere, while every JSON parser reads the same data.
+        jsonForScript = Self.scriptSafe(json).replacingOccurrences(of: "ollar", with: "\\u006fllar")
         addChanges(m)
         addRoom(m)
     }
@@ -80,7 +82,10 @@ extension ReportView {
                         then: move.then, alternative: move.alternative,
                         fitsNote: move.fitsIn90Days ? nil : "This cannot finish within \(m.parameters.planDays) days at its volume: it takes about \(Words.count(move.weeks, "week")) to reach production-owned."
                             + (move.alternative.map { " \($0) fits inside the window instead." } ?? ""),
-                        goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map { Self.longDate($0) })
+                        goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map { Self.longDate($0) },
+                        oneTimeCost: move.oneTimeCostRange.map { "\(money($0.low)) to \(money($0.high))" },
+                        payback: move.oneTimeCostRange == nil ? nil
+                            : (move.paybackMonths.map { "about \(Format.number($0.rounded())) months" } ?? "never at these figures"))
     }
 
     /// At most five figures at a glance: the stage, the move's value and cost of delay, the open
@@ -108,7 +113,10 @@ extension ReportView {
         return m.useCases.prefix(p.useCasesShown).map { u in
             let belowBar = u.flags.contains(FlagID.roiBelow3x.rawValue)
             var status = u.quadrantLabel
-            if u.locked { status = "Locked until Stage 3: \(u.side == "line" ? "line-level" : "product") work" }
+            if u.locked {
+                status = m.stage >= 3 ? "Locked until the governance habits are in place: \(u.side == "line" ? "line-level" : "product") work"
+                                      : "Locked until Stage 3: \(u.side == "line" ? "line-level" : "product") work"
+            }
             else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
             else if belowBar { status = "Under the \(Format.multiple(p.roiMinimum)) return bar" }
             else if let agent = u.agent, let s = u.agentStatus { status += "; \(agent) is at \(s.replacingOccurrences(of: "_", with: " "))" }
@@ -162,6 +170,19 @@ extension ReportView {
 
     /// JSON with `<`, `>` and `&` written as \\u escapes: still the same JSON, but it can never
     /// close the script element it sits in.
+    /// Without the plant's calendar, a plan over the year's end says what it assumed.
+    static func calendarNote(_ m: ReportModel, steps: [StepRow]) -> String? {
+        guard !m.calendarGiven, let first = Day(iso: m.planStartsOn), let last = Day(iso: m.planEnd) else { return nil }
+        var d = first
+        while d <= last {
+            if d.month == 12, d.day == 25 {
+                return "These dates count Monday to Friday with no holidays, and the plan runs over 25 December and the new year. Give the plant's calendar (--calendar, with its holidays and shutdowns) and every step moves around them."
+            }
+            d = d.adding(days: 1)
+        }
+        return nil
+    }
+
     static func scriptSafe(_ json: String) -> String {
         // Bytes, not scalars: a long inventory's JSON is megabytes. <, > and & are ASCII, so
         // they never occur inside a multi-byte character.
@@ -245,7 +266,10 @@ extension ReportView {
             let offset = planStart.days(until: start)
             let length = start.days(until: end) + 1
             let short = s.label
-            return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end, gate: s.gate,
+            // A step that spans a shutdown or a holiday says so: the plant's closed days pushed its end out.
+            let closed = s.closedDays.isEmpty ? ""
+                : " The plant is closed \(Words.count(s.closedDays.count, "working day")) inside this step (\(s.closedDays.first ?? "") to \(s.closedDays.last ?? "")), so it ends that much later."
+            return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end, gate: s.gate + closed,
                            owner: s.owner, barX: barLeft + (Double(offset) * scale).roundedInt(),
                            barWidth: max(4, (Double(length) * scale).roundedInt()), y: 34 + i * 34, textY: 34 + i * 34 + 17,
                            mermaidTitle: "\(i + 1) " + Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")
@@ -273,13 +297,15 @@ extension ReportView {
         return PlanView(
             start: m.planStartsOn, end: m.planEnd, days: days, steps: steps, hasSteps: !steps.isEmpty,
             stretched: m.shadowStretched,
-            shadowNote: m.shadowStretched ? "The shadow rung lasts \(m.shadowWeeks ?? 0) weeks so that it sees \(p.shadowMinCases) real cases; the plan runs \(days) days, not \(p.planDays)." : nil,
+            shadowNote: m.shadowStretched ? "The shadow rung lasts \(m.shadowWeeks ?? 0) weeks so that it sees \(p.shadowMinCases) real cases"
+                + (days > p.planDays ? "; the plan runs \(days) days, not \(p.planDays)." : ".") : nil,
+            calendarNote: Self.calendarNote(m, steps: steps),
             timelineWidth: barRight + 70, timelineHeight: 44 + steps.count * 34, labelWidth: labelWidth, months: months,
             slo: sloRows, budget: budget, hasBudget: !budget.isEmpty, budgetMonthly: monthly(total), budgetAnnual: money(total),
             goNoGo: m.goNoGo,
             description: steps.map { "\($0.shortTitle) from \($0.start) to \($0.end)" }.joined(separator: "; "),
             goNoGoOn: m.goNoGoOn,
-            gatesAndSLO: "The rung gates ask for at least \(Format.percent(p.approveEachMinRate ?? slo.autoApproveAccuracy)) before the agent moves up; the SLO is the floor it must hold once live: at least \(Format.percent(slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions.",
+            gatesAndSLO: "The rung gates ask for at least \(Format.percent(max(p.approveEachMinRate ?? 0, slo.autoApproveAccuracy))) before the agent moves up; the SLO is the floor it must hold once live: at least \(Format.percent(slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions.",
             currencyNote: m.currencyNote,
             goNoGoCount: Words.number(m.goNoGo.count))
     }
@@ -312,7 +338,8 @@ extension ReportView {
 extension ReportView.AnswerRow {
     init(_ a: ReportModel.AnswerJSON) {
         self.init(id: a.id, short: a.short, section: a.section ?? "", prompt: a.prompt,
-                  answer: a.answer ?? "unknown (counted as no)", unknown: a.answer == nil)
+                  answer: a.shown ?? (a.applies ? "unknown (counted as no)" : "does not apply yet (no agents)"),
+                  unknown: a.answer == nil && a.applies)
     }
 }
 

@@ -17,7 +17,7 @@ extension ReportView {
             since = SinceView(
                 before: c.before,
                 stageLine: "Stage \(c.stageBefore) \(c.stageNameBefore) → Stage \(c.stageAfter) \(c.stageNameAfter)",
-                caution: c.selfReportedRise ? "The stage rose while no agent, gate bar or dollar figure changed: only self-reported answers moved. Check the answers before celebrating." : nil,
+                caution: c.selfReportedRise ? "The stage rose while no agent, gate bar or reported figure changed: only self-reported answers moved. Check the answers before celebrating." : nil,
                 notComparable: c.questionnaireChanged ? "The questionnaire changed between the two assessments" + (c.notComparable.isEmpty ? "." : "; these answers are not compared: \(c.notComparable.joined(separator: ", ")).") : nil,
                 changes: changes, hasChanges: !changes.isEmpty,
                 move: f.move, moveStatus: Self.markWords[f.status] ?? f.status, moveReason: f.reason,

@@ -12,8 +12,8 @@ extension ReportView.TextView {
         if let up = m.moveUp, !up.facts.isEmpty {
             toNextStage = "To reach Stage \(up.toStage) (\(up.toStageName)): \(up.facts.joined(separator: "; "))."
         }
-        flags = m.flags.isEmpty ? "none" : m.flags.map(\.id).joined(separator: ", ")
-        let unknownAnswers = m.answers.filter { $0.answer == nil }
+        flags = m.flags.isEmpty ? "none" : m.flags.map(\.title).joined(separator: "; ")
+        let unknownAnswers = m.answers.filter { $0.answer == nil && $0.applies }
         if !unknownAnswers.isEmpty { unknown = unknownAnswers.map(\.short).joined(separator: "; ") }
         if let people = m.personStages, let splits = m.disagreements {
             room = "\(Words.count(splits.count, "split question")) settled by \(m.workshopRule ?? "strict"); on their own answers "
@@ -24,6 +24,9 @@ extension ReportView.TextView {
         if let v = move.annualValue { facts.append("\(money(v))/year") }
         if let roi = move.roi { facts.append("\(Format.ratio(roi)) its run cost") }
         if let delay = move.costOfDelayPerQuarter { facts.append("each quarter of delay costs \(money(delay))") }
+        if let cost = move.oneTimeCostRange {
+            facts.append("\(money(cost.low)) to \(money(cost.high)) once" + (move.paybackMonths.map { ", paid back in about \(Format.number($0.rounded())) months from go-live" } ?? ""))
+        }
         moveFacts = facts.joined(separator: " · ")
         alternative = move.alternative.map { "Fits in \(m.parameters.planDays) days instead: \($0)" }
         if let first = m.plan.first {
@@ -34,7 +37,7 @@ extension ReportView.TextView {
         let top = m.useCases.prefix(5)
         useCases = top.map { u in
             var note = u.quadrantLabel.lowercased()
-            if u.locked { note = "locked until Stage 3" } else if u.alreadyAutomated { note = "automated by \(u.agent ?? "an agent")" }
+            if u.locked { note = m.stage >= 3 ? "locked until governance is in place" : "locked until Stage 3" } else if u.alreadyAutomated { note = "automated by \(u.agent ?? "an agent")" }
             else if u.flags.contains(FlagID.roiBelow3x.rawValue) { note = "under \(Format.multiple(m.parameters.roiMinimum))" }
             return "\(u.rank). \(u.name): \(money(u.annualValue)) · \(money(u.annualRunCost)) · \(Format.ratio(u.roi)) · \(u.feasibility)/100 · \(note)"
         }

@@ -166,6 +166,9 @@ public struct ReportView: Sendable, Encodable {
         public var alternative: String?
         public var fitsNote: String?
         public var goNoGoOn: String?
+        /// "$45,000 to $95,000 once", and "about 9 months" to pay it back.
+        public var oneTimeCost: String?
+        public var payback: String?
     }
     public struct EvidenceRow: Sendable, Encodable {
         public var stage: Int
@@ -228,6 +231,8 @@ public struct ReportView: Sendable, Encodable {
         public var hasSteps: Bool
         public var stretched: Bool
         public var shadowNote: String?
+        /// Said when no plant calendar placed a plan that runs over the holidays.
+        public var calendarNote: String?
         public var timelineWidth: Int
         public var timelineHeight: Int
         public var labelWidth: Int

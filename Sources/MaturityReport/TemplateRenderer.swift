@@ -123,7 +123,9 @@ public struct TemplateRenderer: Sendable {
     }
 
     /// Renders any model already turned into dictionaries and arrays (`LadderModel.tree()`).
-    public func render(tree: Any, template: ReportTemplate) throws(TemplateError) -> String {
+    public func render(tree given: Any, template: ReportTemplate) throws(TemplateError) -> String {
+        // In HTML a value with bidirectional controls is isolated, so "\u{202E}" in a name cannot reverse the page around it.
+        let tree = template == .html || template == .ladderHTML ? (Self.isolatingBidi(given) ?? given) : given
         if let compiled, let text = compiled.render(tree, template: template.rawValue) { return text }
         let library = try library(for: template)
         return library.render(tree, withTemplate: template.rawValue) ?? ""
@@ -139,6 +141,34 @@ public struct TemplateRenderer: Sendable {
             return try MustacheTree.make(view)
         } catch {
             throw TemplateError(file: "(view)", line: nil, column: nil, message: "cannot prepare \(T.self) for the templates: \(error)")
+        }
+    }
+
+    /// The tree with every string that carries bidirectional controls isolated; nil when none does (the usual case).
+    static func isolatingBidi(_ value: Any) -> Any? {
+        switch value {
+        case let s as String:
+            return s.unicodeScalars.contains(where: UnicodeSafety.isBidiControl) ? UnicodeSafety.isolated(s) : nil
+        case let d as [String: Any]:
+            var changed: [String: Any]?
+            for (k, v) in d {
+                if let nv = isolatingBidi(v) {
+                    if changed == nil { changed = d }
+                    changed?[k] = nv
+                }
+            }
+            return changed
+        case let a as [Any]:
+            var changed: [Any]?
+            for (i, v) in a.enumerated() {
+                if let nv = isolatingBidi(v) {
+                    if changed == nil { changed = a }
+                    changed?[i] = nv
+                }
+            }
+            return changed
+        default:
+            return nil
         }
     }
 
@@ -219,7 +249,8 @@ struct MarkdownContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
-        let chars = Array(text)
+        // Bidirectional controls and invisible characters are shown, not obeyed.
+        let chars = Array(UnicodeSafety.shown(text))
         for (i, c) in chars.enumerated() {
             switch c {
             case "\\", "|", "*", "`", "[", "]", "_", "~": out.append("\\"); out.append(c)

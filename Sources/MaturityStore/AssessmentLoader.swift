@@ -250,7 +250,10 @@ public enum AssessmentLoader {
                            writeBack: r.choice(p, "write_back", allowed: choices("write_back")),
                            inputStructure: r.choice(p, "input_structure", allowed: choices("input_structure")),
                            exceptionShare: share, highSeverityErrorsPossible: r.bool(p, "high_severity_errors_possible"),
-                           ownerCandidate: r.string(p, "owner_candidate"))
+                           ownerCandidate: r.string(p, "owner_candidate"),
+                           downtimeHoursPerYear: r.double(p, "downtime_hours_per_year", min: 0, max: 8784, unit: "hours per year", example: "120"),
+                           costPerDowntimeHour: r.double(p, "cost_per_downtime_hour", min: 0, max: 10_000_000, unit: "money per hour", example: "4500"),
+                           scrapCostPerYear: r.double(p, "scrap_cost_per_year", min: 0, max: 1_000_000_000_000, unit: "money per year", example: "180000"))
         }
     }
 

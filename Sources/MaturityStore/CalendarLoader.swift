@@ -9,6 +9,7 @@ import Yams
 /// workdays: [mon, tue, wed, thu, fri]
 /// hours: "07:00-16:00"
 /// holidays: [2026-12-25, 2027-01-01]
+/// shutdowns: [{from: 2026-12-24, to: 2027-01-01}]   # the plant closed; plans move around it
 /// ```
 /// Values are checked exactly: a weekday is its three-letter or full English name, the hours are
 /// `HH:MM-HH:MM` with the close after the open, and an empty workdays list is refused.
@@ -18,7 +19,7 @@ public enum CalendarLoader {
 
     public static func load(text: String, file: String) throws -> BusinessCalendar {
         let r = YAMLReader(file: file)
-        guard let root = r.parse(text), let f = r.mapping(root, "", allowed: ["timezone", "workdays", "hours", "holidays"]) else {
+        guard let root = r.parse(text), let f = r.mapping(root, "", allowed: ["timezone", "workdays", "hours", "holidays", "shutdowns"]) else {
             throw ValidationFailure(r.diagnostics)
         }
         var calendar = BusinessCalendar()
@@ -51,8 +52,32 @@ public enum CalendarLoader {
                 if let d = node.string.flatMap(Day.init(iso:)) { calendar.holidays.insert(d) } else { r.report(node, .notAHoliday(node.string ?? "")) }
             }
         }
+        shutdowns(r, f, into: &calendar)
         if r.hasErrors { throw ValidationFailure(r.diagnostics) }
         return calendar
+    }
+
+    /// `shutdowns:`, each `{from: DATE, to: DATE}`: every day in it is closed, like a holiday.
+    static func shutdowns(_ r: YAMLReader, _ f: Fields, into calendar: inout BusinessCalendar) {
+        guard let list = r.sequence(f["shutdowns"], "shutdowns") else { return }
+        for (i, node) in list.enumerated() {
+            guard let m = r.mapping(node, "shutdowns[\(i)]", allowed: ["from", "to", "name"]) else { continue }
+            let from = r.string(m, "from", required: true).flatMap(Day.init(iso:))
+            let to = r.string(m, "to", required: true).flatMap(Day.init(iso:))
+            guard let from, let to else {
+                r.report(node, .notAHoliday(r.string(m, "from") ?? r.string(m, "to") ?? ""))
+                continue
+            }
+            guard from <= to, from.days(until: to) <= 366 else {
+                r.report(node, .minAboveMax(min: "shutdowns[\(i)].from", max: "to (or a shutdown longer than a year)"))
+                continue
+            }
+            var d = from
+            while d <= to {
+                calendar.holidays.insert(d)
+                d = d.adding(days: 1)
+            }
+        }
     }
 
     /// `HH:MM-HH:MM` (spaces around the dash allowed), 00:00 to 24:00, closing after opening.

@@ -39,6 +39,22 @@ extension FileStore {
             guard full.hasPrefix(root.path + "/") else { continue }
             let relative = String(full.dropFirst(root.path.count + 1))
             let shown = (directory as NSString).appendingPathComponent(relative)
+            guard relative.hasSuffix(".mustache") || relative == "brand.yaml" else { continue }
+            // Only regular files inside the folder: a link leading out of it would render another
+            // file into the report, and a pipe named like a template would hang the run.
+            var info = stat()
+            guard lstat(full, &info) == 0 else { throw StoreError.unreadable(path: shown, reason: "it cannot be read") }
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK {
+                let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+                let realRoot = root.resolvingSymlinksInPath().path
+                var targetInfo = stat()
+                guard target.hasPrefix(realRoot + "/"), stat(target, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG else {
+                    throw StoreError.unreadable(path: shown, reason: "it is a link to a file outside the templates folder; copy the file into the folder instead")
+                }
+            } else if kind != S_IFREG {
+                throw StoreError.unreadable(path: shown, reason: "it is not a regular file (a pipe, a device or a folder); templates are read only from files")
+            }
             if relative.hasSuffix(".mustache") {
                 files[relative] = try readText(full)
                 origin[relative] = shown

@@ -6,6 +6,9 @@ import MaturityCore
 public enum FileProblem: Sendable, Equatable {
     case emptyFile
     case notYAML(String)
+    /// An alias (`*name`) used as a mapping key: each one multiplies the work of reading the file.
+    case aliasAsKey(String)
+    case tooManyAliases(count: Int, limit: Int)
     case yamlSyntax(String)
     case duplicateKey([String])
     case notAMapping(path: String, found: String)
@@ -53,6 +56,8 @@ public enum FileProblem: Sendable, Equatable {
     public var message: String {
         switch self {
         case .emptyFile: return "the file is empty; expected a YAML mapping"
+        case .aliasAsKey(let alias): return "the alias \(alias) is used as a key; write the key out (aliases may only stand for values)"
+        case .tooManyAliases(let count, let limit): return "the file uses \(count) aliases (*name); at most \(limit) are read, so write the repeated values out"
         case .notYAML(let reason): return "not valid YAML (\(reason))"
         case .yamlSyntax(let text): return "YAML syntax: \(text); check indentation, colons and quotes on this line or the one before"
         case .duplicateKey(let keys): return "the key \(keys.joined(separator: ", ")) appears twice in one mapping; keep one"
@@ -70,7 +75,7 @@ public enum FileProblem: Sendable, Equatable {
         case .belowMinimum(let path, let value, let minimum): return "\(path) is \(value); it must be at least \(minimum)"
         case .aboveMaximum(let path, let value, let maximum, let range): return "\(path) is \(value); it must be at most \(maximum)\(range.map { " (\($0))" } ?? "")"
         case .notAChoice(let path, let value, let allowed): return "\(path) is \"\(value)\"; expected \(Format.list(allowed, conjunction: "or"))"
-        case .notADate(let path, let value): return "\(path) is \"\(value)\"; expected a date written YYYY-MM-DD, like 2026-11-20"
+        case .notADate(let path, let value): return "\(path) is \"\(value)\"; expected a date written YYYY-MM-DD between 1900 and 2199, like 2026-11-20"
         case .fractional(let path, let value): return "\(path) is \(value); expected a whole number, like 2"
         case .newerVersion(let found, let supported): return "version is \(found), newer than this maturity reads (\(supported)); upgrade maturity"
         case .badID(let path, let value): return "\(path) is \"\(value)\"; use lower-case letters, digits, - and _ (it names the file)"

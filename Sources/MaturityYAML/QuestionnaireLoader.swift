@@ -105,7 +105,7 @@ public enum QuestionnaireLoader {
             r.report(line: 1, .missingList(path: path))
             return []
         }
-        var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max", "strict_prefers_yes", "short", "needs_agents"]
+        var keys = ["id", "type", "prompt", "help", "unit", "choices", "min", "max", "strict_prefers_yes", "short", "needs_agents", "line_only"]
         if withSection { keys.append("section") }
         return (r.sequence(node, path) ?? []).enumerated().compactMap { i, item -> Question? in
             let p = "\(path)[\(i)]"
@@ -122,13 +122,15 @@ public enum QuestionnaireLoader {
                             unit: r.string(q, "unit"), choices: choices, min: r.double(q, "min"), max: r.double(q, "max"),
                             strictPrefersYes: r.bool(q, "strict_prefers_yes") ?? false, short: r.string(q, "short"))
             question.needsAgents = r.bool(q, "needs_agents") ?? false
+            question.lineOnly = r.bool(q, "line_only") ?? false
             return question
         }
     }
 
     static func readParameters(_ r: YAMLReader, _ node: Node?) -> Parameters? {
         let keys = ["automatable_share", "weeks_per_year", "hours_per_fte_week", "roi_minimum", "run_cost",
-                    "feasibility", "quadrant", "placement", "slo", "shadow_gate", "plan_days", "trust_ladder", "go_no_go", "move_weeks", "owner_duties"]
+                    "feasibility", "quadrant", "placement", "slo", "shadow_gate", "plan_days", "trust_ladder", "go_no_go", "move_weeks", "owner_duties",
+                    "build", "line_level"]
         guard let p = r.mapping(node, "parameters", allowed: keys) else { return nil }
         let read = ParameterReader(r: r)
         let runCost = read.sub(p, "run_cost", ["model_api_monthly", "monitoring_monthly", "exception_fte", "maintenance_hours_monthly"])
@@ -140,7 +142,7 @@ public enum QuestionnaireLoader {
         let feasibility = read.feasibility(p)
         let quadrant = read.sub(p, "quadrant", ["high_value", "high_feasibility"])
         let placement = read.sub(p, "placement", ["portfolio_min_agents", "several_agents", "stalled_pilots_for_graveyard",
-                                                  "inventory_min_processes", "line_portfolio_min", "line_portfolio_max"])
+                                                  "stalled_pilot_share_for_graveyard", "inventory_min_processes", "line_portfolio_min", "line_portfolio_max"])
         let slo = read.slo(p)
         let shadow = read.sub(p, "shadow_gate", ["min_cases", "min_match", "low_volume_per_week"])
         let ladder = read.ladder(p)
@@ -174,7 +176,7 @@ public enum QuestionnaireLoader {
         guard p.has("move_weeks"), let f = r.mapping(p["move_weeks"], p.path("move_weeks"),
                                                        allowed: ["own_within_days", "close_gate_gaps", "fix_economics",
                                                                  "standardise_tools", "measure_gains", "select_line_level",
-                                                                 "reuse_setup_days"]) else { return m }
+                                                                 "reuse_setup_days", "name_owner_days"]) else { return m }
         func read(_ key: String, _ target: inout Int) { if let v = r.int(f, key, min: 1) { target = v } }
         read("own_within_days", &m.ownWithinDays)
         read("close_gate_gaps", &m.closeGateGaps)
@@ -183,7 +185,58 @@ public enum QuestionnaireLoader {
         read("measure_gains", &m.measureGains)
         read("select_line_level", &m.selectLineLevel)
         read("reuse_setup_days", &m.reuseSetupDays)
+        read("name_owner_days", &m.nameOwnerDays)
         return m
+    }
+}
+
+extension QuestionnaireLoader {
+    /// `parameters.build`: optional, each key falling back to the shipped figure.
+    static func build(_ r: YAMLReader, _ p: Fields) -> BuildParameters {
+        var b = BuildParameters()
+        guard p.has("build"), let f = r.mapping(p["build"], p.path("build"),
+                                                 allowed: ["agent", "connection", "write_back", "connection_spread", "reused_connection_share",
+                                                           "pilot_share", "weeks", "speedup_per_agent", "speedup_floor"]) else { return b }
+        if let range = range(r, f, "agent") { b.agent = range }
+        let reader = ParameterReader(r: r)
+        if f.has("connection") { b.connection = reader.table(r.mapping(f["connection"], f.path("connection"), allowed: nil)) }
+        if f.has("write_back") { b.writeBack = reader.table(r.mapping(f["write_back"], f.path("write_back"), allowed: nil)) }
+        if let v = r.double(f, "connection_spread", min: 0, max: 1) { b.connectionSpread = v }
+        if let v = r.double(f, "reused_connection_share", min: 0, max: 1) { b.reusedConnectionShare = v }
+        if let v = r.double(f, "pilot_share", min: 0, max: 1) { b.pilotShare = v }
+        if let v = r.int(f, "weeks", min: 1, max: 52) { b.weeks = v }
+        if let v = r.double(f, "speedup_per_agent", min: 0, max: 1) { b.speedupPerAgent = v }
+        if let v = r.double(f, "speedup_floor", min: 0.01, max: 1) { b.speedupFloor = v }
+        return b
+    }
+
+    /// `parameters.line_level`: optional, each key falling back to the shipped figure.
+    static func lineLevel(_ r: YAMLReader, _ p: Fields) -> LineLevelParameters {
+        var l = LineLevelParameters()
+        guard p.has("line_level"), let f = r.mapping(p["line_level"], p.path("line_level"),
+                                                      allowed: ["one_time_cost", "downtime_avoided", "scrap_avoided", "build_weeks",
+                                                                "strict_auto_rate", "human_approves_high_severity",
+                                                                "strict_auto_approve_accuracy", "strict_page_owner_below"]) else { return l }
+        if let range = range(r, f, "one_time_cost") { l.oneTimeCost = range }
+        if let v = r.double(f, "downtime_avoided", min: 0, max: 1) { l.downtimeAvoided = v }
+        if let v = r.double(f, "scrap_avoided", min: 0, max: 1) { l.scrapAvoided = v }
+        if let v = r.int(f, "build_weeks", min: 1, max: 104) { l.buildWeeks = v }
+        if let v = r.double(f, "strict_auto_rate", min: 0, max: 1) { l.strictAutoRate = v }
+        if let v = r.bool(f, "human_approves_high_severity") { l.humanApprovesHighSeverity = v }
+        if let v = r.double(f, "strict_auto_approve_accuracy", min: 0, max: 1) { l.strictAutoApproveAccuracy = v }
+        if let v = r.double(f, "strict_page_owner_below", min: 0, max: 1) { l.strictPageOwnerBelow = v }
+        return l
+    }
+
+    /// `{min: 15000, max: 40000}`.
+    static func range(_ r: YAMLReader, _ f: Fields, _ key: String) -> ClosedRange<Double>? {
+        guard f.has(key), let m = r.mapping(f[key], f.path(key), allowed: ["min", "max"]),
+              let low = r.double(m, "min", required: true, min: 0), let high = r.double(m, "max", required: true, min: 0) else { return nil }
+        guard low <= high else {
+            r.report(f[key], .minAboveMax(min: f.path(key) + ".min", max: "max"))
+            return nil
+        }
+        return low...high
     }
 }
 
@@ -289,7 +342,10 @@ struct ParameterReader {
             if params.trustLadder[i].minCases == nil { params.trustLadder[i].minCases = params.shadowGate.minCases }
             if params.trustLadder[i].minRate == nil { params.trustLadder[i].minRate = params.shadowGate.minMatch }
         }
+        params.build = QuestionnaireLoader.build(r, p)
+        params.lineLevel = QuestionnaireLoader.lineLevel(r, p)
         if let placement {
+            if let v = r.double(placement, "stalled_pilot_share_for_graveyard", min: 0, max: 1) { params.stalledPilotShareForGraveyard = v }
             if let n = r.int(placement, "inventory_min_processes", min: 1) { params.inventoryMinProcesses = n }
             if let n = r.int(placement, "line_portfolio_min", min: 1) { params.linePortfolioMin = n }
             if let n = r.int(placement, "line_portfolio_max", min: 1) { params.linePortfolioMax = n }

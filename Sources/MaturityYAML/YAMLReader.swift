@@ -14,6 +14,9 @@ public final class YAMLReader {
     public func parse(_ text: String) -> Node? {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // Aliases are read in bounded work: never as keys, and a few hundred at most (a file that
+        // nests aliases of aliases would otherwise take minutes or gigabytes to expand).
+        if text.contains("*"), !aliasesAreBounded(text) { return nil }
         do {
             guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
                 report(line: 1, .emptyFile)
@@ -27,6 +30,60 @@ public final class YAMLReader {
             self.report(line: 1, .notYAML("\(error)"))
             return nil
         }
+    }
+
+    /// At most this many aliases in one file.
+    public static let aliasLimit = 200
+
+    /// False (with the problem reported) when an alias is a key or there are too many of them.
+    func aliasesAreBounded(_ text: String) -> Bool {
+        var count = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
+            // Indentation, list dashes and an explicit-key mark, then an alias followed by a colon.
+            while let first = rest.first, first == " " || first == "-" || first == "?" || first == "\t" { rest = rest.dropFirst() }
+            if rest.hasPrefix("*") {
+                let alias = rest.prefix { !$0.isWhitespace && $0 != ":" }
+                let after = rest.dropFirst(alias.count).drop { $0 == " " }
+                if after.hasPrefix(":") || line.trimmingCharacters(in: .whitespaces).hasPrefix("?") {
+                    report(line: index + 1, .aliasAsKey(String(alias.prefix(40))))
+                    return false
+                }
+            }
+            // Aliases outside quotes and comments: `*name` after a space, a colon, a dash, a comma or a bracket.
+            var quote: Character?
+            var previous: Character = " "
+            let chars = Array(line)
+            var i = 0
+            while i < chars.count {
+                let c = chars[i]
+                if let q = quote {
+                    if c == q { quote = nil }
+                } else if c == "\"" || c == "'" {
+                    quote = c
+                } else if c == "#", previous == " " || previous == "\t" {
+                    break
+                } else if c == "*", " :-,[{?\t".contains(previous) {
+                    count += 1
+                    if count > Self.aliasLimit {
+                        report(line: index + 1, .tooManyAliases(count: count, limit: Self.aliasLimit))
+                        return false
+                    }
+                    // In a flow mapping too: `{*a: 1}` is an alias as a key.
+                    var j = i + 1
+                    while j < chars.count, !chars[j].isWhitespace, !",:]}".contains(chars[j]) { j += 1 }
+                    var k = j
+                    while k < chars.count, chars[k] == " " { k += 1 }
+                    if j > i + 1, k < chars.count, chars[k] == ":" {
+                        report(line: index + 1, .aliasAsKey(String(String(chars[i..<j]).prefix(40))))
+                        return false
+                    }
+                }
+                previous = c
+                i += 1
+            }
+        }
+        return true
     }
 
     private func report(_ e: YamlError) {

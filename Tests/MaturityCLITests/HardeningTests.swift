@@ -231,8 +231,8 @@ struct HardeningTests {
             .write(toFile: "\(dir)/draft.yaml", atomically: true, encoding: .utf8)
         let run = try Binary.run(["history", dir, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(entries.count == 1)
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((output["assessments"] as? [[String: Any]])?.count == 1)
     }
 
     @Test func controlSequencesInNamesAreShownNotObeyed() throws {
@@ -315,5 +315,128 @@ struct HardeningTests {
         let run = try Binary.run(["inventory", "import", "many.csv", "--into", "acme.yaml", "--dry-run"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Added 3000: P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, and 2990 more\n"))
+    }
+}
+
+/// Standard output that cannot be written is an error to report, never a trap.
+@Suite("Output to a full disk, a closed descriptor or a closed pipe")
+struct OutputFailureTests {
+    /// Runs the binary through the shell so its standard output can be redirected.
+    func shell(_ redirect: String) throws -> Run {
+        try Binary.run(["-c", "\"$0\" report examples/acme.yaml --format html \(redirect)", Binary.url.path],
+                       executable: URL(fileURLWithPath: "/bin/sh"))
+    }
+
+    @Test func aFullDiskEndsWithOneLineAndExit74() throws {
+        let run = try shell("> /dev/full")
+        #expect(run.status == 74)
+        #expect(run.stderr == "error: cannot write to standard output: the disk is full\n")
+    }
+
+    @Test func aClosedStandardOutputEndsWithOneLineAndExit74() throws {
+        let run = try shell(">&-")
+        #expect(run.status == 74)
+        #expect(run.stderr == "error: cannot write to standard output: it is closed\n")
+    }
+
+    @Test func aReaderThatStopsEarlyEndsTheRunQuietly() throws {
+        let run = try Binary.run(["-c", "\"$0\" report examples/acme.yaml --format html | head -c 10 > /dev/null; echo \"${PIPESTATUS:-x}\"",
+                                  Binary.url.path], executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+}
+
+/// A right-to-left override (U+202E) in a name cannot reorder the rest of a line: HTML isolates the
+/// value (first-strong isolate … pop directional isolate, the character form of <bdi>), Markdown shows it.
+@Suite("Bidirectional controls in names")
+struct BidiTests {
+    func file() throws -> String {
+        let dir = try temporaryDirectory()
+        let text = try String(contentsOfFile: Repo.path("examples/acme.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "{name: Acme Castings,", with: "{name: \"Acme \\u202Egnitsac Co\",")
+        try text.write(toFile: "\(dir)/a.yaml", atomically: true, encoding: .utf8)
+        return "\(dir)/a.yaml"
+    }
+
+    @Test func htmlIsolatesTheNameSoItsOverrideEndsWithIt() throws {
+        let html = try Binary.run(["report", try file(), "--format", "html"]).stdout
+        #expect(html.contains("<h1>\u{2068}Acme \u{202E}gnitsac Co\u{2069}: where it stands with AI</h1>"))
+    }
+
+    @Test func markdownShowsTheControlInsteadOfObeyingIt() throws {
+        let md = try Binary.run(["report", try file(), "--format", "md"]).stdout
+        #expect(md.hasPrefix("# Acme (U+202E)gnitsac Co: where it stands with AI"))
+        #expect(!md.unicodeScalars.contains { $0.value == 0x202E })
+    }
+}
+
+/// `--templates DIR` reads only regular files inside DIR.
+@Suite("Templates only from files inside the folder")
+struct TemplateFolderTests {
+    @Test func aLinkLeadingOutOfTheFolderIsRefusedAndNothingLeaks() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(dir)/t", withIntermediateDirectories: true)
+        try "the payroll file".write(toFile: "\(dir)/secret.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/t/report.html.mustache", withDestinationPath: "\(dir)/secret.txt")
+        let run = try Binary.run(["report", "examples/acme.yaml", "--templates", "\(dir)/t", "--format", "html"])
+        #expect(run.status != 0)
+        #expect(!run.stdout.contains("the payroll file"))
+        #expect(run.stderr.contains("report.html.mustache: error: cannot read the file (it is a link to a file outside the templates folder"))
+    }
+
+    @Test func aPipeNamedLikeATemplateIsRefusedNotWaitedOn() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(dir)/t", withIntermediateDirectories: true)
+        #expect(mkfifo("\(dir)/t/report.md.mustache", 0o600) == 0)
+        let run = try Binary.run(["report", "examples/acme.yaml", "--templates", "\(dir)/t", "--format", "md"])
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("it is not a regular file"))
+    }
+
+    @Test func aLinkInsideTheFolderIsRead() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(dir)/t", withIntermediateDirectories: true)
+        try "{{%CONTENT_TYPE: TEXT}}Custom {{company}}\n".write(toFile: "\(dir)/t/mine.txt.mustache", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/t/report.txt.mustache", withDestinationPath: "\(dir)/t/mine.txt.mustache")
+        let run = try Binary.run(["report", "examples/acme.yaml", "--templates", "\(dir)/t"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Custom Acme Castings"))
+    }
+}
+
+/// YAML aliases are read in bounded work: never as keys, and at most a few hundred.
+@Suite("YAML aliases, bounded")
+struct AliasTests {
+    func validate(_ yaml: String) throws -> Run {
+        let dir = try temporaryDirectory()
+        try yaml.write(toFile: "\(dir)/a.yaml", atomically: true, encoding: .utf8)
+        return try Binary.run(["validate", "a.yaml"], in: dir)
+    }
+
+    @Test func anAliasUsedAsAKeyIsRefusedWithItsLine() throws {
+        var yaml = "version: 1\nquestionnaire: ai-maturity-manufacturing\na0: &a0 {x: 1, y: 1}\n"
+        for i in 1...12 { yaml += "a\(i): &a\(i) {*a\(i - 1): 1, k\(i): *a\(i - 1)}\n" }
+        yaml += "*a12: boom\n"
+        let run = try validate(yaml)
+        #expect(run.status == 65)
+        // The first one, inside a flow mapping on line 4, is named.
+        #expect(run.stderr.contains("a.yaml:4: error: the alias *a0 is used as a key; write the key out"), "\(run.stderr)")
+    }
+
+    @Test func tooManyAliasesAreRefused() throws {
+        var yaml = "version: 1\nquestionnaire: ai-maturity-manufacturing\nbase: &b 1\nlist:\n"
+        for _ in 0..<250 { yaml += "  - *b\n" }
+        let run = try validate(yaml)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("aliases (*name); at most 200 are read"))
+    }
+
+    @Test func aFewAliasesForValuesStillRead() throws {
+        let text = try String(contentsOfFile: Repo.path("examples/acme.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "loaded_hourly_rate: 48}", with: "loaded_hourly_rate: &rate 48}")
+        #expect(text.contains("&rate"))
+        let run = try validate(text)
+        #expect(run.status == 0, "\(run.stderr)")
     }
 }

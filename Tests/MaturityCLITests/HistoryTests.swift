@@ -16,7 +16,11 @@ struct HistoryTests {
     @Test func historyListsEveryAssessmentByDate() throws {
         let run = try Binary.run(["history", Self.dir, "--format", "json"])
         #expect(run.status == 0)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(output["tool"] as? String == "maturity history")
+        #expect(output["schemaVersion"] as? Int == 2)
+        let entries = try #require(output["assessments"] as? [[String: Any]])
+        #expect(entries.last?["nextMoveKind"] as? String == "ship_next_agent")
         #expect(entries.compactMap { $0["assessedOn"] as? String } == ["2026-01-15", "2026-04-15", "2026-07-15"])
         #expect(entries.compactMap { $0["stage"] as? Int } == [1, 1, 2])
         #expect(entries.compactMap { $0["dollarsReported"] as? Int } == [0, 0, 85000])
@@ -34,9 +38,11 @@ struct HistoryTests {
         #expect(follow["status"] as? String == "slipped")
         #expect(follow["useCase"] as? String == "Customer PO entry")
         let steps = try #require(follow["steps"] as? [[String: Any]])
-        #expect(steps.compactMap { $0["id"] as? String } == ["setup", "shadow", "approve_each", "auto_with_exceptions", "go_no_go", "production_owned"])
-        #expect(steps.compactMap { $0["status"] as? String } == ["done", "done", "slipped", "slipped", "slipped", "on_track"])
-        #expect(steps[2]["reason"] as? String == "due by 2026-03-15, but Order entry agent is still at shadow")
+        #expect(steps.compactMap { $0["id"] as? String } == ["build", "setup", "shadow", "approve_each", "auto_with_exceptions", "go_no_go", "production_owned"])
+        #expect(steps.compactMap { $0["status"] as? String } == ["done", "done", "done", "slipped", "slipped", "on_track", "on_track"])
+        #expect(steps[3]["reason"] as? String == "due by 2026-03-27, but Order entry agent is still at shadow")
+        // Auto should have started by 30 March; the agent never left shadow, so it is not "under way".
+        #expect(steps[4]["reason"] as? String == "due to start by 2026-03-30, but Order entry agent is still at shadow")
         let ledger = try #require((c["ledger"] as? [[String: Any]])?.first)
         #expect(ledger["estimated"] as? Int == 101088)
         #expect(ledger["realised"] == nil)
@@ -104,5 +110,46 @@ struct ComparisonTests {
         #expect(c.questionnaireChanged)
         #expect(c.notComparable == ["staff_ai_tools"])
         #expect(c.answersChanged.isEmpty)
+    }
+}
+
+/// Every command that writes JSON says which tool wrote it and in which schema version
+/// (docs/schema/; CI validates the outputs against the schemas with check-jsonschema).
+@Suite("Each command's JSON names its tool and schema version")
+struct JSONContractTests {
+    func object(_ arguments: [String]) throws -> [String: Any] {
+        let run = try Binary.run(arguments)
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+    }
+
+    @Test func compareNamesItsToolAndVersion() throws {
+        let c = try object(["compare", "examples/acme-history/2026-q1.yaml", "examples/acme-history/2026-q2.yaml", "--format", "json"])
+        #expect(c["tool"] as? String == "maturity compare")
+        #expect(c["schemaVersion"] as? Int == 1)
+        #expect(c["stageBefore"] as? Int == 1, "the comparison's own keys sit beside them")
+    }
+
+    @Test func validateListsEachFileWithItsProblemsAndExits65() throws {
+        let run = try Binary.run(["validate", "examples/acme.yaml", "Tests/MaturityStoreTests/Fixtures/invalid/bad_choice.yaml", "--format", "json"])
+        #expect(run.status == 65)
+        #expect(run.stderr.isEmpty, "JSON carries the problems: \(run.stderr)")
+        let v = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(v["tool"] as? String == "maturity validate")
+        #expect(v["valid"] as? Bool == false)
+        let files = try #require(v["files"] as? [[String: Any]])
+        #expect(files.map { $0["valid"] as? Bool } == [true, false])
+        let problem = try #require((files[1]["problems"] as? [[String: Any]])?.first)
+        #expect(problem["line"] as? Int == 6)
+        #expect((problem["message"] as? String)?.contains("staff_ai_tools is \"sometimes\"") == true)
+    }
+
+    @Test func everySchemaIsValidJSONAndNamesItsTool() throws {
+        for (name, tool) in [("report", "maturity"), ("compare", "maturity compare"), ("history", "maturity history"), ("validate", "maturity validate")] {
+            let data = try Data(contentsOf: Repo.root.appendingPathComponent("docs/schema/\(name).schema.json"))
+            let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let properties = try #require(schema["properties"] as? [String: Any])
+            #expect((properties["tool"] as? [String: Any])?["const"] as? String == tool, "\(name)")
+            #expect((schema["required"] as? [String])?.contains("schemaVersion") == true, "\(name)")
+        }
     }
 }

@@ -21,13 +21,13 @@ struct InterviewTests {
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(!run.stdout.contains("\u{1B}["), "no colour or cursor codes through a pipe")
         #expect(try read("\(dir)/acme.yaml") == (try read(Self.golden)))
-        #expect(run.stdout.contains("Stage 2 of 4: First Agent."))
+        #expect(run.stdout.contains("Stage 2 of 0–4: First Agent."))
         #expect(run.stdout.contains("Wrote acme.yaml, acme.html, acme.md"))
         #expect(run.stdout.contains("Next time, without the interview: maturity report acme.yaml --output acme.html"))
         let validate = try Binary.run(["validate", "acme.yaml"], in: dir)
         #expect(validate.status == 0)
         #expect(validate.stderr.isEmpty)
-        #expect(try read("\(dir)/acme.html").contains("<span class=\"stage-badge\">Stage 2 of 4 · First Agent</span>"))
+        #expect(try read("\(dir)/acme.html").contains("<span class=\"stage-badge\">Stage 2 of 0–4 · First Agent</span>"))
     }
 
     @Test func theWrittenFileSurvivesALoadSaveRoundTrip() throws {

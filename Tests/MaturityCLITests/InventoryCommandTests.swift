@@ -44,7 +44,7 @@ struct InventoryCommandTests {
         let made = try Binary.run(["inventory", "template", "--output", "processes.csv"], in: dir)
         #expect(made.status == 0)
         let header = try String(contentsOfFile: "\(dir)/processes.csv", encoding: .utf8).split(separator: "\n").first
-        #expect(header == "Name,Department,Side,Hours per week,Volume per week,System of record,Write back,Input structure,Exception share,High severity errors possible,Owner candidate")
+        #expect(header == "Name,Department,Side,Hours per week,Volume per week,System of record,Write back,Input structure,Exception share,High severity errors possible,Owner candidate,Downtime hours per year,Cost per downtime hour,Scrap cost per year")
         let run = try Binary.run(["inventory", "import", "processes.csv", "--into", "acme.yaml"], in: dir)
         #expect(run.status == 0)
         #expect(run.stdout.contains("Unchanged 1: Supplier follow-up\n"), "the example row is the same process as the design's")

@@ -134,7 +134,7 @@ struct LadderCommandTests {
         try log(errorAt: 350).write(toFile: "\(dir)/recent.csv", atomically: true, encoding: .utf8)
         let old = try Binary.run(["ladder", "old.csv", "--agent", "A"], in: dir)
         #expect(old.status == 0, "\(old.stdout)\(old.stderr)")
-        #expect(old.stdout.contains("Verdict: advance — Approve-each gate met (100% on 359 cases since 2026-11-02 clears 95% on at least 300)"))
+        #expect(old.stdout.contains("Verdict: advance — Approve-each gate met (100% on 359 cases since 2026-11-02 clears 95% on at least 100)"))
         #expect(old.stdout.contains("The rungs are judged on the cases after the high-severity error of 2026-11-02 (case c40)."))
         let recent = try Binary.run(["ladder", "recent.csv", "--agent", "A", "--format", "json"], in: dir)
         #expect(recent.status == 11)

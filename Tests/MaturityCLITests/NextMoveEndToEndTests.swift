@@ -25,7 +25,7 @@ struct NextMoveEndToEndTests {
         #expect(m["then"] as? String == "Customer PO entry")
         #expect((m["title"] as? String)?.contains("first agent") == false)
         #expect(try steps(json).first?["id"] as? String == "close_gate_gaps")
-        #expect(json["goNoGoOn"] as? String == "2027-02-24")
+        #expect(json["goNoGoOn"] as? String == "2027-02-26")
     }
 
     @Test func anOrphanedLiveAgentIsTheMoveNotAnAside() throws {

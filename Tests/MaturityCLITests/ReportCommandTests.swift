@@ -11,10 +11,11 @@ struct ReportCommandTests {
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count < 25)
         #expect(lines.first == "Acme Castings · assessed 2026-11-20")
-        #expect(run.stdout.contains("Stage 2 of 4: First Agent."))
-        #expect(run.stdout.contains("Flags: skipping_steps, soft_gains"))
+        #expect(run.stdout.contains("Stage 2 of 0–4: First Agent."))
+        #expect(run.stdout.contains("Flags: Skipping steps; Soft gains"))
         #expect(run.stdout.contains("Next move: Ship Supplier follow-up as your next agent, reusing Order entry agent's connection to the ERP"))
-        #expect(run.stdout.contains("go/no-go 2027-02-04"))
+        #expect(run.stdout.contains("go/no-go 2027-02-08"))
+        #expect(run.stdout.contains("$18,000 to $47,000 once, paid back in about 8 months from go-live"))
         #expect(run.stdout.contains("owner: Sam Ortiz · $67,392/year · 3.3x its run cost"))
         #expect(run.stdout.contains("1. Supplier follow-up: $67,392 · $20,256 · 3.3x · 92/100 · quick win"))
     }
@@ -43,14 +44,19 @@ struct ReportCommandTests {
         }
         let step = try #require((json["plan"] as? [[String: Any]])?.first)
         #expect(step["start"] as? String == "2026-12-01")
-        // Set-up reuses the order-entry agent's ERP connection, so it takes three days, not a week.
+        // The build reuses the order-entry agent's ERP connection, so it takes three days, not weeks.
+        #expect(step["rung"] as? String == "build")
+        #expect(step["owner"] as? String == "IT or the integrator")
         #expect(step["end"] as? String == "2026-12-03")
         let move = try #require(json["nextMove"] as? [String: Any])
         #expect(move["kind"] as? String == "ship_next_agent")
         #expect(move["reuses"] as? String == "Order entry agent")
         #expect(move["fitsIn90Days"] as? Bool == true)
         #expect(move["then"] is NSNull && move["alternative"] is NSNull && move["agent"] is NSNull)
-        #expect(json["goNoGoOn"] as? String == "2027-02-04")
+        // A three-day build on the reused connection, then shadow 10, approve-each 15 and auto 20 working days.
+        #expect(json["goNoGoOn"] as? String == "2027-02-08")
+        #expect(move["oneTimeCost"] as? Int == 32_500)
+        #expect(move["paybackMonths"] as? Double == 8.3)
         #expect(step["title"] != nil && step["gate"] != nil)
     }
 
@@ -78,7 +84,7 @@ struct ReportCommandTests {
         #expect(run.stdout.isEmpty)
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 6)
-        #expect(lines.first == "\(file):4: error: assessed_on is \"2026-11-31\"; expected a date written YYYY-MM-DD, like 2026-11-20")
+        #expect(lines.first == "\(file):4: error: assessed_on is \"2026-11-31\"; expected a date written YYYY-MM-DD between 1900 and 2199, like 2026-11-20")
     }
 
     @Test func validateSaysOKOrListsProblemsPerFile() throws {
@@ -123,7 +129,7 @@ struct ReportCommandTests {
         try FileManager.default.copyItem(atPath: Repo.path("examples/acme.yaml"), toPath: "\(dir)/acme.yaml")
         let run = try Binary.run(["report", "acme.yaml"], in: dir, executable: copy)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("Stage 2 of 4: First Agent."))
+        #expect(run.stdout.contains("Stage 2 of 0–4: First Agent."))
     }
 
     @Test func userTextWithMarkupComesOutAsTyped() throws {

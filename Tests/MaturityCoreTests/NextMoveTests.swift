@@ -67,12 +67,19 @@ struct NextMoveTests {
         // 3. fix or stop: an agent on the ladder or live on a workflow under the bar.
         Row(name: "shadow agent on a 1.1x workflow", agents: [on("Fax filing", Build.agent("Fax agent", .shadow))],
             processes: [weak("Fax filing"), good("Follow-up")], kind: .fixOrStopAgent, agent: "Fax agent", firstStep: "fix_economics"),
-        Row(name: "live agent whose reported dollars are under 3x its run cost",
-            agents: [on("PO entry", { var a = Build.gated("PO agent"); a.annualDollarValue = 30_000; return a }())],
+        Row(name: "live agent that reports less than its run cost",
+            agents: [on("PO entry", { var a = Build.gated("PO agent"); a.annualDollarValue = 10_000; return a }())],
             processes: [good("PO entry"), good("Follow-up")], kind: .fixOrStopAgent, agent: "PO agent", firstStep: "fix_economics"),
+        // 3x decides what to scale, not what to switch off: a live agent between 1x and 3x makes money.
+        Row(name: "live agent between 1x and 3x is beside the move, never the move",
+            agents: [on("PO entry", { var a = Build.gated("PO agent"); a.annualDollarValue = 30_000; return a }())],
+            processes: [good("PO entry"), good("Follow-up")], kind: .shipNextAgent, firstStep: "build"),
+        Row(name: "auto agent still climbing on a 2.4x workflow stops climbing",
+            agents: [on("PO entry", Build.agent("PO agent", .autoWithExceptions))],
+            processes: [good("PO entry", hours: 24), good("Follow-up")], kind: .fixOrStopAgent, agent: "PO agent", firstStep: "fix_economics"),
         Row(name: "pilot on a weak workflow is not on the ladder: rule 7 instead",
             agents: [on("Fax filing", Build.agent("Fax agent", .pilot))],
-            processes: [weak("Fax filing"), good("Follow-up")], kind: .shipFirstAgent, firstStep: "setup"),
+            processes: [weak("Fax filing"), good("Follow-up")], kind: .shipFirstAgent, firstStep: "build"),
         // 4. finish the ladder.
         Row(name: "approve-each agent on a 3.3x workflow", agents: [on("PO entry", Build.agent("PO agent", .approveEach))],
             processes: [good("PO entry"), good("Follow-up")], kind: .finishLadder, agent: "PO agent", firstStep: "approve_each"),
@@ -87,7 +94,7 @@ struct NextMoveTests {
             kind: .hardenPlatform, firstStep: "portfolio_owner"),
         Row(name: "two live agents, new ones take quarters: not yet a platform question", answers: ["ai_pilots": .number(2)],
             agents: (1...2).map { Build.gated("Agent \($0)") }, processes: [good("Follow-up")],
-            kind: .shipNextAgent, firstStep: "setup"),
+            kind: .shipNextAgent, firstStep: "build"),
         Row(name: "three live agents ship in weeks but each costs more", answers: stage3.merging(["marginal_cost_trend": .choice("rising")]) { $1 },
             agents: (1...3).map { Build.gated("Agent \($0)") }, processes: [good("Follow-up")],
             kind: .hardenPlatform, firstStep: "portfolio_owner"),
@@ -96,13 +103,16 @@ struct NextMoveTests {
             processes: [good("Follow-up")], kind: .installGovernance, firstStep: "portfolio_owner"),
         Row(name: "Stage 3 missing only the value review", answers: governed.merging(["monthly_value_review": .yesNo(false)]) { $1 },
             agents: (1...3).map { Build.gated("Agent \($0)") }, processes: [good("Follow-up")],
-            kind: .installGovernance, firstStep: "value_review"),
+            kind: .installGovernance, firstStep: "value_review_1"),
         Row(name: "Stage 3 governed ships the next office agent", answers: governed, agents: (1...3).map { Build.gated("Agent \($0)") },
-            processes: [good("Follow-up")], kind: .shipNextAgent, firstStep: "setup"),
+            processes: [good("Follow-up")], kind: .shipNextAgent, firstStep: "build"),
         // 7. ship the first or the next agent.
-        Row(name: "no agents", processes: [good("Follow-up")], kind: .shipFirstAgent, firstStep: "setup"),
+        Row(name: "no agents", processes: [good("Follow-up")], kind: .shipFirstAgent, firstStep: "build"),
         Row(name: "one gated agent", agents: [on("PO entry", live("PO agent"))], processes: [good("PO entry"), good("Follow-up")],
-            kind: .shipNextAgent, firstStep: "setup"),
+            kind: .shipNextAgent, firstStep: "build"),
+        // A pilot already on the process is restarted, not replaced by a second agent.
+        Row(name: "an ownerless pilot on the top process", agents: [on("Follow-up", Build.agent("Follow-up pilot", .pilot, owner: nil))],
+            processes: [good("Follow-up"), good("PO entry", hours: 25)], kind: .shipFirstAgent, agent: "Follow-up pilot", firstStep: "build"),
         // 8. standardise tools.
         Row(name: "Stage 1, nothing clears 3x", processes: [weak("Fax filing")], kind: .standardiseTools, firstStep: "standardise_tools"),
         Row(name: "Stage 0, nothing listed", answers: [:], kind: .standardiseTools, firstStep: "standardise_tools"),
@@ -136,10 +146,14 @@ struct NextMoveTests {
                       agents: [on("PO entry", Build.agent("PO agent", .production, missing: [.monitoring], owner: nil)),
                                on("Fax filing", Build.agent("Fax agent", .shadow))],
                       processes: [good("PO entry"), weak("Fax filing")], kind: .ownOrRetireAgent)
-        let m = evaluate(row).plan.nextMove
+        let e = evaluate(row)
+        let m = e.plan.nextMove
         #expect(m.kind == .ownOrRetireAgent)
-        #expect(m.alongsideMoves.map(\.kind) == [.closeGateGaps, .fixOrStopAgent])
-        #expect(m.alongsideMoves.map(\.agent) == ["PO agent", "Fax agent"])
+        // All of one agent's problems are one move: PO agent's gap is a step of the move, not a second line.
+        #expect(m.alongsideMoves.map(\.kind) == [.fixOrStopAgent])
+        #expect(m.alongsideMoves.map(\.agent) == ["Fax agent"])
+        #expect(e.plan.steps.map(\.id).contains("close_gate_gaps"))
+        #expect(m.detail.contains("monitoring that catches drift"))
     }
 
     @Test func atStageOneClosingTheGapSaysItEarnsStageTwo() {
@@ -147,7 +161,7 @@ struct NextMoveTests {
                              processes: [good("PO entry")], kind: .closeGateGaps))
         #expect(e.placement.stage == 1)
         #expect(e.plan.nextMove.detail.contains("earns Stage 2"))
-        #expect(e.plan.nextMove.title.contains("monitoring shows drift"))
+        #expect(e.plan.nextMove.title.contains("monitoring that catches drift"))
         #expect(!e.plan.nextMove.title.contains("_"))
     }
 
@@ -195,8 +209,11 @@ struct NextMoveTests {
         let owned = try #require(e.plan.steps.first { $0.id == "production_owned" })
         #expect(gate.start == auto.end)
         #expect(e.plan.goNoGoOn == auto.end)
-        #expect(owned.start == auto.end.adding(days: 1))
-        #expect(e.plan.goNoGoOn?.iso == "2027-02-08")
+        // Production-owned starts on the next working day; the go/no-go is never on a weekend.
+        #expect(owned.start == BusinessCalendar().firstWorkday(onOrAfter: auto.end.adding(days: 1)))
+        #expect((1...5).contains(try #require(e.plan.goNoGoOn).isoWeekday))
+        // 1 December 2026 (a Tuesday): build 15 working days, shadow 10, approve-each 15, auto 20.
+        #expect(e.plan.goNoGoOn?.iso == "2027-02-22")
     }
 
     @Test func reuseOnlyWhereTheSystemOfRecordIsTheSame() throws {
@@ -204,18 +221,22 @@ struct NextMoveTests {
         let sameSystem = evaluate(Row(name: "", agents: [liveAgent], processes: [good("PO entry"), good("Follow-up")], kind: .shipNextAgent))
         #expect(sameSystem.plan.nextMove.reuses == "PO agent")
         #expect(sameSystem.plan.nextMove.title.contains("reusing PO agent's connection to the ERP"))
-        // A shorter set-up on reused plumbing; the rung gates do not change.
-        let setup = try #require(sameSystem.plan.steps.first)
-        #expect(setup.start.days(until: setup.end) + 1 == q.parameters.moveWeeks.reuseSetupDays)
+        // A build of days on reused plumbing; the rung gates do not change.
+        let build = try #require(sameSystem.plan.steps.first { $0.rung == "build" })
+        #expect(build.start.days(until: build.end) + 1 == q.parameters.moveWeeks.reuseSetupDays)
+        #expect(build.owner == "IT or the integrator")
 
         let otherSystem = evaluate(Row(name: "", agents: [liveAgent], processes: [good("PO entry"), good("Leads", system: "crm")],
                                        kind: .shipNextAgent))
         #expect(otherSystem.plan.nextMove.useCase == "Leads")
         #expect(otherSystem.plan.nextMove.reuses == nil)
         #expect(!otherSystem.plan.nextMove.title.contains("reusing"))
-        #expect(otherSystem.plan.steps.first?.gate.contains("Build the connection") == true)
-        let fullSetup = try #require(otherSystem.plan.steps.first)
-        #expect(fullSetup.start.days(until: fullSetup.end) + 1 == 7)
+        let fullBuild = try #require(otherSystem.plan.steps.first { $0.rung == "build" })
+        #expect(fullBuild.gate.contains("Reads each case from the CRM"))
+        // Its own connection: three weeks (15 working days). One gated agent alone, with nothing reusing
+        // its plumbing and new agents not shipping in weeks, is no shared platform yet: no speed-up.
+        #expect(BusinessCalendar().workdaysBetween(fullBuild.start, fullBuild.end) == 15)
+        #expect(otherSystem.plan.nextMove.lengthShare == 1)
     }
 
     @Test func aLowVolumeMoveIsNeverPromisedInNinetyDays() {
@@ -246,7 +267,11 @@ struct NextMoveTests {
         let e = evaluate(Row(name: "", answers: Self.governed.merging(["quarterly_kill_or_scale": .yesNo(false)]) { $1 },
                              agents: (1...3).map { Build.gated("Agent \($0)") }, processes: [], kind: .installGovernance))
         #expect(e.plan.nextMove.title == "Install the missing governance: kill-or-scale")
-        #expect(e.plan.steps.map(\.id) == ["kill_or_scale"])
+        #expect(e.plan.steps.map(\.id) == ["kill_or_scale_prep", "kill_or_scale"])
+        // The first decision is dated at the quarter's end, on a working day.
+        let decision = e.plan.steps.last
+        #expect(decision?.start == decision?.end)
+        #expect((1...5).contains(decision?.start.isoWeekday ?? 0))
     }
 
     @Test func retiringAStalledPilotDoesNotClearThePilotGraveyard() {

@@ -85,7 +85,9 @@ struct PlacementTests {
         let placement = Placement.place(Build.assessment(["staff_ai_tools": .choice("ad_hoc")]), questionnaire: Repo.questionnaire)
         #expect(placement.unknownAnswers.first == "tool_gains_measured")
         #expect(!placement.unknownAnswers.contains("staff_ai_tools"))
-        #expect(placement.unknownAnswers.count == Repo.questionnaire.questions.count - 1)
+        // Questions about agents cannot apply to a company with none: they are not "unknown".
+        #expect(placement.unknownAnswers.count == Repo.questionnaire.questions.filter { !$0.needsAgents }.count - 1)
+        #expect(!placement.unknownAnswers.contains("portfolio_owner"))
     }
 
     @Test func evidenceNamesTheAnswerBehindEachRule() {
@@ -103,7 +105,7 @@ struct PlacementTests {
         let agents = [Build.agent("Invoice agent", .production, missing: [.monitoring, .humanHandoff])]
         let placement = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: agents), questionnaire: Repo.questionnaire)
         #expect(placement.moveUp?.toStage == 2)
-        #expect(placement.moveUp?.facts == ["Invoice agent clears the bars it misses: hands low-confidence cases to a person and monitoring shows drift"])
+        #expect(placement.moveUp?.facts == ["Invoice agent clears the bars it misses: hands low-confidence cases to a person and monitoring that catches drift"])
     }
 
     /// Any one bar missing, on its own, keeps a production agent below Stage 2, and the way up

@@ -5,9 +5,13 @@ import Testing
 @Suite("Values as people type them")
 struct ValuesTests {
     @Test(arguments: [
-        ("48", 48.0), ("1,500", 1500), ("1 500", 1500), ("$48", 48), ("48 USD", 48), ("€1.250", 1.25),
+        ("48", 48.0), ("1,500", 1500), ("1 500", 1500), ("$48", 48), ("48 USD", 48), ("€1.250", 1250), ("€1.25", 1.25),
         ("12.5 h", 12.5), ("40 hours", 40), ("300/wk", 300), ("300 cases a week", 300), ("3,5", 3.5),
         ("about 40", 40), ("1_000", 1000), ("-2", -2), ("2e3", 2000),
+        // Money as people say it: magnitudes, a currency either side, euro thousands with dots.
+        ("40k", 40_000), ("40 K", 40_000), ("1.2m", 1_200_000), ("2 Mio", 2_000_000), ("€40k maybe", 40_000),
+        ("EUR 40.000", 40_000), ("40.000 €", 40_000), ("1.200.000", 1_200_000), ("$1.5bn", 1_500_000_000),
+        ("1,200/wk", 1200), ("US$ 85,000", 85_000), ("40.000", 40),
     ])
     func numbers(_ text: String, _ value: Double) {
         #expect(Values.number(text) == value)
@@ -58,5 +62,26 @@ struct ChoiceValuesTests {
         #expect(Values.choice("Ad-Hoc", among: tools) == "ad_hoc")
         #expect(Values.choice("some people use them on their own", among: tools) == "ad_hoc")
         #expect(Values.choice("mainframe", among: systems) == nil)
+    }
+}
+
+/// One accepted range of dates everywhere, so a typo cannot make the tool walk centuries of days,
+/// and every date written reads back.
+@Suite("Dates in one range")
+struct DayRangeTests {
+    @Test(arguments: ["0999-01-04", "1899-12-31", "2200-01-01", "9999-12-31", "0000-01-01", "2026-13-01", "2026-02-29", "２０２６-01-01"])
+    func outsideOrImpossibleIsRefused(_ text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test(arguments: ["1900-01-01", "2024-02-29", "2199-12-31", "2026-11-20"])
+    func insideReadsBackAsWritten(_ text: String) throws {
+        let day = try #require(Day(iso: text))
+        #expect(day.iso == text)
+        #expect(Day(iso: day.iso) == day)
+    }
+
+    @Test func aDayBeforeTheYear1000IsWrittenWithFourDigits() {
+        #expect(Day(year: 999, month: 1, day: 4).iso == "0999-01-04")
     }
 }

@@ -88,3 +88,35 @@ struct CompiledContentTests {
         #expect(CompiledContent.templates.count == ContentLibrary.files(under: "templates").count)
     }
 }
+
+/// Numbers as people type them in the interview: read right, and said back when not typed plainly.
+@Suite("Numbers as people type them, in the interview")
+struct TypedNumberTests {
+    @Test func aOneLineProcessKeepsAThousandsComma() {
+        let p = ProcessLine.parse("Quote prep, 60h, 1,200/wk, SAP S/4", questionnaire: Repo.questionnaire)
+        #expect(p.name == "Quote prep")
+        #expect(p.hoursPerWeek == 60)
+        #expect(p.volumePerWeek == 1200)
+        #expect(p.systemOfRecord == "erp")
+    }
+
+    @Test(arguments: [("40k", 40_000.0), ("€40k maybe", 40_000), ("1.2m", 1_200_000), ("EUR 40.000", 40_000)])
+    func moneyIsReadAndEchoed(_ typed: String, _ value: Double) {
+        let terminal = ScriptedTerminal([typed])
+        let reply = terminal.ask(Prompt(position: "[Agent 1]", text: "Euros it earns a year", help: nil, defaultText: nil,
+                                        skippable: true, parse: Parse.number(unit: "money per year", example: "85000", min: 0)))
+        guard case .value(let v) = reply else {
+            Issue.record("not read: \(reply)")
+            return
+        }
+        #expect(v == value)
+        #expect(terminal.transcript.contains("  Read as \(Format.number(value))."))
+    }
+
+    @Test func aPlainNumberIsNotEchoed() {
+        let terminal = ScriptedTerminal(["85000"])
+        _ = terminal.ask(Prompt(position: "[Agent 1]", text: "Dollars it earns a year", help: nil, defaultText: nil,
+                                skippable: true, parse: Parse.number(unit: "money per year", example: "85000", min: 0)))
+        #expect(!terminal.transcript.contains { $0.hasPrefix("  Read as") })
+    }
+}

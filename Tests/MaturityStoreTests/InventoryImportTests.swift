@@ -305,6 +305,35 @@ struct InventoryImportTests {
         #expect(found == ["\(dir)/shared.xlsx: error: cell A2 points at shared string \"99\", but the workbook has 2 shared strings; the file is damaged: open and save it again in Excel or LibreOffice"])
     }
 
+    /// One value at column XFD on every row must not make each row 16,384 cells wide: the far
+    /// cells are left out and the inventory reads as usual.
+    @Test func aStrayCellAtColumnXFDIsLeftOut() throws {
+        let dir = try temporaryFolder()
+        var rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Name</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Hours per week</t></is></c>"
+            + "<c r=\"XFD1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+        for r in 2...2001 {
+            rows += "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"inlineStr\"><is><t>Process \(r)</t></is></c><c r=\"B\(r)\"><v>\(r % 40 + 1)</v></c>"
+                + "<c r=\"XFD\(r)\"><v>1</v></c></row>"
+        }
+        try makeWorkbook(at: "\(dir)/far.xlsx", sheet: "<worksheet><sheetData>\(rows)</sheetData></worksheet>")
+        let inv = try InventoryImporter.read(path: "\(dir)/far.xlsx", questionnaire: Repo.questionnaire)
+        #expect(inv.rows.count == 2000)
+        #expect(inv.rows.first?.hoursPerWeek == 3)
+    }
+
+    /// A shared-strings table of more than 10 MB (long notes in a big inventory) is read, not
+    /// refused as "not well-formed" by libxml2's single-chunk limit.
+    @Test func aSharedStringTableOverTenMegabytesIsRead() throws {
+        let dir = try temporaryFolder()
+        let note = String(repeating: "a long note about the process, ", count: 8)
+        let strings = ["Name", "Hours per week", "Notes"] + (0..<50_000).map { "Process \($0)" } + (0..<50_000).map { "\(note)\($0)" }
+        var rows = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+        rows += "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>3</v></c><c r=\"B2\"><v>12</v></c></row>"
+        try makeWorkbook(at: "\(dir)/big.xlsx", sheet: "<worksheet><sheetData>\(rows)</sheetData></worksheet>", sharedStrings: strings)
+        let inv = try InventoryImporter.read(path: "\(dir)/big.xlsx", questionnaire: Repo.questionnaire)
+        #expect(inv.rows.map(\.name) == ["Process 0"])
+    }
+
     /// A minimal workbook whose first sheet is `sheet`.
     func makeWorkbook(at path: String, sheet: String, sharedStrings: [String]? = nil) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
@@ -322,5 +351,35 @@ struct InventoryImportTests {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
+    }
+}
+
+/// Text exports that are not plain UTF-8 with newlines.
+@Suite("CSV as other programs write it")
+struct CSVEncodingTests {
+    func write(_ data: Data, _ name: String) throws -> String {
+        let dir = try temporaryDirectory()
+        let path = "\(dir)/\(name)"
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Excel's "Unicode Text (*.txt)" and "UTF-16 CSV": little-endian UTF-16 with a byte-order mark, tab-separated.
+    @Test func utf16WithAByteOrderMarkIsReadAndSaid() throws {
+        let text = "Name\tHours per week\tVolume per week\nQuote prep\t40\t300\nSupplier follow-up\t25\t400\n"
+        var data = Data([0xFF, 0xFE])
+        data.append(text.data(using: .utf16LittleEndian) ?? Data())
+        let inv = try InventoryImporter.read(path: try write(data, "unicode.csv"), questionnaire: Repo.questionnaire)
+        #expect(inv.rows.map(\.name) == ["Quote prep", "Supplier follow-up"])
+        #expect(inv.rows.first?.hoursPerWeek == 40)
+        #expect(inv.notes.contains { $0.contains("UTF-16") })
+    }
+
+    /// Excel for Mac's plain CSV ends lines with a bare carriage return.
+    @Test func carriageReturnOnlyLinesAreLines() throws {
+        let text = "Name,Hours per week,Volume per week\rQuote prep,40,300\rSupplier follow-up,25,400\r"
+        let inv = try InventoryImporter.read(path: try write(Data(text.utf8), "mac.csv"), questionnaire: Repo.questionnaire)
+        #expect(inv.rows.map(\.name) == ["Quote prep", "Supplier follow-up"])
+        #expect(inv.rows.map(\.volumePerWeek) == [300, 400])
     }
 }

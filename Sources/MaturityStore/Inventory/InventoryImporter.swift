@@ -46,6 +46,9 @@ public enum InventoryImporter {
         "exception_share": ["exceptions", "exception", "exceptionrate", "exceptionspercent", "shareofexceptions", "exceptionpercent", "errorrate", "errors", "exceptionspct", "reworkrate"],
         "high_severity_errors_possible": ["highseverity", "highseverityerrors", "severeerrors", "cananerrorstoptheline", "couldstoptheline", "highrisk", "safetycritical"],
         "owner_candidate": ["owner", "processowner", "candidateowner", "willingowner", "responsible", "accountable", "lead", "contact"],
+        "downtime_hours_per_year": ["downtimehours", "downtimehoursyear", "unplanneddowntimehours", "downtimehoursayear", "downtimeperyear", "downtime"],
+        "cost_per_downtime_hour": ["downtimecosthour", "costofdowntimehour", "downtimecostperhour", "costperhourdowntime", "downtimecost"],
+        "scrap_cost_per_year": ["scrapcost", "scrapcostyear", "scrapandrework", "scrapreworkcost", "annualscrapcost", "scrap"],
     ]
 
     /// A header as a key: lower case, words joined, common abbreviations written out
@@ -285,6 +288,9 @@ struct ImportState {
             case "input_structure": p.inputStructure = cells.choice(text, field: field)
             case "exception_share": p.exceptionShare = cells.share(text, percentColumn: percentColumns.contains(i))
             case "high_severity_errors_possible": p.highSeverityErrorsPossible = cells.yesNo(text)
+            case "downtime_hours_per_year": p.downtimeHoursPerYear = cells.number(text, unit: "hours per year", example: "120", max: 8784)
+            case "cost_per_downtime_hour": p.costPerDowntimeHour = cells.number(text, unit: "money per hour", example: "4500", max: 10_000_000)
+            case "scrap_cost_per_year": p.scrapCostPerYear = cells.number(text, unit: "money per year", example: "180000", max: 1_000_000_000_000)
             default: break
             }
         }

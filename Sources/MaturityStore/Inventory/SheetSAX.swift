@@ -162,6 +162,9 @@ final class SheetSAX {
         } else if Self.equals(name, "c") {
             collecting = false
             guard failure == nil, let text = cellText() else { return }
+            // A stray value far to the right (column XFD) must not pad every row to 16,384 cells:
+            // an inventory's columns end long before this, so such cells are left out.
+            guard column < Self.columnsRead else { return }
             if cells.count <= column { cells.append(contentsOf: repeatElement(nil, count: column - cells.count + 1)) }
             cells[column] = text
         } else if Self.equals(name, "row") {
@@ -212,6 +215,8 @@ final class SheetSAX {
 
     /// The last column (XFD) and row of a worksheet.
     static let maxColumn = 16_384
+    /// Columns an inventory may use (A to ALL); cells further right are not read.
+    static let columnsRead = 1_000
     static let maxRow = 1_048_576
 
     /// "BC12" → 54 (zero-based column); nil past column XFD or row 1,048,576.

@@ -46,17 +46,28 @@ enum SpreadsheetReader {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw ImportError.file(path, "this is a zip archive (an .xlsx workbook?), not CSV text; rename it to .xlsx or export it as CSV")
         }
-        if data.contains(0) { throw ImportError.file(path, "the file holds binary data, not CSV text; export the sheet as CSV (UTF-8)") }
         var note: String?
-        var decoded = String(data: data, encoding: .utf8)
+        var decoded: String?
+        // "Unicode text" from Excel is UTF-16 with a byte-order mark, tab-separated: read it, and say so.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            decoded = String(data: data, encoding: .utf16)
+            if decoded == nil { throw ImportError.file(path, "the file says it is UTF-16 but does not read as UTF-16; export it as CSV UTF-8") }
+            note = "\((path as NSString).lastPathComponent) is UTF-16 text (Excel's \"Unicode text\"); read it as such. Save as \"CSV UTF-8\" to avoid the guess"
+        } else if data.contains(0) {
+            throw ImportError.file(path, "the file holds binary data, not CSV text; export the sheet as CSV (UTF-8)")
+        } else {
+            decoded = String(data: data, encoding: .utf8)
+        }
         if decoded == nil, let legacy = String(data: data, encoding: .windowsCP1252) {
             // Excel's "CSV" on Windows: read it, and say so.
             decoded = legacy
             note = "\((path as NSString).lastPathComponent) is not UTF-8; read it as Windows-1252 (Excel's plain CSV). Save as \"CSV UTF-8\" to avoid the guess"
         }
-        guard let text = decoded else {
+        guard var text = decoded else {
             throw ImportError.file(path, "the file is not UTF-8 text; export it as CSV UTF-8")
         }
+        // Excel for Mac ends lines with a bare carriage return: lines are lines whichever way they end.
+        if text.contains("\r"), !text.contains("\n") { text = text.replacingOccurrences(of: "\r", with: "\n") }
         let delimiter = CSVDelimiter.guessed(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         if let problem = CSVQuoteCheck.problem(in: text, delimiter: delimiter.rawValue.asciiValue ?? UInt8(ascii: ",")) {
             throw ImportError.file(path, problem)

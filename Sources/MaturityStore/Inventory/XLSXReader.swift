@@ -74,7 +74,9 @@ struct XLSXReader {
 
     func sharedStrings(_ archive: ZipParts, _ part: String) throws -> [String] {
         let handler = SharedStringsHandler()
-        try parse(XMLParser(data: try unpack(archive, part)), handler, part: part)
+        // From a stream, so libxml2 gets it in chunks: in one piece, a table over about 10 MB is
+        // refused as "not well-formed" by libxml2's single-chunk limit.
+        try parse(XMLParser(stream: InputStream(data: try unpack(archive, part))), handler, part: part)
         return handler.strings
     }
 
