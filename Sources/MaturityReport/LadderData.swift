@@ -205,8 +205,8 @@ public struct LadderData: Codable, Sendable, Equatable {
     public var onTrack: Bool { verdict == .hold && exitStatus == 0 }
 
     /// The status a cron job pages on: 0 advance, or hold while on track (the judged rate clears the
-    /// bar, only the sample or the straight weeks are short, and the last week did not just restart
-    /// the count); 10 hold; 11 act now (step back).
+    /// bar, only the sample or the straight weeks are short, and nothing restarted the count);
+    /// 10 hold; 11 act now (step back).
     static func exitStatus(_ r: LadderReport) -> Int {
         if r.actNow { return 11 }
         switch r.verdict {
@@ -216,8 +216,9 @@ public struct LadderData: Codable, Sendable, Equatable {
             guard let current = r.rungs.first(where: { $0.rung == r.currentRung }), current.judgedCases > 0,
                   Double(current.judgedSuccesses) / Double(current.judgedCases) >= current.gateRate,
                   current.shortfalls.allSatisfy({ $0 == .sampleTooSmall || $0 == .straightWeeksShort }) else { return 10 }
-            if let restart = r.restart, restart.week == r.weeks.last?.week { return 10 }
-            return 0
+            // Something restarted the straight weeks (a week below the gate, short of reviews, an
+            // alarm, a late queue, an error): a hold with a reason, not a wait for the weeks to come.
+            return r.restart == nil ? 0 : 10
         }
     }
 

@@ -52,6 +52,11 @@ public enum DecisionLogReader {
     }
 
     public static func read(paths: [String], options: Options) throws -> Result {
+        // The same file named twice would count every case twice: say so before reading.
+        var named = Set<String>()
+        for path in paths where !named.insert(URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
+            throw ImportError.file(path, "is given twice; each log is read once (to combine logs that share cases, pass --dedupe with different files)")
+        }
         var state = State(options: options)
         let platformFiles = try DecisionLogPlatforms.classify(paths: paths, platform: options.platform)
         if let bundle = platformFiles {

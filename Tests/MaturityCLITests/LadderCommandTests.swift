@@ -249,7 +249,9 @@ struct LadderExitStatusTests {
     @Test(arguments: [
         ("three good weeks: advance", [100, 100, 100], [97, 97, 97], 0),
         ("39 reviewed in the last week: hold, on track", [100, 100, 39], [97, 97, 39], 0),
-        ("39 reviewed in the middle week: hold, on track after it", [100, 39, 100], [97, 39, 97], 0),
+        ("39 reviewed in the middle week: hold, the count restarted", [100, 39, 100], [97, 39, 97], 10),
+        ("the first week below the gate, two good since: hold", [100, 100, 100], [90, 97, 97], 10),
+        ("two good weeks so far: hold, on track", [100, 100], [97, 97], 0),
         ("the last week below the gate: hold", [100, 100, 100], [97, 97, 90], 10),
     ])
     func exitStatus(name: String, reviewed: [Int], good: [Int], status: Int) {

@@ -112,6 +112,8 @@ struct DecisionLogReaderTests {
         try text.write(toFile: "\(dir)/b.csv", atomically: true, encoding: .utf8)
         let found = problems { _ = try DecisionLogReader.read(paths: ["\(dir)/a.csv", "\(dir)/b.csv"], options: .init()) }
         #expect(found == ["b.csv: row 2, column \"case_id\": case \"c1\" repeats a.csv row 2; each case is one row (the same log given twice? --dedupe keeps the first) (and 1 more row like it: rows 3)"])
+        #expect(problems { _ = try DecisionLogReader.read(paths: ["\(dir)/a.csv", "\(dir)/./a.csv"], options: .init()) }
+                == ["\(dir)/./a.csv: error: is given twice; each log is read once (to combine logs that share cases, pass --dedupe with different files)"])
         var options = DecisionLogReader.Options()
         options.dedupe = true
         let log = try DecisionLogReader.read(paths: ["\(dir)/a.csv", "\(dir)/b.csv"], options: options)
