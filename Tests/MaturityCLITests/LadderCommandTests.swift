@@ -159,6 +159,22 @@ struct LadderCommandTests {
         #expect(deduped.status == 0)
     }
 
+    /// `--map` reads a field from any path; `--from` names only the three platforms.
+    @Test func mapAndFromOnTheCommandLine() throws {
+        let dir = try temporaryDirectory()
+        var text = ""
+        for i in 0..<120 { text += "{\"id\": \"c\(i)\", \"ts\": \(1_793_869_200 + i * 60), \"metadata\": {\"ladder_step\": \"shadow\"}, \"eval\": {\"match\": \(i < 115)}}\n" }
+        try text.write(toFile: "\(dir)/log.jsonl", atomically: true, encoding: .utf8)
+        let refused = try Binary.run(["ladder", "log.jsonl", "--agent", "A"], in: dir)
+        #expect(refused.status == 65 && refused.stderr.contains("no column for mode"), "\(refused.stderr)")
+        let run = try Binary.run(["ladder", "log.jsonl", "--agent", "A", "--map", "mode=metadata.ladder_step", "--format", "json"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let data = try JSONDecoder().decode(LadderData.self, from: Data(run.stdout.utf8))
+        #expect(data.rungs.first?.cases == 120 && data.rungs.first?.successes == 115 && data.from == "2026-11-05")
+        let bad = try Binary.run(["ladder", "log.jsonl", "--from", "datadog"], in: dir)
+        #expect(bad.status == 64 && bad.stderr.contains("--from is \"datadog\"; expected langfuse, langsmith or otlp"))
+    }
+
     /// A plant in Los Angeles: an exception opened 09:00 and cleared 16:30 at −08:00 took 7.5
     /// business hours, a breach of 4; read in UTC it would have taken none.
     @Test func theCalendarsTimeZoneCountsThePlantsHours() throws {

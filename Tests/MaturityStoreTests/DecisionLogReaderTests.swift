@@ -74,6 +74,13 @@ struct DecisionLogReaderTests {
         #expect(cases.map(\.correct) == [nil, nil, nil, true])
     }
 
+    @Test(arguments: [("1", true), ("0", false), ("1.0", true), ("0.0", false), ("True", true), ("False", false), ("[1]", true),
+                      ("[0]", false), ("[\"True\"]", true), ("thumbs_up", true), ("👎", false), ("approve", true), ("reject", false),
+                      ("approved", true), ("rejected", false), ("edited", false), ("yes", true), ("no", false)])
+    func verdictCellsAsPlatformsWriteThem(text: String, value: Bool) {
+        #expect(YesNo.read(text) == value, "\(text)")
+    }
+
     @Test func newestFirstIsSortedOnRead() throws {
         let path = try write("case_id,at,mode,match\nc3,2026-11-02T11:00:00Z,shadow,yes\nc2,2026-11-02T10:00:00Z,shadow,no\nc1,2026-11-02T09:00:00Z,shadow,yes\n", "log.csv")
         let log = try DecisionLogReader.read(path: path, agent: nil)
