@@ -51,6 +51,7 @@ extension LadderAnalysis {
         var points: [LadderReport.RollingPoint] = []
         var alarms: [LadderReport.AlarmWindow] = []
         var right = (0..<window).filter(ok).count
+        let stride = max(1, (reviewed.count - window + 1) / 1400)
         var open: (first: Int, low: Double)?
         func close(_ lastEnd: Int, low: Double, first: Int, stillOpen: Bool) {
             alarms.append(.init(firstCase: caseAt(first - window + 1).caseID, lastCase: caseAt(lastEnd).caseID,
@@ -62,7 +63,10 @@ extension LadderAnalysis {
                 if ok(end - window) { right -= 1 }
             }
             let accuracy = Double(right) / Double(window)
-            points.append(.init(day: caseAt(end).day, accuracy: accuracy))
+            // Every point of a short log; about 1,400 of a long one (a chart shows 700), and always the last.
+            if (end - window + 1) % stride == 0 || end == reviewed.count - 1 {
+                points.append(.init(day: caseAt(end).day, accuracy: accuracy))
+            }
             if accuracy < pageBelow {
                 open = open.map { ($0.first, min($0.low, accuracy)) } ?? (end, accuracy)
             } else if let o = open {

@@ -99,45 +99,122 @@ public enum DecisionLogReader {
         }
     }
 
-    // MARK: CSV, streamed over bytes (a quote inside a cell is doubled; a quoted cell may span lines)
+    // MARK: CSV, streamed over bytes in chunks (a quote inside a cell is doubled; a quoted cell may span lines)
 
+    /// Reads the file a few megabytes at a time, so a log of millions of rows is never held whole.
     static func readCSV(path: String, state: inout State) throws {
-        let data = try FileStore().readData(path, limit: Int.max / 2)
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let all = raw.bindMemory(to: UInt8.self)
-            let skip = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF ? 3 : 0
-            // Room for every row up front: growing a million-entry array and index by doubling costs copies.
-            state.reserve(min(20_000_000, all.count / 40))
-            try readCSVBytes(UnsafeBufferPointer(rebasing: all[skip...]), path: path) { try state.take($0, $1) }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw StoreError.notFound(path: path) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw StoreError.unreadable(path: path, reason: "it is a folder") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.unreadable(path: path, reason: access(path, R_OK) == 0 ? "it cannot be opened" : "permission denied")
         }
+        defer { try? handle.close() }
+        // Room for every row up front: growing a million-entry array and index by doubling costs copies.
+        if (info.st_mode & S_IFMT) == S_IFREG { state.reserve(min(20_000_000, Int(info.st_size) / 40)) }
+        var parser = CSVStream(path: path)
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 4 << 20) ?? Data() } catch {
+                throw StoreError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if chunk.isEmpty { break }
+            try chunk.withUnsafeBytes { raw in
+                try parser.feed(raw.bindMemory(to: UInt8.self)) { try state.take($0, $1) }
+            }
+        }
+        try parser.finish { try state.take($0, $1) }
     }
 
+    /// A whole CSV already in memory (a platform's scores export).
     static func readCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, path: String, take: (Int, [String]) throws -> Void) throws {
-        if bytes.contains(0) { throw ImportError.file(path, "the file holds binary data, not CSV text") }
-        let firstLine = bytes.prefix { $0 != 10 }
-        let delimiter: UInt8 = [UInt8(ascii: ";"), UInt8(ascii: "\t")].max { a, b in
-            firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count
-        }.flatMap { d in firstLine.filter { $0 == d }.count > firstLine.filter { $0 == UInt8(ascii: ",") }.count ? d : nil } ?? UInt8(ascii: ",")
-        var cells: [String] = []
-        var cell: [UInt8] = []
-        var inQuotes = false
-        var row = 1, rowStart = 1
-        var i = 0
-        let quote = UInt8(ascii: "\"")
-        func endCell() {
-            cells.append(String(decoding: cell, as: UTF8.self))
-            cell.removeAll(keepingCapacity: true)
+        var parser = CSVStream(path: path)
+        try parser.feed(bytes, take: take)
+        try parser.finish(take: take)
+    }
+}
+
+/// A CSV parser fed chunk by chunk: the delimiter (`,`, `;` or tab) from the first line, a
+/// byte-order mark skipped, quotes doubled inside quoted cells, CRLF or LF line ends.
+struct CSVStream {
+    let path: String
+    var delimiter: UInt8?
+    var cells: [String] = []
+    var cell: [UInt8] = []
+    var inQuotes = false
+    /// Inside quotes, a quote was the last byte seen: the next byte says whether it was doubled.
+    var afterQuote = false
+    var row = 1, rowStart = 1
+    var started = false
+    var firstLine: [UInt8] = []
+
+    init(path: String) { self.path = path }
+
+    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), tab = UInt8(ascii: "\t")
+
+    /// The first bytes, held until there are three: a byte-order mark may be split across chunks.
+    var startBytes: [UInt8] = []
+
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, take: (Int, [String]) throws -> Void) throws {
+        guard started else {
+            startBytes += chunk
+            guard startBytes.count >= 3 else { return }
+            try start(take: take)
+            return
         }
-        while i < bytes.count {
-            let b = bytes[i]
+        try process(chunk, take: take)
+    }
+
+    mutating func start(take: (Int, [String]) throws -> Void) throws {
+        started = true
+        let head = startBytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(startBytes.dropFirst(3)) : startBytes
+        startBytes = []
+        try process(head, take: take)
+    }
+
+    mutating func process<C: Collection>(_ bytes: C, take: (Int, [String]) throws -> Void) throws where C.Element == UInt8 {
+        if bytes.contains(0) { throw ImportError.file(path, "the file holds binary data, not CSV text") }
+        if delimiter == nil {
+            // The delimiter is the commonest of the three on the first line (commas unless another wins).
+            firstLine += bytes.prefix { $0 != 10 }
+            guard bytes.contains(10) || firstLine.count > 1 << 20 else { pendingBytes += bytes; return }
+            chooseDelimiter()
+            let pending = pendingBytes
+            pendingBytes = []
+            try parse(pending, take: take)
+        }
+        try parse(bytes, take: take)
+    }
+
+    mutating func chooseDelimiter() {
+        let line = firstLine
+        let count = { (d: UInt8) in line.filter { $0 == d }.count }
+        let other = count(Self.semicolon) >= count(Self.tab) ? Self.semicolon : Self.tab
+        delimiter = count(other) > count(Self.comma) ? other : Self.comma
+    }
+
+    /// Bytes of a first line longer than one chunk, kept until the line ends and the delimiter is known.
+    var pendingBytes: [UInt8] = []
+
+    mutating func parse<C: Collection>(_ bytes: C, take: (Int, [String]) throws -> Void) throws where C.Element == UInt8 {
+        let delimiter = self.delimiter ?? Self.comma
+        for b in bytes {
             if inQuotes {
-                if b == quote {
-                    if i + 1 < bytes.count, bytes[i + 1] == quote { cell.append(quote); i += 1 } else { inQuotes = false }
+                if afterQuote {
+                    afterQuote = false
+                    if b == Self.quote { cell.append(b); continue }
+                    inQuotes = false
+                    // The quote closed the cell: read this byte as outside quotes, below.
+                } else if b == Self.quote {
+                    afterQuote = true
+                    continue
                 } else {
                     if b == 10 { row += 1 }
                     cell.append(b)
+                    continue
                 }
-            } else if b == quote, cell.isEmpty {
+            }
+            if b == Self.quote, cell.isEmpty {
                 inQuotes = true
             } else if b == delimiter {
                 endCell()
@@ -150,8 +227,23 @@ public enum DecisionLogReader {
             } else if b != 13 {
                 cell.append(b)
             }
-            i += 1
         }
+    }
+
+    mutating func endCell() {
+        cells.append(String(decoding: cell, as: UTF8.self))
+        cell.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish(take: (Int, [String]) throws -> Void) throws {
+        if !started { try start(take: take) }
+        if delimiter == nil {
+            chooseDelimiter()
+            let pending = pendingBytes
+            pendingBytes = []
+            try parse(pending, take: take)
+        }
+        if afterQuote { afterQuote = false; inQuotes = false }
         if inQuotes { throw ImportError.file(path, "the quote opened on row \(rowStart) is never closed") }
         if !cell.isEmpty || !cells.isEmpty {
             endCell()

@@ -93,7 +93,9 @@ extension DecisionLogReader {
         var allColumns: [(header: String, field: String)] = []
         var allUnknown: [String] = []
         var cases: [DecisionCase] = []
-        var seen: [String: (file: String, row: Int)] = [:]
+        /// Case id → where it was first read: the file's index in `files` above bit 40, the row below.
+        var seen: [String: Int] = [:]
+        var files: [String] = []
         var zoned: Bool?
         var agentCounts: [String: Int] = [:]
         var platform: Platform?
@@ -119,6 +121,7 @@ extension DecisionLogReader {
 
         mutating func begin(file: String) {
             self.file = file
+            files.append(file)
             header = nil
             fieldAt = [:]
             zoned = nil
@@ -217,14 +220,15 @@ extension DecisionLogReader {
                 if let agent = options.agent, name.lowercased() != agent.lowercased() { return }
             }
             guard let id = values[.caseID] else { problem("case_id", row: row, column: headerName("case_id"), "the case id is empty; every row needs one"); return }
-            if let first = seen[id] {
+            if let packed = seen[id] {
                 if options.dedupe { dropped += 1; return }
-                let where_ = first.file == file ? "row \(first.row)" : "\(first.file) row \(first.row)"
+                let firstFile = files.indices.contains(packed >> 40) ? files[packed >> 40] : file, firstRow = packed & ((1 << 40) - 1)
+                let where_ = firstFile == file ? "row \(firstRow)" : "\(firstFile) row \(firstRow)"
                 problem("duplicate", row: row, column: headerName("case_id"),
                         "case \"\(id.prefix(40))\" repeats \(where_); each case is one row (the same log given twice? --dedupe keeps the first)")
                 return
             }
-            seen[id] = (file, row)
+            seen[id] = (max(0, files.count - 1) << 40) | (row & ((1 << 40) - 1))
             guard let modeText = values[.mode], let mode = DecisionLogReader.mode(modeText) else {
                 problem("mode", row: row, column: headerName("mode"), "\"\(values[.mode]?.prefix(40) ?? "")\" is not a mode; expected shadow, approve_each, auto or exception")
                 return

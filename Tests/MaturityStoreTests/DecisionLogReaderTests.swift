@@ -81,6 +81,23 @@ struct DecisionLogReaderTests {
         #expect(YesNo.read(text) == value, "\(text)")
     }
 
+    /// The CSV is read in chunks: a chunk may end anywhere, inside a quoted cell or between two quotes.
+    @Test(arguments: [1, 2, 3, 7, 1 << 20])
+    func aCSVReadInChunksOfAnySize(size: Int) throws {
+        let text = "\u{FEFF}case_id;at;note\r\nc1;2026-11-02;\"say \"\"hi\"\"; then\nmore\"\r\nc2;2026-11-03;\"\"\r\nc3;2026-11-04;plain"
+        let bytes = Array(text.utf8)
+        var rows: [[String]] = []
+        var parser = CSVStream(path: "x.csv")
+        var i = 0
+        while i < bytes.count {
+            let chunk = Array(bytes[i..<min(bytes.count, i + size)])
+            try chunk.withUnsafeBufferPointer { try parser.feed($0) { rows.append($1) } }
+            i += size
+        }
+        try parser.finish { rows.append($1) }
+        #expect(rows == [["case_id", "at", "note"], ["c1", "2026-11-02", "say \"hi\"; then\nmore"], ["c2", "2026-11-03", ""], ["c3", "2026-11-04", "plain"]])
+    }
+
     @Test func newestFirstIsSortedOnRead() throws {
         let path = try write("case_id,at,mode,match\nc3,2026-11-02T11:00:00Z,shadow,yes\nc2,2026-11-02T10:00:00Z,shadow,no\nc1,2026-11-02T09:00:00Z,shadow,yes\n", "log.csv")
         let log = try DecisionLogReader.read(path: path, agent: nil)
