@@ -40,7 +40,8 @@ print(len(log), round(rolling.iloc[-1], 3), (rolling < 0.9).sum(), len(weekly))
 PY
 measure() {
   /usr/bin/time -f "%e %M" -o "$work/t" "$@" > /dev/null 2>&1 || true
-  read -r seconds kb < "$work/t"
+  # /usr/bin/time puts "Command exited with non-zero status N" first when the verdict is hold or act now.
+  read -r seconds kb < <(tail -n 1 "$work/t")
   echo "$seconds $((kb / 1024))"
 }
 read -r ms mm < <(measure "$bin" ladder "$work/log.csv" --agent bench --format json)
