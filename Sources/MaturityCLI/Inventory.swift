@@ -45,6 +45,9 @@ struct Inventory: ParsableCommand {
         @ArgumentParser.Flag(name: .long, help: "Read hidden rows and columns too (skipped by default).")
         var includeHidden = false
 
+        @ArgumentParser.Flag(name: .long, help: "Write into the assessment even when its mode makes it read-only.")
+        var force = false
+
         func validate() throws {
             if let headerRow, headerRow < 1 { throw ValidationError("--header-row is a row number, 1 or more") }
         }
@@ -82,7 +85,7 @@ struct Inventory: ParsableCommand {
             // Only the processes block changes: every other line, comments included, stays as it was.
             let original = try store.readText(into)
             let text = AssessmentWriter.replacingProcesses(in: original, with: AssessmentWriter.yaml(updated, questionnaire: questionnaire))
-            try store.writeAtomically(text, to: into)
+            try store.writeAtomically(text, to: into, force: force)
             Console.out("Wrote \(into) (\(summary.processes.count) processes).")
         }
     }
