@@ -126,7 +126,7 @@ struct HardeningTests {
         let lock = try FileLock(for: "\(dir)/acme.yaml")
         let run = try Binary.run(["assess", "--output", "acme.yaml", "--resume"], in: dir, stdin: "")
         #expect(run.status == 73)
-        #expect(run.stderr.contains("another maturity interview is writing this file"))
+        #expect(run.stderr.contains("another maturity run is writing this file"))
         withExtendedLifetime(lock) {}
     }
 
