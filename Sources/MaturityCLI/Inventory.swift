@@ -45,6 +45,9 @@ struct Inventory: ParsableCommand {
         @ArgumentParser.Flag(name: .long, help: "Read hidden rows and columns too (skipped by default).")
         var includeHidden = false
 
+        @ArgumentParser.Flag(name: .long, help: "Write into the assessment even when its mode makes it read-only.")
+        var force = false
+
         func validate() throws {
             if let headerRow, headerRow < 1 { throw ValidationError("--header-row is a row number, 1 or more") }
         }
@@ -77,13 +80,16 @@ struct Inventory: ParsableCommand {
                 Console.out("Dry run: \(into) not changed.")
                 return
             }
-            var updated = draft
-            updated.processes = summary.processes
             // Only the processes block changes: every other line, comments included, stays as it was.
-            let original = try store.readText(into)
-            let text = AssessmentWriter.replacingProcesses(in: original, with: AssessmentWriter.yaml(updated, questionnaire: questionnaire))
-            try store.writeAtomically(text, to: into)
-            Console.out("Wrote \(into) (\(summary.processes.count) processes).")
+            // The file is read again under its lock and merged there, so a change made meanwhile is kept.
+            var written = 0
+            try AssessmentEditor.edit(into, force: force, store: store) { current, q in
+                let merged = try InventoryImporter.merge(imported, into: current.processes, replace: replace, file: (file as NSString).lastPathComponent)
+                current.processes = merged.processes
+                written = merged.processes.count
+                return ["processes"]
+            }
+            Console.out("Wrote \(into) (\(written) processes).")
         }
     }
 

@@ -132,7 +132,8 @@ public struct FileStore: Sendable {
 
     /// Writes to a temporary file beside `path`, then renames it into place, so a crash, a full
     /// disk or a file-size limit never leaves a half-written file behind. See `SafeWrite`.
-    public func writeAtomically(_ text: String, to path: String) throws {
-        try SafeWrite.write(Data(text.utf8), to: path)
+    /// `force` writes over a file whose mode says nobody may write it (0444), which is refused otherwise.
+    public func writeAtomically(_ text: String, to path: String, force: Bool = false) throws {
+        try SafeWrite.write(Data(text.utf8), to: path, force: force)
     }
 }

@@ -8,13 +8,16 @@ import Glibc
 /// then one `rename`. A symlink is written through (its target replaced, the link kept). A
 /// device or pipe (`/dev/null`, `/dev/stdout`) is written directly, never replaced by a file.
 /// A full disk or the shell's file-size limit fails the write, removes the temporary file and
-/// says so; the original stays as it was.
+/// says so; the original stays as it was. The original's owner is kept (a run as root leaves a
+/// user's file theirs), a file with hard links is rewritten in place so every link sees the new
+/// text, and a file whose mode lets nobody write it is refused unless `force` (root could write
+/// it anyway, so the mode is read, not the permission).
 public enum SafeWrite {
     /// Ignore SIGXFSZ once, so `ulimit -f` turns into an EFBIG error we can report instead of
     /// killing the process with a temporary file left behind.
     nonisolated(unsafe) private static var ignoredFileSizeSignal = false
 
-    public static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: Data, to path: String, force: Bool = false) throws {
         if !ignoredFileSizeSignal {
             signal(SIGXFSZ, SIG_IGN)
             ignoredFileSizeSignal = true
@@ -28,6 +31,9 @@ public enum SafeWrite {
         if exists, (info.st_mode & S_IFMT) != S_IFREG {
             try writeDirectly(data, to: target, shownAs: path)
             return
+        }
+        if exists, info.st_mode & 0o222 == 0, !force {
+            throw StoreError.unwritable(path: path, reason: "read-only: its mode lets nobody write it; make it writable (chmod u+w) or pass --force")
         }
         let dir = (target as NSString).deletingLastPathComponent
         let base = (target as NSString).lastPathComponent
@@ -43,6 +49,8 @@ public enum SafeWrite {
             if !ok { unlink(temp) }
         }
         let mode = exists ? info.st_mode & 0o7777 : (0o666 & ~currentUmask())
+        // The owner first (only root can give a file away; for anyone else it is already theirs), then the mode.
+        if exists { _ = fchown(fd, info.st_uid, info.st_gid) }
         fchmod(fd, mode)
         if let problem = writeAll(fd, data) {
             close(fd)
@@ -54,8 +62,22 @@ public enum SafeWrite {
             throw StoreError.unwritable(path: path, reason: reason(e, folder: false))
         }
         close(fd)
+        if exists, info.st_nlink > 1, rewriteInPlace(data, target) {
+            // Every hard link sees the new text; the complete copy beside it is no longer needed.
+            return
+        }
         guard rename(temp, target) == 0 else { throw StoreError.unwritable(path: path, reason: reason(errno, folder: true)) }
         ok = true
+    }
+
+    /// Writes a file with hard links in place (the full text is already safe in the temporary
+    /// file, so a failure here falls back to the rename); true when it worked.
+    static func rewriteInPlace(_ data: Data, _ target: String) -> Bool {
+        let fd = open(target, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard writeAll(fd, data) == nil, ftruncate(fd, off_t(data.count)) == 0 else { return false }
+        return fsync(fd) == 0 || errno == EINVAL
     }
 
     /// The file a path finally names, following symlinks; a dangling link names its target.

@@ -126,7 +126,7 @@ struct HardeningTests {
         let lock = try FileLock(for: "\(dir)/acme.yaml")
         let run = try Binary.run(["assess", "--output", "acme.yaml", "--resume"], in: dir, stdin: "")
         #expect(run.status == 73)
-        #expect(run.stderr.contains("another maturity interview is writing this file"))
+        #expect(run.stderr.contains("another maturity run is writing this file"))
         withExtendedLifetime(lock) {}
     }
 
@@ -438,5 +438,53 @@ struct AliasTests {
         #expect(text.contains("&rate"))
         let run = try validate(text)
         #expect(run.status == 0, "\(run.stderr)")
+    }
+}
+
+/// Writing into a user's file keeps what makes it theirs: its mode, its links, its owner; a file
+/// whose mode lets nobody write it is refused unless --force (root could write it regardless).
+@Suite("A written file stays the user's")
+struct FileKeepingTests {
+    func importInto(_ dir: String, _ extra: [String] = []) throws -> Run {
+        try "Name,Hours per week,Volume per week\nFreight booking,12,80\n".write(toFile: "\(dir)/p.csv", atomically: true, encoding: .utf8)
+        return try Binary.run(["inventory", "import", "p.csv", "--into", "acme.yaml"] + extra, in: dir)
+    }
+
+    @Test func aReadOnlyFileIsRefusedUnlessForced() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Repo.path("examples/acme.yaml"), toPath: "\(dir)/acme.yaml")
+        chmod("\(dir)/acme.yaml", 0o444)
+        let before = try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8)
+        let refused = try importInto(dir)
+        #expect(refused.status == 73)
+        #expect(refused.stderr.contains("acme.yaml: error: cannot write the file (read-only: its mode lets nobody write it; make it writable (chmod u+w) or pass --force)"))
+        #expect(try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8) == before)
+        let forced = try importInto(dir, ["--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8).contains("Freight booking"))
+        var info = stat()
+        #expect(stat("\(dir)/acme.yaml", &info) == 0 && info.st_mode & 0o777 == 0o444, "the mode is kept")
+    }
+
+    @Test func aHardLinkedFileIsWrittenInPlaceSoBothNamesSeeIt() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Repo.path("examples/acme.yaml"), toPath: "\(dir)/acme.yaml")
+        #expect(link("\(dir)/acme.yaml", "\(dir)/shared-copy.yaml") == 0)
+        let run = try importInto(dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOfFile: "\(dir)/shared-copy.yaml", encoding: .utf8).contains("Freight booking"))
+        var a = stat(), b = stat()
+        #expect(stat("\(dir)/acme.yaml", &a) == 0 && stat("\(dir)/shared-copy.yaml", &b) == 0 && a.st_ino == b.st_ino)
+    }
+
+    /// Only root can write a file someone else owns; CI runs as root.
+    @Test(.enabled(if: getuid() == 0, "needs root")) func theOwnerIsKeptWhenRootWrites() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.copyItem(atPath: Repo.path("examples/acme.yaml"), toPath: "\(dir)/acme.yaml")
+        #expect(chown("\(dir)/acme.yaml", 1000, 1000) == 0)
+        let run = try importInto(dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        var info = stat()
+        #expect(stat("\(dir)/acme.yaml", &info) == 0 && info.st_uid == 1000 && info.st_gid == 1000)
     }
 }

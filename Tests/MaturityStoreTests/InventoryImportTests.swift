@@ -334,6 +334,23 @@ struct InventoryImportTests {
         #expect(inv.rows.map(\.name) == ["Process 0"])
     }
 
+    /// A cell longer than any spreadsheet allows (a small file that unpacks to one huge string) is
+    /// refused while it streams, naming the cell, before it fills memory.
+    @Test func aCellLongerThanAnySpreadsheetAllowsIsRefusedNamingIt() throws {
+        let dir = try temporaryFolder()
+        let huge = String(repeating: "x", count: 2_000_000)
+        try makeWorkbook(at: "\(dir)/huge.xlsx", sheet: """
+            <worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Hours per week</t></is></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>\(huge)</t></is></c><c r="B2"><v>4</v></c></row></sheetData></worksheet>
+            """)
+        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/huge.xlsx", questionnaire: Repo.questionnaire) }
+        #expect(found == ["\(dir)/huge.xlsx: error: cell A2 is longer than any spreadsheet cell (32,767 characters); the file is damaged or not a real workbook"])
+        try makeWorkbook(at: "\(dir)/shared.xlsx", sheet: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>",
+                         sharedStrings: ["Name", huge])
+        let shared = problems { _ = try InventoryImporter.read(path: "\(dir)/shared.xlsx", questionnaire: Repo.questionnaire) }
+        #expect(shared == ["\(dir)/shared.xlsx: error: shared string 1 is longer than any spreadsheet cell (32,767 characters); the file is damaged or not a real workbook"])
+    }
+
     /// A minimal workbook whose first sheet is `sheet`.
     func makeWorkbook(at path: String, sheet: String, sharedStrings: [String]? = nil) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)

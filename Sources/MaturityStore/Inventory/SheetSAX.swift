@@ -55,7 +55,13 @@ final class SheetSAX {
         handler.characters = { ctx, bytes, length in
             guard let ctx, let bytes else { return }
             let me = Unmanaged<SheetSAX>.fromOpaque(ctx).takeUnretainedValue()
-            if me.inValue { me.value.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length))) }
+            guard me.inValue, me.failure == nil else { return }
+            // A cell longer than any spreadsheet allows is refused while it streams, before it fills memory.
+            if me.value.count + Int(length) > SheetLimits.cellBytes {
+                me.failTooLong()
+                return
+            }
+            me.value.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
         // Entities are never substituted and nothing is fetched from the network.
         handler.getEntity = { _, _ in nil }
@@ -172,6 +178,11 @@ final class SheetSAX {
         }
     }
 
+    func failTooLong() {
+        let at = reference.isEmpty ? "a cell in row \(rowNumber)" : "cell \(reference)"
+        fail("\(at) is longer than any spreadsheet cell (32,767 characters); the file is damaged or not a real workbook")
+    }
+
     private func fail(_ message: String) {
         guard failure == nil else { return }
         failure = ImportError.file(path, message)
@@ -242,4 +253,10 @@ final class SheetSAX {
         }
         return n
     }
+}
+
+/// Sizes a real spreadsheet never exceeds.
+enum SheetLimits {
+    /// Excel's 32,767 characters a cell, at up to four UTF-8 bytes each.
+    static let cellBytes = 32_767 * 4
 }

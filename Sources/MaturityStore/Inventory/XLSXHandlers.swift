@@ -28,6 +28,8 @@ final class RelationshipHandler: NSObject, XMLParserDelegate {
 /// The shared-string table: each `<si>` is one string, its rich-text runs joined, phonetic runs skipped.
 final class SharedStringsHandler: NSObject, XMLParserDelegate {
     var strings: [String] = []
+    /// Set when a string is longer than any spreadsheet cell can hold; the parse is stopped there.
+    var tooLong: Int?
     private var current = ""
     private var inText = false
     private var inPhonetic = false
@@ -43,7 +45,13 @@ final class SharedStringsHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+        guard inText else { return }
+        current += string
+        // Excel holds at most 32,767 characters in a cell: more is a damaged or hostile file, stopped while it streams.
+        if current.utf8.count > SheetLimits.cellBytes {
+            tooLong = strings.count
+            parser.abortParsing()
+        }
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {

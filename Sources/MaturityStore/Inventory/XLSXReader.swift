@@ -76,7 +76,11 @@ struct XLSXReader {
         let handler = SharedStringsHandler()
         // From a stream, so libxml2 gets it in chunks: in one piece, a table over about 10 MB is
         // refused as "not well-formed" by libxml2's single-chunk limit.
-        try parse(XMLParser(stream: InputStream(data: try unpack(archive, part))), handler, part: part)
+        do {
+            try parse(XMLParser(stream: InputStream(data: try unpack(archive, part))), handler, part: part)
+        } catch where handler.tooLong != nil {
+            throw ImportError.file(path, "shared string \(handler.tooLong ?? 0) is longer than any spreadsheet cell (32,767 characters); the file is damaged or not a real workbook")
+        }
         return handler.strings
     }
 
