@@ -165,16 +165,17 @@ struct LadderCommand: ParsableCommand {
 
     /// Writes `measured:` on the agent, changing only the agents block of the file.
     func record(into path: String, agent name: String, measured: MeasuredRung, store: FileStore) throws {
-        let original = try store.readText(path)
-        let (draft, q) = try AssessmentLoader.loadDraft(text: original, file: path) { id in try store.questionnaire(id: id, near: path) }
-        guard let i = draft.agents.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw UsageProblem(path: path, message: "no agent named \"\(name)\"; the agents are: \(draft.agents.map(\.name).joined(separator: ", "))",
-                               exitCode: ExitStatus.dataError)
+        // Under the file's lock, only the agents block changes (AssessmentEditor checks the result reads back as meant).
+        var recordedName = name
+        try AssessmentEditor.edit(path, store: store) { draft, _ in
+            guard let i = draft.agents.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
+                throw UsageProblem(path: path, message: "no agent named \"\(name)\"; the agents are: \(draft.agents.map(\.name).joined(separator: ", "))",
+                                   exitCode: ExitStatus.dataError)
+            }
+            draft.agents[i].measured = measured
+            recordedName = draft.agents[i].name
+            return ["agents"]
         }
-        var updated = draft
-        updated.agents[i].measured = measured
-        let text = AssessmentWriter.replacingBlock("agents", in: original, with: AssessmentWriter.yaml(updated, questionnaire: q))
-        try store.writeAtomically(text, to: path)
-        Console.err("Recorded on \(draft.agents[i].name) in \(path): \(measured.rung.replacingOccurrences(of: "_", with: "-")), \(measured.verdict.replacingOccurrences(of: "_", with: " ")) (\(measured.cases) cases, \(measured.from.iso) to \(measured.to.iso))")
+        Console.err("Recorded on \(recordedName) in \(path): \(measured.rung.replacingOccurrences(of: "_", with: "-")), \(measured.verdict.replacingOccurrences(of: "_", with: " ")) (\(measured.cases) cases, \(measured.from.iso) to \(measured.to.iso))")
     }
 }
