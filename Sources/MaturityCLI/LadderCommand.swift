@@ -39,14 +39,14 @@ struct LadderCommand: ParsableCommand {
 
     enum Format: String, CaseIterable, ExpressibleByArgument { case text, json, html, md }
 
-    @Argument(help: "The decision log(s): .csv, .xlsx or .jsonl.") var logs: [String]
+    @Argument(help: "The decision log(s): .csv, .xlsx or .jsonl, or a platform's export files (.json, .jsonl, .csv).") var logs: [String]
     @Option(name: .long, help: "The agent the log is for (rows for other agents are left out).") var agent: String?
     @Option(name: .long, help: ArgumentHelp("The assessment the agent belongs to: its questionnaire and process estimates.", valueName: "a.yaml"))
     var assessment: String?
     @Option(name: .shortAndLong, help: "text, json, html or md (default: from --output, else text).") var format: Format?
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
     @Option(name: .long, help: ArgumentHelp("Judge the log as of this day (default: its last case).", valueName: "YYYY-MM-DD")) var asOf: String?
-    @Option(name: .long, help: ArgumentHelp("Business hours and holidays for the exception queue (YAML).", valueName: "calendar.yaml")) var calendar: String?
+    @Option(name: .long, help: ArgumentHelp("The plant's time zone, business hours and holidays for the exception queue (YAML: timezone, workdays, hours, holidays).", valueName: "calendar.yaml")) var calendar: String?
     @Option(name: .long, help: ArgumentHelp("Record the measured rung on --agent in this assessment, leaving the rest as it was.", valueName: "a.yaml"))
     var into: String?
     @Option(name: .long, help: ArgumentHelp("The platform the files were exported from: langfuse, langsmith or otlp (default: detected).", valueName: "platform"))
