@@ -9,11 +9,14 @@ struct LadderCommand: ParsableCommand {
         commandName: "ladder",
         abstract: "Read an agent's decision log and say, from the numbers, which rung it has earned.",
         discussion: """
-        The log has one row per case (CSV, .xlsx or JSON Lines): case_id, at, mode (shadow, \
-        approve_each, auto or exception), and what decides each rung: agent_action with \
-        human_action (or match) in shadow, approved (yes, no or edited) in approve-each, correct \
-        (from audit; blank when not reviewed) in auto, plus severity and exception_opened_at / \
-        exception_cleared_at. Every rung's gate comes from the questionnaire.
+        The log has one row per case (CSV, .xlsx or JSON Lines, nested keys as dotted paths, in \
+        any order): case_id, at, mode (shadow, approve_each, auto or exception), and what decides \
+        each rung: agent_action with human_action (or match) in shadow, approved (yes, no or \
+        edited) in approve-each, correct (from audit; blank when not reviewed) in auto, plus \
+        severity, exception_opened_at / exception_cleared_at and agent. Every rung's gate comes \
+        from the questionnaire: a rate at or above the bar, shown by its 95% interval or by the \
+        rung's minimum cases (else "audit N more"); for auto, straight ISO weeks each with 40 \
+        reviewed cases at the gate, no rolling alarm and a manageable exception queue.
 
         Exports of agent platforms are read as they come: Langfuse traces with their scores \
         export, LangSmith runs with their feedback, OpenTelemetry GenAI spans (OTLP JSON) with \
