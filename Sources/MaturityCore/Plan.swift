@@ -37,6 +37,8 @@ public struct NextMove: Sendable, Equatable {
         case findBetterWorkflow = "find_better_workflow"
         /// Only ever beside the move: a live agent that earns more than it costs but under the return bar.
         case agentBelow3x = "agent_below_3x"
+        /// Only ever beside the move: line-level or product AI funded before the office base is governed.
+        case pauseLineLevel = "pause_line_level"
     }
 
     public var kind: Kind

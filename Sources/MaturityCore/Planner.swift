@@ -17,7 +17,7 @@ public enum Planner {
         // All of one agent's problems are one move: the headline's agent takes no second line beside it.
         let headlineAgent = built.move.agent
         let others = findings.dropFirst().filter { f in headlineAgent == nil || f.agent?.name != headlineAgent }
-        let asides = Array(others) + s.belowBarAsides().filter { headlineAgent == nil || $0.agent?.name != headlineAgent }
+        let asides = Array(others) + s.belowBarAsides().filter { headlineAgent == nil || $0.agent?.name != headlineAgent } + s.skippingAsides()
         built.move.alongside = asides.map(\.text)
         built.move.alongsideMoves = asides.map { NextMove.Alongside(kind: $0.kind, agent: $0.agent?.name, text: $0.text) }
         let p = questionnaire.parameters
@@ -181,6 +181,13 @@ struct Situation {
 
     /// Rule 5 applies: three or more live agents, but new ones take quarters or cost more each time.
     var hardenApplies: Bool { live.count >= p.portfolioMinAgents && (!yes(.newAgentShipsInWeeks) || marginalCostRising) }
+
+    /// Line-level or product AI funded (or claimed) before Stage 3: said beside the move, which stays on the office base.
+    func skippingAsides() -> [Finding] {
+        guard placement.stage < 3, placement.flags.contains(where: { $0.id == FlagID.skippingSteps.rawValue }) else { return [] }
+        return [Finding(kind: .pauseLineLevel, agent: nil,
+                        text: "Hold the line-level or product AI that is funded until the office agents are a governed portfolio (Stage 3): spend that budget on the move above, and come back to it with a capital case")]
+    }
 
     /// Live agents that earn more than they cost but under the bar: never the move, always said beside it.
     func belowBarAsides() -> [Finding] {

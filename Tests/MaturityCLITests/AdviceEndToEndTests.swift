@@ -39,6 +39,16 @@ struct AdviceEndToEndTests {
         #expect((m["detail"] as? String)?.contains("30% of a first agent's") == true)
     }
 
+    /// Acme funds line-level AI at Stage 2 (skipping steps): the move stays on the office base,
+    /// and the funding is said beside it.
+    @Test func lineLevelFundingBeforeStageThreeIsHeldBesideTheMove() throws {
+        let json = try report("../../../../examples/acme.yaml")
+        let m = try move(json)
+        #expect(flags(json).contains("skipping_steps"))
+        #expect(m["kind"] as? String == "ship_next_agent")
+        #expect((m["alongsideMoves"] as? [[String: Any]])?.contains { $0["kind"] as? String == "pause_line_level" } == true)
+    }
+
     @Test func anAgentThatLosesMoneyIsFixedOrStopped() throws {
         let m = try move(try report("agent-losing-money.yaml"))
         #expect(m["kind"] as? String == "fix_or_stop_agent")
