@@ -3,7 +3,7 @@
 // the main package so `swift build` and `swift test` never need the sanitizer.
 import PackageDescription
 
-let targets = ["FuzzAssessment", "FuzzQuestionnaire", "FuzzCSV", "FuzzXLSX", "FuzzTemplate", "FuzzBrand", "FuzzCalendar", "FuzzEditor"]
+let targets = ["FuzzAssessment", "FuzzQuestionnaire", "FuzzCSV", "FuzzXLSX", "FuzzTemplate", "FuzzBrand", "FuzzCalendar", "FuzzEditor", "FuzzDecisionLog"]
 
 let package = Package(
     name: "maturity-fuzz",

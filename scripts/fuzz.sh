@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-all=(FuzzAssessment FuzzQuestionnaire FuzzCSV FuzzXLSX FuzzTemplate FuzzBrand FuzzCalendar FuzzEditor)
+all=(FuzzAssessment FuzzQuestionnaire FuzzCSV FuzzXLSX FuzzTemplate FuzzBrand FuzzCalendar FuzzEditor FuzzDecisionLog)
 targets=("${@:-${all[@]}}")
 [ "$#" -eq 0 ] && targets=("${all[@]}")
 

@@ -36,7 +36,17 @@ enum YesNo {
 enum Timestamp {
     typealias Order = DecisionLogReader.DateOrder
 
+    /// Minutes since the epoch at the start of 1900 and the end of 2199: the one range of dates the tool reads.
+    static let range = (Day(year: Day.years.lowerBound, month: 1, day: 1).daysSinceEpoch * 1440)
+        ..< (Day(year: Day.years.upperBound + 1, month: 1, day: 1).daysSinceEpoch * 1440)
+
+    /// A time as logs write it, within `Day.years` (a log dated 0999 or 9999 is a typo, refused with its row).
     static func parse(_ raw: String, order: Order? = nil) -> (minutes: Int, zoned: Bool)? {
+        guard let read = parseAnyYear(raw, order: order), range.contains(read.minutes) else { return nil }
+        return read
+    }
+
+    static func parseAnyYear(_ raw: String, order: Order? = nil) -> (minutes: Int, zoned: Bool)? {
         // The common case first, with no copies: ISO 8601 starting with the year (a million rows).
         if raw.utf8.count >= 10, let first = raw.utf8.first, first >= 48, first <= 57 {
             var copy = raw

@@ -247,7 +247,7 @@ extension DecisionLogReader {
             } else if let atText = values[.at], options.dateOrder == nil, Timestamp.isAmbiguous(atText) {
                 pendingText = atText
             } else {
-                problem("at", row: row, column: headerName("at"), "\"\(values[.at]?.prefix(40) ?? "")\" is not a time; expected ISO 8601 like 2026-12-01T08:15:00Z, epoch seconds, DD.MM.YYYY HH:MM, or an Excel date")
+                problem("at", row: row, column: headerName("at"), "\"\(values[.at]?.prefix(40) ?? "")\" is not a time between 1900 and 2199; expected ISO 8601 like 2026-12-01T08:15:00Z, epoch seconds, DD.MM.YYYY HH:MM, or an Excel date")
                 return
             }
             var c = DecisionCase(row: row, caseID: id, at: at, mode: mode)
@@ -323,7 +323,7 @@ extension DecisionLogReader {
                 if let (t, z) = Timestamp.parse(o, order: options.dateOrder ?? detectedOrder) {
                     if field == .exceptionOpenedAt { c.exceptionOpened = local(t, zoned: z) } else { c.exceptionCleared = local(t, zoned: z) }
                 } else {
-                    problem(field.rawValue, "\"\(o.prefix(40))\" is not a time")
+                    problem(field.rawValue, "\"\(o.prefix(40))\" is not a time between 1900 and 2199, like 2026-12-01T08:15:00Z")
                 }
             }
         }

@@ -84,6 +84,8 @@ struct LadderCommandTests {
         ("case_id,mode,match\nc1,shadow,yes\n", "no column for at"),
         ("case_id,at,mode,match\nc1,2026-11-02T09:00:00Z,flying,yes\n", "row 2, column \"mode\": \"flying\" is not a mode"),
         ("case_id,at,mode,match\nc1,yesterday,shadow,yes\n", "row 2, column \"at\": \"yesterday\" is not a time"),
+        // One range of dates everywhere: a log dated 0999 is a typo, refused with its row, not judged over a millennium.
+        ("case_id,at,mode,match\nc1,0999-11-02T09:00:00Z,shadow,yes\n", "row 2, column \"at\": \"0999-11-02T09:00:00Z\" is not a time between 1900 and 2199"),
         ("case_id,at,mode,match\nc1,2026-11-02T09:00:00Z,shadow,yes\nc1,2026-11-02T10:00:00Z,shadow,yes\n", "row 3, column \"case_id\": case \"c1\" repeats row 2"),
         ("case_id,at,mode,match\nc1,2026-11-02T09:00:00Z,shadow,yes\nc2,2026-11-02 10:00,shadow,yes\n", "has no time zone, unlike the rows before"),
         ("case_id,at,mode,match,agent_name\nc1,2026-11-02T09:00:00Z,shadow,yes,Quote bot\n", "no row is for AP matcher; the log is for Quote bot (1 rows)"),
