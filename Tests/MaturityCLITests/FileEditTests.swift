@@ -99,3 +99,37 @@ final class Statuses: @unchecked Sendable {
     func add(_ v: Int32) { lock.lock(); values.append(v); lock.unlock() }
     var all: [Int32] { lock.lock(); defer { lock.unlock() }; return values }
 }
+
+/// `ladder --into` on one file from two agents' logs at once, twenty pairs: both results survive.
+@Suite("Two ladder --into runs on one file")
+struct LadderIntoConcurrencyTests {
+    @Test func twentyConcurrentPairsKeepBothAgentsMeasured() throws {
+        let dir = try temporaryDirectory()
+        let demo = try Binary.run(["demo", "--output", "demo"], in: dir)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        var quote = "case_id,at,mode,match\n"
+        for i in 0..<60 { quote += "Q\(i),2026-11-\(String(format: "%02d", 2 + i / 20))T09:\(String(format: "%02d", i % 20)):00Z,shadow,yes\n" }
+        try quote.write(toFile: "\(dir)/quote-log.csv", atomically: true, encoding: .utf8)
+        let group = DispatchGroup()
+        let statuses = Statuses()
+        for _ in 0..<20 {
+            for (log, agent) in [("demo/ap-invoice-matcher-log.csv", "AP invoice matcher"), ("quote-log.csv", "Quote drafting assistant")] {
+                group.enter()
+                DispatchQueue.global().async {
+                    let run = try? Binary.run(["ladder", log, "--agent", agent, "--into", "demo/hartwell-precision.yaml", "--format", "json"], in: dir)
+                    statuses.add(run.map { $0.status == 11 ? 0 : ($0.status == 10 ? 0 : $0.status) } ?? -1)
+                    group.leave()
+                }
+            }
+        }
+        group.wait()
+        #expect(statuses.all.allSatisfy { $0 == 0 }, "\(statuses.all)")
+        let text = try String(contentsOfFile: "\(dir)/demo/hartwell-precision.yaml", encoding: .utf8)
+        let measured = text.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("measured:") }
+        #expect(measured.count == 2, "both agents keep their measured rung")
+        #expect(text.contains("log: quote-log.csv"))
+        #expect(text.contains("log: ap-invoice-matcher-log.csv"))
+        let validate = try Binary.run(["validate", "demo/hartwell-precision.yaml"], in: dir)
+        #expect(validate.status == 0, "\(validate.stderr)")
+    }
+}
