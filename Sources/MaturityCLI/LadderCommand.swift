@@ -60,6 +60,9 @@ struct LadderCommand: ParsableCommand {
     var score: [String] = []
     @Option(name: .long, help: ArgumentHelp("How dates with slashes or dots are written: DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY (default: detected).", valueName: "format"))
     var dateFormat: String?
+    @ArgumentParser.Flag(name: .long, help: "With --into: write into the assessment even when its mode makes it read-only.")
+    var force = false
+
     @ArgumentParser.Flag(name: .long, help: "Keep the first row of a case id that repeats (the same log given twice) instead of refusing it.")
     var dedupe = false
 
@@ -170,7 +173,7 @@ struct LadderCommand: ParsableCommand {
     func record(into path: String, agent name: String, measured: MeasuredRung, store: FileStore) throws {
         // Under the file's lock, only the agents block changes (AssessmentEditor checks the result reads back as meant).
         var recordedName = name
-        try AssessmentEditor.edit(path, store: store) { draft, _ in
+        try AssessmentEditor.edit(path, force: force, store: store) { draft, _ in
             guard let i = draft.agents.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
                 throw UsageProblem(path: path, message: "no agent named \"\(name)\"; the agents are: \(draft.agents.map(\.name).joined(separator: ", "))",
                                    exitCode: ExitStatus.dataError)

@@ -31,7 +31,15 @@ public enum AssessmentEditor {
         guard draft != before else { return draft }
         let rewritten = AssessmentWriter.yaml(draft, questionnaire: q)
         var text = original
-        for key in blocks { text = try replacing(key, in: text, with: rewritten, path: path) }
+        for key in blocks {
+            // An agent's change replaces that agent's lines only: comments on the others stay.
+            if key == "agents", before.agents.count == draft.agents.count,
+               let edited = replacingItems(key, in: text, with: rewritten, changed: draft.agents.indices.filter { before.agents[$0] != draft.agents[$0] }) {
+                text = edited
+            } else {
+                text = try replacing(key, in: text, with: rewritten, path: path)
+            }
+        }
         // The result must read back as exactly what was meant, or nothing is written.
         let check: Draft
         do {
@@ -85,6 +93,47 @@ public enum AssessmentEditor {
         }
         let replacement = newBlock.hasSuffix("\n") ? String(newBlock.dropLast()) : newBlock
         return (Array(lines[..<start]) + [replacement] + Array(lines[end...])).joined(separator: "\n")
+    }
+
+    /// `original` with the items at `changed` of the top-level list `key` replaced by the same
+    /// items of `rewritten`; nil when either file's list cannot be matched item for item.
+    static func replacingItems(_ key: String, in original: String, with rewritten: String, changed: [Int]) -> String? {
+        guard let old = itemLines(key, in: original), let new = itemLines(key, in: rewritten), old.ranges.count == new.ranges.count else { return nil }
+        var lines = old.lines
+        for i in changed.sorted(by: >) where i < old.ranges.count {
+            let piece = Array(new.lines[new.ranges[i]])
+            // An anchor the old item defines and the rest of the file uses would dangle.
+            let oldText = lines[old.ranges[i]].joined(separator: "\n")
+            let rest = (lines[..<old.ranges[i].lowerBound] + lines[old.ranges[i].upperBound...]).joined(separator: "\n")
+            if anchors(in: oldText).contains(where: { rest.contains("*" + $0) }) { return nil }
+            lines.replaceSubrange(old.ranges[i], with: piece)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The lines of a text and, for the top-level list `key`, each item's line range (trailing
+    /// blank and comment lines left with what follows).
+    static func itemLines(_ key: String, in text: String) -> (lines: [String], ranges: [Range<Int>])? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let root = try? Yams.compose(yaml: text), let mapping = root.mapping else { return nil }
+        let entries = Array(mapping)
+        guard let index = entries.firstIndex(where: { $0.key.string == key }), let items = entries[index].value.sequence else { return nil }
+        let keyLine = (entries[index].key.mark?.line ?? 1) - 1
+        let nextKey = entries.indices.contains(index + 1) ? (entries[index + 1].key.mark?.line ?? lines.count + 1) - 1 : lines.count
+        let lastKeyLine = entries.compactMap { $0.key.mark?.line }.max().map { $0 - 1 } ?? 0
+        let documentEnd = lines.indices.first { $0 > lastKeyLine && (lines[$0].hasPrefix("...") || lines[$0].hasPrefix("---")) } ?? lines.count
+        let blockEnd = min(nextKey, documentEnd)
+        let starts = items.compactMap { $0.mark.map { $0.line - 1 } }
+        guard starts.count == items.count, starts.allSatisfy({ $0 > keyLine && $0 < blockEnd }),
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        var ranges: [Range<Int>] = []
+        for (i, start) in starts.enumerated() {
+            var end = i + 1 < starts.count ? starts[i + 1] : blockEnd
+            while end > start + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty
+                || lines[end - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#") { end -= 1 }
+            ranges.append(start..<end)
+        }
+        return (lines, ranges)
     }
 
     /// The names of the anchors (`&name`) in a piece of YAML.

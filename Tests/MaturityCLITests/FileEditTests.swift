@@ -133,3 +133,22 @@ struct LadderIntoConcurrencyTests {
         #expect(validate.status == 0, "\(validate.stderr)")
     }
 }
+
+/// `ladder --into` changes one agent's lines: comments on the file and on the other agents stay.
+@Suite("ladder --into keeps the rest of the file")
+struct LadderIntoCommentsTests {
+    @Test func commentsInsideTheAgentsBlockSurvive() throws {
+        let dir = try temporaryDirectory()
+        #expect(try Binary.run(["demo", "--output", "demo"], in: dir).status == 0)
+        let path = "\(dir)/demo/hartwell-precision.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "  - name: Quote drafting assistant", with: "  # approved by the CFO in October\n  - name: Quote drafting assistant  # Tom's project")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try Binary.run(["ladder", "demo/ap-invoice-matcher-log.csv", "--agent", "AP invoice matcher", "--into", "demo/hartwell-precision.yaml"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after.contains("  # approved by the CFO in October\n  - name: Quote drafting assistant  # Tom's project"))
+        #expect(after.contains("measured:"))
+        #expect(try Binary.run(["validate", "demo/hartwell-precision.yaml"], in: dir).status == 0)
+    }
+}
