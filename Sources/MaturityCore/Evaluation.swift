@@ -80,7 +80,8 @@ public struct Evaluation: Sendable, Equatable {
             let money = Format.money(reported, currency: assessment.organization.currency)
             return (running.count == 1 ? "\(first.name) already acts on live work" : "\(Words.count(running.count, "agent")) already act on live work")
                 + (reported > 0 ? " and \(running.count == 1 ? "reports" : "report") \(money) a year" : "")
-                + ", but none clears the whole production gate yet, so none counts as a first agent."
+                + (running.count == 1 ? ", but it does not clear the whole production gate yet, so it does not count as a first agent."
+                                      : ", but none clears the whole production gate yet, so none counts as a first agent.")
         }
         let tools = assessment.answers[EngineQuestion.staffAITools.rawValue]
         let measured = assessment.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false
