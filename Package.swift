@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "MaturityReport",
-            dependencies: ["MaturityCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["MaturityCore", "MaturityYAML", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Turns questionnaires/, templates/ and examples/ into Swift source, so the
         // shipped binary carries its content and works from any directory.
@@ -72,7 +72,7 @@ let package = Package(
         // Shared by the test targets: the repository's paths, the real questionnaire, a base assessment.
         .target(
             name: "MaturityTestSupport",
-            dependencies: ["MaturityCore", "MaturityStore"],
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityReport"],
             path: "Tests/MaturityTestSupport"
         ),
         .testTarget(

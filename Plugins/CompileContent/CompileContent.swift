@@ -9,7 +9,7 @@ struct CompileContent: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
         var inputs: [URL] = []
-        for folder in ["questionnaires", "templates"] {
+        for folder in ["questionnaires", "templates", "phrases"] {
             guard let walker = FileManager.default.enumerator(at: root.appending(path: folder), includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
             for case let url as URL in walker where url.pathExtension == "yaml" || url.pathExtension == "mustache" {
                 inputs.append(url)
@@ -19,7 +19,7 @@ struct CompileContent: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "CompiledContent.swift")
         return [
             .buildCommand(
-                displayName: "Compiling \(inputs.count) questionnaire and template files",
+                displayName: "Compiling \(inputs.count) questionnaire, template and phrase files",
                 executable: try context.tool(named: "ContentCompilerTool").url,
                 arguments: ["compile", output.path, root.path] + inputs.map(\.path),
                 inputFiles: inputs,

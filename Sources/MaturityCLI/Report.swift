@@ -19,7 +19,8 @@ struct TemplateOptions: ParsableArguments {
                           accent: b.accent ?? brand.accent, accentDark: b.accentDark ?? b.accent ?? brand.accentDark)
         }
         // Templates nobody overrode render from the trees compiled at build time.
-        return Renderer(templates: set.files, origin: set.origin, brand: brand, compiled: set.origin.isEmpty ? CompiledContent.templates : nil)
+        return Renderer(templates: set.files, origin: set.origin, brand: brand, compiled: set.origin.isEmpty ? CompiledContent.templates : nil,
+                        words: Phrases.english)
     }
 }
 

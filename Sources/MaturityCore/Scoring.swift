@@ -16,7 +16,7 @@ public struct UseCase: Sendable, Equatable {
     public var feasibility: Int
     public var factors: [FeasibilityFactor]
     public var locked: Bool
-    public var lockedReason: String?
+    public var lockedReason: Phrase?
     public var quadrant: Quadrant
     public var flags: [String]
     /// An agent already working this process, if one is listed.
@@ -28,7 +28,7 @@ public struct UseCase: Sendable, Equatable {
     public var rank: Int
     /// Whether it can be the one next move: unlocked, at or above the ROI bar, not yet automated.
     public var eligible: Bool
-    public var ineligibleReason: String?
+    public var ineligibleReason: Phrase?
     /// What the value is counted from: office hours freed, or downtime and scrap avoided on the line.
     public var valueBasis: ValueBasis = .staffHours
     /// What it costs once to build, new, on its own connection: low, middle, high (the plan lowers it for reuse).
@@ -67,15 +67,15 @@ public struct CostRange: Sendable, Equatable {
 
 public struct CostLine: Sendable, Equatable {
     public var id: String
-    public var label: String
+    public var label: Phrase
     public var annual: Double
-    public var basis: String
+    public var basis: Phrase
 }
 
 public struct FeasibilityFactor: Sendable, Equatable {
     public var id: String
-    public var label: String
-    public var answer: String
+    public var label: Phrase
+    public var answer: Phrase
     public var points: Double
     public var maxPoints: Double
 }
@@ -86,14 +86,7 @@ public enum Quadrant: String, Sendable, CaseIterable {
     case fillIn = "fill_in"
     case notNow = "not_now"
 
-    public var label: String {
-        switch self {
-        case .quickWin: return "Quick win"
-        case .bigBet: return "Big bet"
-        case .fillIn: return "Fill-in"
-        case .notNow: return "Not now"
-        }
-    }
+    public var label: Phrase { Phrase("quadrant." + rawValue) }
 }
 
 public enum Scoring {
@@ -110,7 +103,7 @@ public enum Scoring {
                             agents: assessment.agents, p: p, usdFactor: assessment.usdFactor)
             if stage == 3, !governed, !u.locked, u.side != .office {
                 u.locked = true
-                u.lockedReason = "\(u.side == .line ? "Line-level" : "Product") work waits for the portfolio's governance: the owner, the monthly value review and the kill-or-scale call come first."
+                u.lockedReason = Phrase("usecase.waits_governance." + (u.side == .line ? "line" : "product"))
                 u.ineligibleReason = u.lockedReason
                 u.eligible = false
             }
@@ -162,7 +155,7 @@ public enum Scoring {
 
         let locked = process.side != .office && stage < 3
         let lockedReason = locked
-            ? "\(process.side == .line ? "Line-level" : "Product") work is Stage 4 work; it unlocks once the company reaches Stage 3 (today: Stage \(stage))."
+            ? Phrase("usecase.locked." + (process.side == .line ? "line" : "product"), ["stage": .int(stage)])
             : nil
         let highValue = value >= p.quadrantHighValue
         let highFeasibility = Double(feasibility) >= p.quadrantHighFeasibility
@@ -175,13 +168,13 @@ public enum Scoring {
 
         let agent = agents.filter { $0.process?.lowercased() == process.name.lowercased() && $0.status != .retired }.max { $0.status < $1.status }
         let automated = agent.map { $0.status >= .autoWithExceptions } ?? false
-        var reason: String?
+        var reason: Phrase?
         if locked {
             reason = lockedReason
         } else if let agent, agent.status >= .autoWithExceptions {
-            reason = "already automated by \(agent.name) (\(agent.status.rawValue))"
+            reason = Phrase("usecase.automated_by", ["agent": .text(agent.name), "status": .text(agent.status.rawValue)])
         } else if roi < p.roiMinimum {
-            reason = "returns \(Format.ratio(roi)) its run cost, under the \(Format.multiple(p.roiMinimum)) bar; pick a better workflow"
+            reason = Phrase("usecase.under_bar", ["roi": .ratio(roi), "bar": .multiple(p.roiMinimum)])
         }
         var u = UseCase(
             name: process.name, department: process.department, side: process.side,
@@ -229,34 +222,35 @@ public enum Scoring {
     /// `usdFactor` converts the model/API and monitoring ranges, which are US-dollar figures.
     static func runCost(_ process: InventoryProcess, rate: Double, currency: String, p: Parameters, usdFactor: Double = 1) -> [CostLine] {
         let volume = process.volumePerWeek
-        let volumeText = volume.map { "\(Format.number($0)) cases/week" } ?? "volume unknown, priced at the top"
+        let volumeText = Phrase.Arg.phrase(volume.map { Phrase("cost.volume", ["volume": .number($0)]) } ?? Phrase("cost.volume_unknown"))
         let model = p.modelAPIMonthly.monthly(volumePerWeek: volume) * usdFactor
         let monitoring = p.monitoringMonthly.monthly(volumePerWeek: volume) * usdFactor
         let exceptionShare = process.exceptionShare ?? 0.5
         let exceptionHours = process.hoursPerWeek * exceptionShare
         let needed = exceptionHours / p.hoursPerFTEWeek
         let fte = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, needed))
-        let bound = needed < p.exceptionFTE.lowerBound ? " (the floor: someone must own the queue)"
-            : (needed > p.exceptionFTE.upperBound ? " (the ceiling of the range)" : "")
+        let bound = needed < p.exceptionFTE.lowerBound ? Phrase("cost.exception_floor")
+            : (needed > p.exceptionFTE.upperBound ? Phrase("cost.exception_ceiling") : .empty)
         let structure = process.inputStructure ?? "unstructured"
         let maintenanceHours = p.maintenanceHoursMonthly[structure] ?? (p.maintenanceHoursMonthly.values.max() ?? 0)
-        let money = { (v: Double) in Format.money(v, currency: currency) }
+        func line(_ id: String, _ annual: Double, _ basis: Phrase) -> CostLine {
+            CostLine(id: id, label: Phrase("cost." + id), annual: annual, basis: basis)
+        }
         return [
-            CostLine(id: "model_api", label: "Model / API usage", annual: model * 12,
-                     basis: "\(money(model))/month for \(volumeText)"),
-            CostLine(id: "monitoring", label: "Monitoring and dashboard", annual: monitoring * 12,
-                     basis: "\(money(monitoring))/month for \(volumeText)"),
-            CostLine(id: "exception_handling", label: "Exception handling labour", annual: fte * p.fteHoursPerYear * rate,
-                     basis: "\(Format.number(fte, maxDecimals: 2)) FTE\(bound) for \(Format.percent(exceptionShare)) exceptions" + (process.exceptionShare == nil ? " (share unknown, assumed)" : "")),
-            CostLine(id: "maintenance", label: "Maintenance and drift fixes", annual: maintenanceHours * 12 * rate,
-                     basis: "\(Format.number(maintenanceHours)) h/month for \(structure) input at \(money(rate))/h"),
+            line("model_api", model * 12, Phrase("cost.per_month_for", ["money": .money(model), "volume": volumeText])),
+            line("monitoring", monitoring * 12, Phrase("cost.per_month_for", ["money": .money(monitoring), "volume": volumeText])),
+            line("exception_handling", fte * p.fteHoursPerYear * rate,
+                 Phrase("cost.exception_basis", ["fte": .number(fte, decimals: 2), "bound": .phrase(bound), "share": .percent(exceptionShare),
+                                                 "assumed": .optional(process.exceptionShare == nil ? Phrase("cost.exception_share_assumed") : nil)])),
+            line("maintenance", maintenanceHours * 12 * rate,
+                 Phrase("cost.maintenance_basis", ["hours": .number(maintenanceHours), "structure": .text(structure), "rate": .money(rate)])),
         ]
     }
 
     /// Feasibility factors; an unknown answer scores as the worst case.
     static func feasibilityFactors(_ process: InventoryProcess, _ f: FeasibilityPoints) -> [FeasibilityFactor] {
-        func table(_ id: String, _ label: String, _ answer: String?, _ points: [String: Double]) -> FeasibilityFactor {
-            FeasibilityFactor(id: id, label: label, answer: answer ?? "unknown",
+        func table(_ id: String, _ answer: String?, _ points: [String: Double]) -> FeasibilityFactor {
+            FeasibilityFactor(id: id, label: Phrase("factor." + id), answer: answer.map(Phrase.verbatim) ?? Phrase("answer.unknown"),
                               points: answer.flatMap { points[$0] } ?? (points.values.min() ?? 0),
                               maxPoints: points.values.max() ?? 0)
         }
@@ -264,21 +258,21 @@ public enum Scoring {
         let sharePoints = share.map { f.exceptionSharePoints * max(0, 1 - $0 / f.exceptionShareZeroAt) } ?? 0
         let severe = process.highSeverityErrorsPossible
         return [
-            table("system_of_record", "Data in a system of record", process.systemOfRecord, f.systemOfRecord),
-            table("write_back", "Path to write results back", process.writeBack, f.writeBack),
-            table("input_structure", "Structure of the input", process.inputStructure, f.inputStructure),
-            FeasibilityFactor(id: "exception_share", label: "Share of cases needing judgement",
-                              answer: share.map { Format.percent($0) } ?? "unknown", points: sharePoints,
+            table("system_of_record", process.systemOfRecord, f.systemOfRecord),
+            table("write_back", process.writeBack, f.writeBack),
+            table("input_structure", process.inputStructure, f.inputStructure),
+            FeasibilityFactor(id: "exception_share", label: Phrase("factor.exception_share"),
+                              answer: share.map { Phrase("value", ["v": .percent($0)]) } ?? Phrase("answer.unknown"), points: sharePoints,
                               maxPoints: f.exceptionSharePoints),
-            FeasibilityFactor(id: "high_severity_errors_possible", label: "Could an error ship bad product or stop a line",
-                              answer: severe.map { $0 ? "yes" : "no" } ?? "unknown",
+            FeasibilityFactor(id: "high_severity_errors_possible", label: Phrase("factor.high_severity_errors_possible"),
+                              answer: Phrase("answer." + (severe.map { $0 ? "yes" : "no" } ?? "unknown")),
                               points: severe == false ? f.highSeverityNo : f.highSeverityYes,
                               maxPoints: max(f.highSeverityNo, f.highSeverityYes)),
-            FeasibilityFactor(id: "owner_candidate", label: "A willing owner in operations",
-                              answer: process.namedOwner ?? "none named",
+            FeasibilityFactor(id: "owner_candidate", label: Phrase("factor.owner_candidate"),
+                              answer: process.namedOwner.map(Phrase.verbatim) ?? Phrase("answer.none_named"),
                               points: process.namedOwner == nil ? f.ownerNone : f.ownerNamed,
                               maxPoints: max(f.ownerNamed, f.ownerNone)),
-            table("side", "Office side or line level", process.side.rawValue, f.side),
+            table("side", process.side.rawValue, f.side),
         ]
     }
 }

@@ -14,18 +14,21 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 public struct Renderer: Sendable {
     let templates: TemplateRenderer
     let brand: Brand
+    /// The phrase table the report is worded from.
+    public let words: PhraseBook
 
     /// `templates` are the built-in templates merged with any overrides, keyed by path in the folder.
     /// Template errors surface when a format that uses the template is rendered.
     public init(templates: [String: String], origin: [String: String] = [:], brand: Brand = .standard,
-                compiled: [String: [TemplateNode]]? = nil) {
+                compiled: [String: [TemplateNode]]? = nil, words: PhraseBook) {
         self.templates = TemplateRenderer(templates: templates, origin: origin, compiled: compiled)
         self.brand = brand
+        self.words = words
     }
 
     /// Renders the report. An evaluation `compared(with:history:)` adds "Since last quarter" and the trend.
     public func render(_ evaluation: Evaluation, as format: ReportFormat) throws -> String {
-        try render(ReportModel(evaluation), as: format)
+        try render(ReportModel(evaluation, words: words), as: format)
     }
 
     public func render(_ model: ReportModel, as format: ReportFormat) throws -> String {

@@ -4,8 +4,9 @@ import MaturityCore
 /// evaluation for a report; every format reads the model.
 extension ReportModel {
     /// The model of one evaluation, with its comparison, trend and room when the evaluation has them.
-    public init(_ e: Evaluation) {
+    public init(_ e: Evaluation, words: PhraseBook) {
         let a = e.assessment, q = e.questionnaire, pl = e.placement, plan = e.plan
+        let w = words.for(currency: a.organization.currency, questionnaire: q)
         organization = OrganizationJSON(name: a.organization.name, industry: a.organization.industry,
                                         currency: a.organization.currency, loadedHourlyRate: a.organization.loadedHourlyRate)
         questionnaire = QuestionnaireRef(id: q.id, title: q.title, version: q.version, revision: q.revision)
@@ -38,7 +39,7 @@ extension ReportModel {
         gatedAgents = pl.gatedAgents
         nextMove = NextMoveJSON(plan.nextMove)
         goNoGoOn = plan.goNoGoOn?.iso
-        useCases = e.useCases.map(UseCaseJSON.init)
+        useCases = e.useCases.map { UseCaseJSON($0, w) }
         self.plan = plan.steps.map { PlanStepJSON(id: $0.id, title: $0.title, label: $0.label, start: $0.start.iso, end: $0.end.iso,
                                                   gate: $0.gate, owner: $0.owner, rung: $0.rung.isEmpty ? $0.id : $0.rung,
                                                   closedDays: $0.closed.map(\.iso)) }
@@ -49,7 +50,7 @@ extension ReportModel {
                       highSeverityErrorsAllowed: plan.slo.highSeverityErrorsAllowed,
                       exceptionQueueBusinessHours: plan.slo.exceptionQueueBusinessHours)
         goNoGo = plan.goNoGo.map(\.question)
-        budget = plan.budget.map(CostLineJSON.init)
+        budget = plan.budget.map { CostLineJSON($0, w) }
         agents = a.agents.map { AgentJSON($0, e) }
         if let since = e.since { sinceLastQuarter = ComparisonJSON(since) }
         if !e.trend.isEmpty { trend = e.trend.map { HistoryEntry(file: nil, $0) } }
@@ -134,21 +135,21 @@ extension ReportModel.NextMoveJSON {
 }
 
 extension ReportModel.CostLineJSON {
-    init(_ line: CostLine) { self.init(id: line.id, label: line.label, annual: money(line.annual), basis: line.basis) }
+    init(_ line: CostLine, _ w: PhraseBook) { self.init(id: line.id, label: w.say(line.label), annual: money(line.annual), basis: w.say(line.basis)) }
 }
 
 extension ReportModel.UseCaseJSON {
-    init(_ u: UseCase) {
+    init(_ u: UseCase, _ w: PhraseBook) {
         self.init(rank: u.rank, name: u.name, department: u.department, side: u.side.rawValue,
                   hoursPerWeek: u.hoursPerWeek, volumePerWeek: u.volumePerWeek, owner: u.owner,
                   annualValue: money(u.annualValue), fteFreed: round2(u.fteFreed),
-                  annualRunCost: money(u.annualRunCost), runCost: u.runCost.map(ReportModel.CostLineJSON.init), roi: round1(u.roi),
+                  annualRunCost: money(u.annualRunCost), runCost: u.runCost.map { ReportModel.CostLineJSON($0, w) }, roi: round1(u.roi),
                   feasibility: u.feasibility,
-                  factors: u.factors.map { .init(id: $0.id, label: $0.label, answer: $0.answer, points: round1($0.points), maxPoints: $0.maxPoints) },
-                  locked: u.locked, lockedReason: u.lockedReason, quadrant: u.quadrant.rawValue,
-                  quadrantLabel: u.quadrant.label, flags: u.flags, alreadyAutomated: u.alreadyAutomated,
+                  factors: u.factors.map { .init(id: $0.id, label: w.say($0.label), answer: w.say($0.answer), points: round1($0.points), maxPoints: $0.maxPoints) },
+                  locked: u.locked, lockedReason: u.lockedReason.map(w.say), quadrant: u.quadrant.rawValue,
+                  quadrantLabel: w.say(u.quadrant.label), flags: u.flags, alreadyAutomated: u.alreadyAutomated,
                   agent: u.agent, agentStatus: u.agentStatus?.rawValue, eligible: u.eligible,
-                  ineligibleReason: u.ineligibleReason, valueBasis: u.valueBasis.rawValue,
+                  ineligibleReason: u.ineligibleReason.map(w.say), valueBasis: u.valueBasis.rawValue,
                   oneTimeCost: money(u.oneTimeCost.middle), oneTimeCostRange: .init(low: money(u.oneTimeCost.low), high: money(u.oneTimeCost.high)),
                   paybackMonths: u.paybackMonths.map(round1), strictGate: u.strictGate)
     }

@@ -24,7 +24,7 @@ struct ParameterEditTests {
         let q = try QuestionnaireLoader.load(text: shipped.replacingOccurrences(of: old, with: new), file: "edited.yaml")
         let loaded = try FileStore().loadAssessment(file, questionnaireOverride: q)
         let e = Evaluation(loaded.assessment, questionnaire: q)
-        let renderer = Renderer(templates: ContentLibrary.files(under: "templates"))
+        let renderer = Renderer(templates: ContentLibrary.files(under: "templates"), words: Repo.words)
         return Outcome(evaluation: e, markdown: try renderer.render(e, as: .md), text: try renderer.render(e, as: .text))
     }
 
@@ -110,7 +110,7 @@ struct ParameterEditTests {
         #expect(was.quadrant == .quickWin)
         #expect(now.quadrant != .quickWin, "no use case is worth $500,000 a year")
         #expect(before.markdown.contains("| 1 | Customer PO entry | $146,016 | $31,267 | 4.7x | 93/100 | Quick win |"))
-        #expect(after.markdown.contains("| 1 | Customer PO entry | $146,016 | $31,267 | 4.7x | 93/100 | \(now.quadrant.label) |"))
+        #expect(after.markdown.contains("| 1 | Customer PO entry | $146,016 | $31,267 | 4.7x | 93/100 | \(say(now.quadrant.label)) |"))
     }
 
     @Test func theHoursOfAFullTimeWeek() throws {

@@ -40,8 +40,8 @@ struct TemplateTreeTests {
 
     @Test func everyReportRendersTheSameFromTheTreeAsFromTheText() throws {
         let trees = try TemplateRenderer(templates: templates).trees()
-        let parsed = Renderer(templates: templates)
-        let compiled = Renderer(templates: templates, compiled: trees)
+        let parsed = Renderer(templates: templates, words: Repo.words)
+        let compiled = Renderer(templates: templates, compiled: trees, words: Repo.words)
         var compared = 0
         for (name, evaluation) in try evaluations() {
             for format in [ReportFormat.html, .md, .text] {
@@ -50,7 +50,7 @@ struct TemplateTreeTests {
                 #expect(made == expected, "\(name) as \(format.rawValue)")
                 compared += 1
             }
-            if let since = ReportModel(evaluation).sinceLastQuarter {
+            if let since = ReportModel(evaluation, words: Repo.words).sinceLastQuarter {
                 for markdown in [false, true] {
                     #expect(try compiled.render(since, currency: "USD", markdown: markdown) == (try parsed.render(since, currency: "USD", markdown: markdown)))
                 }
@@ -70,7 +70,7 @@ struct TemplateTreeTests {
         var trees = try TemplateRenderer(templates: templates).trees()
         #expect(Set(trees.keys).isSuperset(of: ["report.html", "report.md", "report.txt", "partials/html/glance", "ladder.md"]))
         trees["partials/html/glance"] = [.text("<p>from the tree</p>")]
-        let html = try Renderer(templates: templates, compiled: trees).render(try evaluate("examples/acme.yaml"), as: .html)
+        let html = try Renderer(templates: templates, compiled: trees, words: Repo.words).render(try evaluate("examples/acme.yaml"), as: .html)
         #expect(html.contains("<p>from the tree</p>"))
         #expect(!html.contains("id=\"glance\""))
     }
@@ -98,8 +98,8 @@ struct TemplateTreeTests {
         a.processes[0].name = "Quote: prep; (rush) #1 {x} <i>"
         evaluation = Evaluation(a, questionnaire: evaluation.questionnaire)
         for format in [ReportFormat.html, .md, .text] {
-            #expect(try Renderer(templates: templates, compiled: trees).render(evaluation, as: format)
-                    == (try Renderer(templates: templates).render(evaluation, as: format)))
+            #expect(try Renderer(templates: templates, compiled: trees, words: Repo.words).render(evaluation, as: format)
+                    == (try Renderer(templates: templates, words: Repo.words).render(evaluation, as: format)))
         }
     }
 }

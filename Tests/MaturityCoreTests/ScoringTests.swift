@@ -56,7 +56,7 @@ struct ScoringTests {
         let line = Build.process("Predictive maintenance", hours: 80, volume: 1000, side: .line)
         let atTwo = try #require(score([line], stage: 2).first)
         #expect(atTwo.locked)
-        #expect(atTwo.lockedReason?.contains("Stage 3") == true)
+        #expect(say(atTwo.lockedReason)?.contains("Stage 3") == true)
         let atThree = try #require(score([line], stage: 3).first)
         #expect(!atThree.locked)
         #expect(atThree.lockedReason == nil)
@@ -82,7 +82,7 @@ struct ScoringTests {
         let u = try #require(score([unknown]).first)
         // only the office side scores: 5 (+4 for unstructured input as the worst case) of 100
         #expect(u.feasibility == 9)
-        #expect(u.factors.first { $0.id == "system_of_record" }?.answer == "unknown")
+        #expect(say(u.factors.first { $0.id == "system_of_record" }?.answer) == "unknown")
     }
 
     @Test(arguments: [

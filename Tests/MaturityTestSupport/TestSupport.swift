@@ -1,5 +1,6 @@
 import Foundation
 import MaturityCore
+import MaturityReport
 import MaturityStore
 
 /// Paths into the repository, found from this file's location so tests run from anywhere.
@@ -16,6 +17,16 @@ public enum Repo {
             return try QuestionnaireLoader.load(text: try FileStore().readText(file), file: file)
         } catch {
             preconditionFailure("the shipped questionnaire does not load: \(error)")
+        }
+    }()
+
+    /// The English phrase table, loaded through the real loader.
+    public static let words: PhraseBook = {
+        let file = Repo.path("phrases/en.yaml")
+        do {
+            return try PhraseLoader.load(text: try FileStore().readText(file), file: file, language: "en")
+        } catch {
+            preconditionFailure("the English phrase table does not load: \(error)")
         }
     }()
 
@@ -63,3 +74,10 @@ public func temporaryDirectory() throws -> String {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url.path
 }
+
+/// A phrase in the report's English words, with the real questionnaire: what a reader sees.
+public func say(_ phrase: Phrase, currency: String = "USD") -> String {
+    Repo.words.for(currency: currency, questionnaire: Repo.questionnaire).say(phrase)
+}
+
+public func say(_ phrase: Phrase?, currency: String = "USD") -> String? { phrase.map { say($0, currency: currency) } }

@@ -1,0 +1,133 @@
+import MaturityCore
+
+/// The words layer: a language's phrase table (`phrases/<language>.yaml`) and the formats its
+/// readers use. Core hands over `Phrase` facts; this says them.
+public struct PhraseBook: Sendable {
+    /// One entry of the table: a text with `{placeholders}`, or a text per plural form chosen by `{n}`.
+    public enum Entry: Sendable, Equatable {
+        case text(String)
+        case plural(one: String, other: String)
+
+        public var forms: [String] {
+            switch self {
+            case .text(let t): return [t]
+            case .plural(let one, let other): return [one, other]
+            }
+        }
+    }
+
+    public var language: String
+    public var entries: [String: Entry]
+    /// The assessment's currency, for money.
+    public var currency: String
+    /// The questionnaire, for bar labels, rung names and choice labels.
+    public var questionnaire: Questionnaire?
+
+    public init(language: String, entries: [String: Entry], currency: String = "USD", questionnaire: Questionnaire? = nil) {
+        self.language = language
+        self.entries = entries
+        self.currency = currency
+        self.questionnaire = questionnaire
+    }
+
+    /// The same table for one assessment: its currency and questionnaire.
+    public func `for`(currency: String, questionnaire: Questionnaire?) -> PhraseBook {
+        var b = self
+        b.currency = currency
+        b.questionnaire = questionnaire
+        return b
+    }
+
+    /// The phrase in words. A key the table lacks says itself in brackets, so a gap shows (a test keeps them out).
+    public func say(_ p: Phrase) -> String {
+        if let t = p.verbatimText { return t }
+        guard let entry = entries[p.key] else { return "[\(p.key)]" }
+        let template: String
+        switch entry {
+        case .text(let t): template = t
+        case .plural(let one, let other):
+            var n = 0
+            if case .int(let v)? = p.args["n"] { n = v } else if case .words(let v)? = p.args["n"] { n = v }
+            template = n == 1 ? one : other
+        }
+        return fill(template, p.args)
+    }
+
+    /// A fixed text by key.
+    public func say(_ key: String, _ args: [String: Phrase.Arg] = [:]) -> String { say(Phrase(key, args)) }
+
+    func fill(_ template: String, _ args: [String: Phrase.Arg]) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            out += args[name].map(value) ?? "{\(name)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// One value in this language's formats.
+    public func value(_ a: Phrase.Arg) -> String {
+        switch a {
+        case .text(let t): return t
+        case .label(let l): return inSentence(l)
+        case .int(let n): return Format.grouped(Double(n))
+        case .words(let n): return words(n)
+        case .number(let v, let d): return Format.number(v, maxDecimals: d)
+        case .money(let v): return Format.money(v, currency: currency)
+        case .ratio(let v): return Format.ratio(v)
+        case .multiple(let v): return Format.multiple(v)
+        case .percent(let v): return Format.percent(v)
+        case .day(let d): return d.iso
+        case .count(let n, let unit): return say(Phrase("count." + unit, ["n": .int(n)]))
+        case .phrase(let p): return say(p)
+        case .list(let items): return Format.list(items.map(value), conjunction: say("list.and"))
+        case .joined(let items, let separator): return items.map(value).joined(separator: separator)
+        case .status(let s): return status(s)
+        case .bar(let id): return inSentence(questionnaire?.gateBars.first { $0.id == id }?.label ?? id.replacingOccurrences(of: "_", with: " "))
+        case .choice(let question, let v): return choice(question, v)
+        }
+    }
+
+    /// A label inside a sentence. English lowers the first letter ("Monitoring …" → "monitoring …")
+    /// unless the word is an acronym; German keeps its capitals.
+    public func inSentence(_ label: String) -> String {
+        language == "de" ? label : Words.inSentence(label)
+    }
+
+    /// Small counts in words, from the table's `number.<n>`; digits past twenty.
+    public func words(_ n: Int) -> String {
+        if case .text(let t)? = entries["number.\(n)"] { return t }
+        return String(n)
+    }
+
+    /// A status as its rung's name: approve_each → "approve-each"; idea, pilot, production, retired from the table.
+    public func status(_ s: AgentStatus) -> String {
+        if let rung = questionnaire?.parameters.trustLadder.first(where: { $0.id == s.rawValue }) {
+            return inSentence(rung.title.split(separator: ":").first.map(String.init) ?? rung.title)
+        }
+        if entries["status.\(s.rawValue)"] != nil { return say("status.\(s.rawValue)") }
+        return s.rawValue.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// A choice's label inside a sentence, from the question or process field that offers it.
+    public func choice(_ question: String, _ v: String) -> String {
+        let q = questionnaire
+        let field = q?.question(question) ?? q?.processFields.first { $0.id == question } ?? q?.agentFields.first { $0.id == question }
+        return field?.choices.first { $0.value == v }.map { inSentence($0.label) } ?? v
+    }
+
+    /// Every `{placeholder}` name in a text.
+    public static func placeholders(_ text: String) -> Set<String> {
+        var names = Set<String>()
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.insert(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}
