@@ -28,7 +28,7 @@ struct History: ParsableCommand {
 
     func run() throws {
         let entries = try FileStore().history(directory)
-            .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation)) }
+            .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation), words: Phrases.english.for(currency: $0.evaluation.assessment.organization.currency, questionnaire: $0.evaluation.questionnaire)) }
         switch format {
         case .json: Console.out(try ComparisonReport.json(HistoryOutput(folder: directory, assessments: entries)), terminator: "")
         case .md, .text:
@@ -57,7 +57,7 @@ struct Compare: ParsableCommand {
         let store = FileStore()
         let x = try store.loadAssessment(old), y = try store.loadAssessment(new)
         let a = Evaluation(x.assessment, questionnaire: x.questionnaire), b = Evaluation(y.assessment, questionnaire: y.questionnaire)
-        let comparison = ComparisonJSON(Since(previous: a, current: b))
+        let comparison = ComparisonJSON(Since(previous: a, current: b), words: Phrases.english.for(currency: b.assessment.organization.currency, questionnaire: b.questionnaire))
         switch format {
         case .json: Console.out(try ComparisonReport.json(CompareOutput(comparison)), terminator: "")
         case .text, .md:

@@ -47,13 +47,13 @@ public struct FollowThrough: Sendable, Equatable {
     public enum Mark: String, Sendable { case done, onTrack = "on_track", slipped, dropped }
     public struct Step: Sendable, Equatable {
         public var id: String
-        public var title: String
+        public var title: Phrase
         public var start: Day
         public var end: Day
         public var mark: Mark
         public var reason: String
     }
-    public var move: String
+    public var move: Phrase
     public var useCase: String?
     public var mark: Mark
     public var reason: String
@@ -160,7 +160,7 @@ extension FollowThrough {
         if let dropped = steps.first(where: { $0.mark == .dropped }) { return (.dropped, dropped.reason) }
         if steps.allSatisfy({ $0.mark == .done }) || steps.last?.mark == .done { return (.done, steps.last?.reason ?? "") }
         if let slipped = steps.first(where: { $0.mark == .slipped }) {
-            return (.slipped, "\(slipped.title.split(separator: ":").first.map(String.init) ?? slipped.title): \(slipped.reason)")
+            return (.slipped, "\(slipped.id): \(slipped.reason)") // INTERIM: words layer to say the title's label
         }
         return (.onTrack, steps.first { $0.mark != .done }?.reason ?? "")
     }

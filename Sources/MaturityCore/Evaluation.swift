@@ -174,7 +174,7 @@ public struct TrendPoint: Sendable, Equatable {
     public var agentsInProduction: Int
     /// The dollars agents report a year, only where they report them.
     public var dollarsReported: Double
-    public var nextMove: String
+    public var nextMove: Phrase
     public var nextMoveKind: NextMove.Kind
 
     public init(_ e: Evaluation) {

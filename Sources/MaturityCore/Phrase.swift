@@ -50,6 +50,8 @@ public struct Phrase: Sendable, Hashable {
         case count(Int, String)
         /// A nested phrase.
         case phrase(Phrase)
+        /// A nested phrase inside a sentence: a capital that only opened a sentence is lowered.
+        case inSentence(Phrase)
         /// Items in prose: "a, b and c".
         case list([Arg])
         /// Items joined by a separator: "a; b".

@@ -42,8 +42,9 @@ public struct NextMove: Sendable, Equatable {
     }
 
     public var kind: Kind
-    public var title: String
-    public var detail: String
+    public var title: Phrase
+    /// Sentences, said one after another.
+    public var detail: [Phrase]
     public var useCase: String?
     /// The agent the move is about (own it, close its gaps, fix it, finish its ladder).
     public var agent: String?
@@ -57,7 +58,7 @@ public struct NextMove: Sendable, Equatable {
     public var alternative: String?
     /// Weeks the move's work takes, start to go/no-go or last step.
     public var weeks: Int
-    public var owner: String
+    public var owner: Phrase
     public var annualValue: Double?
     public var annualRunCost: Double?
     public var roi: Double?
@@ -77,27 +78,26 @@ public struct NextMove: Sendable, Equatable {
     public var weeksToLive: Int?
     /// The work's error could ship bad product or stop a line: the stricter auto gate applies.
     public var strictGate = false
-    /// Every other rule that applies, in rule order, in words.
-    public var alongside: [String]
+    /// Every other rule that applies, in rule order.
+    public var alongside: [Phrase]
     /// The same, as kinds and agents, for machines.
     public var alongsideMoves: [Alongside]
 
     public struct Alongside: Sendable, Equatable {
         public var kind: Kind
         public var agent: String?
-        public var text: String
+        public var text: Phrase
     }
 }
 
 public struct PlanStep: Sendable, Equatable {
     public var id: String
-    public var title: String
-    /// A few words for charts: the part of the title before its colon.
-    public var label: String { title.split(separator: ":").first.map(String.init) ?? title }
+    /// Said as a title; the part before its colon is the chart's label.
+    public var title: Phrase
     public var start: Day
     public var end: Day
-    public var gate: String
-    public var owner: String
+    public var gate: Phrase
+    public var owner: Phrase
     /// The trust-ladder rung the step is (`build`, `setup`, `shadow`, `approve_each`,
     /// `auto_with_exceptions`, `go_no_go`, `production_owned`), or the move's own step id.
     public var rung: String = ""

@@ -4,17 +4,17 @@ extension Situation {
     /// value review, the first kill-or-scale at the quarter's end), the next agent's build beside them.
     func buildGovernance() -> Built {
         let habits = missingHabits
-        let names = Format.list(habits.map { Words.inSentence($0.habit) })
-        var m = blankMove(.installGovernance, "Install the missing governance: \(names)",
-                          "The portfolio is real, but \(habits.count == 1 ? "one habit that keeps it honest is" : "\(habits.count) habits that keep it honest are") missing: \(names). Without them agents that no longer earn their number keep running. Put in only these, each on its own date; the rest already run.",
-                          owner: "portfolio owner")
+        let names = Phrase.Arg.list(habits.map { .label($0.habit) })
+        let portfolioOwner = Phrase("owner.portfolio_owner")
+        var m = blankMove(.installGovernance, Phrase("move.governance.title", ["habits": names]),
+                          [Phrase("move.governance.detail", ["n": .int(habits.count), "habits": names])], owner: portfolioOwner)
         var steps: [PlanStep] = []
         let missing = Set(habits.map(\.id))
         let ownerDays = p.moveWeeks.nameOwnerDays
         if missing.contains("portfolio_owner") {
-            steps.append(planStep("portfolio_owner", rung: "portfolio_owner", title: "Portfolio owner: one person named for the whole set of agents",
+            steps.append(planStep("portfolio_owner", rung: "portfolio_owner", title: Phrase("step.governance_owner.title"),
                                   from: start, workdays: ownerDays,
-                                  gate: "One person named in week 1, with the budget and the authority to retire agents", owner: "executive sponsor"))
+                                  gate: Phrase("step.governance_owner.gate"), owner: Phrase("owner.executive_sponsor")))
         }
         if missing.contains("value_review") {
             // Three monthly reviews in the quarter: each track runs to its review day.
@@ -23,35 +23,35 @@ extension Situation {
                 let reviewDay = schedule.firstWorkday(onOrAfter: start.adding(days: min(p.planDays - 1, 30 * i - 3)))
                 let days = max(1, countWorkdays(from: schedule.firstWorkday(onOrAfter: from), to: reviewDay))
                 steps.append(planStep("value_review_\(i)", rung: "value_review",
-                                      title: i == 1 ? "Value review: a one-page number per agent, and the first monthly review on \(reviewDay.iso)"
-                                                    : "Value review: monthly review \(i) on \(reviewDay.iso)",
+                                      title: i == 1 ? Phrase("step.value_review.first", ["day": .day(reviewDay)])
+                                                    : Phrase("step.value_review.next", ["n": .int(i), "day": .day(reviewDay)]),
                                       from: from, workdays: days,
-                                      gate: "Each agent's earnings set against its run cost and the plant's metrics, and written down",
-                                      owner: "portfolio owner"))
+                                      gate: Phrase("step.value_review.gate"), owner: portfolioOwner))
                 from = reviewDay.adding(days: 1)
             }
         }
         if missing.contains("kill_or_scale") {
             let decision = schedule.firstWorkday(onOrAfter: start.adding(days: max(0, p.planDays - 7)))
             let prepFrom = start.adding(days: 28)
-            steps.append(planStep("kill_or_scale_prep", rung: "kill_or_scale", title: "Kill-or-scale: list each agent's number, run cost and trend",
+            steps.append(planStep("kill_or_scale_prep", rung: "kill_or_scale", title: Phrase("step.kill_or_scale_prep.title"),
                                   from: prepFrom, workdays: max(1, countWorkdays(from: schedule.firstWorkday(onOrAfter: prepFrom), to: decision) - 1),
-                                  gate: "Every agent on one page with its realised return against the bar", owner: "portfolio owner"))
-            steps.append(planStep("kill_or_scale", rung: "kill_or_scale", title: "Kill-or-scale: the first quarterly decision, on \(decision.iso)",
+                                  gate: Phrase("step.kill_or_scale_prep.gate"), owner: portfolioOwner))
+            steps.append(planStep("kill_or_scale", rung: "kill_or_scale", title: Phrase("step.kill_or_scale.title", ["day": .day(decision)]),
                                   from: decision, workdays: 1,
-                                  gate: "Each agent marked grow, keep or retire, and the retirements carried out", owner: "portfolio owner"))
+                                  gate: Phrase("step.kill_or_scale.gate"), owner: portfolioOwner))
         }
         if missing.contains("marginal_cost") {
-            steps.append(step("marginal_cost", "Marginal cost: record what the next agent costs and how many weeks it takes", from: 0, days: p.planDays,
-                              gate: "Cost and weeks to ship recorded for each new agent, set against the last one", owner: "portfolio owner"))
+            steps.append(step("marginal_cost", Phrase("step.governance_marginal_cost.title"), from: 0, days: p.planDays,
+                              gate: Phrase("step.governance_marginal_cost.gate"), owner: portfolioOwner))
         }
         if missing.contains("gate_review") {
-            steps.append(step("gate_review", "Gate review: the \(Words.number(q.gateBars.count)) production bars as a checklist every new agent passes", from: 0, days: 14,
-                              gate: "The checklist written and used on the next agent before it goes live", owner: "portfolio owner"))
+            steps.append(step("gate_review", Phrase("step.gate_review.title", ["count": .words(q.gateBars.count)]), from: 0, days: 14,
+                              gate: Phrase("step.gate_review.gate"), owner: portfolioOwner))
         }
         for habit in habits where !["portfolio_owner", "value_review", "kill_or_scale", "marginal_cost", "gate_review"].contains(habit.id) {
-            steps.append(step(habit.id, "\(habit.habit): \(habit.cadence.lowercased()), answering \"\(habit.question)\"", from: 0, days: p.planDays,
-                              gate: "\(habit.habit) held for the first time, with its answer written down", owner: "portfolio owner"))
+            steps.append(step(habit.id, Phrase("step.habit.title", ["habit": .text(habit.habit), "cadence": .text(habit.cadence.lowercased()),
+                                                                 "question": .text(habit.question)]), from: 0, days: p.planDays,
+                              gate: Phrase("step.habit.gate", ["habit": .text(habit.habit)]), owner: portfolioOwner))
         }
         var built = Built(move: m, steps: steps)
         // The next agent's build runs beside the habits: governance is not a pause in shipping.
@@ -59,8 +59,8 @@ extension Situation {
             let (run, reuse) = freshLadder(next, startDay: 0, name: next.name, prefix: "next_")
             built.steps += run.steps
             m.then = next.name
-            m.detail += " Beside them, \(next.name) starts its build" + (reuse.map { " on \($0.name)'s connection" } ?? "")
-                + (run.fits ? " and reaches its go/no-go inside the quarter." : "; its ladder runs past the quarter at its volume.")
+            m.detail.append(Phrase(run.fits ? "move.governance.beside" : "move.governance.beside_long",
+                                   ["next": .text(next.name), "reuse": .optional(reuse.map { Phrase("move.governance.on_connection", ["agent": .text($0.name)]) })]))
             built.shadowWeeks = run.shadowWeeks
             built.goNoGoOn = run.goNoGoDay.map { start.adding(days: $0) }
             built.budget = next.runCost

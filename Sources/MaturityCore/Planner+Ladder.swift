@@ -21,9 +21,9 @@ struct LadderRun {
 /// The build before shadow, when there is no pilot to start from: who builds it and for how long.
 struct BuildStep {
     var workdays: Int
-    var title: String
-    var gate: String
-    var owner: String
+    var title: Phrase
+    var gate: Phrase
+    var owner: Phrase
 }
 
 extension Situation {
@@ -31,9 +31,9 @@ extension Situation {
         var volume: Double?
         var from: EngineRung = .setup
         var startDay = 0
-        var owner: String
+        var owner: Phrase
         /// Added to the set-up gate: the connection to build, or the one reused.
-        var setupNote: String?
+        var setupNote: Phrase?
         /// Set-up length in working days when infrastructure is reused.
         var setupDays: Int?
         /// The build before shadow, run beside the set-up.
@@ -62,7 +62,7 @@ extension Situation {
 
     func dayIndex(_ d: Day) -> Int { start.days(until: d) }
 
-    func planStep(_ id: String, rung: String, title: String, from: Day, workdays: Int, gate: String, owner: String) -> PlanStep {
+    func planStep(_ id: String, rung: String, title: Phrase, from: Day, workdays: Int, gate: Phrase, owner: Phrase) -> PlanStep {
         let span = schedule.span(from: from, workdays: workdays)
         var s = PlanStep(id: id, title: title, start: span.start, end: span.end, gate: gate, owner: owner)
         s.rung = rung
@@ -84,44 +84,50 @@ extension Situation {
         let firstIndex = rungs.firstIndex { $0.id == r.from.rawValue } ?? 0
         let planLastDay = start.adding(days: p.planDays - 1)
         var cursor = schedule.firstWorkday(onOrAfter: start.adding(days: r.startDay))
-        func title(_ rung: Rung) -> String { r.name.map { "\($0) · \(p.fill(rung.title, rung: rung))" } ?? p.fill(rung.title, rung: rung) }
+        // A second ladder in one plan names its use case before each title.
+        func named(_ t: Phrase) -> Phrase { r.name.map { Phrase("step.named", ["name": .text($0), "title": .phrase(t)]) } ?? t }
+        func title(_ rung: Rung) -> Phrase { named(.verbatim(p.fill(rung.title, rung: rung))) }
         func next(after d: Day) -> Day { schedule.firstWorkday(onOrAfter: d.adding(days: 1)) }
         var buildEnd: Day?
         if let b = r.build, r.from == .setup {
-            let step = planStep(r.prefix + "build", rung: "build", title: (r.name.map { "\($0) · " } ?? "") + b.title, from: cursor,
+            let step = planStep(r.prefix + "build", rung: "build", title: named(b.title), from: cursor,
                                 workdays: b.workdays, gate: b.gate, owner: b.owner)
             run.steps.append(step)
             buildEnd = step.end
         }
         for rung in rungs[firstIndex...] {
             var days = rungWorkdays(rung.weeks, share: r.lengthShare)
-            var gate = p.fill(rung.gate, rung: rung)
+            // The questionnaire's gate, then what this plan adds to it.
+            var gate = Phrase.verbatim(p.fill(rung.gate, rung: rung))
+            var notes: [Phrase] = []
             let needed = workdaysFor(cases: rung.minCases, volume: r.volume)
             switch rung.id {
             case EngineRung.setup.rawValue:
                 if let d = r.setupDays { days = d }
-                if let note = r.setupNote { gate += ". " + note }
-                gate += ". The owner's job from here: " + p.ownerDuties.joined(separator: "; ") + "."
+                if let note = r.setupNote { notes.append(Phrase("sentence", ["s": .phrase(note)])) }
+                notes.append(Phrase("ladder.owner_duties", ["duties": .joined(p.ownerDuties.map(Phrase.Arg.text), "; ")]))
             case EngineRung.shadow.rawValue, EngineRung.approveEach.rawValue, EngineRung.autoWithExceptions.rawValue:
                 if rung.id == EngineRung.autoWithExceptions.rawValue {
                     // The gate counts straight weeks: the rung is never shorter than they are.
                     days = max(days, (rung.straightWeeks ?? 0) * workdaysPerWeek)
                     if r.strictGate {
-                        gate = "An error here could ship bad product or stop a line, so the gate is stricter than the office one: auto-handled accuracy at least \(Format.percent(p.lineLevel.strictAutoRate)) for \(rung.straightWeeks ?? 3) straight weeks"
-                            + (p.lineLevel.humanApprovesHighSeverity ? ", and a person approves every high-severity action even in auto" : "")
-                            + "; exception queue cleared within \(Format.number(p.slo.exceptionQueueBusinessHours)) business hours; then the go/no-go on the last day"
+                        gate = Phrase(p.lineLevel.humanApprovesHighSeverity ? "ladder.strict_gate.person_approves" : "ladder.strict_gate",
+                                      ["rate": .percent(p.lineLevel.strictAutoRate), "weeks": .int(rung.straightWeeks ?? 3),
+                                       "hours": .number(p.slo.exceptionQueueBusinessHours)])
                     }
                 }
                 if let needed, needed > days {
                     days = needed
                     run.stretched = true
-                    gate += " (at \(Format.number(r.volume ?? 0)) cases a week the \(rung.minCases ?? 0) cases take \(Words.count(max(1, (Double(needed) / Double(workdaysPerWeek)).roundedInt(.up)), "week")))"
+                    gate = Phrase("ladder.gate.stretched", ["gate": .phrase(gate), "volume": .number(r.volume ?? 0), "cases": .int(rung.minCases ?? 0),
+                                                             "weeks": .count(max(1, (Double(needed) / Double(workdaysPerWeek)).roundedInt(.up)), "week")])
                 } else if r.volume == nil, rung.minCases != nil {
                     run.stretched = rung.id == EngineRung.shadow.rawValue ? true : run.stretched
-                    gate += " (weekly volume unknown: count the cases and keep this rung until \(rung.minCases ?? 0) are in)"
+                    gate = Phrase("ladder.gate.volume_unknown", ["gate": .phrase(gate), "cases": .int(rung.minCases ?? 0)])
                 }
             default: break
             }
+            if !notes.isEmpty { gate = Phrase("ladder.gate.notes", ["gate": .phrase(gate), "notes": .joined(notes.map(Phrase.Arg.phrase), " ")]) }
             var from = cursor
             if rung.id == EngineRung.shadow.rawValue, let buildEnd, buildEnd >= cursor { from = next(after: buildEnd) }
             if rung.id == EngineRung.productionOwned.rawValue {
@@ -141,10 +147,11 @@ extension Situation {
                 run.liveDay = dayIndex(step.start)
                 run.goNoGoDay = dayIndex(step.end)
                 var g = planStep(r.prefix + "go_no_go", rung: "go_no_go",
-                                 title: (r.name.map { "\($0) · " } ?? "") + "Go/no-go: \(Words.number(p.goNoGo.count)) questions before production-owned",
+                                 title: named(Phrase("ladder.go_no_go.title", ["count": .words(p.goNoGo.count)])),
                                  from: step.end, workdays: 1,
-                                 gate: "Every answer yes: " + p.goNoGo.map { p.fill($0.question).split(separator: ":").first.map(String.init) ?? $0.id }.joined(separator: ", ")
-                                     + ". Any no sends the agent back one rung.",
+                                 gate: Phrase("ladder.go_no_go.gate", ["questions": .joined(p.goNoGo.map {
+                                     .text(p.fill($0.question).split(separator: ":").first.map(String.init) ?? $0.id)
+                                 }, ", ")]),
                                  owner: r.owner)
                 g.closed = []
                 run.steps.append(g)
@@ -154,6 +161,12 @@ extension Situation {
         }
         return run
     }
+
+    /// A system of record as people say it ("ERP", "spreadsheets"), or "its system of record".
+    func systemArg(_ id: String?) -> Phrase.Arg { id.map { .choice("system_of_record", $0) } ?? .phrase(Phrase("system.unknown")) }
+
+    /// A pilot named in a sentence: "the Order entry pilot", or "the Quote bot pilot" when its name says pilot already.
+    func pilotPhrase(_ name: String) -> Phrase { Phrase(name.lowercased().hasSuffix("pilot") ? "pilot.the" : "pilot.the_pilot", ["name": .text(name)]) }
 
     func countWorkdays(from a: Day, to b: Day) -> Int { schedule.workdaysBetween(a, b) }
 
@@ -169,7 +182,7 @@ extension Situation {
     /// Where a ladder that starts fresh ends up, for choosing what fits in the plan window.
     func freshLadder(_ u: UseCase, startDay: Int, name: String? = nil, prefix: String = "") -> (LadderRun, reuses: Agent?) {
         let plan = buildPlan(u)
-        let run = ladder(LadderRequest(volume: u.volumePerWeek, startDay: startDay, owner: u.owner ?? Planner.nameAnOwner,
+        let run = ladder(LadderRequest(volume: u.volumePerWeek, startDay: startDay, owner: Planner.owner(u.owner),
                                        setupNote: plan.build == nil ? plan.setupNote : nil, setupDays: nil, build: plan.build,
                                        lengthShare: plan.share, strictGate: u.strictGate, prefix: prefix, name: name))
         return (run, plan.reuse)
@@ -179,7 +192,7 @@ extension Situation {
     /// connection reused, or a connection built new; its length and one-time cost follow.
     struct BuildPlan {
         var build: BuildStep?
-        var setupNote: String
+        var setupNote: Phrase
         var reuse: Agent?
         var pilot: Agent?
         var share: Double
@@ -188,16 +201,15 @@ extension Situation {
 
     func buildPlan(_ u: UseCase) -> BuildPlan {
         let process = self.process(named: u.name)
-        let system = Words.system(process?.systemOfRecord, q)
+        let system = systemArg(process?.systemOfRecord)
         let usd = a.usdFactor
         if u.side != .office {
             let weeks = p.lineLevel.buildWeeks
             let cost = CostRange(low: p.lineLevel.oneTimeCost.lowerBound, high: p.lineLevel.oneTimeCost.upperBound).scaled(usd)
             return BuildPlan(build: BuildStep(workdays: weeks * workdaysPerWeek,
-                                              title: "Build: the line connection, sensors or cameras, the model, and a test on past production data",
-                                              gate: "Runs on the line's own data (not an office connection); validated on past cases by quality or maintenance engineering; capital spent within the approved case",
-                                              owner: "the integrator, with maintenance or quality engineering"),
-                             setupNote: "A line-level project: its own connection to the \(system), never an office agent's", reuse: nil, pilot: nil,
+                                              title: Phrase("build.line.title"), gate: Phrase("build.line.gate"),
+                                              owner: Phrase("owner.integrator_with_engineering")),
+                             setupNote: Phrase("build.line.setup_note", ["system": system]), reuse: nil, pilot: nil,
                              share: 1, cost: cost)
         }
         let n = platformAgents
@@ -210,28 +222,28 @@ extension Situation {
         if let pilot {
             let days = max(1, (Double(buildDays) * p.build.pilotShare).roundedInt(.up))
             return BuildPlan(build: BuildStep(workdays: days,
-                                              title: "Restart \(Words.pilot(pilot.name)): connect it to the \(system) and test it on past cases",
-                                              gate: "The pilot reads each case from the \(system) and writes back; it matches people on past cases before it sees live ones",
-                                              owner: "IT or the integrator"),
-                             setupNote: "Restarts \(pilot.name) rather than building a second agent for the same work",
+                                              title: Phrase("build.pilot.title", ["pilot": .phrase(pilotPhrase(pilot.name)), "system": system]),
+                                              gate: Phrase("build.pilot.gate", ["system": system]),
+                                              owner: Phrase("owner.it_or_integrator")),
+                             setupNote: Phrase("build.pilot.setup_note", ["pilot": .text(pilot.name)]),
                              reuse: nil, pilot: pilot, share: share,
                              cost: (agentCost.scaled(p.build.pilotShare) + connection).scaled(usd))
         }
         if let reuse {
             return BuildPlan(build: BuildStep(workdays: max(1, schedule.workdays(inCalendarDays: p.moveWeeks.reuseSetupDays)),
-                                              title: "Build: the agent on \(reuse.name)'s connection to the \(system), and a test on past cases",
-                                              gate: "Reads and writes through the shared connection; matches people on past cases",
-                                              owner: "IT or the integrator"),
-                             setupNote: "Reuses \(reuse.name)'s connection to the \(system) and its monitoring, so the build is days, not weeks",
+                                              title: Phrase("build.reuse.title", ["agent": .text(reuse.name), "system": system]),
+                                              gate: Phrase("build.reuse.gate"),
+                                              owner: Phrase("owner.it_or_integrator")),
+                             setupNote: Phrase("build.reuse.setup_note", ["agent": .text(reuse.name), "system": system]),
                              reuse: reuse, pilot: nil, share: share,
                              cost: (agentCost + connection.scaled(p.build.reusedConnectionShare)).scaled(usd))
         }
-        let path = process?.writeBack.map { " (\($0 == "file_import" ? "file import" : $0))" } ?? ""
+        let path = Phrase.Arg.optional(process?.writeBack.map { Phrase("build.write_back_path", ["path": .phrase(Phrase("write_back." + $0))]) })
         return BuildPlan(build: BuildStep(workdays: buildDays,
-                                          title: "Build or buy the agent: the connection to the \(system)\(path), and a test on past cases",
-                                          gate: "Reads each case from the \(system) and writes the result back\(path); matches people on past cases before it sees live ones",
-                                          owner: "IT or the integrator"),
-                         setupNote: "Build the connection: read each case from the \(system) and write the result back\(path)",
+                                          title: Phrase("build.new.title", ["system": system, "path": path]),
+                                          gate: Phrase("build.new.gate", ["system": system, "path": path]),
+                                          owner: Phrase("owner.it_or_integrator")),
+                         setupNote: Phrase("build.new.setup_note", ["system": system, "path": path]),
                          reuse: nil, pilot: nil, share: share, cost: (agentCost + connection).scaled(usd))
     }
 

@@ -2,7 +2,10 @@
 /// and lays out its dated plan. The first rule that applies is the move; every other rule that
 /// applies is listed beside it, in rule order.
 public enum Planner {
-    static let nameAnOwner = "name an owner"
+    static let nameAnOwner = Phrase("owner.name_an_owner")
+
+    /// A named person as the owner, or "name an owner".
+    static func owner(_ name: String?) -> Phrase { name.map(Phrase.verbatim) ?? nameAnOwner }
 
     public static func plan(_ assessment: Assessment, questionnaire: Questionnaire, placement: Placement,
                             useCases: [UseCase], economics: [AgentEconomics]) -> Plan {
@@ -38,7 +41,7 @@ public enum Planner {
 struct Finding {
     var kind: NextMove.Kind
     var agent: Agent?
-    var text: String
+    var text: Phrase
 }
 
 /// A move with its steps, before the alongside list is attached.
@@ -92,8 +95,6 @@ struct Situation {
     /// Agents part-way up the trust ladder.
     var climbing: [Agent] { a.agents.filter { [.shadow, .approveEach, .autoWithExceptions].contains($0.status) } }
 
-    func money(_ v: Double) -> String { Format.money(v, currency: currency) }
-
     func economics(of agent: Agent) -> AgentEconomics? { economics.first { $0.agent == agent.name } }
 
     func useCase(of agent: Agent) -> UseCase? {
@@ -140,13 +141,13 @@ struct Situation {
         var out: [Finding] = []
         for agent in live where agent.namedOwner == nil {
             out.append(Finding(kind: .ownOrRetireAgent, agent: agent,
-                               text: "Own or switch off \(agent.name): it acts on live work with no named owner"))
+                               text: Phrase("finding.own_or_retire", ["agent": .text(agent.name)])))
         }
         for agent in live {
             let bars = missingBars(agent)
             guard !bars.isEmpty else { continue }
             out.append(Finding(kind: .closeGateGaps, agent: agent,
-                               text: "Close \(agent.name)'s gate \(bars.count == 1 ? "gap" : "gaps"): \(Words.bars(bars))"))
+                               text: Phrase("finding.close_gate_gaps", ["agent": .text(agent.name), "n": .int(bars.count), "bars": .bars(bars.map(\.id))])))
         }
         // Rule 3: an agent that loses money is fixed or stopped; one still climbing on a workflow
         // under the bar stops climbing (the bar decides what to scale, not what to switch off).
@@ -154,27 +155,28 @@ struct Situation {
             guard let e = economics(of: agent), let roi = e.roi else { continue }
             let climbingAgent = agent.status < .production
             if e.losesMoney || (climbingAgent && e.belowBar) {
-                let why = e.losesMoney ? "it costs more to run than it \(e.judgedOnRealised ? "reports earning" : "is estimated to free")"
-                                       : "its workflow returns \(Format.ratio(roi)) its run cost, under the \(Format.multiple(p.roiMinimum)) bar"
+                let why = e.losesMoney ? Phrase(e.judgedOnRealised ? "finding.why.loses_reported" : "finding.why.loses_estimated")
+                                       : Phrase("finding.why.under_bar", ["roi": .ratio(roi), "bar": .multiple(p.roiMinimum)])
                 out.append(Finding(kind: .fixOrStopAgent, agent: agent,
-                                   text: (climbingAgent && !e.losesMoney ? "Stop \(agent.name)'s climb and pick a better workflow: " : "Fix \(agent.name) or stop it: ") + why))
+                                   text: Phrase(climbingAgent && !e.losesMoney ? "finding.stop_climb" : "finding.fix_or_stop",
+                                                ["agent": .text(agent.name), "why": .phrase(why)])))
             }
         }
         let finishing = climbing.filter { !(economics(of: $0)?.belowBar ?? false) }
             .sorted { ($0.status, value(of: $0)) > ($1.status, value(of: $1)) }
         for agent in finishing {
             out.append(Finding(kind: .finishLadder, agent: agent,
-                               text: "Finish \(agent.name)'s climb from \(Words.rung(agent.status, q)) to production"))
+                               text: Phrase("finding.finish_ladder", ["agent": .text(agent.name), "status": .status(agent.status)])))
         }
         if hardenApplies {
-            let why = !yes(.newAgentShipsInWeeks) ? "new agents still take quarters" : "each new agent costs more than the last"
+            let why = Phrase(!yes(.newAgentShipsInWeeks) ? "finding.why.takes_quarters" : "finding.why.costs_more")
             out.append(Finding(kind: .hardenPlatform, agent: nil,
-                               text: "Harden the platform under the \(live.count) live agents before adding another: \(why)"))
+                               text: Phrase("finding.harden", ["live": .int(live.count), "why": .phrase(why)])))
         }
         let habits = missingHabits
         if !habits.isEmpty {
             out.append(Finding(kind: .installGovernance, agent: nil,
-                               text: "Install the missing governance: \(Format.list(habits.map { $0.habit.lowercased() }))"))
+                               text: Phrase("finding.install_governance", ["habits": .list(habits.map { .label($0.habit) })])))
         }
         return out
     }
@@ -185,21 +187,19 @@ struct Situation {
     /// Line-level or product AI funded (or claimed) before Stage 3: said beside the move, which stays on the office base.
     func skippingAsides() -> [Finding] {
         guard placement.stage < 3, placement.flags.contains(where: { $0.id == FlagID.skippingSteps.rawValue }) else { return [] }
-        return [Finding(kind: .pauseLineLevel, agent: nil,
-                        text: "Hold the line-level or product AI that is funded until the office agents are a governed portfolio (Stage 3): spend that budget on the move above, and come back to it with a capital case")]
+        return [Finding(kind: .pauseLineLevel, agent: nil, text: Phrase("finding.pause_line_level"))]
     }
 
     /// Live agents that earn more than they cost but under the bar: never the move, always said beside it.
     func belowBarAsides() -> [Finding] {
         a.agents.filter { $0.status == .production }.compactMap { agent in
             guard let e = economics(of: agent), e.belowBar, !e.losesMoney, let roi = e.roi else { return nil }
-            let basis = e.judgedOnRealised ? "the \(money(e.realisedValue ?? 0)) a year it reports (measured)" : "its estimated value (modelled)"
+            let basis = e.judgedOnRealised ? Phrase("finding.below_bar.basis_reported", ["value": .money(e.realisedValue ?? 0)])
+                                           : Phrase("finding.below_bar.basis_estimated")
             let under = (e.realisedValue ?? 0) < (e.estimatedValue ?? 0)
-            let why = under
-                ? " Its reported value is under the estimate: check whether the hours it frees were put to other work and whether its run cost is above the model (realised savings often land at 60-80% of an estimate)"
-                : " Its value is reported, not estimated, so check its run cost against the model before anything is built on it"
             return Finding(kind: .agentBelow3x, agent: agent,
-                           text: "\(agent.name) earns \(Format.ratio(roi)) its modelled run cost on \(basis): it makes money, so keep it, but do not copy its pattern until it clears \(Format.multiple(p.roiMinimum))." + why)
+                           text: Phrase(under ? "finding.below_bar.under_estimate" : "finding.below_bar.reported",
+                                        ["agent": .text(agent.name), "roi": .ratio(roi), "basis": .phrase(basis), "bar": .multiple(p.roiMinimum)]))
         }
     }
 

@@ -46,7 +46,7 @@ public struct ComparisonJSON: Encodable, Sendable {
         public var reason: String
     }
 
-    public init(_ since: Since) {
+    public init(_ since: Since, words w: PhraseBook) {
         let c = since.comparison
         let money = { (v: Double) in v.roundedInt() }
         before = c.before.iso
@@ -64,8 +64,8 @@ public struct ComparisonJSON: Encodable, Sendable {
         agentsMoved = c.agentsMoved.map { Move(name: $0.name, from: $0.from, to: $0.to, direction: $0.forward ? "forward" : "back") }
         useCasesMoved = c.useCasesMoved.map { Rank(name: $0.name, before: $0.before, after: $0.after) }
         let f = c.followThrough
-        followThrough = Follow(move: f.move, useCase: f.useCase, status: f.mark.rawValue, reason: f.reason,
-                               steps: f.steps.map { Step(id: $0.id, title: $0.title, start: $0.start.iso, end: $0.end.iso, status: $0.mark.rawValue, reason: $0.reason) })
+        followThrough = Follow(move: w.say(f.move), useCase: f.useCase, status: f.mark.rawValue, reason: f.reason,
+                               steps: f.steps.map { Step(id: $0.id, title: w.say($0.title), start: $0.start.iso, end: $0.end.iso, status: $0.mark.rawValue, reason: $0.reason) })
         ledger = c.ledger.map { Ledger(agent: $0.agent, estimated: $0.estimated.map(money), realised: $0.realised.map(money), basis: $0.basis) }
         selfReportedRise = c.selfReportedRise
         answersChanged = c.answersChanged.map { Change(id: $0.id, before: $0.before, after: $0.after) }
@@ -88,7 +88,7 @@ public struct HistoryEntry: Encodable, Sendable {
     /// The rule that chose the move (`ship_next_agent`, …), as in the report's `nextMove.kind`.
     public var nextMoveKind: String
 
-    public init(file: String?, _ p: TrendPoint) {
+    public init(file: String?, _ p: TrendPoint, words w: PhraseBook) {
         self.file = file
         assessedOn = p.assessedOn.iso
         stage = p.stage
@@ -96,7 +96,7 @@ public struct HistoryEntry: Encodable, Sendable {
         flags = p.flags
         agentsInProduction = p.agentsInProduction
         dollarsReported = p.dollarsReported.roundedInt()
-        nextMove = p.nextMove
+        nextMove = w.say(p.nextMove)
         nextMoveKind = p.nextMoveKind.rawValue
     }
 }

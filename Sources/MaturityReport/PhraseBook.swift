@@ -84,6 +84,9 @@ public struct PhraseBook: Sendable {
         case .day(let d): return d.iso
         case .count(let n, let unit): return say(Phrase("count." + unit, ["n": .int(n)]))
         case .phrase(let p): return say(p)
+        case .inSentence(let p):
+            let text = say(p)
+            return language == "de" ? text : text.prefix(1).lowercased() + text.dropFirst()
         case .list(let items): return Format.list(items.map(value), conjunction: say("list.and"))
         case .joined(let items, let separator): return items.map(value).joined(separator: separator)
         case .status(let s): return status(s)
@@ -119,6 +122,14 @@ public struct PhraseBook: Sendable {
         let field = q?.question(question) ?? q?.processFields.first { $0.id == question } ?? q?.agentFields.first { $0.id == question }
         return field?.choices.first { $0.value == v }.map { inSentence($0.label) } ?? v
     }
+
+    /// Sentences one after another, skipping any that say nothing.
+    public func sentences(_ parts: [Phrase]) -> String {
+        parts.map(say).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// A few words for charts: the part of a step's title before its colon.
+    public static func label(ofTitle title: String) -> String { title.split(separator: ":").first.map(String.init) ?? title }
 
     /// Every `{placeholder}` name in a text.
     public static func placeholders(_ text: String) -> Set<String> {

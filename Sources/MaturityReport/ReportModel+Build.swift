@@ -37,12 +37,15 @@ extension ReportModel {
         unknownAnswers = pl.unknownAnswers
         moveUp = pl.moveUp.map { MoveUpJSON(toStage: $0.toStage, toStageName: q.stageName($0.toStage), facts: $0.facts) }
         gatedAgents = pl.gatedAgents
-        nextMove = NextMoveJSON(plan.nextMove)
+        nextMove = NextMoveJSON(plan.nextMove, w)
         goNoGoOn = plan.goNoGoOn?.iso
         useCases = e.useCases.map { UseCaseJSON($0, w) }
-        self.plan = plan.steps.map { PlanStepJSON(id: $0.id, title: $0.title, label: $0.label, start: $0.start.iso, end: $0.end.iso,
-                                                  gate: $0.gate, owner: $0.owner, rung: $0.rung.isEmpty ? $0.id : $0.rung,
-                                                  closedDays: $0.closed.map(\.iso)) }
+        self.plan = plan.steps.map { step in
+            let title = w.say(step.title)
+            return PlanStepJSON(id: step.id, title: title, label: PhraseBook.label(ofTitle: title), start: step.start.iso, end: step.end.iso,
+                                gate: w.say(step.gate), owner: w.say(step.owner), rung: step.rung.isEmpty ? step.id : step.rung,
+                                closedDays: step.closed.map(\.iso))
+        }
         planEnd = plan.end.iso
         shadowWeeks = plan.shadowWeeks
         slo = SLOJSON(autoApproveAccuracy: plan.slo.autoApproveAccuracy, pageOwnerBelow: plan.slo.pageOwnerBelow,
@@ -52,8 +55,8 @@ extension ReportModel {
         goNoGo = plan.goNoGo.map(\.question)
         budget = plan.budget.map { CostLineJSON($0, w) }
         agents = a.agents.map { AgentJSON($0, e) }
-        if let since = e.since { sinceLastQuarter = ComparisonJSON(since) }
-        if !e.trend.isEmpty { trend = e.trend.map { HistoryEntry(file: nil, $0) } }
+        if let since = e.since { sinceLastQuarter = ComparisonJSON(since, words: w) }
+        if !e.trend.isEmpty { trend = e.trend.map { HistoryEntry(file: nil, $0, words: w) } }
         if let room = e.room { addRoom(room, rule: a.workshop?.rule ?? .strict, q) }
     }
 
@@ -120,13 +123,13 @@ private func round1(_ v: Double) -> Double { (v * 10).rounded() / 10 }
 private func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 
 extension ReportModel.NextMoveJSON {
-    init(_ m: NextMove) {
-        self.init(kind: m.kind.rawValue, title: m.title, detail: m.detail, useCase: m.useCase, owner: m.owner,
+    init(_ m: NextMove, _ w: PhraseBook) {
+        self.init(kind: m.kind.rawValue, title: w.say(m.title), detail: w.sentences(m.detail), useCase: m.useCase, owner: w.say(m.owner),
                   annualValue: m.annualValue.map(money), annualRunCost: m.annualRunCost.map(money),
                   roi: m.roi.map(round1), costOfDelayPerQuarter: m.costOfDelayPerQuarter.map(money),
-                  alongside: m.alongside, agent: m.agent, reuses: m.reuses, then: m.then,
+                  alongside: m.alongside.map(w.say), agent: m.agent, reuses: m.reuses, then: m.then,
                   fitsIn90Days: m.fitsIn90Days, alternative: m.alternative, weeks: m.weeks,
-                  alongsideMoves: m.alongsideMoves.map { .init(kind: $0.kind.rawValue, agent: $0.agent, text: $0.text) },
+                  alongsideMoves: m.alongsideMoves.map { .init(kind: $0.kind.rawValue, agent: $0.agent, text: w.say($0.text)) },
                   oneTimeCost: m.oneTimeCost.map { money($0.middle) },
                   oneTimeCostRange: m.oneTimeCost.map { .init(low: money($0.low), high: money($0.high)) },
                   paybackMonths: m.paybackMonths.map(round1), restarts: m.restarts, platformAgents: m.platformAgents,

@@ -206,7 +206,7 @@ struct ParameterEditTests {
     @Test func theOwnersDuties() throws {
         let acme = Repo.path("examples/acme.yaml")
         let after = try outcome(replacing: "    - clear the exception queue or route it\n", with: "    - clear the exception queue by noon\n", file: acme)
-        #expect(after.evaluation.plan.steps.contains { $0.gate.contains("clear the exception queue by noon") })
+        #expect(after.evaluation.plan.steps.contains { $0.gate.text.contains("clear the exception queue by noon") })
         #expect(after.markdown.contains("clear the exception queue by noon"))
     }
 

@@ -56,7 +56,7 @@ struct TemplateTreeTests {
                 }
             }
         }
-        let entries = try FileStore().history(Repo.path("examples/acme-history")).map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation)) }
+        let entries = try FileStore().history(Repo.path("examples/acme-history")).map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation), words: Repo.words) }
         for markdown in [false, true] {
             for view in [HistoryView(folder: "acme", entries: entries), HistoryView(folder: "empty", entries: [])] {
                 #expect(try compiled.render(view, markdown: markdown) == (try parsed.render(view, markdown: markdown)))

@@ -81,3 +81,18 @@ public func say(_ phrase: Phrase, currency: String = "USD") -> String {
 }
 
 public func say(_ phrase: Phrase?, currency: String = "USD") -> String? { phrase.map { say($0, currency: currency) } }
+
+/// Tests read Core's phrases as a reader does: in English, through the real table.
+extension Phrase {
+    public var text: String { say(self) }
+    public func contains(_ s: String) -> Bool { text.contains(s) }
+    public func hasPrefix(_ s: String) -> Bool { text.hasPrefix(s) }
+    public func hasSuffix(_ s: String) -> Bool { text.hasSuffix(s) }
+    public static func == (p: Phrase, s: String) -> Bool { p.text == s }
+}
+
+extension Array where Element == Phrase {
+    /// Sentences as the report joins them.
+    public var text: String { map(\.text).filter { !$0.isEmpty }.joined(separator: " ") }
+    public func contains(_ s: String) -> Bool { text.contains(s) }
+}
