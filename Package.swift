@@ -84,6 +84,10 @@ let package = Package(
             dependencies: ["MaturityCore", "MaturityStore", "MaturityTestSupport", "ZIPFoundation"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "MaturityReportTests",
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport"]
+        ),
         // The interview in-process, through its Terminal protocol (internal to MaturityCLI).
         .testTarget(
             name: "MaturityInterviewTests",

@@ -162,7 +162,7 @@ extension Situation {
         return run
     }
 
-    /// A system of record as people say it ("ERP", "spreadsheets"), or "its system of record".
+    /// A system of record as people say it ("ERP", "spreadsheets"), or "system of record".
     func systemArg(_ id: String?) -> Phrase.Arg { id.map { .choice("system_of_record", $0) } ?? .phrase(Phrase("system.unknown")) }
 
     /// A pilot named in a sentence: "the Order entry pilot", or "the Quote bot pilot" when its name says pilot already.
