@@ -1,13 +1,13 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the package's data folders (questionnaires/, templates/, examples/) into the target as
+/// Embeds the package's data folders (questionnaires/, templates/, examples/, phrases/) into the target as
 /// Swift source, so a copied binary needs no resource bundle beside it.
 @main
 struct EmbedContent: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let folders = ["questionnaires", "templates", "examples"]
+        let folders = ["questionnaires", "templates", "examples", "phrases"]
         var inputs: [URL] = []
         let fm = FileManager.default
         for folder in folders {

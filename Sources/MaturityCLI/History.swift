@@ -32,7 +32,7 @@ struct History: ParsableCommand {
         switch format {
         case .json: Console.out(try ComparisonReport.json(HistoryOutput(folder: directory, assessments: entries)), terminator: "")
         case .md, .text:
-            Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"), compiled: CompiledContent.templates, words: Phrases.english)
+            Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.english)
                 .render(HistoryView(folder: directory, entries: entries), markdown: format == .md), terminator: "")
         }
     }
@@ -61,7 +61,7 @@ struct Compare: ParsableCommand {
         switch format {
         case .json: Console.out(try ComparisonReport.json(CompareOutput(comparison)), terminator: "")
         case .text, .md:
-            Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"), compiled: CompiledContent.templates, words: Phrases.english)
+            Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.english)
                 .render(comparison, currency: b.assessment.organization.currency, markdown: format == .md), terminator: "")
         }
     }

@@ -146,7 +146,7 @@ struct LadderCommand: ParsableCommand {
         switch resolvedFormat {
         case .json: text = try model.json()
         case .html, .md, .text:
-            let renderer = TemplateRenderer(templates: ContentLibrary.files(under: "templates"), compiled: CompiledContent.templates)
+            let renderer = TemplateRenderer(templates: ContentLibrary.files(under: "templates"))
             let template: ReportTemplate = resolvedFormat == .html ? .ladderHTML : resolvedFormat == .md ? .ladderMarkdown : .ladderText
             text = try renderer.render(tree: try model.tree(), template: template)
         }

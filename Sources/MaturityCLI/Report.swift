@@ -18,9 +18,7 @@ struct TemplateOptions: ParsableArguments {
             brand = Brand(firmName: b.firmName, logo: b.logo, logoAlt: b.logoAlt ?? b.firmName ?? "Logo",
                           accent: b.accent ?? brand.accent, accentDark: b.accentDark ?? b.accent ?? brand.accentDark)
         }
-        // Templates nobody overrode render from the trees compiled at build time.
-        return Renderer(templates: set.files, origin: set.origin, brand: brand, compiled: set.origin.isEmpty ? CompiledContent.templates : nil,
-                        words: Phrases.english)
+        return Renderer(templates: set.files, origin: set.origin, brand: brand, words: Phrases.english)
     }
 }
 

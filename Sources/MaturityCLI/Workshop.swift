@@ -170,7 +170,7 @@ struct WorkshopCommand: ParsableCommand {
                 let splits = evaluation.room?.splits.count ?? 0
                 terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(Words.count(splits, "split question")) recorded with the consensus.")
                 // The same reports the interview writes, beside the file.
-                try Assess.writeReports(beside: output, evaluation, renderer: Renderer(templates: ContentLibrary.files(under: "templates"), compiled: CompiledContent.templates, words: Phrases.english),
+                try Assess.writeReports(beside: output, evaluation, renderer: Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.english),
                                         store: store, terminal: terminal)
             }
         }

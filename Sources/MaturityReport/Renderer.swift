@@ -19,9 +19,8 @@ public struct Renderer: Sendable {
 
     /// `templates` are the built-in templates merged with any overrides, keyed by path in the folder.
     /// Template errors surface when a format that uses the template is rendered.
-    public init(templates: [String: String], origin: [String: String] = [:], brand: Brand = .standard,
-                compiled: [String: [TemplateNode]]? = nil, words: PhraseBook) {
-        self.templates = TemplateRenderer(templates: templates, origin: origin, compiled: compiled)
+    public init(templates: [String: String], origin: [String: String] = [:], brand: Brand = .standard, words: PhraseBook) {
+        self.templates = TemplateRenderer(templates: templates, origin: origin)
         self.brand = brand
         self.words = words
     }

@@ -24,16 +24,18 @@ public struct TemplateError: ToolError, Sendable {
 public struct TemplateRenderer: Sendable {
     let templates: [String: String]
     let origin: [String: String]
-    /// The built-in templates parsed at build time; when given, they render without parsing.
-    let compiled: TemplateTreeRenderer?
 
-    /// Keeps the template texts; each report template is parsed, with only the partials it
-    /// uses, when it is first rendered (parsing every template cost more than rendering).
-    /// `compiled` are the same templates as trees: only for templates nobody overrode.
-    public init(templates: [String: String], origin: [String: String] = [:], compiled: [String: [TemplateNode]]? = nil) {
+    /// Keeps the template texts; each report template is parsed by swift-mustache, with only the
+    /// partials it uses, when it is rendered (parsing every template cost more than rendering).
+    public init(templates: [String: String], origin: [String: String] = [:]) {
         self.templates = templates
         self.origin = origin
-        self.compiled = compiled.flatMap(TemplateTreeRenderer.init(trees:))
+    }
+
+    /// Every report template parsed and checked as `render` would (file:line errors, missing
+    /// partials, cycles, limits): the build runs this on the built-in set, and `templates check` on a folder.
+    public func check() throws(TemplateError) {
+        for root in ReportTemplate.allCases where templates[root.rawValue + ".mustache"] != nil { _ = try library(for: root) }
     }
 
     /// Parses `template` and the partials it reaches, reporting any error with file and line.
@@ -126,7 +128,6 @@ public struct TemplateRenderer: Sendable {
     public func render(tree given: Any, template: ReportTemplate) throws(TemplateError) -> String {
         // In HTML a value with bidirectional controls is isolated, so "\u{202E}" in a name cannot reverse the page around it.
         let tree = template == .html || template == .ladderHTML ? (Self.isolatingBidi(given) ?? given) : given
-        if let compiled, let text = compiled.render(tree, template: template.rawValue) { return text }
         let library = try library(for: template)
         return library.render(tree, withTemplate: template.rawValue) ?? ""
     }

@@ -82,10 +82,10 @@ struct CompiledContentTests {
         #expect(CompiledContent.questionnaires.count == ContentLibrary.builtInQuestionnaireIDs.count)
     }
 
-    @Test func theCompiledTemplatesAreTheFilesParsed() throws {
-        let trees = try TemplateRenderer(templates: ContentLibrary.files(under: "templates")).trees()
-        #expect(CompiledContent.templates == trees)
-        #expect(CompiledContent.templates.count == ContentLibrary.files(under: "templates").count)
+    @Test func theCompiledPhraseTableIsTheFileLoaded() throws {
+        let compiled = try #require(CompiledContent.phrases["en"])
+        #expect(compiled == Repo.words.entries)
+        #expect(Phrases.english.entries.count == Repo.words.entries.count)
     }
 }
 
