@@ -120,7 +120,7 @@ struct Assess: ParsableCommand {
     static func writeReports(beside output: String, _ evaluation: Evaluation, renderer: Renderer, store: FileStore, terminal: Terminal) throws {
         let base = (output as NSString).deletingPathExtension
         var written = [output]
-        for format in [ReportFormat.html, .md] {
+        for format in [OutputFormat.html, .md] {
             let path = "\(base).\(format.fileExtension)"
             if FileManager.default.fileExists(atPath: path), !madeByMaturity(path, store: store) {
                 terminal.say("\(path) already exists and was not written by maturity; left as it is. Write this report with: maturity report \(output) --output \(base)-report.\(format.fileExtension)")

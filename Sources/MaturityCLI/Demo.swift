@@ -52,7 +52,7 @@ struct Demo: ParsableCommand {
         let evaluation = Evaluation(loaded.assessment, questionnaire: loaded.questionnaire)
         try store.writeAtomically(text, to: assessmentPath)
         var written = [assessmentPath]
-        for format in [ReportFormat.html, .md, .json] {
+        for format in [OutputFormat.html, .md, .json] {
             let path = (output as NSString).appendingPathComponent("\(name).\(format.fileExtension)")
             try store.writeAtomically(try renderer.render(evaluation, as: format), to: path)
             written.append(path)

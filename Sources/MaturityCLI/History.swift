@@ -4,11 +4,6 @@ import MaturityCore
 import MaturityReport
 import MaturityStore
 
-/// Output formats of the history and compare commands.
-enum ChangeFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json, md
-}
-
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List a company's assessments by date: stage, flags, agents, dollars, next move.",
@@ -23,18 +18,18 @@ struct History: ParsableCommand {
     @Argument(help: "The folder of assessment files.")
     var directory: String
 
-    @Option(name: .shortAndLong, help: "text, json or md.")
-    var format: ChangeFormat = .text
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws { _ = try out.format(offered: [.text, .json, .md]) }
 
     func run() throws {
+        let store = FileStore()
+        let format = try out.format(offered: [.text, .json, .md])
         let entries = try FileStore().history(directory)
             .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation), words: Phrases.english.for(currency: $0.evaluation.assessment.organization.currency, questionnaire: $0.evaluation.questionnaire)) }
-        switch format {
-        case .json: Console.out(try ComparisonReport.json(HistoryOutput(folder: directory, assessments: entries)), terminator: "")
-        case .md, .text:
-            Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.english)
-                .render(HistoryView(folder: directory, entries: entries), markdown: format == .md), terminator: "")
-        }
+        let text = format == .json ? try ComparisonReport.json(HistoryOutput(folder: directory, assessments: entries))
+            : try out.renderer(store: store).render(HistoryView(folder: directory, entries: entries), markdown: format == .md)
+        try out.write(text, store: store)
     }
 }
 
@@ -50,19 +45,18 @@ struct Compare: ParsableCommand {
     @Argument(help: "The earlier assessment.") var old: String
     @Argument(help: "The later assessment.") var new: String
 
-    @Option(name: .shortAndLong, help: "text, json or md.")
-    var format: ChangeFormat = .text
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws { _ = try out.format(offered: [.text, .json, .md]) }
 
     func run() throws {
         let store = FileStore()
+        let format = try out.format(offered: [.text, .json, .md])
         let x = try store.loadAssessment(old), y = try store.loadAssessment(new)
         let a = Evaluation(x.assessment, questionnaire: x.questionnaire), b = Evaluation(y.assessment, questionnaire: y.questionnaire)
         let comparison = ComparisonJSON(Since(previous: a, current: b), words: Phrases.english.for(currency: b.assessment.organization.currency, questionnaire: b.questionnaire))
-        switch format {
-        case .json: Console.out(try ComparisonReport.json(CompareOutput(comparison)), terminator: "")
-        case .text, .md:
-            Console.out(try Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.english)
-                .render(comparison, currency: b.assessment.organization.currency, markdown: format == .md), terminator: "")
-        }
+        let text = format == .json ? try ComparisonReport.json(CompareOutput(comparison))
+            : try out.renderer(store: store).render(comparison, currency: b.assessment.organization.currency, markdown: format == .md)
+        try out.write(text, store: store)
     }
 }

@@ -40,14 +40,11 @@ struct LadderCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, CaseIterable, ExpressibleByArgument { case text, json, html, md }
-
     @Argument(help: "The decision log(s): .csv, .xlsx or .jsonl, or a platform's export files (.json, .jsonl, .csv).") var logs: [String]
     @Option(name: .long, help: "The agent the log is for (rows for other agents are left out).") var agent: String?
     @Option(name: .long, help: ArgumentHelp("The assessment the agent belongs to: its questionnaire and process estimates.", valueName: "a.yaml"))
     var assessment: String?
-    @Option(name: .shortAndLong, help: "text, json, html or md (default: from --output, else text).") var format: Format?
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @OptionGroup var out: OutputOptions
     @Option(name: .long, help: ArgumentHelp("Judge the log as of this day (default: its last case).", valueName: "YYYY-MM-DD")) var asOf: String?
     @Option(name: .long, help: ArgumentHelp("The plant's time zone, business hours and holidays for the exception queue (YAML: timezone, workdays, hours, holidays).", valueName: "calendar.yaml")) var calendar: String?
     @Option(name: .long, help: ArgumentHelp("Record the measured rung on --agent in this assessment, leaving the rest as it was.", valueName: "a.yaml"))
@@ -98,23 +95,13 @@ struct LadderCommand: ParsableCommand {
         }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of is \"\(asOf)\"; expected a date like 2026-12-01") }
         if into != nil, agent == nil { throw ValidationError("--into records the rung on one agent: name it with --agent") }
-        if let output, format == nil {
-            let ext = (output as NSString).pathExtension.lowercased()
-            if !ext.isEmpty, Format(rawValue: ext == "txt" ? "text" : ext) == nil {
-                throw ValidationError("--output \(output): .\(ext) names no format; use .html, .md, .json or .txt, or pass --format")
-            }
-        }
-    }
-
-    var resolvedFormat: Format {
-        if let format { return format }
-        let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
-        return ext == "txt" ? .text : (Format(rawValue: ext) ?? .text)
+        _ = try out.format(offered: OutputFormat.allCases)
     }
 
     func run() throws {
         let store = FileStore()
-        if let output { try PathIdentity.refuseOverwritingInput(output: output, inputs: logs + [assessment, into, calendar].compactMap { $0 }) }
+        if let output = out.output { try PathIdentity.refuseOverwritingInput(output: output, inputs: logs + [assessment, into, calendar].compactMap { $0 }) }
+        let format = try out.format(offered: OutputFormat.allCases)
         let loaded = try assessment.map { try store.loadAssessment($0) }
         let q = try loaded?.questionnaire ?? store.questionnaire(id: "ai-maturity-manufacturing")
         let businessCalendar = try calendar.map { try CalendarLoader.load(text: try store.readText($0), file: $0) } ?? BusinessCalendar()
@@ -143,19 +130,13 @@ struct LadderCommand: ParsableCommand {
         }
         let model = LadderModel(report, questionnaire: q, process: process, notes: notes, statedRung: stated?.status.rawValue)
         let text: String
-        switch resolvedFormat {
+        switch format {
         case .json: text = try model.json()
         case .html, .md, .text:
-            let renderer = TemplateRenderer(templates: ContentLibrary.files(under: "templates"))
-            let template: ReportTemplate = resolvedFormat == .html ? .ladderHTML : resolvedFormat == .md ? .ladderMarkdown : .ladderText
-            text = try renderer.render(tree: try model.tree(), template: template)
+            let template: ReportTemplate = format == .html ? .ladderHTML : format == .md ? .ladderMarkdown : .ladderText
+            text = try out.renderer(store: store).templates.render(tree: try model.tree(), template: template)
         }
-        if let output {
-            try store.writeAtomically(text, to: output)
-            Console.err("Wrote \(output)")
-        } else {
-            Console.out(text, terminator: "")
-        }
+        try out.write(text, store: store)
         if let into, let from = report.from, let to = report.to, let rung = report.currentRung {
             var measured = MeasuredRung(
                 log: logs.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "), from: from, to: to, cases: report.cases,

@@ -23,9 +23,11 @@ struct Validate: ParsableCommand {
     var questionnaire: String?
 
     @Option(name: .shortAndLong, help: "text, or json: each file, its kind, whether it is valid and every problem with its line.")
-    var format: ValidateFormat = .text
+    var format: OutputFormat = .text
 
-    enum ValidateFormat: String, CaseIterable, ExpressibleByArgument { case text, json }
+    func validate() throws {
+        guard [.text, .json].contains(format) else { throw ValidationError("--format \(format.rawValue): this command writes text, json") }
+    }
 
     func run() throws {
         let store = FileStore()

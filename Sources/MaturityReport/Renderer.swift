@@ -1,18 +1,30 @@
 import Foundation
 import MaturityCore
 
-/// The report formats `maturity report` can write.
-public enum ReportFormat: String, CaseIterable, Sendable {
+/// The formats the commands write; each command says which of them it offers.
+public enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, html, md
 
     /// The file extension for `--output` folders and the demo.
     public var fileExtension: String { self == .text ? "txt" : rawValue }
+
+    /// The format a file name's extension names (.markdown and .htm too), nil for none or another.
+    public init?(extension ext: String) {
+        switch ext.lowercased() {
+        case "txt", "text": self = .text
+        case "json": self = .json
+        case "html", "htm": self = .html
+        case "md", "markdown": self = .md
+        default: return nil
+        }
+    }
 }
 
 /// Turns an evaluation into report text in any format: evaluation → `ReportModel` → the JSON
 /// encoding, or a template over the model's `ReportView`. Returns strings; never writes.
 public struct Renderer: Sendable {
-    let templates: TemplateRenderer
+    /// The templates, for models that render straight from a tree (`ladder`).
+    public let templates: TemplateRenderer
     let brand: Brand
     /// The phrase table the report is worded from.
     public let words: PhraseBook
@@ -26,11 +38,11 @@ public struct Renderer: Sendable {
     }
 
     /// Renders the report. An evaluation `compared(with:history:)` adds "Since last quarter" and the trend.
-    public func render(_ evaluation: Evaluation, as format: ReportFormat) throws -> String {
+    public func render(_ evaluation: Evaluation, as format: OutputFormat) throws -> String {
         try render(ReportModel(evaluation, words: words), as: format)
     }
 
-    public func render(_ model: ReportModel, as format: ReportFormat) throws -> String {
+    public func render(_ model: ReportModel, as format: OutputFormat) throws -> String {
         switch format {
         case .json: return try model.json()
         case .html: return try templates.render(try view(model), template: .html)

@@ -96,7 +96,7 @@ struct HardeningTests {
         #expect(same.stderr.contains("this is an input of the command"))
         let unknown = try Binary.run(["report", "acme.yaml", "--output", "acme.yaml"], in: dir)
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains(".yaml names no report format"))
+        #expect(unknown.stderr.contains(".yaml names no format this command writes"))
         #expect(try read(file) == before)
     }
 
@@ -486,5 +486,42 @@ struct FileKeepingTests {
         #expect(run.status == 0, "\(run.stderr)")
         var info = stat()
         #expect(stat("\(dir)/acme.yaml", &info) == 0 && info.st_uid == 1000 && info.st_gid == 1000)
+    }
+}
+
+/// One `--format`/`--output`/`--templates` for every command that renders.
+@Suite("The same output options on every command")
+struct OutputOptionTests {
+    @Test func compareAndHistoryWriteToAFileAndFollowItsExtension() throws {
+        let dir = try temporaryDirectory()
+        let q2 = Repo.path("examples/acme-history/2026-q2.yaml"), q3 = Repo.path("examples/acme-history/2026-q3.yaml")
+        let compare = try Binary.run(["compare", q2, q3, "--output", "changes.md"], in: dir)
+        #expect(compare.status == 0, "\(compare.stderr)")
+        #expect(compare.stdout.isEmpty)
+        #expect(compare.stderr.contains("Wrote changes.md"))
+        #expect(try String(contentsOfFile: dir + "/changes.md", encoding: .utf8).hasPrefix("#"))
+        let history = try Binary.run(["history", Repo.path("examples/acme-history"), "-o", "history.json"], in: dir)
+        #expect(history.status == 0, "\(history.stderr)")
+        #expect(try String(contentsOfFile: dir + "/history.json", encoding: .utf8).contains("\"schemaVersion\""))
+    }
+
+    @Test func aFormatTheCommandDoesNotWriteIsRefusedWithTheOnesItDoes() throws {
+        let q2 = Repo.path("examples/acme-history/2026-q2.yaml"), q3 = Repo.path("examples/acme-history/2026-q3.yaml")
+        let html = try Binary.run(["compare", q2, q3, "--format", "html"])
+        #expect(html.status == 64)
+        #expect(html.stderr.contains("--format html: this command writes text, json, md"))
+        let validate = try Binary.run(["validate", Repo.path("examples/acme.yaml"), "--format", "md"])
+        #expect(validate.status == 64)
+        #expect(validate.stderr.contains("this command writes text, json"))
+    }
+
+    @Test func compareReadsTemplatesFromAFolder() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/t", withIntermediateDirectories: true)
+        try "Our own compare: {{stageLine}}\n".write(toFile: dir + "/t/compare.txt.mustache", atomically: true, encoding: .utf8)
+        let q2 = Repo.path("examples/acme-history/2026-q2.yaml"), q3 = Repo.path("examples/acme-history/2026-q3.yaml")
+        let run = try Binary.run(["compare", q2, q3, "--templates", "t"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Our own compare:"))
     }
 }

@@ -26,7 +26,7 @@ struct PhraseCoverageTests {
         evaluations.append(("acme-history compared", history[2].compared(with: history[1], history: history)))
         #expect(evaluations.count > 15)
         for (file, evaluation) in evaluations {
-            for format in [ReportFormat.json, .md, .text] {
+            for format in [OutputFormat.json, .md, .text] {
                 let text = try renderer.render(evaluation, as: format)
                 let found = marker.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
                 #expect(found.isEmpty, "\(file) as \(format.rawValue): \(found)")

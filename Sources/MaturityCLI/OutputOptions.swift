@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import MaturityCore
+import MaturityReport
+import MaturityStore
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `--format`, `--output` and `--templates`, the same for every command that renders: the format
+/// is the one asked for, else the one the output file's extension names, else text.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "text, json, html or md, as the command offers (default: from --output's extension, else text).")
+    var format: OutputFormat?
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var templateOptions: TemplateOptions
+
+    /// The format to write, refused with the fix when the command does not offer it.
+    func format(offered: [OutputFormat]) throws -> OutputFormat {
+        let list = offered.map(\.rawValue).joined(separator: ", ")
+        if let format {
+            guard offered.contains(format) else { throw ValidationError("--format \(format.rawValue): this command writes \(list)") }
+            return format
+        }
+        guard let output else { return .text }
+        let ext = (output as NSString).pathExtension
+        if ext.isEmpty { return .text }
+        guard let named = OutputFormat(extension: ext), offered.contains(named) else {
+            throw ValidationError("--output \(output): .\(ext) names no format this command writes (\(list)); use one of those extensions, or pass --format")
+        }
+        return named
+    }
+
+    /// The templates (built in, or overridden from --templates) and branding.
+    func renderer(store: FileStore) throws -> Renderer { try templateOptions.renderer(store: store) }
+
+    /// To --output atomically (saying so on stderr), or to standard output.
+    func write(_ text: String, store: FileStore) throws {
+        if let output {
+            try store.writeAtomically(text, to: output)
+            Console.err("Wrote \(output)")
+        } else {
+            Console.out(text, terminator: "")
+        }
+    }
+}
+
+/// Where report templates come from: the built-in set, or a folder that overrides it.
+struct TemplateOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A folder of templates (and brand.yaml) that override the built-in ones.", valueName: "dir"))
+    var templates: String?
+
+    /// The templates (built in, or overridden from --templates) and branding, any problem located.
+    func renderer(store: FileStore) throws -> Renderer {
+        let set = try store.templates(overrides: templates)
+        var brand = Brand.standard
+        if let b = set.brand {
+            brand = Brand(firmName: b.firmName, logo: b.logo, logoAlt: b.logoAlt ?? b.firmName ?? "Logo",
+                          accent: b.accent ?? brand.accent, accentDark: b.accentDark ?? b.accent ?? brand.accentDark)
+        }
+        return Renderer(templates: set.files, origin: set.origin, brand: brand, words: Phrases.english)
+    }
+}
