@@ -70,6 +70,13 @@ public struct Parameters: Sendable, Equatable {
 
     public func rung(_ id: EngineRung) -> Rung? { trustLadder.first { $0.id == id.rawValue } }
 
+    /// The auto-with-exceptions gate's accuracy bar. The questionnaire check requires it, so the
+    /// fallback (the strictest bar) is never used on a loaded questionnaire.
+    public var autoGateRate: Double { rung(.autoWithExceptions)?.minRate ?? 1 }
+
+    /// Straight weeks the auto-with-exceptions gate needs (required by the questionnaire check).
+    public var autoStraightWeeks: Int { rung(.autoWithExceptions)?.straightWeeks ?? 1 }
+
     /// Paid hours in a working year for one full-time person.
     public var fteHoursPerYear: Double { hoursPerFTEWeek * weeksPerYear }
 }

@@ -9,7 +9,7 @@ extension Parameters {
             "min_cases": Format.number(Double(rung?.minCases ?? shadowGate.minCases)),
             "min_match": Format.percent(shadowGate.minMatch),
             "min_rate": Format.percent(rung?.minRate ?? shadowGate.minMatch),
-            "straight_weeks": Words.number(rung?.straightWeeks ?? self.rung(.autoWithExceptions)?.straightWeeks ?? 3),
+            "straight_weeks": Words.number(rung?.straightWeeks ?? autoStraightWeeks),
             "roi_minimum": Format.multiple(roiMinimum),
             "auto_approve_accuracy": Format.percent(slo.autoApproveAccuracy),
             "page_owner_below": Format.percent(slo.pageOwnerBelow),

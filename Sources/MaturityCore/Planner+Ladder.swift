@@ -112,7 +112,7 @@ extension Situation {
                     days = max(days, (rung.straightWeeks ?? 0) * workdaysPerWeek)
                     if r.strictGate {
                         gate = Phrase(p.lineLevel.humanApprovesHighSeverity ? "ladder.strict_gate.person_approves" : "ladder.strict_gate",
-                                      ["rate": .percent(p.lineLevel.strictAutoRate), "weeks": .int(rung.straightWeeks ?? 3),
+                                      ["rate": .percent(p.lineLevel.strictAutoRate), "weeks": .int(rung.straightWeeks ?? p.autoStraightWeeks),
                                        "hours": .number(p.slo.exceptionQueueBusinessHours)])
                     }
                 }

@@ -288,7 +288,7 @@ extension Situation {
         }
         if plan.share < 1 {
             detail.append(Phrase("move.ship.faster", ["n": .int(platformAgents), "share": .percent(plan.share),
-                                                      "weeks": .int(p.rung(.autoWithExceptions)?.straightWeeks ?? 3)]))
+                                                      "weeks": .int(p.autoStraightWeeks)]))
         }
         if u.strictGate { detail.append(Phrase("move.ship.strict", ["rate": .percent(p.lineLevel.strictAutoRate)])) }
         detail.append(Phrase("move.owner", ["owner": .phrase(Planner.owner(u.owner))]))

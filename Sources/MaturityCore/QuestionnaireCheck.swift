@@ -25,6 +25,8 @@ public enum ContentProblem: Sendable, Equatable, CustomStringConvertible {
     case badShadowGate
     case shadowCasesDiffer(rung: Int, gate: Int)
     case shadowRateDiffers(rung: Double, gate: Double)
+    /// A gated rung without the figure its gate is judged on (`min_rate`, or the auto rung's `straight_weeks`).
+    case rungGateMissing(rung: String, field: String)
     /// A `{name}` in a rung or go/no-go sentence that no parameter fills.
     case unknownParameterPlaceholder(path: String, name: String, allowed: [String])
     /// A `{name}` elsewhere in the prose that nothing fills.
@@ -55,6 +57,7 @@ public enum ContentProblem: Sendable, Equatable, CustomStringConvertible {
         case .badShadowGate: return "parameters.shadow_gate"
         case .shadowCasesDiffer: return "parameters.trust_ladder.shadow.min_cases"
         case .shadowRateDiffers: return "parameters.trust_ladder.shadow.min_rate"
+        case .rungGateMissing(let rung, let field): return "parameters.trust_ladder.\(rung).\(field)"
         case .unknownParameterPlaceholder(let path, _, _), .unknownPlaceholder(let path, _, _): return path
         case .outOfRange(let path, _, _, _): return "parameters.\(path)"
         case .noGoNoGoQuestions: return "parameters.go_no_go"
@@ -74,6 +77,7 @@ public enum ContentProblem: Sendable, Equatable, CustomStringConvertible {
         case .missingGateBar(let id): return "gate bar \"\(id)\" is missing; the production gate has five bars"
         case .missingRung(let id): return "rung \"\(id)\" is missing; the plan climbs setup, shadow, approve_each, auto_with_exceptions, production_owned"
         case .rungsOutOfOrder: return "rungs are out of order; expected setup, shadow, approve_each, auto_with_exceptions, production_owned"
+        case .rungGateMissing(let rung, let field): return "rung \"\(rung)\" has no \(field); its gate is judged on it"
         case .rungTooShort(let rung, let weeks): return "rung \"\(rung)\" lasts \(weeks) weeks; it needs at least 1"
         case .missingProcessField(let id): return "process field \"\(id)\" is missing; feasibility scores it"
         case .missingTableEntry(_, let value, let field): return "no entry for \"\(value)\" (a choice of process field \(field)); add it"
@@ -239,6 +243,12 @@ extension Questionnaire {
         }
         if p.shadowGate.minCases < 1 || p.shadowGate.lowVolumePerWeek <= 0 {
             problems.append(.badShadowGate)
+        }
+        for id in [EngineRung.shadow, .approveEach, .autoWithExceptions] where p.rung(id) != nil && p.rung(id)?.minRate == nil {
+            problems.append(.rungGateMissing(rung: id.rawValue, field: "min_rate"))
+        }
+        if let auto = p.rung(.autoWithExceptions), auto.straightWeeks == nil {
+            problems.append(.rungGateMissing(rung: EngineRung.autoWithExceptions.rawValue, field: "straight_weeks"))
         }
         if let shadow = p.rung(.shadow) {
             if let cases = shadow.minCases, cases != p.shadowGate.minCases {

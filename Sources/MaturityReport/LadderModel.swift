@@ -151,7 +151,7 @@ public struct LadderModel: Encodable, Sendable {
         let shownWeeks = r.weeks.suffix(26)
         mermaidWeeks = shownWeeks.map { "\"\($0.week)\"" }.joined(separator: ", ")
         mermaidAccuracy = shownWeeks.map { w in w.accuracy.map { Format.number(max(60, $0 * 100), maxDecimals: 1) } ?? "60" }.joined(separator: ", ")
-        let autoGate = (p.rung(.autoWithExceptions)?.minRate ?? 0.95) * 100
+        let autoGate = p.autoGateRate * 100
         mermaidGate = shownWeeks.map { _ in Format.number(autoGate, maxDecimals: 1) }.joined(separator: ", ")
         mermaidPage = shownWeeks.map { _ in Format.number(p.slo.pageOwnerBelow * 100, maxDecimals: 1) }.joined(separator: ", ")
         slo = SLOView(r, p.slo)

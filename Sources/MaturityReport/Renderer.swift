@@ -56,6 +56,7 @@ public struct Renderer: Sendable {
     public func view(_ model: ReportModel, embedJSON: Bool = true) throws -> ReportView {
         var view = ReportView(model, brand: brand, json: embedJSON ? try model.json(pretty: false) : "")
         view.text = ReportView.TextView(model)
+        view.data = model
         view.comparison = model.sinceLastQuarter.map { ComparisonView($0, currency: model.organization.currency) }
         return view
     }

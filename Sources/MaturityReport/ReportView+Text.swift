@@ -32,7 +32,7 @@ extension ReportView.TextView {
         if let first = m.plan.first {
             plan = "\(first.start) → \(m.planEnd), \(Words.count(m.plan.count, "step"))"
                 + (m.goNoGoOn.map { ", go/no-go \($0)" } ?? "")
-                + (m.shadowWeeks.map { $0 > 2 ? ", shadow stretched to \($0) weeks for volume" : "" } ?? "")
+                + (m.shadowStretched ? m.shadowWeeks.map { ", shadow stretched to \($0) weeks for volume" } ?? "" : "")
         }
         let top = m.useCases.prefix(5)
         useCases = top.map { u in

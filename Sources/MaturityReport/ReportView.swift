@@ -52,6 +52,9 @@ public struct ReportView: Sendable, Encodable {
     public var text: TextView = TextView()
     /// What changed since the previous assessment, as `maturity compare` words it.
     public var comparison: ComparisonView? = nil
+    /// The whole output model, as the JSON carries it: a template can show any field as
+    /// `{{data.nextMove.weeks}}` without a line here (format it here when it needs the currency).
+    public var data: ReportModel? = nil
 
     public struct TextView: Sendable, Encodable {
         public var why = ""

@@ -525,3 +525,21 @@ struct OutputOptionTests {
         #expect(run.stdout.hasPrefix("Our own compare:"))
     }
 }
+
+/// A field of the output model reaches a template without a line in the view.
+@Suite("Templates read the output model")
+struct TemplateDataTests {
+    @Test func aTemplateShowsAnyModelFieldAsData() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/t", withIntermediateDirectories: true)
+        try "{{%CONTENT_TYPE: TEXT}}{{data.nextMove.kind}} in {{data.nextMove.weeks}} weeks, stage {{data.stage}}\n"
+            .write(toFile: dir + "/t/report.txt.mustache", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["report", Repo.path("examples/acme.yaml"), "--templates", "t"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try Binary.run(["report", Repo.path("examples/acme.yaml"), "--format", "json"], in: dir)
+        let model = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let move = model?["nextMove"] as? [String: Any]
+        let kind = try #require(move?["kind"] as? String), weeks = try #require(move?["weeks"] as? Int)
+        #expect(run.stdout == "\(kind) in \(weeks) weeks, stage \(model?["stage"] as? Int ?? -1)\n")
+    }
+}

@@ -28,6 +28,16 @@ struct QuestionnaireTests {
         }
     }
 
+    /// The gate's figures are the questionnaire's: a gated rung without them is refused, never defaulted in code.
+    @Test func aGatedRungWithoutItsFiguresIsRefused() throws {
+        let noWeeks = try messages(replacing: "      min_rate: 0.95\n      straight_weeks: 3\n", with: "      min_rate: 0.95\n")
+        #expect(noWeeks.contains { $0.hasPrefix("q.yaml:") && $0.contains("rung \"auto_with_exceptions\" has no straight_weeks") }, "\(noWeeks)")
+        let noRate = try messages(replacing: "      min_rate: 0.95\n      straight_weeks: 3\n", with: "      straight_weeks: 3\n")
+        #expect(noRate.contains { $0.contains("rung \"auto_with_exceptions\" has no min_rate") }, "\(noRate)")
+        #expect(Repo.questionnaire.parameters.autoGateRate == 0.95)
+        #expect(Repo.questionnaire.parameters.autoStraightWeeks == 3)
+    }
+
     @Test func theShippedQuestionnaireHasEverythingTheEngineNeeds() {
         let q = Repo.questionnaire
         #expect(q.stages.map(\.name) == ["Curious", "Assisted", "First Agent", "Portfolio", "Embedded"])
