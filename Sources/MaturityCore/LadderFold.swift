@@ -1,8 +1,8 @@
 /// The ladder analysis as running totals: cases go in one at a time in time order (by `at`, then
 /// row) and `report(agent:)` judges them, so a log of millions of rows is never held whole.
-/// What it keeps grows with the weeks, the errors and breaches the report lists, and one bit per
-/// reviewed automated case (the chart samples the rolling accuracy at points spaced by the total,
-/// which is known only at the end); never with the cases themselves.
+/// What it keeps grows with the weeks, the errors and breaches the report lists, the exceptions
+/// not yet cleared, and one bit per reviewed automated case (the chart samples the rolling
+/// accuracy at points spaced by the total, known only at the end); never with the cases themselves.
 /// `LadderAnalysis.analyse` folds an array through it, so both paths give the same report.
 public struct LadderFold: Sendable {
     let parameters: Parameters

@@ -7,15 +7,16 @@ import Foundation
 /// An id is kept as a 64-bit hash. Two ids of the same length up to 8 bytes cannot collide (for one
 /// length the hash is then a bijection of the bytes); any other two share a hash with probability
 /// 2⁻⁶⁴, so a log of n distinct ids has a false repeat with probability about n²/2⁶⁵: 3 in 100
-/// million at a million cases, 3 in a million at ten million, 1 in 90,000 at the 20-million-row
-/// limit. That is below the rate of silent disk and memory faults, so no second check is made: a
+/// million at a million cases, 3 in a million at ten million, 1 in 90,000 at twenty million.
+/// That is below the rate of silent disk and memory faults, so no second check is made: a
 /// false repeat would read as "case X repeats row N" with row N holding another id, or with
 /// --dedupe as one case left out (and counted in "--dedupe left out").
 ///
-/// Ids land in a hash table (doubling up to 2M slots) whose home slot is the hash's top bits, so its
-/// slots read in order are the hashes almost sorted; when it is half full at its largest they are
-/// merged into one sorted array, found through a directory of the top bits. The sorted array grows with `realloc`, which moves a
-/// large block's pages rather than copying them, so growing never holds two copies.
+/// Ids land in a hash table (doubling up to 2M slots) whose home slot is the hash's top bits, so
+/// its slots read in order are the hashes almost sorted; when it is half full at its largest they
+/// are merged into one sorted array, found through a directory of the top bits. The sorted array
+/// grows with `realloc`, which moves a large block's pages rather than copying them, so growing
+/// never holds two copies.
 final class CaseIDSet {
     /// The recent ids: open addressing over `1 << bits` home slots plus an overflow run at the end (no wrap); 0 is empty.
     private var keys: [UInt64] = []
