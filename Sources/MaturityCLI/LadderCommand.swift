@@ -112,8 +112,9 @@ struct LadderCommand: ParsableCommand {
         options.platform = from.flatMap { DecisionLogReader.Platform(rawValue: $0.lowercased()) }
         options.map = try Self.pairs(map, option: "map", allowed: Self.mappable)
         options.scores = try Self.pairs(score, option: "score", allowed: ["match", "approved", "correct", "severity"])
-        let result = try DecisionLogReader.read(paths: logs, options: options)
-        let cases = result.cases
+        // The log is folded as it is read: ten million rows never sit in memory at once.
+        var fold = LadderFold(questionnaire: q, calendar: businessCalendar, asOf: asOf.flatMap(Day.init(iso:)))
+        let result = try DecisionLogReader.read(paths: logs, options: options, into: &fold)
         var notes: [String] = []
         if !result.unknownColumns.isEmpty, result.platform == nil {
             let shown = result.unknownColumns.prefix(12).joined(separator: ", ") + (result.unknownColumns.count > 12 ? ", and \(result.unknownColumns.count - 12) more" : "")
@@ -124,7 +125,7 @@ struct LadderCommand: ParsableCommand {
         let name = agent ?? (result.agents.count == 1 ? result.agents[0].name : logName)
         let stated = loaded?.assessment.agents.first { $0.name.lowercased() == name.lowercased() }
         let process = stated?.process.flatMap { p in loaded?.assessment.processes.first { $0.name.lowercased() == p.lowercased() } }
-        let report = LadderAnalysis.analyse(cases, agent: name, questionnaire: q, calendar: businessCalendar, asOf: asOf.flatMap(Day.init(iso:)))
+        let report = fold.report(agent: name)
         if let stated, let current = report.currentRung, stated.status.rawValue != current, stated.status != .production {
             notes.append("The assessment states \(stated.name) at \(Words.rung(stated.status, q)); the log shows it at \(current.replacingOccurrences(of: "_", with: "-")).")
         }

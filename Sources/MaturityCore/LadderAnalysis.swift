@@ -12,63 +12,9 @@ public enum LadderAnalysis {
 
     public static func analyse(_ log: [DecisionCase], agent: String, questionnaire q: Questionnaire,
                                calendar: BusinessCalendar = BusinessCalendar(), asOf: Day? = nil) -> LadderReport {
-        let p = q.parameters
-        // Readers sort; sort here only when a caller did not, to spare a copy of a million cases.
-        let inOrder = zip(log, log.dropFirst()).allSatisfy { ($0.at, $0.row) <= ($1.at, $1.row) }
-        let cases = inOrder ? log : log.sorted { ($0.at, $0.row) < ($1.at, $1.row) }
-        let first = cases.first?.day, last = cases.last?.day
-        let span = max(1.0, Double((first?.days(until: (asOf ?? last) ?? first ?? Day(daysSinceEpoch: 0)) ?? 0) + 1) / 7)
-        let window = max(1, p.slo.rollingWindowTransactions)
-        let windowStart = max(0, cases.count - window)
-
-        // The latest high-severity error an acting rung made: the rungs are judged on the cases after it.
-        let highs = cases.indices.filter { cases[$0].severity == .high && cases[$0].mode != .shadow }
-        let latestHigh = highs.last
-        let judged = cases[(latestHigh.map { $0 + 1 } ?? 0)...]
-
-        let slo = rollingSLO(cases, window: window, pageBelow: p.slo.pageOwnerBelow)
-        let queue = exceptionQueue(cases, slo: p.slo, calendar: calendar, until: asOf ?? last)
-        let autoDef = p.rung(.autoWithExceptions)
-        let autoGate = autoDef?.minRate ?? 0.95
-        let weekly = autoDef?.minReviewedPerWeek ?? LadderDefaults.reviewedPerWeek
-        let weeks = self.weeks(cases[...], gate: autoGate, minReviewed: weekly, alarms: slo.alarms, queue: queue.byWeek,
-                               manageable: p.slo.exceptionQueueManageableShare, highSeverityOn: latestHigh.map { cases[$0].day })
-        let run = straightRun(weeks)
-        let rungs: [LadderReport.RungResult] = [EngineRung.shadow, .approveEach, .autoWithExceptions].compactMap { id in
-            rung(id, all: cases[...], judged: judged, parameters: p, span: span, last: last, weeks: weeks, straight: run.count)
-        }
-
-        let currentID = judged.last?.rung ?? latestHigh.map { stepBack(from: cases[$0].rung) } ?? cases.last?.rung
-        let current = currentID?.rawValue
-        var verdict = LadderReport.Verdict.hold, reason = LadderReport.Reason.noCases
-        var advanceTo: String?, stepBackTo: String?, auditMore: Int?, actNow = false
-        let openAlarm = slo.alarms.last.flatMap { $0.open ? $0 : nil }
-        let autoNow = cases[windowStart...].contains { $0.rung == .autoWithExceptions }
-        if openAlarm != nil, autoNow {
-            (verdict, reason, actNow) = (.stepBack, .alarmOpen, true)
-            stepBackTo = EngineRung.approveEach.rawValue
-        } else if let h = latestHigh, h >= windowStart {
-            (verdict, reason, actNow) = (.stepBack, .highSeverityError, true)
-            stepBackTo = stepBack(from: cases[h].rung).rawValue
-        } else if let current, let result = rungs.first(where: { $0.rung == current }) {
-            if result.gateMet {
-                (verdict, reason) = (.advance, .gateMet)
-                let ids = p.trustLadder.map(\.id)
-                if let i = ids.firstIndex(of: current), i + 1 < ids.count { advanceTo = ids[i + 1] }
-            } else {
-                (verdict, reason) = (.hold, .gateShort)
-                auditMore = result.auditMore
-            }
-        }
-        let errors = highs.map { LadderReport.HighSeverityError(caseID: cases[$0].caseID, day: cases[$0].day, rung: cases[$0].rung.rawValue) }
-        return LadderReport(
-            agent: agent, from: first, to: last, cases: cases.count, currentRung: current, rungs: rungs, weeks: weeks,
-            straightWeeks: run.count, straightWeeksNeeded: autoDef?.straightWeeks ?? 3, restart: run.restart,
-            rolling100: slo.points.last?.accuracy, rollingPoints: slo.points, alarms: slo.alarms, highSeverityErrors: errors,
-            exceptionCases: queue.exceptions, exceptionsClearedInTime: queue.inTime, breaches: queue.breaches, worstQueueHours: queue.worst,
-            verdict: verdict, reason: reason, advanceTo: advanceTo, stepBackTo: stepBackTo, auditMore: auditMore, actNow: actNow,
-            judgedSince: latestHigh.map { cases[$0].day }, currentWindowCases: cases.count - windowStart,
-            casesPerWeek: Double(cases.count) / span, exceptionShare: queue.share)
+        var fold = LadderFold(questionnaire: q, calendar: calendar, asOf: asOf)
+        fold.add(contentsOf: log)
+        return fold.report(agent: agent)
     }
 
     /// The rung below the one an error happened in: approve-each goes back to shadow, auto to approve-each.
@@ -79,29 +25,11 @@ public enum LadderAnalysis {
         }
     }
 
-    /// Reviewed cases and successes of one rung, counted in one pass, with its high-severity errors and days.
-    static func count(_ id: EngineRung, _ cases: ArraySlice<DecisionCase>) -> (n: Int, k: Int, highs: Int, from: Day?, to: Day?) {
-        var k = 0, n = 0, highs = 0
-        var firstDay: Day?, lastDay: Day?
-        for c in cases where c.rung == id {
-            if firstDay == nil { firstDay = c.day }
-            lastDay = c.day
-            if c.severity == .high { highs += 1 }
-            let outcome: Bool? = id == .shadow ? c.match : id == .approveEach ? c.approved : (c.mode == .auto ? c.correct : nil)
-            if let ok = outcome {
-                n += 1
-                if ok { k += 1 }
-            }
-        }
-        return (n, k, highs, firstDay, lastDay)
-    }
-
     /// One rung's gate: its figures over the whole log, judged on the cases after the latest high-severity error.
-    static func rung(_ id: EngineRung, all: ArraySlice<DecisionCase>, judged: ArraySlice<DecisionCase>, parameters p: Parameters,
+    static func rung(_ id: EngineRung, whole: LadderFold.Tally, judged: LadderFold.Tally, parameters p: Parameters,
                      span: Double, last: Day?, weeks: [LadderReport.Week], straight: Int) -> LadderReport.RungResult? {
         guard let def = p.rung(id) else { return nil }
-        let whole = count(id, all)
-        let (n, k, highs, _, _) = judged.startIndex == all.startIndex ? whole : count(id, judged)
+        let (n, k, highs) = (judged.n, judged.k, judged.highs)
         let rate = n > 0 ? Double(k) / Double(n) : nil
         let gateRate = def.minRate ?? 0.95
         let minCases = id == .approveEach ? (def.minCases ?? LadderDefaults.approveEachCases) : def.minCases
@@ -138,7 +66,7 @@ public enum LadderAnalysis {
             cases: whole.n, successes: whole.k, rate: wholeRate, low: interval?.low, high: interval?.high,
             judgedCases: n, judgedSuccesses: k, gateRate: gateRate, gateCases: minCases,
             highSeverity: whole.highs, gateMet: short.isEmpty, shortfalls: short, auditMore: short.isEmpty ? nil : more,
-            projectedOn: projected, from: whole.from, to: whole.to)
+            projectedOn: projected, from: whole.from.map(Day.init(daysSinceEpoch:)), to: whole.to.map(Day.init(daysSinceEpoch:)))
     }
 
     /// Straight weeks counted back from the last: a counting week adds one, a shutdown week or the

@@ -31,6 +31,7 @@ public enum DecisionLogReader {
     }
 
     public struct Result: Sendable {
+        /// The cases in time order; empty when they were folded as read (`read(paths:options:into:)`).
         public var cases: [DecisionCase]
         /// Header as typed → the field it fills.
         public var columns: [(header: String, field: String)]
@@ -52,34 +53,40 @@ public enum DecisionLogReader {
     }
 
     public static func read(paths: [String], options: Options) throws -> Result {
+        let state = try read(paths: paths, state: State(options: options))
+        return state.result(cases: state.cases)
+    }
+
+    /// Reads every file into `state` (collecting or folding its cases) and checks the log is clean.
+    static func read(paths: [String], state initial: State) throws -> State {
         // The same file named twice would count every case twice: say so before reading.
         var named = Set<String>()
         for path in paths where !named.insert(URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
             throw ImportError.file(path, "is given twice; each log is read once (to combine logs that share cases, pass --dedupe with different files)")
         }
-        var state = State(options: options)
-        let platformFiles = try DecisionLogPlatforms.classify(paths: paths, platform: options.platform)
+        var state = initial
+        let platformFiles = try DecisionLogPlatforms.classify(paths: paths, platform: state.options.platform)
         if let bundle = platformFiles {
+            // An export is read whole and often newest first: its cases are collected and sorted.
+            state.fold = nil
             let file = paths.map { ($0 as NSString).lastPathComponent }.joined(separator: " + ")
             state.begin(file: file)
-            let rows = try DecisionLogPlatforms.rows(bundle, options: options)
+            let rows = try DecisionLogPlatforms.rows(bundle, options: state.options)
             try state.takeRecords(rows.records, order: rows.order)
             state.platform = bundle.platform
         } else {
             for path in paths {
                 let file = (path as NSString).lastPathComponent
                 state.begin(file: file)
-                try readFile(path: path, file: file, state: &state, limits: options.limits)
+                try readFile(path: path, file: file, state: &state, limits: state.options.limits)
                 if state.header == nil { state.fail("\(file): error: the log is empty; expected a header row and one row per case") }
             }
         }
-        state.finish()
+        try state.finish()
         if !state.failures.isEmpty || !state.problems.isEmpty {
             throw ImportFailure(problems: state.failures + state.problemLines())
         }
-        return Result(cases: state.cases, columns: state.allColumns, unknownColumns: state.allUnknown,
-                      agents: state.agentCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                      platform: state.platform, droppedDuplicates: state.dropped)
+        return state
     }
 
     static func readFile(path: String, file: String, state: inout State, limits: ImportLimits) throws {

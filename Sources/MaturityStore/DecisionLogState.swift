@@ -92,10 +92,23 @@ extension DecisionLogReader {
         var index = FieldIndex()
         var allColumns: [(header: String, field: String)] = []
         var allUnknown: [String] = []
+        /// The cases read, when they are collected; when they are folded (`fold` set), none are kept.
         var cases: [DecisionCase] = []
-        /// Case id → where it was first read: the file's index in `files` above bit 40, the row below.
-        var seen: [String: Int] = [:]
+        var fold: LadderFold?
+        /// Cases given to `cases` or `fold` so far, or held until their dates can be read.
+        var taken = 0
+        /// Folding: the last case's time and row (they must not go back), and the cases held while a
+        /// slashed date's order is unknown, with the held cases whose date waits and those that failed.
+        var lastKey: (at: Int, row: Int)?
+        var held: [DecisionCase] = []
+        var heldPending: [(index: Int, text: String, row: Int, file: String)] = []
+        var failedPending: [(text: String, row: Int, file: String)] = []
+        /// Case ids and where each was first read, as a place (see `fileBases`).
+        let seen = CaseIDSet()
         var files: [String] = []
+        /// Per file, the place of its row 0: a place is the file's base plus the row, so one 32-bit number says both.
+        var fileBases: [Int] = []
+        var nextBase = 0
         var zoned: Bool?
         var agentCounts: [String: Int] = [:]
         var platform: Platform?
@@ -109,19 +122,19 @@ extension DecisionLogReader {
         var pending: [(index: Int, text: String, row: Int, file: String)] = []
         var detectedOrder: DateOrder?
 
-        init(options: Options) {
+        init(options: Options, fold: LadderFold? = nil) {
             self.options = options
-            seen.reserveCapacity(1 << 16)
+            self.fold = fold
         }
 
         mutating func reserve(_ rows: Int) {
-            cases.reserveCapacity(cases.count + rows)
-            seen.reserveCapacity(seen.count + rows)
+            if fold == nil { cases.reserveCapacity(cases.count + rows) }
         }
 
         mutating func begin(file: String) {
             self.file = file
             files.append(file)
+            fileBases.append(nextBase)
             header = nil
             fieldAt = [:]
             zoned = nil
@@ -220,15 +233,18 @@ extension DecisionLogReader {
                 if let agent = options.agent, name.lowercased() != agent.lowercased() { return }
             }
             guard let id = values[.caseID] else { problem("case_id", row: row, column: headerName("case_id"), "the case id is empty; every row needs one"); return }
-            if let packed = seen[id] {
+            let place = (fileBases.last ?? 0) + max(0, row)
+            guard place < Int(UInt32.max) else { throw ImportError.file(file, "holds more than 4 billion rows; split the log") }
+            nextBase = max(nextBase, place + 1)
+            if let first = try seen.insert(id, place: UInt32(place), file: file).map(Int.init) {
                 if options.dedupe { dropped += 1; return }
-                let firstFile = files.indices.contains(packed >> 40) ? files[packed >> 40] : file, firstRow = packed & ((1 << 40) - 1)
+                let f = fileBases.lastIndex { $0 <= first } ?? 0
+                let firstFile = files.indices.contains(f) ? files[f] : file, firstRow = first - fileBases[f]
                 let where_ = firstFile == file ? "row \(firstRow)" : "\(firstFile) row \(firstRow)"
                 problem("duplicate", row: row, column: headerName("case_id"),
                         "case \"\(id.prefix(40))\" repeats \(where_); each case is one row (the same log given twice? --dedupe keeps the first)")
                 return
             }
-            seen[id] = (max(0, files.count - 1) << 40) | (row & ((1 << 40) - 1))
             guard let modeText = values[.mode], let mode = DecisionLogReader.mode(modeText) else {
                 problem("mode", row: row, column: headerName("mode"), "\"\(values[.mode]?.prefix(40) ?? "")\" is not a mode; expected shadow, approve_each, auto or exception")
                 return
@@ -243,7 +259,7 @@ extension DecisionLogReader {
                     }
                     zoned = zoned ?? hasZone
                 }
-                at = local(minutes, zoned: hasZone)
+                at = Self.local(minutes, zoned: hasZone, zone: options.timeZone)
             } else if let atText = values[.at], options.dateOrder == nil, Timestamp.isAmbiguous(atText) {
                 pendingText = atText
             } else {
@@ -251,10 +267,12 @@ extension DecisionLogReader {
                 return
             }
             var c = DecisionCase(row: row, caseID: id, at: at, mode: mode)
-            readOutcomes(values, into: &c) { field, message in problem(field, row: row, column: headerName(field), message) }
+            // A static function, so the closure's hold on `self` does not make the call copy the whole state per row.
+            Self.readOutcomes(values, into: &c, order: options.dateOrder ?? detectedOrder, zone: options.timeZone) { field, message in
+                problem(field, row: row, column: headerName(field), message)
+            }
             if mode == .exception, c.exceptionOpened == nil { c.exceptionOpened = at }
-            if let pendingText { pending.append((cases.count, pendingText, row, file)) }
-            cases.append(c)
+            try emit(c, pendingText: pendingText)
         }
 
         static func order(of text: String) -> DateOrder? {
@@ -264,8 +282,10 @@ extension DecisionLogReader {
         }
 
         /// Minutes on the plant's wall clock: a time with a zone is moved into the plant's zone (DST included).
-        func local(_ minutes: Int, zoned: Bool) -> Int {
-            guard zoned, let zone = options.timeZone else { return minutes }
+        func local(_ minutes: Int, zoned: Bool) -> Int { Self.local(minutes, zoned: zoned, zone: options.timeZone) }
+
+        static func local(_ minutes: Int, zoned: Bool, zone: TimeZone?) -> Int {
+            guard zoned, let zone else { return minutes }
             return minutes + zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(minutes) * 60)) / 60
         }
 
@@ -280,7 +300,7 @@ extension DecisionLogReader {
         }
 
         /// What happened to the case: match, approval, correctness, severity and its exception's times.
-        func readOutcomes(_ values: Row, into c: inout DecisionCase, problem: (String, String) -> Void) {
+        static func readOutcomes(_ values: Row, into c: inout DecisionCase, order: DateOrder?, zone: TimeZone?, problem: (String, String) -> Void) {
             if let m = values[.match] {
                 c.match = YesNo.read(m)
                 if c.match == nil { problem("match", "\"\(m.prefix(40))\" is not yes or no") }
@@ -320,15 +340,17 @@ extension DecisionLogReader {
             }
             for field in [LogField.exceptionOpenedAt, .exceptionClearedAt] {
                 guard let o = values[field] else { continue }
-                if let (t, z) = Timestamp.parse(o, order: options.dateOrder ?? detectedOrder) {
-                    if field == .exceptionOpenedAt { c.exceptionOpened = local(t, zoned: z) } else { c.exceptionCleared = local(t, zoned: z) }
+                if let (t, z) = Timestamp.parse(o, order: order) {
+                    let minutes = local(t, zoned: z, zone: zone)
+                    if field == .exceptionOpenedAt { c.exceptionOpened = minutes } else { c.exceptionCleared = minutes }
                 } else {
                     problem(field.rawValue, "\"\(o.prefix(40))\" is not a time between 1900 and 2199, like 2026-12-01T08:15:00Z")
                 }
             }
         }
 
-        mutating func finish() {
+        mutating func finish() throws {
+            if fold != nil { try finishFolding() }
             // Slashed dates settle on the order another row showed; none showed it, the user must say.
             for p in pending {
                 let savedFile = file
@@ -343,14 +365,14 @@ extension DecisionLogReader {
             }
             if let agent = options.agent {
                 let mine = agentCounts.first { $0.key.lowercased() == agent.lowercased() }
-                if mine == nil, !agentCounts.isEmpty, cases.isEmpty {
+                if mine == nil, !agentCounts.isEmpty, taken == 0 {
                     failures.insert("\(file): error: no row is for \(agent); the log is for \(agentList())", at: 0)
                 }
             } else if agentCounts.count > 1 {
                 failures.insert("\(file): error: the log holds \(agentCounts.count) agents: \(agentList()); choose one with --agent", at: 0)
             }
             // Any order in, time order out (exports come newest first). The sort is stable, so ties keep the file's order.
-            if zip(cases, cases.dropFirst()).contains(where: { $0.at > $1.at }) {
+            if fold == nil, zip(cases, cases.dropFirst()).contains(where: { $0.at > $1.at }) {
                 cases.sort { $0.at < $1.at }
             }
         }
