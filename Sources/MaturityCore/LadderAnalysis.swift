@@ -31,7 +31,7 @@ public enum LadderAnalysis {
         guard let def = p.rung(id) else { return nil }
         let (n, k, highs) = (judged.n, judged.k, judged.highs)
         let rate = n > 0 ? Double(k) / Double(n) : nil
-        let gateRate = def.minRate ?? 0.95
+        let gateRate = def.minRate ?? p.autoGateRate
         let minCases = id == .approveEach ? (def.minCases ?? LadderDefaults.approveEachCases) : def.minCases
         var short: [LadderReport.Shortfall] = []
         var more: Int?
@@ -44,7 +44,7 @@ public enum LadderAnalysis {
             short.append(.highSeverity)
         }
         if id == .autoWithExceptions {
-            let needed = def.straightWeeks ?? 3
+            let needed = def.straightWeeks ?? p.autoStraightWeeks
             if straight < needed, n > 0 { short.append(.straightWeeksShort) }
             // The last week is in progress only for want of reviewed cases: say how many it still needs.
             if let lastWeek = weeks.last, lastWeek.status == .inProgress {

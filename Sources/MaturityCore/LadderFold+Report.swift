@@ -10,7 +10,7 @@ extension LadderFold {
         let slo = rollingSLO()
         let queue = exceptionQueue(until: asOf ?? last)
         let autoDef = p.rung(.autoWithExceptions)
-        let autoGate = autoDef?.minRate ?? 0.95
+        let autoGate = p.autoGateRate
         let weekly = autoDef?.minReviewedPerWeek ?? LadderDefaults.reviewedPerWeek
         let weeks = self.weeks(gate: autoGate, minReviewed: weekly, alarms: slo.alarms, queue: queue.byWeek,
                                manageable: p.slo.exceptionQueueManageableShare, highSeverityOn: latestHigh.map { Day(daysSinceEpoch: $0.day) })
@@ -45,7 +45,7 @@ extension LadderFold {
         }
         return LadderReport(
             agent: agent, from: first, to: last, cases: count, currentRung: current, rungs: rungs, weeks: weeks,
-            straightWeeks: run.count, straightWeeksNeeded: autoDef?.straightWeeks ?? 3, restart: run.restart,
+            straightWeeks: run.count, straightWeeksNeeded: p.autoStraightWeeks, restart: run.restart,
             rolling100: slo.points.last?.accuracy, rollingPoints: slo.points, alarms: slo.alarms, highSeverityErrors: highs,
             exceptionCases: exceptions, exceptionsClearedInTime: queue.inTime, breaches: queue.breaches, worstQueueHours: queue.worst,
             verdict: verdict, reason: reason, advanceTo: advanceTo, stepBackTo: stepBackTo, auditMore: auditMore, actNow: actNow,

@@ -187,7 +187,7 @@ public struct LadderModel: Encodable, Sendable {
         }.joined(separator: " ")
         let gates = [(p.slo.pageOwnerBelow, "page \(Format.percent(p.slo.pageOwnerBelow))"),
                      (p.slo.autoApproveAccuracy, "SLO \(Format.percent(p.slo.autoApproveAccuracy))"),
-                     (p.rung(.autoWithExceptions)?.minRate ?? 0.95, "gate \(Format.percent(p.rung(.autoWithExceptions)?.minRate ?? 0.95))")]
+                     (p.autoGateRate, "gate \(Format.percent(p.autoGateRate))")]
         let bands = r.rungs.compactMap { rung -> Band? in
             guard let f = rung.from, let t = rung.to else { return nil }
             return Band(x: x(f), width: max(2, x(t.adding(days: 1)) - x(f)), label: rung.title)

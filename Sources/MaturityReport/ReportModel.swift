@@ -328,7 +328,7 @@ extension ReportModel.ParametersJSON {
         quadrantHighValue = p.quadrantHighValue
         quadrantHighFeasibility = p.quadrantHighFeasibility
         approveEachMinRate = p.rung(.approveEach)?.minRate
-        autoWithExceptionsMinRate = p.rung(.autoWithExceptions)?.minRate
+        autoWithExceptionsMinRate = p.autoGateRate
         useCasesShown = ReportModel.useCasesShown
     }
 }

@@ -157,7 +157,7 @@ extension ReportView {
             let stated = agent.statedRung.map { "; stated \($0)" } ?? ""
             verdict += ". Measured from \(measured.log): \(measured.rung.replacingOccurrences(of: "_", with: " ")), \(measured.verdict.replacingOccurrences(of: "_", with: " ")) on \(Format.grouped(Double(measured.cases))) cases, \(measured.from) to \(measured.to)\(stated)"
         }
-        let gate = m.parameters.autoWithExceptionsMinRate ?? 0.95
+        let gate = m.parameters.autoWithExceptionsMinRate ?? 1  // always set from the questionnaire
         let weekly = agent.measured?.weekly ?? []
         return AgentRow(name: agent.name, status: agent.status.replacingOccurrences(of: "_", with: " "),
                         owner: agent.owner ?? "no named owner", side: agent.side, bars: bars,
