@@ -32,6 +32,8 @@ public struct BuildParameters: Sendable, Equatable {
 /// Plant-floor work is a capital project (`parameters.line_level`): a one-time cost, value from
 /// downtime and scrap avoided, and a stricter gate where an error can ship bad product or stop a line.
 public struct LineLevelParameters: Sendable, Equatable {
+    /// The stage from which line-level and product work can be the move (and is no longer locked).
+    public var unlocksAtStage: Int = 3
     /// One-time cost of a line-level use case (sensors, integration with the line, the model, validation), US dollars.
     public var oneTimeCost: ClosedRange<Double> = 150_000...600_000
     /// Share of unplanned downtime a working use case avoids (Deloitte reports up to 70% fewer breakdowns).

@@ -101,7 +101,7 @@ public enum Scoring {
         var cases = assessment.processes.map { process in
             var u = useCase(process, rate: rate, currency: assessment.organization.currency, stage: stage,
                             agents: assessment.agents, p: p, usdFactor: assessment.usdFactor)
-            if stage == 3, !governed, !u.locked, u.side != .office {
+            if stage == p.lineLevel.unlocksAtStage, !governed, !u.locked, u.side != .office {
                 u.locked = true
                 u.lockedReason = Phrase("usecase.waits_governance." + (u.side == .line ? "line" : "product"))
                 u.ineligibleReason = u.lockedReason
@@ -153,9 +153,9 @@ public enum Scoring {
         let points = factors.reduce(0) { $0 + $1.points }
         let feasibility = (points / p.feasibility.maximum * 100).roundedInt()
 
-        let locked = process.side != .office && stage < 3
+        let locked = process.side != .office && stage < p.lineLevel.unlocksAtStage
         let lockedReason = locked
-            ? Phrase("usecase.locked." + (process.side == .line ? "line" : "product"), ["stage": .int(stage)])
+            ? Phrase("usecase.locked." + (process.side == .line ? "line" : "product"), ["stage": .int(stage), "unlocks": .int(p.lineLevel.unlocksAtStage)])
             : nil
         let highValue = value >= p.quadrantHighValue
         let highFeasibility = Double(feasibility) >= p.quadrantHighFeasibility

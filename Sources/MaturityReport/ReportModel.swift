@@ -103,6 +103,8 @@ public struct ReportModel: Encodable, Sendable {
         public var autoWithExceptionsMinRate: Double?
         /// Use cases the table and chart show; the JSON lists every one.
         public var useCasesShown: Int
+        /// The stage from which line-level and product work is no longer locked.
+        public var lineLevelUnlocksAtStage: Int
     }
     public struct HabitJSON: Encodable, Sendable {
         public var id: String
@@ -330,6 +332,7 @@ extension ReportModel.ParametersJSON {
         approveEachMinRate = p.rung(.approveEach)?.minRate
         autoWithExceptionsMinRate = p.autoGateRate
         useCasesShown = ReportModel.useCasesShown
+        lineLevelUnlocksAtStage = p.lineLevel.unlocksAtStage
     }
 }
 

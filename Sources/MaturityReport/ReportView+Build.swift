@@ -114,8 +114,8 @@ extension ReportView {
             let belowBar = u.flags.contains(FlagID.roiBelow3x.rawValue)
             var status = u.quadrantLabel
             if u.locked {
-                status = m.stage >= 3 ? "Locked until the governance habits are in place: \(u.side == "line" ? "line-level" : "product") work"
-                                      : "Locked until Stage 3: \(u.side == "line" ? "line-level" : "product") work"
+                status = m.stage >= m.parameters.lineLevelUnlocksAtStage ? "Locked until the governance habits are in place: \(u.side == "line" ? "line-level" : "product") work"
+                                      : "Locked until Stage \(m.parameters.lineLevelUnlocksAtStage): \(u.side == "line" ? "line-level" : "product") work"
             }
             else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
             else if belowBar { status = "Under the \(Format.multiple(p.roiMinimum)) return bar" }
@@ -213,7 +213,7 @@ extension ReportView {
         let p = m.parameters, rows = m.useCases.prefix(p.useCasesShown)
         let money = { (v: Double) in Format.money(v, currency: m.organization.currency) }
         let maxValue = Self.niceCeiling(max(Double(m.useCases.map(\.annualValue).max() ?? 0), p.quadrantHighValue * 1.2))
-        // WorkshopAnalysis for the widest axis label ("CA$100,000"): about 7 px a character at 12 px type.
+        // Room for the widest axis label ("CA$100,000"): about 7 px a character at 12 px type.
         let widest = (0...4).map { money(maxValue * Double($0) / 4).count }.max() ?? 8
         let left = max(78, 14 + widest * 7)
         let width = left + 562, height = 380, right = left + 542, top = 20, bottom = 330
@@ -248,7 +248,6 @@ extension ReportView {
                             thresholdY: p.quadrantHighValue < maxValue ? py(p.quadrantHighValue) : nil,
                             xTicks: xTicks, yTicks: yTicks, points: points, description: description,
                             mermaidPoints: mermaid,
-                            mermaidXThreshold: Format.number(p.quadrantHighFeasibility, maxDecimals: 0),
                             mermaidYThreshold: money(p.quadrantHighValue))
     }
 

@@ -212,7 +212,6 @@ public struct ReportView: Sendable, Encodable {
         public var points: [Point]
         public var description: String
         public var mermaidPoints: [MermaidPoint]
-        public var mermaidXThreshold: String
         public var mermaidYThreshold: String
     }
     public struct Tick: Sendable, Encodable { public var at: Int; public var label: String }

@@ -214,9 +214,10 @@ extension QuestionnaireLoader {
     static func lineLevel(_ r: YAMLReader, _ p: Fields) -> LineLevelParameters {
         var l = LineLevelParameters()
         guard p.has("line_level"), let f = r.mapping(p["line_level"], p.path("line_level"),
-                                                      allowed: ["one_time_cost", "downtime_avoided", "scrap_avoided", "build_weeks",
+                                                      allowed: ["unlocks_at_stage", "one_time_cost", "downtime_avoided", "scrap_avoided", "build_weeks",
                                                                 "strict_auto_rate", "human_approves_high_severity",
                                                                 "strict_auto_approve_accuracy", "strict_page_owner_below"]) else { return l }
+        if let v = r.int(f, "unlocks_at_stage", min: 1, max: 4) { l.unlocksAtStage = v }
         if let range = range(r, f, "one_time_cost") { l.oneTimeCost = range }
         if let v = r.double(f, "downtime_avoided", min: 0, max: 1) { l.downtimeAvoided = v }
         if let v = r.double(f, "scrap_avoided", min: 0, max: 1) { l.scrapAvoided = v }

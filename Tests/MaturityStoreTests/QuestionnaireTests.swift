@@ -38,6 +38,14 @@ struct QuestionnaireTests {
         #expect(Repo.questionnaire.parameters.autoStraightWeeks == 3)
     }
 
+    /// The code's defaults stand in only for a questionnaire without these blocks: they are the file's numbers.
+    @Test func theCodesDefaultsAreTheShippedFile() {
+        let p = Repo.questionnaire.parameters
+        #expect(LineLevelParameters() == p.lineLevel)
+        #expect(BuildParameters() == p.build)
+        #expect(p.lineLevel.unlocksAtStage == 3)
+    }
+
     @Test func theShippedQuestionnaireHasEverythingTheEngineNeeds() {
         let q = Repo.questionnaire
         #expect(q.stages.map(\.name) == ["Curious", "Assisted", "First Agent", "Portfolio", "Embedded"])
