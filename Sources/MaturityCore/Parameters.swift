@@ -31,6 +31,7 @@ public struct Parameters: Sendable, Equatable {
     public var build: BuildParameters = BuildParameters()
     /// Plant-floor work as capital projects.
     public var lineLevel: LineLevelParameters = LineLevelParameters()
+    public var staffing: StaffingParameters = StaffingParameters()
     /// Pilots stalled before production, as a share of all pilots run, that make a graveyard (with `stalledPilotsForGraveyard`).
     public var stalledPilotShareForGraveyard: Double = 0.5
     /// What the production owner does, said in the plan's owner step.

@@ -218,6 +218,13 @@ public enum Scoring {
         return CostRange(low: middle * (1 - b.connectionSpread), high: middle * (1 + b.connectionSpread))
     }
 
+    /// People on the exception queue once the agent acts alone: the judgement share of today's hours,
+    /// kept within the range the seed gives (someone must own the queue). The budget and the staffing both read it.
+    public static func exceptionFTE(_ process: InventoryProcess, _ p: Parameters) -> Double {
+        let needed = process.hoursPerWeek * (process.exceptionShare ?? 0.5) / p.hoursPerFTEWeek
+        return min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, needed))
+    }
+
     /// The four run-cost lines of the seed's budget table, each with the inputs behind it.
     /// `usdFactor` converts the model/API and monitoring ranges, which are US-dollar figures.
     static func runCost(_ process: InventoryProcess, rate: Double, currency: String, p: Parameters, usdFactor: Double = 1) -> [CostLine] {
@@ -228,7 +235,7 @@ public enum Scoring {
         let exceptionShare = process.exceptionShare ?? 0.5
         let exceptionHours = process.hoursPerWeek * exceptionShare
         let needed = exceptionHours / p.hoursPerFTEWeek
-        let fte = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, needed))
+        let fte = exceptionFTE(process, p)
         let bound = needed < p.exceptionFTE.lowerBound ? Phrase("cost.exception_floor")
             : (needed > p.exceptionFTE.upperBound ? Phrase("cost.exception_ceiling") : .empty)
         let structure = process.inputStructure ?? "unstructured"

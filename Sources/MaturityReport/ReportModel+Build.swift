@@ -55,6 +55,7 @@ extension ReportModel {
         goNoGo = plan.goNoGo.map(\.question)
         budget = plan.budget.map { CostLineJSON($0, w) }
         agents = a.agents.map { AgentJSON($0, e) }
+        addDeliverable(Deliverable(e), w)
         if let since = e.since { sinceLastQuarter = ComparisonJSON(since, words: w) }
         if !e.trend.isEmpty { trend = e.trend.map { HistoryEntry(file: nil, $0, words: w) } }
         if let room = e.room { addRoom(room, rule: a.workshop?.rule ?? .strict, q) }

@@ -24,6 +24,7 @@ extension ReportView {
         ladder = Self.ladder(m)
 
         nextMove = Self.move(m, money: money)
+        deliverable = DeliverableView(m, money: money)
         headline = Self.headline(m, move: nextMove, money: money)
 
         evidence = m.evidence.map {

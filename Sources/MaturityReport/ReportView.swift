@@ -16,6 +16,8 @@ public struct ReportView: Sendable, Encodable {
     public var stage: StageView
     public var ladder: [LadderStep]
     public var nextMove: MoveView
+    /// The CEO's paragraph, the first five, the staffing ask and the risks.
+    public var deliverable: DeliverableView
     public var headline: [Figure]
     public var evidence: [EvidenceRow]
     public var flags: [FlagRow]
