@@ -97,8 +97,14 @@ extension ReportView {
         let reported = m.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
         var figures = [Figure(label: "Stage", value: "\(m.stage) · \(m.stageName)", note: nil)]
         if let v = m.nextMove.annualValue {
-            figures.append(Figure(label: move.valueLabel == "At stake" ? "At stake, per year" : "Next move, per year", value: money(v),
-                                  note: m.nextMove.roi.map { "\(Format.ratio($0)) its run cost" }))
+            var note = m.nextMove.roi.map { "\(Format.ratio($0)) its run cost" }
+            // A reported figure beside the model's estimate for the same work: say which the plan uses, and why they differ.
+            if let agent = m.agents.first(where: { $0.name == m.nextMove.agent }), let estimate = agent.estimatedAnnualValue,
+               let realised = agent.realisedAnnualValue, realised == v, estimate != realised {
+                note = (note.map { $0 + "; " } ?? "") + "the \(money(realised)) the agent reports, which the plan uses; the model estimates \(money(estimate)) for its process"
+                    + (realised < estimate ? " (savings not yet banked, or a run cost above the model)" : "")
+            }
+            figures.append(Figure(label: move.valueLabel == "At stake" ? "At stake, per year" : "Next move, per year", value: money(v), note: note))
         }
         if let d = m.nextMove.costOfDelayPerQuarter { figures.append(Figure(label: "Cost of a quarter's delay", value: money(d), note: "net of run cost")) }
         figures.append(Figure(label: "Open use cases", value: "\(eligible.count) of \(m.useCases.count)",
@@ -121,6 +127,8 @@ extension ReportView {
             else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
             else if belowBar { status = "Under the \(Format.multiple(p.roiMinimum)) return bar" }
             else if let agent = u.agent, let s = u.agentStatus { status += "; \(agent) is at \(s.replacingOccurrences(of: "_", with: " "))" }
+            // Unknown volume is priced at the top of the run-cost ranges: a figure a reader will question, explained where it stands.
+            if u.volumePerWeek == nil { status += "; volume unknown, so its run cost is priced at the top of the range" }
             return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: u.side,
                               value: money(u.annualValue), fte: Format.number(u.fteFreed, maxDecimals: 2),
                               runCost: money(u.annualRunCost), roi: Format.ratio(u.roi), feasibility: u.feasibility,
