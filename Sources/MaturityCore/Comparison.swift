@@ -21,7 +21,7 @@ public struct Comparison: Sendable, Equatable {
     public var notComparable: [String]
     public var questionnaireChanged: Bool
 
-    public struct RuleFlip: Sendable, Equatable { public var id: String; public var rule: String; public var before: Bool; public var after: Bool }
+    public struct RuleFlip: Sendable, Equatable { public var id: String; public var rule: Phrase; public var before: Bool; public var after: Bool }
     public struct AgentMove: Sendable, Equatable { public var name: String; public var from: String; public var to: String; public var forward: Bool }
     public struct RankMove: Sendable, Equatable { public var name: String; public var before: Int?; public var after: Int? }
     public struct AnswerChange: Sendable, Equatable {

@@ -112,37 +112,41 @@ public struct Evaluation: Sendable, Equatable {
     /// Company flags and plan flags together, in a stable order, each once.
     public var allFlags: [Flag] {
         var flags = placement.flags
+        func flag(_ id: FlagID, title: [String: Phrase.Arg] = [:], _ detail: [String: Phrase.Arg], subjects: [String]) {
+            flags.append(Flag(id: id.rawValue, title: Phrase("flag.\(id.rawValue).title", title),
+                              detail: Phrase("flag.\(id.rawValue).detail", detail), subjects: subjects))
+        }
+        let p = questionnaire.parameters
         if plan.flags.contains(FlagID.lowVolumeForShadow.rawValue), let u = plan.nextMove.useCase,
            let useCase = useCases.first(where: { $0.name == u }) {
-            let volume = useCase.volumePerWeek.map { "\(Format.number($0)) cases a week" } ?? "an unknown weekly volume"
-            flags.append(Flag(id: FlagID.lowVolumeForShadow.rawValue, title: "Low volume for the shadow gate",
-                              detail: "\(u) runs \(volume); the shadow gate needs \(questionnaire.parameters.shadowGate.minCases) real cases, so the shadow rung lasts \(plan.shadowWeeks ?? 0) weeks and the plan runs past \(questionnaire.parameters.planDays) days.",
-                              subjects: [u]))
+            let volume = useCase.volumePerWeek.map { Phrase("flag.low_volume_for_shadow.volume", ["volume": .number($0)]) }
+                ?? Phrase("flag.low_volume_for_shadow.volume_unknown")
+            flag(.lowVolumeForShadow, ["use_case": .text(u), "volume": .phrase(volume), "cases": .number(Double(p.shadowGate.minCases), decimals: 0),
+                                       "weeks": .number(Double(plan.shadowWeeks ?? 0), decimals: 0), "days": .number(Double(p.planDays), decimals: 0)],
+                 subjects: [u])
         }
         let below = useCases.filter { $0.flags.contains(FlagID.roiBelow3x.rawValue) && !$0.locked }.map(\.name)
         if !below.isEmpty {
-            flags.append(Flag(id: FlagID.roiBelow3x.rawValue, title: "Under the \(Format.multiple(questionnaire.parameters.roiMinimum)) return bar",
-                              detail: "These use cases return less than \(Format.multiple(questionnaire.parameters.roiMinimum)) their run cost and will not be the next move: \(below.joined(separator: ", ")).",
-                              subjects: below))
+            flag(.roiBelow3x, title: ["bar": .multiple(p.roiMinimum)], ["bar": .multiple(p.roiMinimum), "use_cases": .names(below, ", ")], subjects: below)
         }
         if !claims.isEmpty {
-            let lines = claims.map { "\($0.agent) is stated at \(Words.rung($0.stated, questionnaire)); its log shows \(Words.rung($0.measured, questionnaire))" }
-            flags.append(Flag(id: FlagID.claimedNotMeasured.rawValue, title: "Claimed, not measured",
-                              detail: "The decision log and the file disagree: \(lines.joined(separator: "; ")). The placement uses the log.",
-                              subjects: claims.map(\.agent)))
+            let lines = claims.map {
+                Phrase.Arg.phrase(Phrase("flag.claimed_not_measured.claim", ["agent": .text($0.agent), "stated": .status($0.stated), "measured": .status($0.measured)]))
+            }
+            flag(.claimedNotMeasured, ["claims": .joined(lines, "; ")], subjects: claims.map(\.agent))
         }
-        let p = questionnaire.parameters
         let weak = economics.filter { e in
             e.belowBar && assessment.agents.contains { $0.name == e.agent && $0.status >= .shadow && $0.status != .retired }
         }
         if !weak.isEmpty {
-            let lines = weak.map { "\($0.agent) \(Format.ratio($0.roi ?? 0)) (\($0.judgedOnRealised ? "its reported value, measured, against the modelled run cost" : "modelled"))" }
-            let losing = weak.filter(\.losesMoney)
-            flags.append(Flag(id: FlagID.agentBelow3x.rawValue, title: "Agents under the \(Format.multiple(p.roiMinimum)) return bar",
-                              detail: "These agents are on the ladder or live, but their workflow returns less than \(Format.multiple(p.roiMinimum)) its run cost: \(lines.joined(separator: "; ")). "
-                                + (losing.isEmpty ? "" : "Those under 1x lose money: fix or stop them. ")
-                                + "One still climbing the ladder stops climbing; one already in production that earns more than it costs keeps running, but nothing copies its pattern until it clears the bar.",
-                              subjects: weak.map(\.agent)))
+            let lines = weak.map {
+                Phrase.Arg.phrase(Phrase("flag.agent_below_3x.agent", ["agent": .text($0.agent), "roi": .ratio($0.roi ?? 0),
+                                                                       "basis": .phrase(Phrase($0.judgedOnRealised ? "flag.agent_below_3x.realised" : "flag.agent_below_3x.modelled"))]))
+            }
+            flag(.agentBelow3x, title: ["bar": .multiple(p.roiMinimum)],
+                 ["bar": .multiple(p.roiMinimum), "agents": .joined(lines, "; "),
+                  "losing": .optional(weak.contains(where: \.losesMoney) ? Phrase("flag.agent_below_3x.losing") : nil)],
+                 subjects: weak.map(\.agent))
         }
         return flags
     }
@@ -155,7 +159,7 @@ public struct Since: Sendable, Equatable {
     public var stageNameBefore: String
     public var stageNameAfter: String
     /// Titles for every flag id raised or cleared, from whichever assessment raised it.
-    public var flagTitles: [String: String]
+    public var flagTitles: [String: Phrase]
 
     public init(previous: Evaluation, current: Evaluation) {
         comparison = Comparison.compare(previous, current)

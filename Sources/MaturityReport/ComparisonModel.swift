@@ -46,6 +46,7 @@ public struct ComparisonJSON: Encodable, Sendable {
         public var reason: String
     }
 
+    /// The comparison in words; `words` is the phrase table for the later assessment (its currency and questionnaire).
     public init(_ since: Since, words w: PhraseBook) {
         let c = since.comparison
         let money = { (v: Double) in v.roundedInt() }
@@ -55,8 +56,8 @@ public struct ComparisonJSON: Encodable, Sendable {
         stageAfter = c.stageAfter
         stageNameBefore = since.stageNameBefore
         stageNameAfter = since.stageNameAfter
-        flagTitles = since.flagTitles.filter { c.flagsRaised.contains($0.key) || c.flagsCleared.contains($0.key) }
-        rulesFlipped = c.rulesFlipped.map { Flip(id: $0.id, rule: $0.rule, before: $0.before, after: $0.after) }
+        flagTitles = since.flagTitles.filter { c.flagsRaised.contains($0.key) || c.flagsCleared.contains($0.key) }.mapValues(w.say)
+        rulesFlipped = c.rulesFlipped.map { Flip(id: $0.id, rule: w.say($0.rule), before: $0.before, after: $0.after) }
         flagsRaised = c.flagsRaised
         flagsCleared = c.flagsCleared
         agentsAdded = c.agentsAdded

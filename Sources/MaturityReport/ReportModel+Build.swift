@@ -32,10 +32,10 @@ extension ReportModel {
         currencyNote = e.currencyNote
         shadowStretched = plan.flags.contains(FlagID.lowVolumeForShadow.rawValue)
         calendarGiven = plan.calendarGiven
-        evidence = pl.evidence.map { EvidenceJSON(stage: $0.stage, id: $0.id, rule: $0.rule, passed: $0.passed, basis: $0.basis) }
-        flags = e.allFlags.map { FlagJSON(id: $0.id, title: $0.title, detail: $0.detail, subjects: $0.subjects) }
+        evidence = pl.evidence.map { EvidenceJSON(stage: $0.stage, id: $0.id, rule: w.say($0.rule), passed: $0.passed, basis: w.say($0.basis)) }
+        flags = e.allFlags.map { FlagJSON(id: $0.id, title: w.say($0.title), detail: w.say($0.detail), subjects: $0.subjects) }
         unknownAnswers = pl.unknownAnswers
-        moveUp = pl.moveUp.map { MoveUpJSON(toStage: $0.toStage, toStageName: q.stageName($0.toStage), facts: $0.facts) }
+        moveUp = pl.moveUp.map { MoveUpJSON(toStage: $0.toStage, toStageName: q.stageName($0.toStage), facts: $0.facts.map(w.say)) }
         gatedAgents = pl.gatedAgents
         nextMove = NextMoveJSON(plan.nextMove, w)
         goNoGoOn = plan.goNoGoOn?.iso
