@@ -70,43 +70,38 @@ public struct Evaluation: Sendable, Equatable {
     /// The stage in one sentence, fitted to the answers: the questionnaire's summary, except where
     /// the answers say something it would get wrong (Stage 1 with standardised or measured tools,
     /// or with pilots and no tool use).
-    public var stageSummary: String {
-        let base = questionnaire.stage(placement.stage)?.summary ?? ""
+    public var stageSummary: Phrase {
+        let base = Phrase.verbatim(questionnaire.stage(placement.stage)?.summary ?? "")
         guard placement.stage == 1 else { return base }
         // An agent already on live work: the stock line ("nobody can say by how much") would contradict its number.
         let running = assessment.agents.filter(\.status.isRunning)
         if let first = running.first {
             let reported = running.compactMap { $0.reportsDollars != false ? $0.annualDollarValue : nil }.reduce(0, +)
-            let money = Format.money(reported, currency: assessment.organization.currency)
-            return (running.count == 1 ? "\(first.name) already acts on live work" : "\(Words.count(running.count, "agent")) already act on live work")
-                + (reported > 0 ? " and \(running.count == 1 ? "reports" : "report") \(money) a year" : "")
-                + (running.count == 1 ? ", but it does not clear the whole production gate yet, so it does not count as a first agent."
-                                      : ", but none clears the whole production gate yet, so none counts as a first agent.")
+            let n = Phrase.Arg.int(running.count)
+            return Phrase("summary.stage1.running", [
+                "n": n, "agent": .text(first.name),
+                "reports": .optional(reported > 0 ? Phrase("summary.stage1.running_reports", ["n": n, "money": .money(reported)]) : nil),
+            ])
         }
         let tools = assessment.answers[EngineQuestion.staffAITools.rawValue]
         let measured = assessment.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false
         switch (tools, measured) {
-        case (.choice("standardized")?, true):
-            return "Staff use licensed, trained AI tools and their savings are measured; no agent yet does a job end to end in production."
-        case (.choice("standardized")?, false):
-            return "Staff use licensed, trained AI tools, but nobody measures what they save; no agent yet does a job end to end in production."
-        case (.choice("ad_hoc")?, true):
-            return "People use AI tools on their own and the savings are measured; no agent yet does a job end to end in production."
-        case (.choice("ad_hoc")?, false):
-            return base
-        default:
-            return "AI pilots have run, but no agent does a job end to end in production and staff do not use AI tools day to day."
+        case (.choice("standardized")?, true): return Phrase("summary.stage1.standardized_measured")
+        case (.choice("standardized")?, false): return Phrase("summary.stage1.standardized_unmeasured")
+        case (.choice("ad_hoc")?, true): return Phrase("summary.stage1.ad_hoc_measured")
+        case (.choice("ad_hoc")?, false): return base
+        default: return Phrase("summary.stage1.pilots_only")
         }
     }
 
     /// How the run-cost ranges, which are US-dollar figures, were put into the company's currency.
-    public var currencyNote: String? {
+    public var currencyNote: Phrase? {
         let org = assessment.organization
         guard org.currency != "USD" else { return nil }
         if let rate = org.usdRate {
-            return "The model/API and monitoring ranges are USD figures, converted at 1 USD = \(Format.number(rate, maxDecimals: 6)) \(org.currency), the rate the assessment gives."
+            return Phrase("summary.currency_note.converted", ["rate": .number(rate, decimals: 6), "currency": .text(org.currency)])
         }
-        return "The model/API and monitoring ranges are USD figures used as \(org.currency) without conversion; give the company's rate (\(org.currency) per USD) to convert them."
+        return Phrase("summary.currency_note.unconverted", ["currency": .text(org.currency)])
     }
 
     /// Company flags and plan flags together, in a stable order, each once.

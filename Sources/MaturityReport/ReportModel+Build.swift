@@ -15,7 +15,7 @@ extension ReportModel {
         stage = pl.stage
         stageName = q.stageName(pl.stage)
         let current = q.stage(pl.stage)
-        stageSummary = e.stageSummary
+        stageSummary = w.say(e.stageSummary)
         trap = current?.trap ?? ""
         stageLooksLike = current?.looksLike ?? ""
         stageMove = current?.move ?? ""
@@ -29,7 +29,7 @@ extension ReportModel {
                       inPlace: $0.inPlace(a.answers))
         }
         sources = q.sources.map { SourceJSON(fact: $0.fact, source: $0.source) }
-        currencyNote = e.currencyNote
+        currencyNote = e.currencyNote.map(w.say)
         shadowStretched = plan.flags.contains(FlagID.lowVolumeForShadow.rawValue)
         calendarGiven = plan.calendarGiven
         evidence = pl.evidence.map { EvidenceJSON(stage: $0.stage, id: $0.id, rule: w.say($0.rule), passed: $0.passed, basis: w.say($0.basis)) }
