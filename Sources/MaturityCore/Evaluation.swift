@@ -155,9 +155,14 @@ public struct Since: Sendable, Equatable {
     public var stageNameAfter: String
     /// Titles for every flag id raised or cleared, from whichever assessment raised it.
     public var flagTitles: [String: Phrase]
+    /// The earlier assessment's currency and questionnaire: last quarter's move and plan are said in them.
+    public var currencyBefore: String
+    public var questionnaireBefore: Questionnaire
 
     public init(previous: Evaluation, current: Evaluation) {
         comparison = Comparison.compare(previous, current)
+        currencyBefore = previous.assessment.organization.currency
+        questionnaireBefore = previous.questionnaire
         stageNameBefore = previous.questionnaire.stageName(comparison.stageBefore)
         stageNameAfter = current.questionnaire.stageName(comparison.stageAfter)
         flagTitles = Dictionary((previous.allFlags + current.allFlags).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -175,6 +180,9 @@ public struct TrendPoint: Sendable, Equatable {
     public var dollarsReported: Double
     public var nextMove: Phrase
     public var nextMoveKind: NextMove.Kind
+    /// The assessment's currency and questionnaire: its move is said in them.
+    public var currency: String
+    public var questionnaire: Questionnaire
 
     public init(_ e: Evaluation) {
         assessedOn = e.assessment.assessedOn
@@ -185,5 +193,7 @@ public struct TrendPoint: Sendable, Equatable {
         dollarsReported = e.assessment.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
         nextMove = e.plan.nextMove.title
         nextMoveKind = e.plan.nextMove.kind
+        currency = e.assessment.organization.currency
+        questionnaire = e.questionnaire
     }
 }
