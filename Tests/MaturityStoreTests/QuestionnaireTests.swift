@@ -44,6 +44,9 @@ struct QuestionnaireTests {
         #expect(LineLevelParameters() == p.lineLevel)
         #expect(BuildParameters() == p.build)
         #expect(p.lineLevel.unlocksAtStage == 3)
+        #expect(MoveWeeks() == p.moveWeeks)
+        #expect(StaffingParameters() == p.staffing)
+        #expect(p.ownerDuties.count == 4)
     }
 
     @Test func theShippedQuestionnaireHasEverythingTheEngineNeeds() {
