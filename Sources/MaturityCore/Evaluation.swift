@@ -8,8 +8,15 @@ public struct Evaluation: Sendable, Equatable {
     /// Each agent's workflow: estimated and, where reported, realised return.
     public var economics: [AgentEconomics]
 
-    /// Agents whose decision log earned a different rung than the file states: (agent, stated, measured).
-    public var claims: [(agent: String, stated: AgentStatus, measured: AgentStatus)] = []
+    /// Agents whose decision log earned a different rung than the file states.
+    public var claims: [Claim] = []
+
+    /// An agent stated at one rung whose decision log earned another.
+    public struct Claim: Sendable, Equatable {
+        public var agent: String
+        public var stated: AgentStatus
+        public var measured: AgentStatus
+    }
     /// For a workshop's merged file: where the room split and whose answer alone moves the stage.
     /// Worked out once here, so no report analyses the room again.
     public private(set) var room: WorkshopAnalysis?
@@ -18,22 +25,17 @@ public struct Evaluation: Sendable, Equatable {
     /// With a history of three or more assessments: each one's headline, oldest first, ending with this one.
     public private(set) var trend: [TrendPoint] = []
 
-    public static func == (a: Evaluation, b: Evaluation) -> Bool {
-        a.assessment == b.assessment && a.questionnaire == b.questionnaire && a.placement == b.placement
-            && a.useCases == b.useCases && a.plan == b.plan && a.economics == b.economics
-    }
-
     /// Runs placement → scoring → plan. Pure: the same input always gives the same result.
     /// A rung measured from a decision log outranks the status someone typed.
     public init(_ given: Assessment, questionnaire shipped: Questionnaire) {
         // The model's words in the company's currency: a EUR report never says "dollars".
         let questionnaire = shipped.inCurrency(given.organization.currency)
         var assessment = given
-        var claims: [(agent: String, stated: AgentStatus, measured: AgentStatus)] = []
+        var claims: [Claim] = []
         for i in assessment.agents.indices {
             guard let m = assessment.agents[i].measured, assessment.agents[i].status != .retired else { continue }
             let earned = m.earnedStatus
-            if earned != assessment.agents[i].status { claims.append((assessment.agents[i].name, assessment.agents[i].status, earned)) }
+            if earned != assessment.agents[i].status { claims.append(Claim(agent: assessment.agents[i].name, stated: assessment.agents[i].status, measured: earned)) }
             assessment.agents[i].status = earned
             assessment.agents[i].gate[EngineGateBar.metricOnRealData.rawValue] = m.metricMet
             if m.monitored { assessment.agents[i].gate[EngineGateBar.monitoring.rawValue] = true }

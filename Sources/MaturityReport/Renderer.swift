@@ -56,7 +56,8 @@ public struct Renderer: Sendable {
     public func view(_ model: ReportModel, embedJSON: Bool = true) throws -> ReportView {
         var view = ReportView(model, brand: brand, json: embedJSON ? try model.json(pretty: false) : "")
         view.text = ReportView.TextView(model)
-        view.data = model
+        // The whole model costs a second tree to prepare: only when a template reads it.
+        if templates.readsData { view.data = model }
         view.comparison = model.sinceLastQuarter.map { ComparisonView($0, currency: model.organization.currency) }
         return view
     }
