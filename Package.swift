@@ -85,6 +85,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "MaturityYAMLTests",
+            dependencies: ["MaturityCore", "MaturityYAML", "MaturityStore", "MaturityTestSupport"]
+        ),
+        .testTarget(
             name: "MaturityReportTests",
             dependencies: ["MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport"]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import MaturityCore
 import MaturityStore
+import MaturityYAML
 import MaturityTestSupport
 import Testing
 
