@@ -48,8 +48,7 @@ extension ReportModel {
     /// Plain words for the top of the report: the stage, the move, its cost and return, and the ask.
     static func summary(_ m: ReportModel, _ w: PhraseBook) -> String {
         let move = m.nextMove
-        var parts = [Phrase("summary.stage", ["company": .text(m.organization.name), "stage": .int(m.stage), "name": .text(m.stageName),
-                                              "line": .text(m.stageSummary)]),
+        var parts = [Phrase("summary.stage", ["company": .text(m.organization.name), "stage": .int(m.stage), "name": .text(m.stageName)]),
                      Phrase("summary.move", ["days": .int(m.parameters.planDays), "move": .text(move.title)])]
         if let value = move.annualValue, let run = move.annualRunCost {
             if let once = move.oneTimeCost {

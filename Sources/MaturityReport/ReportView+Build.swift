@@ -101,8 +101,7 @@ extension ReportView {
             // A reported figure beside the model's estimate for the same work: say which the plan uses, and why they differ.
             if let agent = m.agents.first(where: { $0.name == m.nextMove.agent }), let estimate = agent.estimatedAnnualValue,
                let realised = agent.realisedAnnualValue, realised == v, estimate != realised {
-                note = (note.map { $0 + "; " } ?? "") + "the \(money(realised)) the agent reports, which the plan uses; the model estimates \(money(estimate)) for its process"
-                    + (realised < estimate ? " (savings not yet banked, or a run cost above the model)" : "")
+                note = (note.map { $0 + "; " } ?? "") + "the figure the agent reports, which the plan uses (the model estimates \(money(estimate)))"
             }
             figures.append(Figure(label: move.valueLabel == "At stake" ? "At stake, per year" : "Next move, per year", value: money(v), note: note))
         }
