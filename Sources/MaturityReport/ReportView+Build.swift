@@ -282,14 +282,18 @@ extension ReportView {
                            mermaidTitle: "\(i + 1) " + Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")
         }
         var months: [Tick] = []
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         var cursor = planStart.adding(days: 1 - planStart.day)
         while cursor <= planEnd {
             if cursor >= planStart {
-                let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
                 months.append(Tick(at: barLeft + (Double(planStart.days(until: cursor)) * scale).roundedInt(),
                                    label: "\(names[cursor.month - 1]) \(cursor.year)"))
             }
             cursor = cursor.adding(days: Day.daysIn(month: cursor.month, year: cursor.year))
+        }
+        // The month the plan starts in gets its tick at the plan's first day, unless the next month's tick sits too close to read.
+        if planStart.day != 1, (months.first?.at ?? Int.max) - barLeft >= 70 {
+            months.insert(Tick(at: barLeft, label: "\(names[planStart.month - 1]) \(planStart.year)"), at: 0)
         }
         let slo = m.slo
         let sloRows = [

@@ -24,3 +24,15 @@ struct SummaryTests {
         #expect(!m.summary.lowercased().contains("dollar"))
     }
 }
+
+@Suite("The plan's timeline")
+struct TimelineTests {
+    @Test func theMonthThePlanStartsInHasItsTick() throws {
+        let a = Build.assessment(["staff_ai_tools": .choice("standardized")], processes: [Build.process("PO entry", hours: 120, volume: 900)],
+                                 planStartsOn: Day(iso: "2026-12-07"))
+        let view = try Renderer(templates: ContentLibrary.files(under: "templates"), words: Repo.words)
+            .view(ReportModel(Evaluation(a, questionnaire: Repo.questionnaire), words: Repo.words))
+        #expect(view.plan.months.first?.label == "Dec 2026")
+        #expect(view.plan.months.dropFirst().first?.label == "Jan 2027")
+    }
+}
