@@ -59,6 +59,11 @@ extension ReportModel {
                 parts.append(Phrase("summary.costs_run_only", ["run": .money(Double(run)), "value": .money(Double(value))]))
             }
         }
+        // The next agent built beside the move has a price a CFO asks for too.
+        if let then = move.then, let u = m.useCases.first(where: { $0.name == then }) {
+            parts.append(Phrase(u.paybackMonths == nil ? "summary.then_no_payback" : "summary.then",
+                                ["then": .text(then), "once": .money(Double(u.oneTimeCost)), "months": .number((u.paybackMonths ?? 0).rounded())]))
+        }
         var asks: [Phrase.Arg] = []
         let named = move.owner != w.say("owner.name_an_owner")
         asks.append(.phrase(named ? Phrase("summary.ask.owner", ["owner": .text(move.owner)]) : Phrase("summary.ask.name_owner")))
