@@ -110,7 +110,12 @@ extension WorkshopCommand {
             }
             Console.out("Names: " + (anonymous ? "none; numbered Respondent 1 to \(read.people.count) in row order" : chosen(read.nameColumn, nameColumn, "--name-column")))
             Console.out("Roles: " + chosen(read.roleColumn, roleColumn, "--role-column"))
-            Console.out("Questions: " + read.matches.map { "\(table.describe($0.column)) → \($0.question)" + ($0.how == "text" ? "" : " (by \($0.how))") }.joined(separator: "; "))
+            Console.out("Questions (\(read.matches.count) of the questionnaire's \(q.questions.count)):")
+            for m in read.matches {
+                let header = table.headers[m.column]
+                let shortHeader = header.count > 50 ? String(header.prefix(49)) + "…" : header
+                Console.out("  column \(m.column + 1) \"\(shortHeader)\" → \(m.question)" + (m.how == "text" ? "" : " (by \(m.how))"))
+            }
             if !read.exportColumns.isEmpty { Console.out("The export's own columns, not questions: " + read.exportColumns.map { table.headers[$0] }.joined(separator: ", ")) }
             for (c, nearest) in read.ignored {
                 Console.err("\(file): warning: \(table.describe(c)) is no question of \(q.id); ignored" + (nearest.map { ". If it asks \($0), add --map \"\(table.headers[c])=\($0)\"" } ?? ""))
