@@ -66,3 +66,23 @@ struct WorkshopRoomTests {
         #expect(entry.answers.map(\.answer) == [.choice("ad_hoc"), .choice("standardized")])
     }
 }
+
+/// `workshop import` on a terminal asks for the name column only when it is unclear.
+@Suite("Workshop import asks what it cannot find")
+struct WorkshopImportChoiceTests {
+    @Test func anUnclearNameColumnIsAskedOnATerminal() throws {
+        let table = SurveyTable(file: "r.csv", headers: ["Timestamp", "Who are you?", "Is AI part of the product you sell?"],
+                                rows: [.init(number: 2, cells: ["2026-11-18", "Ana Ruiz", "No"])])
+        let command = try WorkshopCommand.Import.parse(["r.csv", "--output", "room", "--company", "Acme"])
+        let terminal = ScriptedTerminal(["2"])
+        #expect(command.chosenNameColumn(table, terminal: terminal) == "2")
+        #expect(terminal.transcript.contains("No column looks like the respondents' names. The columns:"))
+        // Through a pipe (no terminal) nothing is asked.
+        #expect(command.chosenNameColumn(table, terminal: nil) == nil)
+        // A clear name column is never asked about.
+        let clear = SurveyTable(file: "r.csv", headers: ["Your name", "Is AI part of the product you sell?"], rows: [.init(number: 2, cells: ["Ana", "No"])])
+        let quiet = ScriptedTerminal([])
+        #expect(command.chosenNameColumn(clear, terminal: quiet) == nil)
+        #expect(quiet.prompts == 0)
+    }
+}

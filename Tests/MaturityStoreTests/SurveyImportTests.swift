@@ -3,6 +3,7 @@ import MaturityCore
 @testable import MaturityStore
 import MaturityTestSupport
 import Testing
+import ZIPFoundation
 
 /// A survey's cells read as answers the way the interview reads typed ones.
 @Suite("Survey cells and columns")
@@ -87,5 +88,34 @@ struct SurveyImportTests {
                                 rows: [.init(number: 2, cells: ["1", "", "", "anonymous", "Anonymous", "Ana Ruiz"])])
         #expect(SurveyImporter.nameCandidates(table) == [5])
         #expect(table.tool == "Microsoft Forms")
+    }
+
+    /// Microsoft Forms' own download is an Excel workbook: read it as it comes.
+    @Test func aMicrosoftFormsWorkbookIsReadToo() throws {
+        let dir = try temporaryDirectory()
+        let rows = [["ID", "Start time", "Completion time", "Email", "Name", "Is AI part of the product you sell?"],
+                    ["1", "11/18/26 9:02:11", "11/18/26 9:14:02", "ana.ruiz@acme.example", "Ana Ruiz", "No"]]
+        let cells = rows.enumerated().map { r, row in
+            "<row r=\"\(r + 1)\">" + row.enumerated().map { c, text in
+                "<c r=\"\(String(UnicodeScalar(UInt8(65 + c))))\(r + 1)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+            }.joined() + "</row>"
+        }.joined()
+        let archive = try Archive(url: URL(fileURLWithPath: "\(dir)/r.xlsx"), accessMode: .create)
+        let parts = [
+            "xl/workbook.xml": "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+            "xl/worksheets/sheet1.xml": "<worksheet><sheetData>\(cells)</sheetData></worksheet>",
+        ]
+        for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let table = try SurveyTable.load("\(dir)/r.xlsx")
+        #expect(table.tool == "Microsoft Forms")
+        let read = try SurveyImporter.read(table, questionnaire: Repo.questionnaire, options: SurveyOptions())
+        #expect(read.people.map(\.respondent.name) == ["Ana Ruiz"])
+        #expect(read.people[0].answers["ai_in_product"] == .some(.yesNo(false)))
     }
 }

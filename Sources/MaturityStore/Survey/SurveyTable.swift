@@ -10,6 +10,10 @@ public struct SurveyTable: Sendable {
         /// The row as the spreadsheet numbers it (the header is row 1 in a CSV).
         public var number: Int
         public var cells: [String]
+        public init(number: Int, cells: [String]) {
+            self.number = number
+            self.cells = cells
+        }
         public func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
     }
 
