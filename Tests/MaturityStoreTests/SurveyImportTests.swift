@@ -83,6 +83,14 @@ struct SurveyImportTests {
         }
     }
 
+    @Test func aHeaderWithTheWholeQuestionAndMoreIsMatched() throws {
+        let table = SurveyTable(file: "r.csv", headers: ["Your name", "6. Is AI part of the product you sell? (tick one)"],
+                                rows: [.init(number: 2, cells: ["Ana", "No"])])
+        let read = try SurveyImporter.read(table, questionnaire: Repo.questionnaire, options: SurveyOptions())
+        #expect(read.matches.map(\.question) == ["ai_in_product"])
+        #expect(read.matches.first?.how == "text with more words")
+    }
+
     @Test func anAnonymousMicrosoftFormsNameColumnIsNotTakenForNames() throws {
         let table = SurveyTable(file: "r.csv", headers: ["ID", "Start time", "Completion time", "Email", "Name", "Your name"],
                                 rows: [.init(number: 2, cells: ["1", "", "", "anonymous", "Anonymous", "Ana Ruiz"])])

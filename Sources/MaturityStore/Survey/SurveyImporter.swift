@@ -131,6 +131,9 @@ public enum SurveyImporter {
                 matches.append(.init(column: c, question: question.id, how: "text"))
             } else if let question = q.questions.first(where: { SurveyText.plain($0.id) == h || $0.short.map(SurveyText.question) == h }) {
                 matches.append(.init(column: c, question: question.id, how: "id"))
+            } else if case let within = q.questions.filter({ h.contains(SurveyText.question($0.prompt)) }), within.count == 1 {
+                // The question's whole text with more around it: "… today? (choose one)".
+                matches.append(.init(column: c, question: within[0].id, how: "text with more words"))
             } else {
                 continue
             }
