@@ -16,11 +16,12 @@ extension Interview {
         let n = (questionnaire.questions.firstIndex { $0.id == id } ?? 0) + 1
         let position = "[\(q.section ?? "Questions") · question \(n) of \(questionnaire.questions.count)]"
         var workshop = draft.workshop ?? Workshop(rule: .consensus, participants: participants)
+        // Re-asked from the review: Enter keeps each person's earlier answer (or the room's), but it
+        // is never shown, so the vote stays blind; a dissent already recorded is kept.
+        let earlier = workshop.disagreements.first { $0.question == id && !$0.pending }
         // A question in progress keeps the answers already given (so a resumed session goes on).
         var entry = workshop.disagreements.first { $0.question == id && $0.pending }
-            ?? Workshop.Disagreement(question: id, answers: [], rule: .consensus, result: nil, pending: true)
-        // Re-asked from the review: each person's earlier answer (or the room's) is their default.
-        let earlier = workshop.disagreements.first { $0.question == id && !$0.pending }
+            ?? Workshop.Disagreement(question: id, answers: [], rule: .consensus, result: nil, pending: true, dissent: earlier?.dissent)
         let agreedBefore = draft.answers[id] ?? nil
         func previousAnswer(_ person: String) -> String? {
             let answer = earlier.map { $0.answers.first { $0.person == person }?.answer ?? nil } ?? agreedBefore
@@ -63,7 +64,7 @@ extension Interview {
                 terminal.say("  The room agrees.")
                 return .next
             }
-            switch askConsensus(q, strict: Workshop.settle(entry.answers.map(\.answer), question: q, rule: .strict), shown: shown) {
+            switch askConsensus(q, strict: Workshop.settle(entry.answers.map(\.answer), question: q, rule: .strict), dissent: entry.dissent, shown: shown) {
             case .recorded(let answer, let note):
                 agreed = answer
                 dissent = note
@@ -93,18 +94,20 @@ extension Interview {
     }
 
     /// One person's answer, typed blind: nobody sees it until everyone has answered.
+    /// An earlier answer is what Enter keeps, never shown: the prompt only says that Enter keeps it.
     func blindPrompt(_ q: Question, for person: Respondent, default previous: String?) -> Prompt<Answer> {
         let who = person.name + (person.role.map { " (\($0))" } ?? "")
-        return Prompt<Answer>(position: "  ", text: "\(who), your answer" + (q.type == .yesNo ? " (y/n)" : ""),
+        return Prompt<Answer>(position: "  ", text: "\(who), your answer" + (q.type == .yesNo ? " (y/n)" : "") + (previous == nil ? "" : " (Enter keeps your earlier one)"),
                               help: (q.help ?? "") + " The others do not see it until everyone has answered; skip records unknown.",
-                              defaultText: previous, skippable: true, parse: answerParser(q), hidden: true)
+                              defaultText: nil, skippable: true, parse: answerParser(q), hidden: true, unshownDefault: previous)
     }
 
     enum ConsensusStep { case recorded(Answer?, dissent: String?), reaskLast, quit, ended }
 
     /// The room's answer once everyone has answered: the strict answer offered as the default,
     /// then an optional dissent note. `back` from the consensus re-asks the last person.
-    func askConsensus(_ q: Question, strict: Answer?, shown: (Answer?) -> String) -> ConsensusStep {
+    /// A dissent already recorded is the note's default: Enter keeps it, `none` clears it.
+    func askConsensus(_ q: Question, strict: Answer?, dissent recorded: String? = nil, shown: (Answer?) -> String) -> ConsensusStep {
         while true {
             let consensus = Prompt<Answer?>(position: "  ", text: "Consensus the room records", help: "The strict rule would record \(shown(strict)): the least generous answer. Type skip to record unknown; back re-asks the last person.",
                                             defaultText: shown(strict), skippable: true, parse: { s in self.answerParser(q)(s).map { Optional($0) } })
@@ -116,8 +119,10 @@ extension Interview {
             case .quit: return .quit
             case .ended: return .ended
             }
-            let note = Prompt<String>(position: "  ", text: "Dissent note (Enter for none)", help: "Who disagrees with the consensus, and why, in a sentence. back returns to the consensus.",
-                                      defaultText: nil, skippable: true, parse: Parse.text)
+            let note = Prompt<String?>(position: "  ", text: recorded == nil ? "Dissent note (Enter for none)" : "Dissent note (Enter keeps it; none clears it)",
+                                       help: "Who disagrees with the consensus, and why, in a sentence. back returns to the consensus.",
+                                       defaultText: recorded, skippable: true,
+                                       parse: { s in ["none", "-"].contains(s.lowercased()) ? .success(nil) : Parse.text(s).map { Optional($0) } })
             switch terminal.ask(note) {
             case .value(let text): return .recorded(agreed, dissent: text)
             case .skip: return .recorded(agreed, dissent: nil)

@@ -24,6 +24,8 @@ struct Prompt<T> {
     var parse: (String) -> Result<T, PromptError>
     /// Typed blind: on a terminal the answer is not echoed (a workshop's answers stay unseen).
     var hidden = false
+    /// What Enter takes without showing it (a workshop's earlier answer, re-asked blind).
+    var unshownDefault: String? = nil
 }
 
 struct PromptError: Error {
@@ -62,10 +64,10 @@ extension Terminal {
                 warn("  This one is needed to value the answers; type an answer, back or quit.")
                 continue
             case "":
-                if let d = p.defaultText {
+                if let d = p.defaultText ?? p.unshownDefault {
                     if case .success(let v) = p.parse(d) { return .value(v) }
                 }
-                if p.skippable, p.defaultText == nil { return .skip }
+                if p.skippable, p.defaultText == nil, p.unshownDefault == nil { return .skip }
                 warn("  An answer is needed here (or type ? for help, back, or quit).")
                 continue
             default:

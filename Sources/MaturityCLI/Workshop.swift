@@ -14,7 +14,7 @@ struct WorkshopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workshop",
         abstract: "Several people answer; the room sees where it disagrees; the consensus is kept with dissent.",
-        subcommands: [Merge.self, Run.self]
+        subcommands: [Merge.self, Run.self, Import.self]
     )
 
     struct Merge: ParsableCommand {

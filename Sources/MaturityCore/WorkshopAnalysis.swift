@@ -31,11 +31,25 @@ public struct WorkshopAnalysis: Sendable, Equatable {
         public var stage: Int
     }
 
+    /// Answers given in the room that move the stage only together: no one of them alone does.
+    public struct Together: Sendable, Equatable {
+        public struct Pick: Sendable, Equatable {
+            public var question: String
+            public var answer: Answer?
+            /// Who gave this answer, in the order they are listed.
+            public var people: [String]
+        }
+        public var picks: [Pick]
+        public var stage: Int
+    }
+
     public var stage: Int
     public var people: [PersonStage]
     public var splits: [Split]
     public var movers: [Mover]
     public var conflicts: [Workshop.Conflict]
+    /// The smallest sets of answers that move the stage only together (up and down), best first.
+    public var together: [Together] = []
 
     /// Roles read as executive; everyone else counts as hands-on.
     static let executiveWords = ["ceo", "coo", "cfo", "cio", "cto", "cdo", "chief", "president", "vp", "vice president",
@@ -82,6 +96,59 @@ extension WorkshopAnalysis {
                          executives: d.answers.filter { isExecutive(roles[$0.person] ?? nil) },
                          handsOn: d.answers.filter { !isExecutive(roles[$0.person] ?? nil) })
         }
-        return WorkshopAnalysis(stage: e.placement.stage, people: people, splits: splits, movers: movers, conflicts: w.conflicts)
+        var analysis = WorkshopAnalysis(stage: e.placement.stage, people: people, splits: splits, movers: movers, conflicts: w.conflicts)
+        analysis.together = together(splits, base: e.assessment.answers, stage: e.placement.stage, questionnaire: q, place: stage)
+        return analysis
+    }
+
+    /// The smallest sets of splits whose answers, taken together, move the stage when none of them
+    /// alone does: upward with each split's most generous answer given, downward with its least.
+    /// Searched exhaustively for up to 12 splits (4,096 placements at most), smallest sets first.
+    static func together(_ splits: [Split], base: [String: Answer], stage: Int, questionnaire q: Questionnaire,
+                         place: ([String: Answer]) -> Int) -> [Together] {
+        var found: [Together] = []
+        for upward in [true, false] {
+            var picks: [Together.Pick] = []
+            for s in splits {
+                guard let question = q.question(s.question) else { continue }
+                let given = s.answers.map(\.answer).filter { $0 != nil }
+                let ranked = given.sorted { Workshop.generosity($0, question) < Workshop.generosity($1, question) }
+                guard let pick = upward ? ranked.last : ranked.first, pick != s.result else { continue }
+                // An answer that moves the stage alone is a mover already, not part of a set.
+                if let alone = s.stageByAnswer.first(where: { $0.answer == pick })?.stage, upward ? alone > stage : alone < stage { continue }
+                picks.append(.init(question: s.question, answer: pick, people: s.answers.filter { $0.answer == pick }.map(\.person)))
+            }
+            guard picks.count >= 2 else { continue }
+            let limited = Array(picks.prefix(12))
+            search: for size in 2...limited.count {
+                var hits: [Together] = []
+                for combo in combinations(limited.count, size) {
+                    var answers = base
+                    for i in combo { answers[limited[i].question] = limited[i].answer }
+                    let moved = place(answers)
+                    if upward ? moved > stage : moved < stage { hits.append(.init(picks: combo.map { limited[$0] }, stage: moved)) }
+                }
+                if !hits.isEmpty {
+                    found += hits.prefix(3)
+                    break search
+                }
+            }
+        }
+        return found
+    }
+
+    /// Every way to choose `k` of `n` indices, in order.
+    static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
+        guard k > 0, k <= n else { return k == 0 ? [[]] : [] }
+        var out: [[Int]] = []
+        var combo = Array(0..<k)
+        while true {
+            out.append(combo)
+            var i = k - 1
+            while i >= 0, combo[i] == n - k + i { i -= 1 }
+            if i < 0 { return out }
+            combo[i] += 1
+            for j in (i + 1)..<k { combo[j] = combo[j - 1] + 1 }
+        }
     }
 }

@@ -104,6 +104,40 @@ extension ReportModel {
                              executives: s.executives.map { "\($0.person): \(shown($0.answer, s.question))" },
                              handsOn: s.handsOn.map { "\($0.person): \(shown($0.answer, s.question))" })
         }
+        stageTogether = room.together.map { t in
+            TogetherJSON(stage: t.stage, answers: t.picks.map { TogetherAnswerJSON(question: $0.question, answer: Workshop.text($0.answer),
+                                                                                   shown: shown($0.answer, $0.question), people: $0.people) })
+        }
+        let short = { (id: String) in q.question(id).map { w.inSentence($0.short ?? $0.prompt) } ?? id }
+        let stageArg = { (level: Int) in Phrase.Arg.int(level) }
+        for (i, s) in room.splits.enumerated() {
+            let alone = s.stageByAnswer.dropFirst().filter { $0.stage != room.stage }
+            let with = room.together.filter { t in t.picks.contains { $0.question == s.question } }
+            let effect: Phrase
+            if !alone.isEmpty {
+                effect = Phrase("workshop.effect.alone", ["answers": .joined(alone.map { .phrase(Phrase("workshop.answer_stage", ["answer": .text(shown($0.answer, s.question)), "stage": stageArg($0.stage)])) }, "; ")])
+            } else if let t = with.first {
+                effect = Phrase("workshop.effect.together", ["questions": .list(t.picks.filter { $0.question != s.question }.map { .text(short($0.question)) }), "stage": stageArg(t.stage)])
+            } else {
+                effect = Phrase(room.together.isEmpty ? "workshop.effect.none" : "workshop.effect.none_alone", ["stage": stageArg(room.stage)])
+            }
+            disagreements?[i].effectShown = w.say(effect)
+        }
+        // Said once: which answers would move the stage, alone or only together.
+        var moves: [Phrase.Arg] = []
+        for s in room.splits {
+            let alone = s.stageByAnswer.dropFirst().filter { $0.stage != room.stage }
+            guard !alone.isEmpty else { continue }
+            moves.append(.phrase(Phrase("workshop.moves.item", ["question": .text(short(s.question)),
+                                                               "answers": .joined(alone.map { .phrase(Phrase("workshop.answer_stage", ["answer": .text(shown($0.answer, s.question)), "stage": stageArg($0.stage)])) }, " or ")])))
+        }
+        for t in room.together {
+            let items: [Phrase.Arg] = t.picks.map { .phrase(Phrase("workshop.moves.pick", ["question": .text(short($0.question)), "answer": .text(shown($0.answer, $0.question))])) }
+            moves.append(.phrase(Phrase("workshop.moves.together_item", ["picks": .list(items), "stage": stageArg(t.stage)])))
+        }
+        roomMoves = room.splits.isEmpty ? nil
+            : w.say(moves.isEmpty ? Phrase("workshop.moves.nothing", ["stage": stageArg(room.stage)])
+                    : Phrase("workshop.moves.some", ["stage": stageArg(room.stage), "moves": .joined(moves, "; ")]))
         personStages = room.people.map { PersonStageJSON(person: $0.person, role: $0.role, executive: $0.executive, stage: $0.stage) }
         stageMovers = room.movers.map {
             MoverJSON(person: $0.person, question: $0.question,

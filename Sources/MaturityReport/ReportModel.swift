@@ -76,6 +76,10 @@ public struct ReportModel: Encodable, Sendable {
     public var workshopRule: String?
     /// Present for a workshop's file: inventory and agent fields participants gave differently.
     public var conflicts: [ConflictJSON]?
+    /// Present for a workshop's file: answers given in the room that move the stage only together.
+    public var stageTogether: [TogetherJSON]?
+    /// Present for a workshop's file: what would move the stage, said once for the whole room.
+    public var roomMoves: String?
 
     public struct NotYetJSON: Encodable, Sendable { public var what: String; public var why: String }
     public struct StageRefJSON: Encodable, Sendable { public var level: Int; public var name: String }
@@ -143,6 +147,19 @@ public struct ReportModel: Encodable, Sendable {
         /// The split by group, as "person: answer" in the report's words, when both groups answered.
         public var executives: [String]
         public var handsOn: [String]
+        /// What this split does to the stage, in the report's words: the answers that move it alone,
+        /// the others it moves it with, or no effect.
+        public var effectShown: String = ""
+    }
+    public struct TogetherJSON: Encodable, Sendable {
+        public var stage: Int
+        public var answers: [TogetherAnswerJSON]
+    }
+    public struct TogetherAnswerJSON: Encodable, Sendable {
+        public var question: String
+        public var answer: String
+        public var shown: String
+        public var people: [String]
     }
     /// `answer` as recorded (a choice id, true/false); `shown` in the report's words.
     public struct PersonAnswerJSON: Encodable, Sendable { public var person: String; public var answer: String; public var shown: String }

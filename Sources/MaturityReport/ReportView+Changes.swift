@@ -62,18 +62,15 @@ extension ReportView {
             people: people.map { PersonRow(person: $0.person, role: $0.role ?? "", group: $0.executive ? "executive" : "hands-on",
                                            stage: "Stage \($0.stage) · \(stageName($0.stage))") },
             splits: splits.map { s in
-                let alternatives = s.stageByAnswer.dropFirst().map { "\($0.shown) → Stage \($0.stage)" }
-                let consensusStage = s.stageByAnswer.first?.stage ?? m.stage
-                let moves = s.stageByAnswer.contains { $0.stage != consensusStage }
-                let effect = moves ? "Decides the stage: \(s.resultShown) → Stage \(consensusStage); " + alternatives.joined(separator: "; ")
-                    : "No effect on the stage (Stage \(consensusStage) either way)"
-                let groups = !s.executives.isEmpty && !s.handsOn.isEmpty
-                    ? "Executives: \(s.executives.joined(separator: ", ")) · hands-on: \(s.handsOn.joined(separator: ", "))" : nil
-                return SplitRow(prompt: s.prompt, id: s.question,
-                                answers: s.answers.map { "\($0.person): \($0.shown)" }.joined(separator: "; "),
-                                result: s.resultShown, effect: effect, groups: groups, dissent: s.dissent)
+                // Each answer once: by group when both groups answered, else in name order.
+                let grouped = !s.executives.isEmpty && !s.handsOn.isEmpty
+                let answers = grouped ? "Executives: \(s.executives.joined(separator: ", ")) · hands-on: \(s.handsOn.joined(separator: ", "))"
+                    : s.answers.map { "\($0.person): \($0.shown)" }.joined(separator: "; ")
+                return SplitRow(prompt: s.prompt, id: s.question, answers: answers, result: s.resultShown, effect: s.effectShown,
+                                groups: nil, dissent: s.dissent)
             },
             hasSplits: !splits.isEmpty,
+            moves: m.roomMoves,
             movers: movers.map { "\($0.person)'s answer on \($0.questionText), \($0.shown), alone would place the company at Stage \($0.stage)" },
             hasMovers: !movers.isEmpty,
             conflicts: conflicts.map { c in "\(c.item), \(c.field): " + c.values.map { "\($0.person) \($0.answer)" }.joined(separator: ", ") + " (kept \(c.kept))" },

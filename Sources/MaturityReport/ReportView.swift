@@ -76,6 +76,8 @@ public struct ReportView: Sendable, Encodable {
         public var people: [PersonRow]
         public var splits: [SplitRow]
         public var hasSplits: Bool
+        /// What would move the stage, said once under the splits.
+        public var moves: String?
         public var movers: [String]
         public var hasMovers: Bool
         public var conflicts: [String]
