@@ -12,6 +12,10 @@ public struct ImportedInventory: Sendable {
     /// columns skipped (totals, hidden), product names read as a kind, a guessed encoding,
     /// and columns that look like a field but were not matched.
     public var notes: [String] = []
+    /// Cells read with a guess or left unknown, each naming file, row, column and value.
+    public var warnings: [String] = []
+    /// The questionnaire's assumptions for what a row leaves empty.
+    public var assumptions: Assumptions?
 }
 
 /// How an import reads a sheet beyond its cells.
@@ -20,9 +24,12 @@ public struct ImportOptions: Sendable {
     public var headerRow: Int?
     /// Read hidden rows and columns too (skipped by default).
     public var includeHidden = false
-    public init(headerRow: Int? = nil, includeHidden: Bool = false) {
+    /// Refuse the whole sheet when any cell cannot be read (the default leaves such cells unknown, with a warning).
+    public var strict = false
+    public init(headerRow: Int? = nil, includeHidden: Bool = false, strict: Bool = false) {
         self.headerRow = headerRow
         self.includeHidden = includeHidden
+        self.strict = strict
     }
 }
 
@@ -131,13 +138,15 @@ public enum InventoryImporter {
         var notes = state.finalNotes
         notes.insert(contentsOf: readNotes, at: 0)
         return ImportedInventory(rows: state.rows, columns: state.mapped.map { (header: $0.0, field: $0.1) },
-                                 ignoredColumns: state.ignored, notes: notes)
+                                 ignoredColumns: state.ignored, notes: notes, warnings: state.warnings,
+                                 assumptions: q.parameters.assumedWhenUnknown)
     }
 
     /// Merges the rows into an inventory (see `InventoryMerge`).
     public static func merge(_ imported: ImportedInventory, into existing: [InventoryProcess], replace: Bool,
-                             file: String) throws(ImportFailure) -> MergeSummary {
-        try InventoryMerge.merge(imported.rows, into: existing, replace: replace, file: file)
+                             file: String, choices: MergeChoices = MergeChoices()) throws(ImportFailure) -> MergeSummary {
+        try InventoryMerge.merge(imported.rows, into: existing, replace: replace, file: file,
+                                 assumptions: imported.assumptions, choices: choices)
     }
 
     /// Reads a number the way a cell would be read; for tests of the number rules.
@@ -167,6 +176,7 @@ struct ImportState {
     var rows: [ProcessRow] = []
     var problems: [String] = []
     var notes: [String] = []
+    var warnings: [String] = []
     var seen: [String: Int] = [:]
     var hoursSoFar = 0.0
     var skippedTotals: [String] = []
@@ -261,6 +271,7 @@ struct ImportState {
             return
         }
         var cells = CellReader(file: file, row: sheetRow.number, headers: headers, style: sheetRow.style, choices: lookup)
+        cells.strict = options.strict
         var p = ProcessRow(row: sheetRow.number, name: "")
         for (i, field) in ordered {
             guard i < sheetRow.cells.count, let raw = sheetRow.cells[i] else { continue }
@@ -281,6 +292,9 @@ struct ImportState {
                           lookup.allowed[field, default: []].contains(kind) {
                     p.systemOfRecord = kind
                     productMappings[text] = kind
+                } else if !options.strict, let near = cells.nearestSystem(text) {
+                    p.systemOfRecord = near.kind
+                    productMappings[text] = "\(near.kind) (nearest kind: \(near.why))"
                 } else {
                     p.systemOfRecord = cells.choice(text, field: field)
                 }
@@ -313,6 +327,12 @@ struct ImportState {
         }
         hoursSoFar += p.hoursPerWeek ?? 0
         problems += cells.problems
+        if options.strict {
+            problems += cells.unreadable
+        } else {
+            warnings += cells.unreadable.map { "warning: " + $0 + "; left unknown (--strict refuses the sheet instead)" }
+        }
+        warnings += cells.warnings.map { "warning: " + $0 }
         rows.append(p)
     }
 
