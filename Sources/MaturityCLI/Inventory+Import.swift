@@ -74,6 +74,8 @@ extension Inventory {
             let options = ImportOptions(headerRow: headerRow, includeHidden: includeHidden, strict: strict)
             let imported = try InventoryImporter.read(path: file, sheet: sheet, questionnaire: questionnaire, options: options)
             let fileName = (file as NSString).lastPathComponent
+            // The cells read with a guess or left unknown are said first, so an error below has its cause beside it.
+            for warning in imported.warnings { Console.err(warning) }
             let summary = try merge(imported, into: draft.processes, file: fileName)
             report(imported, summary)
             if dryRun {
@@ -126,7 +128,6 @@ extension Inventory {
             for note in imported.notes {
                 if note.hasPrefix("warning: ") { Console.err("\(file): \(note)") } else { Console.out(note + ".") }
             }
-            for warning in imported.warnings { Console.err(warning) }
             func line(_ label: String, _ names: [String]) {
                 // Long lists are summarised: the first ten names and how many more.
                 guard !names.isEmpty else { return }

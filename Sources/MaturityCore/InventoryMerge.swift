@@ -121,7 +121,7 @@ public enum InventoryMerge {
                 continue
             }
             guard let hours = row.hoursPerWeek else {
-                problems.append("\(file): row \(row.row), column \"hours per week\": empty; a new process needs its hours per week, like 12.5")
+                problems.append("\(file): row \(row.row), column \"hours per week\": empty or unreadable; a new process needs its hours per week, like 12.5")
                 continue
             }
             var p = InventoryProcess(name: row.name, hoursPerWeek: hours)

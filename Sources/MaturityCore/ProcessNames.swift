@@ -75,7 +75,8 @@ public enum ProcessNames {
             let pairs = zip(wa, wb).allSatisfy { x, y in
                 if x == y { return true }
                 let (s, l) = x.count < y.count ? (x, y) : (y, x)
-                guard s.count >= 3, l.hasPrefix(s) else { return false }
+                // An abbreviation is short beside its word: "prep" for "preparation", not "custom" for "customer".
+                guard s.count >= 3, s.count * 10 <= l.count * 6, l.hasPrefix(s) else { return false }
                 short.append(s)
                 long.append(l)
                 return true

@@ -12,7 +12,8 @@ extension QuestionnaireLoader {
         a.inputStructure = nil
         a.exceptionShare = nil
         a.highSeverityErrorsPossible = nil
-        if f.has("write_back"), let m = r.mapping(f["write_back"], f.path("write_back"), allowed: Array(feasibility.systemOfRecord.keys).sorted()) {
+        // Keyed by system of record; a system the feasibility table lacks is reported there, not twice.
+        if f.has("write_back"), let m = r.mapping(f["write_back"], f.path("write_back"), allowed: nil) {
             let paths = Array(feasibility.writeBack.keys).sorted()
             for key in m.order {
                 if let node = m[key], let v = r.choiceValue(node, m.path(key), allowed: paths) { a.writeBackBySystem[key] = v }
