@@ -89,13 +89,15 @@ extension Inventory {
             // Only the processes block changes: every other line, comments included, stays as it was.
             // The file is read again under its lock and merged there, so a change made meanwhile is kept.
             var written = 0
+            var changed = false
             try AssessmentEditor.edit(into, force: force, store: store) { current, q in
                 let merged = try merge(imported, into: current.processes, file: fileName)
+                changed = merged.processes != current.processes
                 current.processes = merged.processes
                 written = merged.processes.count
                 return ["processes"]
             }
-            Console.out("Wrote \(into) (\(written) processes).")
+            Console.out(changed ? "Wrote \(into) (\(written) processes)." : "Nothing changed; \(into) left as it was.")
         }
 
         /// The merge with the user's choices about rows that look like existing processes. A bare

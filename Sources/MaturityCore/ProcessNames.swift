@@ -37,7 +37,7 @@ public enum ProcessNames {
         let lowered = name.lowercased().map { "()[],/;:+".contains($0) ? " " : $0 }
         var out: [String] = []
         for raw in String(lowered).split(separator: " ").map(String.init) {
-            let token = raw.trimmingCharacters(in: CharacterSet.alphanumerics.inverted.subtracting(CharacterSet(charactersIn: "-")))
+            let token = raw.filter { $0.isLetter || $0.isNumber || $0 == "-" }
             guard !token.isEmpty, !stopWords.contains(token) else { continue }
             for word in (longForms[token] ?? token).split(separator: " ").map(String.init) {
                 out.append(word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word)
@@ -60,15 +60,35 @@ public enum ProcessNames {
         return out
     }
 
+    /// A name taken apart once: its words, their set, its acronyms and the numbers in it.
+    public struct Entry: Sendable {
+        public let name: String
+        let words: [String]
+        let set: Set<String>
+        let acronyms: [(String, String)]
+        let numbers: Set<String>
+
+        public init(_ name: String) {
+            self.name = name
+            words = ProcessNames.words(name)
+            set = Set(words)
+            acronyms = ProcessNames.acronyms(name)
+            numbers = Set(words.filter { $0.allSatisfy(\.isNumber) })
+        }
+    }
+
     /// Why `a` and `b` look like one process, or nil when they do not. Equal names (ignoring case) are not asked.
-    public static func similarity(_ a: String, _ b: String) -> Reason? {
-        let wa = words(a), wb = words(b)
+    public static func similarity(_ a: String, _ b: String) -> Reason? { similarity(Entry(a), Entry(b)) }
+
+    static func similarity(_ a: Entry, _ b: Entry) -> Reason? {
+        let wa = a.words, wb = b.words, sa = a.set, sb = b.set
         guard !wa.isEmpty, !wb.isEmpty else { return nil }
-        let sa = Set(wa), sb = Set(wb)
+        // "Line 1 changeover" and "Line 2 changeover" are two processes.
+        guard a.numbers == b.numbers else { return nil }
         if sa == sb { return .sameWords }
         // An acronym of one is a word of the other: "Certificates of conformity (CoC)" and "CoC / material certs".
-        for (acronym, expansion) in acronyms(a) where sb.contains(acronym) { return .acronym(acronym.uppercased(), of: expansion) }
-        for (acronym, expansion) in acronyms(b) where sa.contains(acronym) { return .acronym(acronym.uppercased(), of: expansion) }
+        for (acronym, expansion) in a.acronyms where sb.contains(acronym) { return .acronym(acronym.uppercased(), of: expansion) }
+        for (acronym, expansion) in b.acronyms where sa.contains(acronym) { return .acronym(acronym.uppercased(), of: expansion) }
         // Word for word, one is the start of the other ("Quote prep" / "Quote preparation").
         if wa.count == wb.count {
             var short: [String] = [], long: [String] = []
@@ -90,29 +110,37 @@ public enum ProcessNames {
 }
 
 extension ProcessNames {
-    /// Names by their words and acronyms, so a new name is compared only with names that share one
-    /// (an inventory of 100,000 processes is not compared pair by pair).
+    /// Names by their words and acronyms, so a new name is compared only with names that share
+    /// all but one of its words, or whose acronym is one of its words (or the other way round):
+    /// an inventory of 100,000 processes is not compared pair by pair.
     public struct Index: Sendable {
-        var names: [String] = []
-        var buckets: [String: [Int]] = [:]
-        /// Names compared per word at most: a word in thousands of names says little on its own.
+        var entries: [Entry] = []
+        var byWord: [String: [Int]] = [:]
+        var byAcronym: [String: [Int]] = [:]
+        /// Names listed per word at most: a word in thousands of names says little on its own.
         static let bucketLimit = 200
 
         public init() {}
 
         public mutating func add(_ name: String) {
-            let id = names.count
-            names.append(name)
-            let keys = Set(ProcessNames.words(name) + ProcessNames.acronyms(name).map(\.0))
-            for key in keys where buckets[key, default: []].count < Self.bucketLimit { buckets[key, default: []].append(id) }
+            let id = entries.count
+            let e = Entry(name)
+            entries.append(e)
+            for w in e.set where byWord[w, default: []].count < Self.bucketLimit { byWord[w, default: []].append(id) }
+            for (a, _) in e.acronyms where byAcronym[a, default: []].count < Self.bucketLimit { byAcronym[a, default: []].append(id) }
         }
 
         /// The first name already added that looks like `name` (an equal name excepted), and why.
         public func match(_ name: String) -> (name: String, reason: Reason)? {
-            let keys = Set(ProcessNames.words(name) + ProcessNames.acronyms(name).map(\.0))
-            let ids = Set(keys.flatMap { buckets[$0] ?? [] }).sorted()
-            for id in ids where names[id].lowercased() != name.lowercased() {
-                if let reason = ProcessNames.similarity(name, names[id]) { return (names[id], reason) }
+            let e = Entry(name)
+            var shared: [Int: Int] = [:]
+            for w in e.set { for id in byWord[w] ?? [] { shared[id, default: 0] += 1 } }
+            var candidates = Set(shared.filter { $0.value >= max(1, e.set.count - 1) }.keys)
+            for (a, _) in e.acronyms { candidates.formUnion(byWord[a] ?? []) }
+            for w in e.set { candidates.formUnion(byAcronym[w] ?? []) }
+            let lower = name.lowercased()
+            for id in candidates.sorted() where entries[id].name.lowercased() != lower {
+                if let reason = ProcessNames.similarity(e, entries[id]) { return (entries[id].name, reason) }
             }
             return nil
         }
