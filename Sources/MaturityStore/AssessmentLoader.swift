@@ -315,12 +315,13 @@ public enum AssessmentLoader {
                 r.report(i < processNodes.count ? processNodes[i] : nil, .repeatedName(list: "processes", index: i, name: p.name, first: first, noun: "process"))
             } else {
                 // Two names for one process ("Quote prep", "Quote preparation") would be ranked twice.
-                if let near = names.match(p.name) {
+                // Past 20,000 processes the inventory was made by a program, and every load paid for the check.
+                if processes.count <= 20_000, let near = names.match(p.name) {
                     r.report(i < processNodes.count ? processNodes[i] : nil,
                              .nearDuplicate(path: "processes[\(i)].name", name: p.name, other: near.name, reason: near.reason.description), severity: .warning)
                 }
                 seen[key] = i
-                names.add(p.name)
+                if processes.count <= 20_000 { names.add(p.name) }
             }
         }
         let agentNodes = r.sequence(f["agents"], "agents") ?? []
