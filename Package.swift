@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "MaturityReport",
-            dependencies: ["MaturityCore", "MaturityYAML", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["MaturityCore", "MaturityYAML", .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation"]
         ),
         // Turns questionnaires/, templates/ and examples/ into Swift source, so the
         // shipped binary carries its content and works from any directory.
@@ -85,6 +85,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "MaturityYAMLTests",
+            dependencies: ["MaturityCore", "MaturityYAML", "MaturityStore", "MaturityTestSupport"]
+        ),
+        .testTarget(
             name: "MaturityReportTests",
             dependencies: ["MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport"]
         ),
@@ -95,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MaturityCLITests",
-            dependencies: ["MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport"],
+            dependencies: ["MaturityCore", "MaturityStore", "MaturityReport", "MaturityTestSupport", "ZIPFoundation"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -101,7 +101,7 @@ struct Assess: ParsableCommand {
 
     /// Shows the placement of the finished interview and writes the reports beside its file.
     func finish(_ evaluation: Evaluation, store: FileStore, terminal: Terminal) throws {
-        let renderer = Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.english)
+        let renderer = TemplateOptions.builtIn
         let base = (output as NSString).deletingPathExtension
         terminal.say("")
         let summary = try renderer.render(evaluation, as: .text)

@@ -26,7 +26,7 @@ struct History: ParsableCommand {
         let store = FileStore()
         let format = try out.format(offered: [.text, .json, .md])
         let entries = try FileStore().history(directory)
-            .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation), words: Phrases.english.for(currency: $0.evaluation.assessment.organization.currency, questionnaire: $0.evaluation.questionnaire)) }
+            .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation), words: Phrases.english) }
         let text = format == .json ? try ComparisonReport.json(HistoryOutput(folder: directory, assessments: entries))
             : try out.renderer(store: store).render(HistoryView(folder: directory, entries: entries), markdown: format == .md)
         try out.write(text, store: store)

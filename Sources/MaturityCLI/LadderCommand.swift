@@ -95,13 +95,13 @@ struct LadderCommand: ParsableCommand {
         }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of is \"\(asOf)\"; expected a date like 2026-12-01") }
         if into != nil, agent == nil { throw ValidationError("--into records the rung on one agent: name it with --agent") }
-        _ = try out.format(offered: OutputFormat.allCases)
+        _ = try out.format(offered: [.text, .json, .html, .md])
     }
 
     func run() throws {
         let store = FileStore()
         if let output = out.output { try PathIdentity.refuseOverwritingInput(output: output, inputs: logs + [assessment, into, calendar].compactMap { $0 }) }
-        let format = try out.format(offered: OutputFormat.allCases)
+        let format = try out.format(offered: [.text, .json, .html, .md])
         let loaded = try assessment.map { try store.loadAssessment($0) }
         let q = try loaded?.questionnaire ?? store.questionnaire(id: "ai-maturity-manufacturing")
         let businessCalendar = try calendar.map { try CalendarLoader.load(text: try store.readText($0), file: $0) } ?? BusinessCalendar()
@@ -133,7 +133,7 @@ struct LadderCommand: ParsableCommand {
         let text: String
         switch format {
         case .json: text = try model.json()
-        case .html, .md, .text:
+        case .html, .md, .text, .xlsx:  // xlsx is refused by format(offered:)
             let template: ReportTemplate = format == .html ? .ladderHTML : format == .md ? .ladderMarkdown : .ladderText
             text = try out.renderer(store: store).templates.render(tree: try model.tree(), template: template)
         }

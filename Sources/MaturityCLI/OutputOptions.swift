@@ -52,6 +52,9 @@ struct TemplateOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of templates (and brand.yaml) that override the built-in ones.", valueName: "dir"))
     var templates: String?
 
+    /// The built-in templates and the English phrase table, for commands that take no --templates.
+    static var builtIn: Renderer { Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.english) }
+
     /// The templates (built in, or overridden from --templates) and branding, any problem located.
     func renderer(store: FileStore) throws -> Renderer {
         let set = try store.templates(overrides: templates)

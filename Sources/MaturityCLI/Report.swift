@@ -8,12 +8,13 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Place the company, score its processes and plan its next 90 days.",
         discussion: """
-        Without --format, the format follows the --output extension (.html, .md, .json), else text.
+        Without --format, the format follows the --output extension (.html, .md, .json, .xlsx), else text.
 
         Examples:
           maturity report acme.yaml
           maturity report acme.yaml --output acme.html
           maturity report acme.yaml --format json --output acme.json
+          maturity report acme.yaml --output acme-plan.xlsx
           maturity report acme.yaml --calendar plant-calendar.yaml --output acme.html
           maturity report acme/2026-q3.yaml --previous acme/2026-q2.yaml --history acme/ --output q3.html
         """
@@ -55,8 +56,18 @@ struct Report: ParsableCommand {
             return Evaluation(l.assessment, questionnaire: l.questionnaire)
         }
         let past = try history.map { try store.history($0).map(\.evaluation) } ?? []
-        let text = try renderer.render(evaluation.compared(with: earlier, history: past), as: try out.format(offered: OutputFormat.allCases))
-        try out.write(text, store: store)
+        let compared = evaluation.compared(with: earlier, history: past)
+        let format = try out.format(offered: OutputFormat.allCases)
+        if format == .xlsx {
+            // A workbook is bytes: to a file only, never to a terminal.
+            guard let output = out.output else {
+                throw ValidationError("--format xlsx writes a workbook: give --output plan.xlsx")
+            }
+            try SafeWrite.write(try renderer.workbook(compared), to: output)
+            Console.err("Wrote \(output)")
+            return
+        }
+        try out.write(try renderer.render(compared, as: format), store: store)
     }
 }
 

@@ -21,7 +21,7 @@ public struct Comparison: Sendable, Equatable {
     public var notComparable: [String]
     public var questionnaireChanged: Bool
 
-    public struct RuleFlip: Sendable, Equatable { public var id: String; public var rule: String; public var before: Bool; public var after: Bool }
+    public struct RuleFlip: Sendable, Equatable { public var id: String; public var rule: Phrase; public var before: Bool; public var after: Bool }
     public struct AgentMove: Sendable, Equatable { public var name: String; public var from: String; public var to: String; public var forward: Bool }
     public struct RankMove: Sendable, Equatable { public var name: String; public var before: Int?; public var after: Int? }
     public struct AnswerChange: Sendable, Equatable {
@@ -38,7 +38,7 @@ public struct Comparison: Sendable, Equatable {
         public var agent: String
         public var estimated: Double?
         public var realised: Double?
-        public var basis: String
+        public var basis: Phrase
     }
 }
 
@@ -51,12 +51,15 @@ public struct FollowThrough: Sendable, Equatable {
         public var start: Day
         public var end: Day
         public var mark: Mark
-        public var reason: String
+        public var reason: Phrase
     }
     public var move: Phrase
     public var useCase: String?
     public var mark: Mark
-    public var reason: String
+    /// Why the move earns its mark: a step's reason; when it slipped, the reason of the step that slipped.
+    public var reason: Phrase
+    /// The title of the step that slipped, when the move slipped: the report names it before the reason.
+    public var slippedStep: Phrase?
     public var steps: [Step]
 }
 
@@ -128,16 +131,17 @@ extension Comparison {
             let estimate = old.useCases.first { $0.name.lowercased() == process }?.annualValue
             let previous = old.assessment.agents.first { $0.name.lowercased() == agent.name.lowercased() }?.annualDollarValue
             let realised = agent.reportsDollars == true ? agent.annualDollarValue : nil
-            let basis: String
+            let basis: Phrase
             if estimate != nil {
-                basis = "estimate: last quarter's value of \(agent.process ?? "its process")"
+                basis = Phrase("compare.ledger.estimate_process", ["process": agent.process.map(Phrase.Arg.text) ?? .phrase(Phrase("compare.ledger.its_process"))])
             } else if previous != nil {
-                basis = "estimate: what it reported earning last quarter"
+                basis = Phrase("compare.ledger.estimate_reported")
             } else {
-                basis = "no estimate last quarter"
+                basis = Phrase("compare.ledger.no_estimate")
             }
             return LedgerRow(agent: agent.name, estimated: estimate ?? previous, realised: realised,
-                             basis: basis + (realised == nil ? "; it reports no earnings yet" : ""))
+                             basis: Phrase("compare.ledger.basis", ["basis": .phrase(basis),
+                                                                    "realised": .optional(realised == nil ? Phrase("compare.ledger.no_earnings") : nil)]))
         }
     }
 }
@@ -151,18 +155,19 @@ extension FollowThrough {
             return Step(id: step.id, title: step.title, start: step.start, end: step.end, mark: mark.0, reason: mark.1)
         }
         let overall = Self.overall(steps)
-        return FollowThrough(move: old.plan.nextMove.title, useCase: old.plan.nextMove.useCase, mark: overall.0, reason: overall.1, steps: steps)
+        let slipped = overall.0 == .slipped ? steps.first { $0.mark == .slipped }?.title : nil
+        return FollowThrough(move: old.plan.nextMove.title, useCase: old.plan.nextMove.useCase, mark: overall.0, reason: overall.1,
+                             slippedStep: slipped, steps: steps)
     }
 
-    /// The move as a whole: dropped if a step was, done when its last step is, slipped if a step slipped.
-    static func overall(_ steps: [Step]) -> (Mark, String) {
-        if steps.isEmpty { return (.onTrack, "last quarter's plan had no steps") }
+    /// The move as a whole: dropped if a step was, done when its last step is, slipped if a step slipped
+    /// (with that step's reason; `judge` names the step).
+    static func overall(_ steps: [Step]) -> (Mark, Phrase) {
+        if steps.isEmpty { return (.onTrack, Phrase("compare.follow.no_steps")) }
         if let dropped = steps.first(where: { $0.mark == .dropped }) { return (.dropped, dropped.reason) }
-        if steps.allSatisfy({ $0.mark == .done }) || steps.last?.mark == .done { return (.done, steps.last?.reason ?? "") }
-        if let slipped = steps.first(where: { $0.mark == .slipped }) {
-            return (.slipped, "\(slipped.id): \(slipped.reason)") // INTERIM: words layer to say the title's label
-        }
-        return (.onTrack, steps.first { $0.mark != .done }?.reason ?? "")
+        if steps.allSatisfy({ $0.mark == .done }) || steps.last?.mark == .done { return (.done, steps.last?.reason ?? .empty) }
+        if let slipped = steps.first(where: { $0.mark == .slipped }) { return (.slipped, slipped.reason) }
+        return (.onTrack, steps.first { $0.mark != .done }?.reason ?? .empty)
     }
 
     /// What this quarter's file says about each of last quarter's steps.
@@ -196,12 +201,24 @@ extension FollowThrough {
             processStillListed = move.useCase.map { u in new.assessment.processes.contains { $0.name.lowercased() == u.lowercased() } } ?? true
         }
 
-        func byDate(_ step: PlanStep, _ what: String) -> (Mark, String) {
-            if step.end < today { return (.slipped, "due by \(step.end.iso), but \(what)") }
-            return (.onTrack, step.start <= today ? "under way, due by \(step.end.iso)" : "not due until \(step.start.iso)")
+        /// Why a step earns its mark: `compare.follow.<key>` with its values.
+        func because(_ key: String, _ args: [String: Phrase.Arg] = [:]) -> Phrase { Phrase("compare.follow." + key, args) }
+
+        /// A name from the file, or the words for it when the file has none ("the agent").
+        func named(_ name: String?, or key: String) -> Phrase.Arg { name.map(Phrase.Arg.text) ?? .phrase(because(key)) }
+
+        /// Where the agent stands when it has not got there yet.
+        func stillAt(_ agent: Agent?, or none: Phrase? = nil) -> Phrase {
+            agent.map { because("still_at", ["agent": .text($0.name), "status": .status($0.status)]) }
+                ?? none ?? because("no_agent_works", ["use_case": named(move.useCase, or: "it")])
         }
 
-        func mark(_ step: PlanStep) -> (Mark, String) {
+        func byDate(_ step: PlanStep, _ what: Phrase) -> (Mark, Phrase) {
+            if step.end < today { return (.slipped, because("due_but", ["end": .day(step.end), "what": .phrase(what)])) }
+            return (.onTrack, step.start <= today ? because("under_way", ["end": .day(step.end)]) : because("not_due", ["start": .day(step.start)]))
+        }
+
+        func mark(_ step: PlanStep) -> (Mark, Phrase) {
             // Steps of the use case that followed the move carry a "next_" prefix and judge its agent.
             let follows = step.id.hasPrefix("next_")
             let id = follows ? String(step.id.dropFirst(5)) : step.id
@@ -211,65 +228,67 @@ extension FollowThrough {
         }
 
         /// A rung is done when the agent has reached it, dropped when the agent or its use case is gone.
-        func rungMark(_ step: PlanStep, _ rung: AgentStatus, _ agent: Agent?) -> (Mark, String) {
-            let q = new.questionnaire
-            if let agent, agent.status == .retired { return (.dropped, "\(agent.name) was retired") }
-            if let agent, agent.status >= rung { return (.done, "\(agent.name) is at \(Words.rung(agent.status, q))") }
-            if !processStillListed { return (.dropped, "\(move.useCase ?? "the use case") is no longer in the inventory") }
+        func rungMark(_ step: PlanStep, _ rung: AgentStatus, _ agent: Agent?) -> (Mark, Phrase) {
+            if let agent, agent.status == .retired { return (.dropped, because("retired", ["agent": .text(agent.name)])) }
+            if let agent, agent.status >= rung { return (.done, because("at_rung", ["agent": .text(agent.name), "status": .status(agent.status)])) }
+            if !processStillListed { return (.dropped, because("not_in_inventory", ["use_case": named(move.useCase, or: "the_use_case")])) }
             // A rung that should have started cannot be on track while the agent has not reached the rung before it.
             let ladder: [AgentStatus] = [.shadow, .approveEach, .autoWithExceptions, .production]
             if step.start < today, let i = ladder.firstIndex(of: rung), i > 0, (agent?.status ?? .idea) < ladder[i - 1] {
-                return (.slipped, "due to start by \(step.start.iso), but " + (agent.map { "\($0.name) is still at \(Words.rung($0.status, q))" } ?? "no agent works \(move.useCase ?? "it") yet"))
+                return (.slipped, because("start_due_but", ["start": .day(step.start), "what": .phrase(stillAt(agent))]))
             }
-            return byDate(step, agent.map { "\($0.name) is still at \(Words.rung($0.status, q))" } ?? "no agent works \(move.useCase ?? "it") yet")
+            return byDate(step, stillAt(agent))
         }
 
-        func otherMark(_ step: PlanStep, _ id: String, _ agent: Agent?) -> (Mark, String) {
+        func otherMark(_ step: PlanStep, _ id: String, _ agent: Agent?) -> (Mark, Phrase) {
             let q = new.questionnaire
+            func done(_ key: String, _ args: [String: Phrase.Arg] = [:]) -> (Mark, Phrase) { (.done, because(key, args)) }
+            func notYet(_ key: String, _ args: [String: Phrase.Arg] = [:]) -> (Mark, Phrase) { byDate(step, because(key, args)) }
             switch id {
             case "build":
                 let built = agent.map { $0.status >= .shadow } ?? false
-                return built ? (.done, "\(agent?.name ?? "its agent") is built and running in \(Words.rung(agent?.status ?? .shadow, q))")
-                    : byDate(step, agent.map { "\($0.name) is still at \(Words.rung($0.status, q))" } ?? "no agent for it is built yet")
+                return built ? done("built", ["agent": named(agent?.name, or: "its_agent"), "status": .status(agent?.status ?? .shadow)])
+                    : byDate(step, stillAt(agent, or: because("not_built")))
             case "setup":
                 let started = agent.map { $0.status >= .shadow || $0.namedOwner != nil } ?? false
-                return started ? (.done, "an agent for it exists with an owner") : byDate(step, "no agent for it is set up")
+                return started ? done("set_up") : notYet("not_set_up")
             case "close_gate_gaps":
                 let open = new.placement.gateGaps.filter { gap in old.placement.gateGaps.contains { $0.agent == gap.agent } }
-                return open.isEmpty ? (.done, "the gaps listed last quarter are closed")
-                    : byDate(step, "still open: " + open.map { "\($0.agent) (\($0.missingBars.joined(separator: ", ")))" }.joined(separator: "; "))
+                let gaps = open.map { Phrase.Arg.phrase(because("gap_open", ["agent": .text($0.agent), "bars": .names($0.missingBars, ", ")])) }
+                return open.isEmpty ? done("gaps_closed") : notYet("gaps_open", ["gaps": .joined(gaps, "; ")])
             case "own_agent":
-                if let agent, agent.status == .retired { return (.done, "\(agent.name) was switched off") }
-                if let owner = agent?.namedOwner { return (.done, "\(agent?.name ?? "the agent") is owned by \(owner)") }
-                return byDate(step, "\(move.agent ?? "the agent") still has no named owner")
+                if let agent, agent.status == .retired { return done("switched_off", ["agent": .text(agent.name)]) }
+                if let owner = agent?.namedOwner { return done("owned_by", ["agent": named(agent?.name, or: "the_agent"), "owner": .text(owner)]) }
+                return notYet("no_owner", ["agent": named(move.agent, or: "the_agent")])
             case "fix_economics":
                 let weak = new.economics.first { $0.agent == move.agent }?.belowBar ?? false
-                if let agent, agent.status == .retired { return (.done, "\(agent.name) was retired") }
-                if agent != nil, !weak { return (.done, "\(move.agent ?? "the agent") now clears the bar") }
-                return byDate(step, "\(move.agent ?? "the agent") still returns under the bar")
+                if let agent, agent.status == .retired { return done("retired", ["agent": .text(agent.name)]) }
+                if agent != nil, !weak { return done("clears_bar", ["agent": named(move.agent, or: "the_agent")]) }
+                return notYet("under_bar", ["agent": named(move.agent, or: "the_agent")])
             case "shared_connectors":
                 let alone = b.agents.filter { $0.status.isRunning && $0.reusesSharedInfrastructure != true }
-                return alone.isEmpty ? (.done, "every live agent uses shared infrastructure") : byDate(step, "still on their own plumbing: " + alone.map(\.name).joined(separator: ", "))
+                return alone.isEmpty ? done("shared_infrastructure") : notYet("own_plumbing", ["agents": .names(alone.map(\.name), ", ")])
             case "shared_monitoring":
                 let blind = b.agents.filter { $0.status.isRunning && $0.gate[EngineGateBar.monitoring.rawValue] != true }
-                return blind.isEmpty ? (.done, "every live agent is monitored") : byDate(step, "not monitored: " + blind.map(\.name).joined(separator: ", "))
+                return blind.isEmpty ? done("monitored") : notYet("not_monitored", ["agents": .names(blind.map(\.name), ", ")])
             case "standardise_tools":
-                return b.answers[EngineQuestion.staffAITools.rawValue] == .choice("standardized") ? (.done, "the tools are standardised") : byDate(step, "tool use is not standardised")
+                return b.answers[EngineQuestion.staffAITools.rawValue] == .choice("standardized") ? done("tools_standardised") : notYet("tools_not_standardised")
             case "measure_gains":
-                return (b.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false) ? (.done, "the tools' savings are measured") : byDate(step, "nobody measures what the tools save")
+                return (b.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false) ? done("gains_measured") : notYet("gains_not_measured")
             case _ where q.governance.contains { $0.id == id } || id == "standard_gate":
                 let habitID = id == "standard_gate" ? "gate_review" : id
                 let habit = q.governance.first { $0.id == habitID }
-                let name = habit.map { Words.inSentence($0.habit) } ?? id
-                return (habit?.inPlace(b.answers) ?? false) ? (.done, "\(name) is in place") : byDate(step, "\(name) is not in place yet")
+                let name = habit.map { Phrase.Arg.label($0.habit) } ?? .text(id)
+                return (habit?.inPlace(b.answers) ?? false) ? done("habit_in_place", ["habit": name]) : notYet("habit_not_in_place", ["habit": name])
             case "inventory":
-                return b.processes.count >= q.parameters.inventoryMinProcesses ? (.done, "\(b.processes.count) processes are listed") : byDate(step, "only \(b.processes.count) processes are listed")
-            case "rank": return new.useCases.contains { $0.eligible } ? (.done, "a use case clears the bar") : byDate(step, "no use case clears the bar")
-            case "commit": return b.agents.contains { $0.status >= .shadow } ? (.done, "an agent is in shadow or beyond") : byDate(step, "no agent reached shadow")
+                let listed = Phrase.Arg.number(Double(b.processes.count), decimals: 0)
+                return b.processes.count >= q.parameters.inventoryMinProcesses ? done("processes_listed", ["n": listed]) : notYet("only_processes_listed", ["n": listed])
+            case "rank": return new.useCases.contains { $0.eligible } ? done("use_case_clears") : notYet("no_use_case_clears")
+            case "commit": return b.agents.contains { $0.status >= .shadow } ? done("agent_in_shadow") : notYet("no_agent_in_shadow")
             case "select_portfolio", "select_line_level":
                 let lineAgents = b.agents.filter { $0.side != .office && $0.status >= .pilot }.count
-                return lineAgents > 0 ? (.done, "\(Words.count(lineAgents, "line or product agent")) under way") : byDate(step, "no line-level use case is under way")
-            default: return byDate(step, "there is no evidence of it")
+                return lineAgents > 0 ? done("line_agents_under_way", ["agents": .count(lineAgents, "line_or_product_agent")]) : notYet("no_line_level")
+            default: return notYet("no_evidence")
             }
         }
     }

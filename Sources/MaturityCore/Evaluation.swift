@@ -8,8 +8,15 @@ public struct Evaluation: Sendable, Equatable {
     /// Each agent's workflow: estimated and, where reported, realised return.
     public var economics: [AgentEconomics]
 
-    /// Agents whose decision log earned a different rung than the file states: (agent, stated, measured).
-    public var claims: [(agent: String, stated: AgentStatus, measured: AgentStatus)] = []
+    /// Agents whose decision log earned a different rung than the file states.
+    public var claims: [Claim] = []
+
+    /// An agent stated at one rung whose decision log earned another.
+    public struct Claim: Sendable, Equatable {
+        public var agent: String
+        public var stated: AgentStatus
+        public var measured: AgentStatus
+    }
     /// For a workshop's merged file: where the room split and whose answer alone moves the stage.
     /// Worked out once here, so no report analyses the room again.
     public private(set) var room: WorkshopAnalysis?
@@ -18,22 +25,17 @@ public struct Evaluation: Sendable, Equatable {
     /// With a history of three or more assessments: each one's headline, oldest first, ending with this one.
     public private(set) var trend: [TrendPoint] = []
 
-    public static func == (a: Evaluation, b: Evaluation) -> Bool {
-        a.assessment == b.assessment && a.questionnaire == b.questionnaire && a.placement == b.placement
-            && a.useCases == b.useCases && a.plan == b.plan && a.economics == b.economics
-    }
-
     /// Runs placement → scoring → plan. Pure: the same input always gives the same result.
     /// A rung measured from a decision log outranks the status someone typed.
     public init(_ given: Assessment, questionnaire shipped: Questionnaire) {
         // The model's words in the company's currency: a EUR report never says "dollars".
         let questionnaire = shipped.inCurrency(given.organization.currency)
         var assessment = given
-        var claims: [(agent: String, stated: AgentStatus, measured: AgentStatus)] = []
+        var claims: [Claim] = []
         for i in assessment.agents.indices {
             guard let m = assessment.agents[i].measured, assessment.agents[i].status != .retired else { continue }
             let earned = m.earnedStatus
-            if earned != assessment.agents[i].status { claims.append((assessment.agents[i].name, assessment.agents[i].status, earned)) }
+            if earned != assessment.agents[i].status { claims.append(Claim(agent: assessment.agents[i].name, stated: assessment.agents[i].status, measured: earned)) }
             assessment.agents[i].status = earned
             assessment.agents[i].gate[EngineGateBar.metricOnRealData.rawValue] = m.metricMet
             if m.monitored { assessment.agents[i].gate[EngineGateBar.monitoring.rawValue] = true }
@@ -70,79 +72,78 @@ public struct Evaluation: Sendable, Equatable {
     /// The stage in one sentence, fitted to the answers: the questionnaire's summary, except where
     /// the answers say something it would get wrong (Stage 1 with standardised or measured tools,
     /// or with pilots and no tool use).
-    public var stageSummary: String {
-        let base = questionnaire.stage(placement.stage)?.summary ?? ""
+    public var stageSummary: Phrase {
+        let base = Phrase.verbatim(questionnaire.stage(placement.stage)?.summary ?? "")
         guard placement.stage == 1 else { return base }
         // An agent already on live work: the stock line ("nobody can say by how much") would contradict its number.
         let running = assessment.agents.filter(\.status.isRunning)
         if let first = running.first {
             let reported = running.compactMap { $0.reportsDollars != false ? $0.annualDollarValue : nil }.reduce(0, +)
-            let money = Format.money(reported, currency: assessment.organization.currency)
-            return (running.count == 1 ? "\(first.name) already acts on live work" : "\(Words.count(running.count, "agent")) already act on live work")
-                + (reported > 0 ? " and \(running.count == 1 ? "reports" : "report") \(money) a year" : "")
-                + (running.count == 1 ? ", but it does not clear the whole production gate yet, so it does not count as a first agent."
-                                      : ", but none clears the whole production gate yet, so none counts as a first agent.")
+            let n = Phrase.Arg.int(running.count)
+            return Phrase("summary.stage1.running", [
+                "n": n, "agent": .text(first.name),
+                "reports": .optional(reported > 0 ? Phrase("summary.stage1.running_reports", ["n": n, "money": .money(reported)]) : nil),
+            ])
         }
         let tools = assessment.answers[EngineQuestion.staffAITools.rawValue]
         let measured = assessment.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false
         switch (tools, measured) {
-        case (.choice("standardized")?, true):
-            return "Staff use licensed, trained AI tools and their savings are measured; no agent yet does a job end to end in production."
-        case (.choice("standardized")?, false):
-            return "Staff use licensed, trained AI tools, but nobody measures what they save; no agent yet does a job end to end in production."
-        case (.choice("ad_hoc")?, true):
-            return "People use AI tools on their own and the savings are measured; no agent yet does a job end to end in production."
-        case (.choice("ad_hoc")?, false):
-            return base
-        default:
-            return "AI pilots have run, but no agent does a job end to end in production and staff do not use AI tools day to day."
+        case (.choice("standardized")?, true): return Phrase("summary.stage1.standardized_measured")
+        case (.choice("standardized")?, false): return Phrase("summary.stage1.standardized_unmeasured")
+        case (.choice("ad_hoc")?, true): return Phrase("summary.stage1.ad_hoc_measured")
+        case (.choice("ad_hoc")?, false): return base
+        default: return Phrase("summary.stage1.pilots_only")
         }
     }
 
     /// How the run-cost ranges, which are US-dollar figures, were put into the company's currency.
-    public var currencyNote: String? {
+    public var currencyNote: Phrase? {
         let org = assessment.organization
         guard org.currency != "USD" else { return nil }
         if let rate = org.usdRate {
-            return "The model/API and monitoring ranges are USD figures, converted at 1 USD = \(Format.number(rate, maxDecimals: 6)) \(org.currency), the rate the assessment gives."
+            return Phrase("summary.currency_note.converted", ["rate": .number(rate, decimals: 6), "currency": .text(org.currency)])
         }
-        return "The model/API and monitoring ranges are USD figures used as \(org.currency) without conversion; give the company's rate (\(org.currency) per USD) to convert them."
+        return Phrase("summary.currency_note.unconverted", ["currency": .text(org.currency)])
     }
 
     /// Company flags and plan flags together, in a stable order, each once.
     public var allFlags: [Flag] {
         var flags = placement.flags
+        func flag(_ id: FlagID, title: [String: Phrase.Arg] = [:], _ detail: [String: Phrase.Arg], subjects: [String]) {
+            flags.append(Flag(id: id.rawValue, title: Phrase("flag.\(id.rawValue).title", title),
+                              detail: Phrase("flag.\(id.rawValue).detail", detail), subjects: subjects))
+        }
+        let p = questionnaire.parameters
         if plan.flags.contains(FlagID.lowVolumeForShadow.rawValue), let u = plan.nextMove.useCase,
            let useCase = useCases.first(where: { $0.name == u }) {
-            let volume = useCase.volumePerWeek.map { "\(Format.number($0)) cases a week" } ?? "an unknown weekly volume"
-            flags.append(Flag(id: FlagID.lowVolumeForShadow.rawValue, title: "Low volume for the shadow gate",
-                              detail: "\(u) runs \(volume); the shadow gate needs \(questionnaire.parameters.shadowGate.minCases) real cases, so the shadow rung lasts \(plan.shadowWeeks ?? 0) weeks and the plan runs past \(questionnaire.parameters.planDays) days.",
-                              subjects: [u]))
+            let volume = useCase.volumePerWeek.map { Phrase("flag.low_volume_for_shadow.volume", ["volume": .number($0)]) }
+                ?? Phrase("flag.low_volume_for_shadow.volume_unknown")
+            flag(.lowVolumeForShadow, ["use_case": .text(u), "volume": .phrase(volume), "cases": .number(Double(p.shadowGate.minCases), decimals: 0),
+                                       "weeks": .number(Double(plan.shadowWeeks ?? 0), decimals: 0), "days": .number(Double(p.planDays), decimals: 0)],
+                 subjects: [u])
         }
         let below = useCases.filter { $0.flags.contains(FlagID.roiBelow3x.rawValue) && !$0.locked }.map(\.name)
         if !below.isEmpty {
-            flags.append(Flag(id: FlagID.roiBelow3x.rawValue, title: "Under the \(Format.multiple(questionnaire.parameters.roiMinimum)) return bar",
-                              detail: "These use cases return less than \(Format.multiple(questionnaire.parameters.roiMinimum)) their run cost and will not be the next move: \(below.joined(separator: ", ")).",
-                              subjects: below))
+            flag(.roiBelow3x, title: ["bar": .multiple(p.roiMinimum)], ["bar": .multiple(p.roiMinimum), "use_cases": .names(below, ", ")], subjects: below)
         }
         if !claims.isEmpty {
-            let lines = claims.map { "\($0.agent) is stated at \(Words.rung($0.stated, questionnaire)); its log shows \(Words.rung($0.measured, questionnaire))" }
-            flags.append(Flag(id: FlagID.claimedNotMeasured.rawValue, title: "Claimed, not measured",
-                              detail: "The decision log and the file disagree: \(lines.joined(separator: "; ")). The placement uses the log.",
-                              subjects: claims.map(\.agent)))
+            let lines = claims.map {
+                Phrase.Arg.phrase(Phrase("flag.claimed_not_measured.claim", ["agent": .text($0.agent), "stated": .status($0.stated), "measured": .status($0.measured)]))
+            }
+            flag(.claimedNotMeasured, ["claims": .joined(lines, "; ")], subjects: claims.map(\.agent))
         }
-        let p = questionnaire.parameters
         let weak = economics.filter { e in
             e.belowBar && assessment.agents.contains { $0.name == e.agent && $0.status >= .shadow && $0.status != .retired }
         }
         if !weak.isEmpty {
-            let lines = weak.map { "\($0.agent) \(Format.ratio($0.roi ?? 0)) (\($0.judgedOnRealised ? "its reported value, measured, against the modelled run cost" : "modelled"))" }
-            let losing = weak.filter(\.losesMoney)
-            flags.append(Flag(id: FlagID.agentBelow3x.rawValue, title: "Agents under the \(Format.multiple(p.roiMinimum)) return bar",
-                              detail: "These agents are on the ladder or live, but their workflow returns less than \(Format.multiple(p.roiMinimum)) its run cost: \(lines.joined(separator: "; ")). "
-                                + (losing.isEmpty ? "" : "Those under 1x lose money: fix or stop them. ")
-                                + "One still climbing the ladder stops climbing; one already in production that earns more than it costs keeps running, but nothing copies its pattern until it clears the bar.",
-                              subjects: weak.map(\.agent)))
+            let lines = weak.map {
+                Phrase.Arg.phrase(Phrase("flag.agent_below_3x.agent", ["agent": .text($0.agent), "roi": .ratio($0.roi ?? 0),
+                                                                       "basis": .phrase(Phrase($0.judgedOnRealised ? "flag.agent_below_3x.realised" : "flag.agent_below_3x.modelled"))]))
+            }
+            flag(.agentBelow3x, title: ["bar": .multiple(p.roiMinimum)],
+                 ["bar": .multiple(p.roiMinimum), "agents": .joined(lines, "; "),
+                  "losing": .optional(weak.contains(where: \.losesMoney) ? Phrase("flag.agent_below_3x.losing") : nil)],
+                 subjects: weak.map(\.agent))
         }
         return flags
     }
@@ -155,10 +156,15 @@ public struct Since: Sendable, Equatable {
     public var stageNameBefore: String
     public var stageNameAfter: String
     /// Titles for every flag id raised or cleared, from whichever assessment raised it.
-    public var flagTitles: [String: String]
+    public var flagTitles: [String: Phrase]
+    /// The earlier assessment's currency and questionnaire: last quarter's move and plan are said in them.
+    public var currencyBefore: String
+    public var questionnaireBefore: Questionnaire
 
     public init(previous: Evaluation, current: Evaluation) {
         comparison = Comparison.compare(previous, current)
+        currencyBefore = previous.assessment.organization.currency
+        questionnaireBefore = previous.questionnaire
         stageNameBefore = previous.questionnaire.stageName(comparison.stageBefore)
         stageNameAfter = current.questionnaire.stageName(comparison.stageAfter)
         flagTitles = Dictionary((previous.allFlags + current.allFlags).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -176,6 +182,9 @@ public struct TrendPoint: Sendable, Equatable {
     public var dollarsReported: Double
     public var nextMove: Phrase
     public var nextMoveKind: NextMove.Kind
+    /// The assessment's currency and questionnaire: its move is said in them.
+    public var currency: String
+    public var questionnaire: Questionnaire
 
     public init(_ e: Evaluation) {
         assessedOn = e.assessment.assessedOn
@@ -186,5 +195,7 @@ public struct TrendPoint: Sendable, Equatable {
         dollarsReported = e.assessment.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
         nextMove = e.plan.nextMove.title
         nextMoveKind = e.plan.nextMove.kind
+        currency = e.assessment.organization.currency
+        questionnaire = e.questionnaire
     }
 }

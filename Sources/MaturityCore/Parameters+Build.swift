@@ -31,7 +31,24 @@ public struct BuildParameters: Sendable, Equatable {
 
 /// Plant-floor work is a capital project (`parameters.line_level`): a one-time cost, value from
 /// downtime and scrap avoided, and a stricter gate where an error can ship bad product or stop a line.
+/// The people the plan asks for, by rung (`parameters.staffing`): hours a COO can say yes to.
+public struct StaffingParameters: Sendable, Equatable {
+    /// IT's or the integrator's hours a week while the agent and its connection are built.
+    public var buildHoursPerWeek: Double = 24
+    /// The operations owner's hours a week during set-up: the SLO, the alarm, the budget line.
+    public var setupHoursPerWeek: Double = 4
+    /// Minutes a person spends checking one case against the agent's answer in shadow.
+    public var shadowReviewMinutesPerCase: Double = 1
+    /// Minutes an approver spends on one case during approve-each.
+    public var approverMinutesPerCase: Double = 2
+    /// The owner's minutes a working day once the agent acts alone (the dashboard, the queue, the vendor).
+    public var ownerMinutesPerDay: Double = 10
+    public init() {}
+}
+
 public struct LineLevelParameters: Sendable, Equatable {
+    /// The stage from which line-level and product work can be the move (and is no longer locked).
+    public var unlocksAtStage: Int = 3
     /// One-time cost of a line-level use case (sensors, integration with the line, the model, validation), US dollars.
     public var oneTimeCost: ClosedRange<Double> = 150_000...600_000
     /// Share of unplanned downtime a working use case avoids (Deloitte reports up to 70% fewer breakdowns).

@@ -33,15 +33,12 @@ public struct Parameters: Sendable, Equatable {
     public var lineLevel: LineLevelParameters = LineLevelParameters()
     /// What a process that leaves a field empty is taken to have, wherever it came from.
     public var assumedWhenUnknown: Assumptions = Assumptions()
+    public var staffing: StaffingParameters = StaffingParameters()
     /// Pilots stalled before production, as a share of all pilots run, that make a graveyard (with `stalledPilotsForGraveyard`).
     public var stalledPilotShareForGraveyard: Double = 0.5
-    /// What the production owner does, said in the plan's owner step.
-    public var ownerDuties: [String] = [
-        "look at the accuracy dashboard every day (two minutes)",
-        "clear the exception queue or route it",
-        "own the run-cost line in the budget",
-        "call the vendor or the internal team as soon as accuracy slips",
-    ]
+    /// What the production owner does, said in the plan's owner step (`parameters.owner_duties`;
+    /// the shipped questionnaire always gives them, so none are made up here).
+    public var ownerDuties: [String] = []
 
     public init(automatableShare: Double, weeksPerYear: Double, hoursPerFTEWeek: Double, roiMinimum: Double,
                 modelAPIMonthly: ScaledCost, monitoringMonthly: ScaledCost, exceptionFTE: ClosedRange<Double>,

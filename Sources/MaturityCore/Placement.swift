@@ -19,16 +19,16 @@ public struct RuleResult: Sendable, Equatable {
     /// The stage this rule guards.
     public var stage: Int
     public var id: String
-    public var rule: String
+    public var rule: Phrase
     public var passed: Bool
-    /// The answers or agents the verdict rests on, in words.
-    public var basis: String
+    /// The answers or agents the verdict rests on.
+    public var basis: Phrase
 }
 
 public struct Flag: Sendable, Equatable {
     public var id: String
-    public var title: String
-    public var detail: String
+    public var title: Phrase
+    public var detail: Phrase
     /// Agents, pilots or use cases the flag is about.
     public var subjects: [String]
 }
@@ -40,7 +40,7 @@ public struct GateGap: Sendable, Equatable {
 
 public struct MoveUp: Sendable, Equatable {
     public var toStage: Int
-    public var facts: [String]
+    public var facts: [Phrase]
 }
 
 /// The flag ids the JSON output uses.
@@ -90,80 +90,75 @@ extension Placement {
 
     static func rules(_ f: PlacementFacts) -> [RuleResult] {
         var out: [RuleResult] = []
+        func rule(_ stage: Int, _ id: String, _ args: [String: Phrase.Arg] = [:], passed: Bool, basis: Phrase) {
+            out.append(RuleResult(stage: stage, id: id, rule: Phrase("placement.rule." + id, args), passed: passed, basis: basis))
+        }
         // Stage 1: any AI use by staff, or any pilot.
         let tools = f.choice(.staffAITools)
         let usesTools = tools == "ad_hoc" || tools == "standardized"
         let pilotAgents = f.agents.filter { $0.status != .idea }
         let aiUse = usesTools || f.pilots > 0 || !pilotAgents.isEmpty
-        var basis = [f.said(.staffAITools), f.said(.aiPilots)]
-        if !pilotAgents.isEmpty { basis.append(Words.count(pilotAgents.count, "agent") + " past the idea stage") }
-        out.append(RuleResult(stage: 1, id: "ai_in_use",
-                              rule: "Staff use AI tools, or at least one AI pilot has run",
-                              passed: aiUse, basis: basis.joined(separator: "; ")))
+        var basis: [Phrase.Arg] = [.phrase(f.said(.staffAITools)), .phrase(f.said(.aiPilots))]
+        if !pilotAgents.isEmpty { basis.append(.phrase(Phrase("placement.basis.agents_past_idea", ["agents": .count(pilotAgents.count, "agent")]))) }
+        rule(1, "ai_in_use", passed: aiUse, basis: Phrase("value", ["v": .joined(basis, "; ")]))
 
         // Stage 2: one agent in production clearing all five bars.
-        let gatedBasis: String
+        let gatedBasis: Phrase
         if let first = f.gated.first {
-            gatedBasis = "\(first.name) is in production and clears all \(f.barCount) bars"
+            gatedBasis = Phrase("placement.basis.gated", ["agent": .text(first.name), "bars": f.barCount])
         } else if let gap = f.gaps.first {
-            gatedBasis = "\(gap.agent) is in production but misses: \(Words.bars(ids: gap.missingBars, f.questionnaire))"
+            gatedBasis = Phrase("placement.basis.misses", ["agent": .text(gap.agent), "missing": .bars(gap.missingBars)])
         } else {
-            gatedBasis = f.agents.isEmpty ? "no agents listed" : "no agent is in production"
+            gatedBasis = Phrase(f.agents.isEmpty ? "placement.basis.no_agents" : "placement.basis.none_in_production")
         }
-        out.append(RuleResult(stage: 2, id: "gated_agent_in_production",
-                              rule: "At least one agent in production clears all \(f.barCount) production-gate bars",
-                              passed: !f.gated.isEmpty, basis: gatedBasis))
+        rule(2, "gated_agent_in_production", ["bars": f.barCount], passed: !f.gated.isEmpty, basis: gatedBasis)
 
         // Stage 3: a gated portfolio that ships fast and reports dollars.
         let needed = f.parameters.portfolioMinAgents
-        out.append(RuleResult(stage: 3, id: "portfolio_of_gated_agents",
-                              rule: "At least \(needed) agents in production clear all \(f.barCount) bars",
-                              passed: f.gated.count >= needed,
-                              basis: Words.count(f.gated.count, "gated agent") + (f.gated.isEmpty ? "" : ": " + f.gated.map(\.name).joined(separator: ", "))))
-        out.append(RuleResult(stage: 3, id: "ships_in_weeks",
-                              rule: "New agents ship in weeks by reusing shared infrastructure",
-                              passed: f.yes(.newAgentShipsInWeeks),
-                              basis: f.said(.newAgentShipsInWeeks)))
+        rule(3, "portfolio_of_gated_agents", ["needed": .int(needed), "bars": f.barCount], passed: f.gated.count >= needed,
+             basis: Phrase("placement.basis.gated_agents", [
+                "agents": .count(f.gated.count, "gated_agent"),
+                "names": .optional(f.gated.isEmpty ? nil : Phrase("placement.basis.names", ["names": .names(f.gated.map(\.name), ", ")])),
+             ]))
+        rule(3, "ships_in_weeks", passed: f.yes(.newAgentShipsInWeeks), basis: f.said(.newAgentShipsInWeeks))
         let silent = f.silentRunning
-        var dollarsBasis = f.said(.everyAgentReportsDollars)
-        if !silent.isEmpty { dollarsBasis += "; not reporting what they earn: " + silent.map(\.name).joined(separator: ", ") }
-        out.append(RuleResult(stage: 3, id: "every_agent_reports_dollars",
-                              rule: "Every running agent reports what it earns in a regular review",
-                              passed: f.yes(.everyAgentReportsDollars) && silent.isEmpty, basis: dollarsBasis))
+        rule(3, "every_agent_reports_dollars", passed: f.yes(.everyAgentReportsDollars) && silent.isEmpty,
+             basis: Phrase("placement.basis.reports_dollars", [
+                "said": .phrase(f.said(.everyAgentReportsDollars)),
+                "silent": .optional(silent.isEmpty ? nil : Phrase("placement.basis.not_reporting", ["agents": .names(silent.map(\.name), ", ")])),
+             ]))
 
         // Stage 4: AI in core decisions or the product, on the Stage 3 base.
-        out.append(RuleResult(stage: 4, id: "ai_in_core_decisions_or_product",
-                              rule: "AI takes part in core operational decisions or in the product",
-                              passed: f.yes(.aiInCoreDecisions) || f.yes(.aiInProduct),
-                              basis: "\(f.said(.aiInCoreDecisions)); \(f.said(.aiInProduct))"))
+        rule(4, "ai_in_core_decisions_or_product", passed: f.yes(.aiInCoreDecisions) || f.yes(.aiInProduct),
+             basis: Phrase("value", ["v": .joined([.phrase(f.said(.aiInCoreDecisions)), .phrase(f.said(.aiInProduct))], "; ")]))
         return out
     }
 
     static func flags(_ f: PlacementFacts, stage: Int) -> [Flag] {
         var out: [Flag] = []
+        func flag(_ id: FlagID, _ args: [String: Phrase.Arg], subjects: [String], detail: String = "detail") {
+            out.append(Flag(id: id.rawValue, title: Phrase("flag.\(id.rawValue).title"),
+                            detail: Phrase("flag.\(id.rawValue).\(detail)", args), subjects: subjects))
+        }
         // Line-level or product work before the portfolio exists.
         let lineAgents = f.agents.filter { $0.side != .office && $0.status != .idea && $0.status != .retired }
-        var early: [String] = []
-        if f.yes(.lineLevelAIFunded) { early.append("line-level AI is funded") }
-        if f.yes(.aiInProduct) { early.append("AI is in the product") }
-        if f.yes(.aiInCoreDecisions) { early.append("AI is claimed in core decisions") }
-        if !lineAgents.isEmpty { early.append("line or product agents are underway: " + lineAgents.map(\.name).joined(separator: ", ")) }
+        var early: [Phrase.Arg] = []
+        if f.yes(.lineLevelAIFunded) { early.append(.phrase(Phrase("flag.skipping_steps.line_level_funded"))) }
+        if f.yes(.aiInProduct) { early.append(.phrase(Phrase("flag.skipping_steps.in_product"))) }
+        if f.yes(.aiInCoreDecisions) { early.append(.phrase(Phrase("flag.skipping_steps.in_core_decisions"))) }
+        if !lineAgents.isEmpty {
+            early.append(.phrase(Phrase("flag.skipping_steps.line_agents", ["agents": .names(lineAgents.map(\.name), ", ")])))
+        }
         if stage < 3, !early.isEmpty {
-            out.append(Flag(id: FlagID.skippingSteps.rawValue, title: "Skipping steps",
-                            detail: "At Stage \(stage), \(Format.list(early)). Line, product and core-decision AI pays only on a proven office portfolio (Stage 3).",
-                            subjects: lineAgents.map(\.name)))
+            flag(.skippingSteps, ["stage": .int(stage), "signs": .list(early)], subjects: lineAgents.map(\.name))
         }
         let silent = f.silentRunning
         if !silent.isEmpty {
-            out.append(Flag(id: FlagID.sprawlRisk.rawValue, title: "Sprawl risk",
-                            detail: "Running agents that report nothing of what they earn: \(silent.map(\.name).joined(separator: ", ")). Nobody can tell whether they still earn their keep.",
-                            subjects: silent.map(\.name)))
+            flag(.sprawlRisk, ["agents": .names(silent.map(\.name), ", ")], subjects: silent.map(\.name))
         }
         let inProduction = f.agents.filter { $0.status == .production }
         if inProduction.count >= f.parameters.severalAgents, !f.yes(.newAgentShipsInWeeks) {
-            out.append(Flag(id: FlagID.notYetPortfolio.rawValue, title: "Not yet a portfolio",
-                            detail: "\(inProduction.count) agents are in production, but a new one still takes quarters, not weeks. Each is its own project until they share infrastructure.",
-                            subjects: inProduction.map(\.name)))
+            flag(.notYetPortfolio, ["n": .int(inProduction.count)], subjects: inProduction.map(\.name))
         }
         // A retired agent counts as having reached production only if the file says it got there
         // (it reports dollars from live work); an agent on the ladder is climbing, not stalled.
@@ -176,28 +171,20 @@ extension Placement {
         let stalledShare = tried > 0 ? Double(stalled) / Double(tried) : 0
         if stalled > 0, reached == 0 || (stalled >= f.parameters.stalledPilotsForGraveyard
                                          && stalledShare >= f.parameters.stalledPilotShareForGraveyard) {
-            out.append(Flag(id: FlagID.pilotGraveyard.rawValue, title: "Pilot graveyard",
-                            detail: "\(Words.count(stalled, "pilot")) \(stalled == 1 ? "has" : "have") not reached production" + (reached == 0 ? " and none ever has." : ".") + " Pilots that stall teach the team that AI does not ship.",
-                            subjects: stalledAgents.map(\.name)))
+            flag(.pilotGraveyard, ["n": .int(stalled)], subjects: stalledAgents.map(\.name), detail: reached == 0 ? "detail_none_reached" : "detail")
         }
         let orphans = f.agents.filter { $0.namedOwner == nil && $0.status != .idea && $0.status != .retired }
         if !orphans.isEmpty {
-            out.append(Flag(id: FlagID.orphanedAgent.rawValue, title: "Orphaned agent",
-                            detail: "No named owner: \(orphans.map(\.name).joined(separator: ", ")). Orphaned agents degrade unseen and get switched off.",
-                            subjects: orphans.map(\.name)))
+            flag(.orphanedAgent, ["agents": .names(orphans.map(\.name), ", ")], subjects: orphans.map(\.name))
         }
         if !f.gaps.isEmpty {
-            let lines = f.gaps.map { "\($0.agent) misses: \(Words.bars(ids: $0.missingBars, f.questionnaire))" }
-            let inReach = stage < 2 ? " Stage 2 is in reach once they are closed." : ""
-            out.append(Flag(id: FlagID.gateGaps.rawValue, title: "Production-gate gaps",
-                            detail: "In production without clearing all \(f.barCount) bars: \(lines.joined(separator: "; ")).\(inReach)",
-                            subjects: f.gaps.map(\.agent)))
+            let lines = f.gaps.map { Phrase.Arg.phrase(Phrase("flag.gate_gaps.agent_misses", ["agent": .text($0.agent), "missing": .bars($0.missingBars)])) }
+            flag(.gateGaps, ["bars": f.barCount, "gaps": .joined(lines, "; "), "in_reach": .optional(stage < 2 ? Phrase("flag.gate_gaps.in_reach") : nil)],
+                 subjects: f.gaps.map(\.agent))
         }
         let tools = f.choice(.staffAITools)
         if tools == "ad_hoc" || tools == "standardized", !f.yes(.toolGainsMeasured) {
-            out.append(Flag(id: FlagID.softGains.rawValue, title: "Soft gains",
-                            detail: "Staff use AI tools (\(Words.answer(f.assessment.answers[EngineQuestion.staffAITools.rawValue], of: EngineQuestion.staffAITools.rawValue, f.questionnaire))), but nobody measures what they save. Gains that are not counted cannot be defended or built on.",
-                            subjects: []))
+            flag(.softGains, ["tools": f.answer(.staffAITools)], subjects: [])
         }
         return out
     }
@@ -207,33 +194,36 @@ extension Placement {
     static func moveUp(_ f: PlacementFacts, evidence: [RuleResult], stage: Int, weak: Set<String> = []) -> MoveUp? {
         guard stage < 4 else { return nil }
         let target = stage + 1
-        var facts: [String] = []
+        var facts: [Phrase] = []
         for rule in evidence where rule.stage == target && !rule.passed {
             switch rule.id {
-            case "ai_in_use":
-                facts.append("Put an AI tool in staff hands, or run one AI pilot")
             case "gated_agent_in_production":
                 facts.append(f.closestToGate(excluding: weak))
             case "portfolio_of_gated_agents":
                 let short = f.parameters.portfolioMinAgents - f.gated.count
-                var text = "\(Words.count(short, "more agent")) in production clearing all \(f.barCount) bars (\(f.gated.count) of \(f.parameters.portfolioMinAgents) today)"
                 let nearly = f.gaps.map(\.agent) + f.agents.filter { $0.status > .pilot && $0.status < .production && !weak.contains($0.name) }.map(\.name)
-                if !nearly.isEmpty { text += "; closest: " + nearly.prefix(short).joined(separator: ", ") }
-                facts.append(text)
-            case "ships_in_weeks":
-                facts.append("New agents ship in weeks by reusing the first agents' connectors and monitoring")
+                facts.append(Phrase("placement.move_up.portfolio_of_gated_agents", [
+                    "more": .count(short, "more_agent"), "bars": f.barCount, "gated": .int(f.gated.count), "needed": .int(f.parameters.portfolioMinAgents),
+                    "closest": .optional(nearly.isEmpty ? nil : Phrase("placement.move_up.closest", ["agents": .names(Array(nearly.prefix(short)), ", ")])),
+                ]))
             case "every_agent_reports_dollars":
                 let silent = f.silentRunning.map(\.name)
-                facts.append("Every running agent reports what it earns in a regular review"
-                             + (silent.isEmpty ? "" : "; start with " + silent.joined(separator: ", ")))
-            case "ai_in_core_decisions_or_product":
-                facts.append("AI in one core operational decision, written back within guardrails, or in the product")
+                facts.append(Phrase("placement.move_up.every_agent_reports_dollars", [
+                    "start": .optional(silent.isEmpty ? nil : Phrase("placement.move_up.start_with", ["agents": .names(silent, ", ")])),
+                ]))
+            case "ai_in_use", "ships_in_weeks", "ai_in_core_decisions_or_product":
+                facts.append(Phrase("placement.move_up." + rule.id))
             default:
                 facts.append(rule.rule)
             }
         }
         return MoveUp(toStage: target, facts: facts)
     }
+}
+
+extension Phrase.Arg {
+    /// Names as typed, joined by a separator: "A, B".
+    static func names(_ names: [String], _ separator: String) -> Phrase.Arg { .joined(names.map(Phrase.Arg.text), separator) }
 }
 
 /// The answers and agents in the form the rules read them.
@@ -270,13 +260,25 @@ struct PlacementFacts {
         }
     }
 
-    var barCount: String { Words.number(questionnaire.gateBars.count) }
+    /// The number of gate bars, in words: "all five bars".
+    var barCount: Phrase.Arg { .words(questionnaire.gateBars.count) }
 
     /// "Staff use of AI tools: some people use them on their own".
-    func said(_ question: EngineQuestion) -> String {
+    func said(_ question: EngineQuestion) -> Phrase {
         let id = question.rawValue
         let name = questionnaire.question(id).map { $0.short ?? $0.prompt } ?? id
-        return "\(name): \(Words.answer(assessment.answers[id], of: id, questionnaire))"
+        return Phrase("placement.basis.said", ["question": .text(name), "answer": answer(question)])
+    }
+
+    /// The answer on file: a choice as its label, yes or no, a number, or unknown.
+    func answer(_ question: EngineQuestion) -> Phrase.Arg {
+        switch assessment.answers[question.rawValue] {
+        case nil: return .phrase(Phrase("answer.unknown"))
+        case .choice(let c)?: return .choice(question.rawValue, c)
+        case .yesNo(let yes)?: return .phrase(Phrase(yes ? "answer.yes" : "answer.no"))
+        case .number(let n)?: return .number(n)
+        case .text(let t)?: return .text(t)
+        }
     }
 
     func yes(_ q: EngineQuestion) -> Bool { assessment.answers[q.rawValue]?.isYes ?? false }
@@ -291,20 +293,18 @@ struct PlacementFacts {
         return 0
     }
 
-    func answerText(_ q: EngineQuestion) -> String { assessment.answers[q.rawValue]?.display ?? "unknown" }
-
     /// Running agents that do not report dollars.
     var silentRunning: [Agent] { agents.filter { $0.status.isRunning && $0.reportsDollars != true } }
 
     /// The single change that gets the nearest agent through the gate.
-    func closestToGate(excluding weak: Set<String>) -> String {
+    func closestToGate(excluding weak: Set<String>) -> Phrase {
         if let gap = gaps.min(by: { $0.missingBars.count < $1.missingBars.count }) {
-            return "\(gap.agent) clears the \(gap.missingBars.count == 1 ? "bar" : "bars") it misses: \(Words.bars(ids: gap.missingBars, questionnaire))"
+            return Phrase("placement.move_up.close_gaps", ["n": .int(gap.missingBars.count), "agent": .text(gap.agent), "missing": .bars(gap.missingBars)])
         }
         let underway = agents.filter { $0.status > .idea && $0.status < .production && !weak.contains($0.name) }.max { $0.status < $1.status }
         if let agent = underway {
-            return "\(agent.name) moves from \(Words.rung(agent.status, questionnaire)) to production and clears all \(barCount) bars"
+            return Phrase("placement.move_up.to_production", ["agent": .text(agent.name), "status": .status(agent.status), "bars": barCount])
         }
-        return "One agent in production that clears all \(barCount) bars: " + Format.list(questionnaire.gateBars.map { Words.inSentence($0.label) })
+        return Phrase("placement.move_up.first_gated_agent", ["bars": barCount, "labels": .bars(questionnaire.gateBars.map(\.id))])
     }
 }

@@ -186,8 +186,8 @@ struct Situation {
 
     /// Line-level or product AI funded (or claimed) before Stage 3: said beside the move, which stays on the office base.
     func skippingAsides() -> [Finding] {
-        guard placement.stage < 3, placement.flags.contains(where: { $0.id == FlagID.skippingSteps.rawValue }) else { return [] }
-        return [Finding(kind: .pauseLineLevel, agent: nil, text: Phrase("finding.pause_line_level"))]
+        guard placement.stage < p.lineLevel.unlocksAtStage, placement.flags.contains(where: { $0.id == FlagID.skippingSteps.rawValue }) else { return [] }
+        return [Finding(kind: .pauseLineLevel, agent: nil, text: Phrase("finding.pause_line_level", ["stage": .int(p.lineLevel.unlocksAtStage)]))]
     }
 
     /// Live agents that earn more than they cost but under the bar: never the move, always said beside it.

@@ -101,7 +101,7 @@ public enum Scoring {
         var cases = assessment.processes.map { process in
             var u = useCase(process, rate: rate, currency: assessment.organization.currency, stage: stage,
                             agents: assessment.agents, p: p, usdFactor: assessment.usdFactor)
-            if stage == 3, !governed, !u.locked, u.side != .office {
+            if stage == p.lineLevel.unlocksAtStage, !governed, !u.locked, u.side != .office {
                 u.locked = true
                 u.lockedReason = Phrase("usecase.waits_governance." + (u.side == .line ? "line" : "product"))
                 u.ineligibleReason = u.lockedReason
@@ -153,9 +153,9 @@ public enum Scoring {
         let points = factors.reduce(0) { $0 + $1.points }
         let feasibility = (points / p.feasibility.maximum * 100).roundedInt()
 
-        let locked = process.side != .office && stage < 3
+        let locked = process.side != .office && stage < p.lineLevel.unlocksAtStage
         let lockedReason = locked
-            ? Phrase("usecase.locked." + (process.side == .line ? "line" : "product"), ["stage": .int(stage)])
+            ? Phrase("usecase.locked." + (process.side == .line ? "line" : "product"), ["stage": .int(stage), "unlocks": .int(p.lineLevel.unlocksAtStage)])
             : nil
         let highValue = value >= p.quadrantHighValue
         let highFeasibility = Double(feasibility) >= p.quadrantHighFeasibility
@@ -218,6 +218,13 @@ public enum Scoring {
         return CostRange(low: middle * (1 - b.connectionSpread), high: middle * (1 + b.connectionSpread))
     }
 
+    /// People on the exception queue once the agent acts alone: the judgement share of today's hours,
+    /// kept within the range the seed gives (someone must own the queue). The budget and the staffing both read it.
+    public static func exceptionFTE(_ process: InventoryProcess, _ p: Parameters) -> Double {
+        let needed = process.hoursPerWeek * (process.exceptionShare ?? 0.5) / p.hoursPerFTEWeek
+        return min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, needed))
+    }
+
     /// The four run-cost lines of the seed's budget table, each with the inputs behind it.
     /// `usdFactor` converts the model/API and monitoring ranges, which are US-dollar figures.
     static func runCost(_ process: InventoryProcess, rate: Double, currency: String, p: Parameters, usdFactor: Double = 1) -> [CostLine] {
@@ -228,7 +235,7 @@ public enum Scoring {
         let exceptionShare = process.exceptionShare ?? 0.5
         let exceptionHours = process.hoursPerWeek * exceptionShare
         let needed = exceptionHours / p.hoursPerFTEWeek
-        let fte = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, needed))
+        let fte = exceptionFTE(process, p)
         let bound = needed < p.exceptionFTE.lowerBound ? Phrase("cost.exception_floor")
             : (needed > p.exceptionFTE.upperBound ? Phrase("cost.exception_ceiling") : .empty)
         let structure = process.inputStructure ?? "unstructured"

@@ -46,6 +46,7 @@ public struct ComparisonJSON: Encodable, Sendable {
         public var reason: String
     }
 
+    /// The comparison in words; `words` is the phrase table for the later assessment (its currency and questionnaire).
     public init(_ since: Since, words w: PhraseBook) {
         let c = since.comparison
         let money = { (v: Double) in v.roundedInt() }
@@ -55,8 +56,8 @@ public struct ComparisonJSON: Encodable, Sendable {
         stageAfter = c.stageAfter
         stageNameBefore = since.stageNameBefore
         stageNameAfter = since.stageNameAfter
-        flagTitles = since.flagTitles.filter { c.flagsRaised.contains($0.key) || c.flagsCleared.contains($0.key) }
-        rulesFlipped = c.rulesFlipped.map { Flip(id: $0.id, rule: $0.rule, before: $0.before, after: $0.after) }
+        flagTitles = since.flagTitles.filter { c.flagsRaised.contains($0.key) || c.flagsCleared.contains($0.key) }.mapValues(w.say)
+        rulesFlipped = c.rulesFlipped.map { Flip(id: $0.id, rule: w.say($0.rule), before: $0.before, after: $0.after) }
         flagsRaised = c.flagsRaised
         flagsCleared = c.flagsCleared
         agentsAdded = c.agentsAdded
@@ -64,9 +65,13 @@ public struct ComparisonJSON: Encodable, Sendable {
         agentsMoved = c.agentsMoved.map { Move(name: $0.name, from: $0.from, to: $0.to, direction: $0.forward ? "forward" : "back") }
         useCasesMoved = c.useCasesMoved.map { Rank(name: $0.name, before: $0.before, after: $0.after) }
         let f = c.followThrough
-        followThrough = Follow(move: w.say(f.move), useCase: f.useCase, status: f.mark.rawValue, reason: f.reason,
-                               steps: f.steps.map { Step(id: $0.id, title: w.say($0.title), start: $0.start.iso, end: $0.end.iso, status: $0.mark.rawValue, reason: $0.reason) })
-        ledger = c.ledger.map { Ledger(agent: $0.agent, estimated: $0.estimated.map(money), realised: $0.realised.map(money), basis: $0.basis) }
+        // Last quarter's move and steps are said as last quarter's report said them (its currency, its questionnaire's labels).
+        let then = w.for(currency: since.currencyBefore, questionnaire: since.questionnaireBefore)
+        // A move that slipped names the step that slipped by the words before its title's colon: "Shadow: due by …".
+        let reason = f.slippedStep.map { Phrase("compare.follow.slipped_step", ["step": .text(PhraseBook.label(ofTitle: then.say($0))), "reason": .phrase(f.reason)]) } ?? f.reason
+        followThrough = Follow(move: then.say(f.move), useCase: f.useCase, status: f.mark.rawValue, reason: w.say(reason),
+                               steps: f.steps.map { Step(id: $0.id, title: then.say($0.title), start: $0.start.iso, end: $0.end.iso, status: $0.mark.rawValue, reason: w.say($0.reason)) })
+        ledger = c.ledger.map { Ledger(agent: $0.agent, estimated: $0.estimated.map(money), realised: $0.realised.map(money), basis: w.say($0.basis)) }
         selfReportedRise = c.selfReportedRise
         answersChanged = c.answersChanged.map { Change(id: $0.id, before: $0.before, after: $0.after) }
         notComparable = c.notComparable
@@ -88,7 +93,9 @@ public struct HistoryEntry: Encodable, Sendable {
     /// The rule that chose the move (`ship_next_agent`, …), as in the report's `nextMove.kind`.
     public var nextMoveKind: String
 
-    public init(file: String?, _ p: TrendPoint, words w: PhraseBook) {
+    /// The point in words: `words` is the language's table; each point is said in its own assessment's currency and questionnaire.
+    public init(file: String?, _ p: TrendPoint, words: PhraseBook) {
+        let w = words.for(currency: p.currency, questionnaire: p.questionnaire)
         self.file = file
         assessedOn = p.assessedOn.iso
         stage = p.stage

@@ -113,6 +113,8 @@ public struct LadderModel: Encodable, Sendable {
         public var lines: [Line]
         public var bands: [Band]
         public var alarms: [Band]
+        /// The y-axis scale: 60% to 100%.
+        public var ticks: [Line]
         public var hasPoints: Bool
         public var description: String
     }
@@ -127,7 +129,14 @@ public struct LadderModel: Encodable, Sendable {
         public var alarms: [String]
         public var breaches: [String]
     }
-    public struct Band: Encodable, Sendable { public var x: Int; public var width: Int; public var label: String }
+    public struct Band: Encodable, Sendable {
+        public var x: Int
+        public var width: Int
+        public var label: String
+        /// A rung before auto (shadow, approve-each): its measured rate as a bar across its pane, and the figure.
+        public var rateY: Int? = nil
+        public var rateLabel: String? = nil
+    }
 
     public init(_ r: LadderReport, questionnaire q: Questionnaire, process: InventoryProcess?, notes: [String], statedRung: String? = nil) {
         let p = q.parameters
@@ -171,11 +180,11 @@ public struct LadderModel: Encodable, Sendable {
     static func round3(_ v: Double) -> Double { (v * 1000).rounded() / 1000 }
 
     static func chart(_ r: LadderReport, _ p: Parameters) -> Chart {
-        let width = 720, height = 260, left = 70, right = 710, top = 20, bottom = 230
+        let width = 790, height = 260, left = 70, right = 710, top = 20, bottom = 230
         let lo = 0.6
         func y(_ v: Double) -> Int { bottom - ((max(lo, min(1, v)) - lo) / (1 - lo) * Double(bottom - top)).roundedInt() }
         guard let first = r.from, let last = r.to else {
-            return Chart(width: width, height: height, points: "", lines: [], bands: [], alarms: [], hasPoints: false, description: "No cases.")
+            return Chart(width: width, height: height, points: "", lines: [], bands: [], alarms: [], ticks: [], hasPoints: false, description: "No cases.")
         }
         let days = max(1, first.days(until: last) + 1)
         func x(_ d: Day) -> Int { left + (Double(first.days(until: d)) / Double(days) * Double(right - left)).roundedInt() }
@@ -190,13 +199,20 @@ public struct LadderModel: Encodable, Sendable {
                      (p.autoGateRate, "gate \(Format.percent(p.autoGateRate))")]
         let bands = r.rungs.compactMap { rung -> Band? in
             guard let f = rung.from, let t = rung.to else { return nil }
-            return Band(x: x(f), width: max(2, x(t.adding(days: 1)) - x(f)), label: rung.title)
+            var band = Band(x: x(f), width: max(2, x(t.adding(days: 1)) - x(f)), label: rung.title)
+            // The panes before auto are not on the automated line: show the rung's own rate against its gate.
+            if rung.rung != EngineRung.autoWithExceptions.rawValue, let rate = rung.rate {
+                band.rateY = y(rate)
+                band.rateLabel = "\(Format.percent(round3(rate))) (gate \(Format.percent(rung.gateRate)))"
+            }
+            return band
         }
+        let ticks = [0.6, 0.7, 0.8, 0.9, 1.0].map { Line(y: y($0), label: Format.percent($0)) }
         let alarms = r.alarms.map { a in Band(x: x(a.from), width: max(2, x(a.to.adding(days: 1)) - x(a.from)), label: "alarm \(a.from.iso) to \(a.to.iso)") }
         let description = "Rolling \(p.slo.rollingWindowTransactions)-case accuracy of the automated cases from \(first.iso) to \(last.iso)"
             + (r.alarms.isEmpty ? "; it never fell below \(Format.percent(p.slo.pageOwnerBelow))." : "; it fell below \(Format.percent(p.slo.pageOwnerBelow)) " + r.alarms.map { "from \($0.from.iso) to \($0.to.iso)" }.joined(separator: " and ") + ".")
         return Chart(width: width, height: height, points: points, lines: gates.map { Line(y: y($0.0), label: $0.1) },
-                     bands: bands, alarms: alarms, hasPoints: !points.isEmpty, description: description)
+                     bands: bands, alarms: alarms, ticks: ticks, hasPoints: !points.isEmpty, description: description)
     }
 
     /// The exit status a cron job pages on: 0 advance or on track, 10 hold, 11 act now.

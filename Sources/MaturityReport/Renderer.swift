@@ -4,6 +4,8 @@ import MaturityCore
 /// The formats the commands write; each command says which of them it offers.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, html, md
+    /// The consultant's workbook (`maturity report` only).
+    case xlsx
 
     /// The file extension for `--output` folders and the demo.
     public var fileExtension: String { self == .text ? "txt" : rawValue }
@@ -15,6 +17,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case "json": self = .json
         case "html", "htm": self = .html
         case "md", "markdown": self = .md
+        case "xlsx": self = .xlsx
         default: return nil
         }
     }
@@ -49,14 +52,19 @@ public struct Renderer: Sendable {
         // Markdown embeds no data block: skip encoding the JSON (half the time on a long inventory).
         case .md: return try templates.render(try view(model, embedJSON: false), template: .markdown)
         case .text: return try templates.render(try view(model, embedJSON: false), template: .text)
+        case .xlsx: throw TemplateError(file: "(xlsx)", line: nil, column: nil, message: "a workbook is bytes, not text: use workbook(_:)")
         }
     }
+
+    /// The consultant's workbook of the report (--format xlsx).
+    public func workbook(_ evaluation: Evaluation) throws -> Data { try Workbook.data(ReportModel(evaluation, words: words)) }
 
     /// The view the templates read, with the model's JSON embedded for the HTML's data block.
     public func view(_ model: ReportModel, embedJSON: Bool = true) throws -> ReportView {
         var view = ReportView(model, brand: brand, json: embedJSON ? try model.json(pretty: false) : "")
         view.text = ReportView.TextView(model)
-        view.data = model
+        // The whole model costs a second tree to prepare: only when a template reads it.
+        if templates.readsData { view.data = model }
         view.comparison = model.sinceLastQuarter.map { ComparisonView($0, currency: model.organization.currency) }
         return view
     }

@@ -15,7 +15,7 @@ extension ReportModel {
         stage = pl.stage
         stageName = q.stageName(pl.stage)
         let current = q.stage(pl.stage)
-        stageSummary = e.stageSummary
+        stageSummary = w.say(e.stageSummary)
         trap = current?.trap ?? ""
         stageLooksLike = current?.looksLike ?? ""
         stageMove = current?.move ?? ""
@@ -29,13 +29,13 @@ extension ReportModel {
                       inPlace: $0.inPlace(a.answers))
         }
         sources = q.sources.map { SourceJSON(fact: $0.fact, source: $0.source) }
-        currencyNote = e.currencyNote
+        currencyNote = e.currencyNote.map(w.say)
         shadowStretched = plan.flags.contains(FlagID.lowVolumeForShadow.rawValue)
         calendarGiven = plan.calendarGiven
-        evidence = pl.evidence.map { EvidenceJSON(stage: $0.stage, id: $0.id, rule: $0.rule, passed: $0.passed, basis: $0.basis) }
-        flags = e.allFlags.map { FlagJSON(id: $0.id, title: $0.title, detail: $0.detail, subjects: $0.subjects) }
+        evidence = pl.evidence.map { EvidenceJSON(stage: $0.stage, id: $0.id, rule: w.say($0.rule), passed: $0.passed, basis: w.say($0.basis)) }
+        flags = e.allFlags.map { FlagJSON(id: $0.id, title: w.say($0.title), detail: w.say($0.detail), subjects: $0.subjects) }
         unknownAnswers = pl.unknownAnswers
-        moveUp = pl.moveUp.map { MoveUpJSON(toStage: $0.toStage, toStageName: q.stageName($0.toStage), facts: $0.facts) }
+        moveUp = pl.moveUp.map { MoveUpJSON(toStage: $0.toStage, toStageName: q.stageName($0.toStage), facts: $0.facts.map(w.say)) }
         gatedAgents = pl.gatedAgents
         nextMove = NextMoveJSON(plan.nextMove, w)
         goNoGoOn = plan.goNoGoOn?.iso
@@ -54,10 +54,11 @@ extension ReportModel {
                       exceptionQueueBusinessHours: plan.slo.exceptionQueueBusinessHours)
         goNoGo = plan.goNoGo.map(\.question)
         budget = plan.budget.map { CostLineJSON($0, w) }
-        agents = a.agents.map { AgentJSON($0, e) }
+        agents = a.agents.map { AgentJSON($0, e, w) }
+        addDeliverable(Deliverable(e), w)
         if let since = e.since { sinceLastQuarter = ComparisonJSON(since, words: w) }
         if !e.trend.isEmpty { trend = e.trend.map { HistoryEntry(file: nil, $0, words: w) } }
-        if let room = e.room { addRoom(room, rule: a.workshop?.rule ?? .strict, q) }
+        if let room = e.room { addRoom(room, rule: a.workshop?.rule ?? .strict, q, w) }
     }
 
     /// Every question with the answer on file, a choice as "label (value)".
@@ -82,14 +83,14 @@ extension ReportModel {
 
     /// Where the room split and whose answer alone moves the stage, in the report's words. `answer`
     /// keeps the form the file records ("true", "ad_hoc", "unknown"); `shown` is how a reader says it.
-    mutating func addRoom(_ room: WorkshopAnalysis, rule: Workshop.Rule, _ q: Questionnaire) {
+    mutating func addRoom(_ room: WorkshopAnalysis, rule: Workshop.Rule, _ q: Questionnaire, _ w: PhraseBook) {
         func shown(_ answer: Answer?, _ question: String) -> String {
             switch answer {
-            case nil: return "unknown"
-            case .yesNo(let yes)?: return yes ? "yes" : "no"
+            case nil: return w.say("answer.unknown")
+            case .yesNo(let yes)?: return w.say(yes ? "answer.yes" : "answer.no")
             case .choice(let c)?:
                 // A choice reads as its label ("some people use them on their own"), not its id.
-                return q.question(question)?.choices.first { $0.value == c }.map { Words.inSentence($0.label) } ?? c
+                return q.question(question)?.choices.first { $0.value == c }.map { w.inSentence($0.label) } ?? c
             case let other?: return other.display
             }
         }
@@ -106,7 +107,7 @@ extension ReportModel {
         personStages = room.people.map { PersonStageJSON(person: $0.person, role: $0.role, executive: $0.executive, stage: $0.stage) }
         stageMovers = room.movers.map {
             MoverJSON(person: $0.person, question: $0.question,
-                      questionText: q.question($0.question).map { Words.inSentence($0.short ?? $0.prompt) } ?? $0.question,
+                      questionText: q.question($0.question).map { w.inSentence($0.short ?? $0.prompt) } ?? $0.question,
                       answer: Workshop.text($0.answer), shown: shown($0.answer, $0.question), stage: $0.stage)
         }
         workshopRule = rule.rawValue
@@ -160,7 +161,7 @@ extension ReportModel.UseCaseJSON {
 
 extension ReportModel.AgentJSON {
     /// An agent with its gate bar by bar (cleared at any status), its economics and any measured rung.
-    init(_ agent: Agent, _ e: Evaluation) {
+    init(_ agent: Agent, _ e: Evaluation, _ w: PhraseBook) {
         let q = e.questionnaire
         let missing = Placement.missingBars(agent, questionnaire: q)
         let econ = e.economics.first { $0.agent == agent.name }
@@ -176,6 +177,6 @@ extension ReportModel.AgentJSON {
                       .init(log: $0.log, rung: $0.rung, verdict: $0.verdict, cases: $0.cases, from: $0.from.iso, to: $0.to.iso,
                             weekly: $0.weekly, firstWeek: $0.firstWeek)
                   },
-                  statedRung: e.claims.first { $0.agent == agent.name }.map { Words.rung($0.stated, q) })
+                  statedRung: e.claims.first { $0.agent == agent.name }.map { w.status($0.stated) })
     }
 }

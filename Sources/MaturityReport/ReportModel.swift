@@ -54,6 +54,14 @@ public struct ReportModel: Encodable, Sendable {
     public var goNoGoOn: String?
     public var budget: [CostLineJSON]
     public var agents: [AgentJSON]
+    /// One paragraph for the CEO: where we stand, the one move, what it costs and returns, what we need.
+    public var summary: String = ""
+    /// The first five workflows worth scaling, in order, with the reason for the order.
+    public var firstFive: [FirstPickJSON] = []
+    /// The people the plan asks for: hours by role and plan week.
+    public var staffing: [StaffingJSON] = []
+    /// Risks the move's process names, each with what the plan does about it.
+    public var risks: [RiskJSON] = []
     /// Present with `--previous`: what changed and whether last quarter's move happened.
     public var sinceLastQuarter: ComparisonJSON?
     /// Present with `--history` and three or more assessments.
@@ -103,6 +111,8 @@ public struct ReportModel: Encodable, Sendable {
         public var autoWithExceptionsMinRate: Double?
         /// Use cases the table and chart show; the JSON lists every one.
         public var useCasesShown: Int
+        /// The stage from which line-level and product work is no longer locked.
+        public var lineLevelUnlocksAtStage: Int
     }
     public struct HabitJSON: Encodable, Sendable {
         public var id: String
@@ -330,6 +340,7 @@ extension ReportModel.ParametersJSON {
         approveEachMinRate = p.rung(.approveEach)?.minRate
         autoWithExceptionsMinRate = p.autoGateRate
         useCasesShown = ReportModel.useCasesShown
+        lineLevelUnlocksAtStage = p.lineLevel.unlocksAtStage
     }
 }
 

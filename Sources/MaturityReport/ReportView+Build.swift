@@ -24,6 +24,7 @@ extension ReportView {
         ladder = Self.ladder(m)
 
         nextMove = Self.move(m, money: money)
+        deliverable = DeliverableView(m, money: money)
         headline = Self.headline(m, move: nextMove, money: money)
 
         evidence = m.evidence.map {
@@ -96,8 +97,13 @@ extension ReportView {
         let reported = m.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
         var figures = [Figure(label: "Stage", value: "\(m.stage) · \(m.stageName)", note: nil)]
         if let v = m.nextMove.annualValue {
-            figures.append(Figure(label: move.valueLabel == "At stake" ? "At stake, per year" : "Next move, per year", value: money(v),
-                                  note: m.nextMove.roi.map { "\(Format.ratio($0)) its run cost" }))
+            var note = m.nextMove.roi.map { "\(Format.ratio($0)) its run cost" }
+            // A reported figure beside the model's estimate for the same work: say which the plan uses, and why they differ.
+            if let agent = m.agents.first(where: { $0.name == m.nextMove.agent }), let estimate = agent.estimatedAnnualValue,
+               let realised = agent.realisedAnnualValue, realised == v, estimate != realised {
+                note = (note.map { $0 + "; " } ?? "") + "the figure the agent reports, which the plan uses (the model estimates \(money(estimate)))"
+            }
+            figures.append(Figure(label: move.valueLabel == "At stake" ? "At stake, per year" : "Next move, per year", value: money(v), note: note))
         }
         if let d = m.nextMove.costOfDelayPerQuarter { figures.append(Figure(label: "Cost of a quarter's delay", value: money(d), note: "net of run cost")) }
         figures.append(Figure(label: "Open use cases", value: "\(eligible.count) of \(m.useCases.count)",
@@ -114,12 +120,14 @@ extension ReportView {
             let belowBar = u.flags.contains(FlagID.roiBelow3x.rawValue)
             var status = u.quadrantLabel
             if u.locked {
-                status = m.stage >= 3 ? "Locked until the governance habits are in place: \(u.side == "line" ? "line-level" : "product") work"
-                                      : "Locked until Stage 3: \(u.side == "line" ? "line-level" : "product") work"
+                status = m.stage >= m.parameters.lineLevelUnlocksAtStage ? "Locked until the governance habits are in place: \(u.side == "line" ? "line-level" : "product") work"
+                                      : "Locked until Stage \(m.parameters.lineLevelUnlocksAtStage): \(u.side == "line" ? "line-level" : "product") work"
             }
             else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
             else if belowBar { status = "Under the \(Format.multiple(p.roiMinimum)) return bar" }
             else if let agent = u.agent, let s = u.agentStatus { status += "; \(agent) is at \(s.replacingOccurrences(of: "_", with: " "))" }
+            // Unknown volume is priced at the top of the run-cost ranges: a figure a reader will question, explained where it stands.
+            if u.volumePerWeek == nil { status += "; volume unknown, so its run cost is priced at the top of the range" }
             return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: u.side,
                               value: money(u.annualValue), fte: Format.number(u.fteFreed, maxDecimals: 2),
                               runCost: money(u.annualRunCost), roi: Format.ratio(u.roi), feasibility: u.feasibility,
@@ -213,7 +221,7 @@ extension ReportView {
         let p = m.parameters, rows = m.useCases.prefix(p.useCasesShown)
         let money = { (v: Double) in Format.money(v, currency: m.organization.currency) }
         let maxValue = Self.niceCeiling(max(Double(m.useCases.map(\.annualValue).max() ?? 0), p.quadrantHighValue * 1.2))
-        // WorkshopAnalysis for the widest axis label ("CA$100,000"): about 7 px a character at 12 px type.
+        // Room for the widest axis label ("CA$100,000"): about 7 px a character at 12 px type.
         let widest = (0...4).map { money(maxValue * Double($0) / 4).count }.max() ?? 8
         let left = max(78, 14 + widest * 7)
         let width = left + 562, height = 380, right = left + 542, top = 20, bottom = 330
@@ -248,7 +256,6 @@ extension ReportView {
                             thresholdY: p.quadrantHighValue < maxValue ? py(p.quadrantHighValue) : nil,
                             xTicks: xTicks, yTicks: yTicks, points: points, description: description,
                             mermaidPoints: mermaid,
-                            mermaidXThreshold: Format.number(p.quadrantHighFeasibility, maxDecimals: 0),
                             mermaidYThreshold: money(p.quadrantHighValue))
     }
 
@@ -275,14 +282,18 @@ extension ReportView {
                            mermaidTitle: "\(i + 1) " + Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")
         }
         var months: [Tick] = []
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         var cursor = planStart.adding(days: 1 - planStart.day)
         while cursor <= planEnd {
             if cursor >= planStart {
-                let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
                 months.append(Tick(at: barLeft + (Double(planStart.days(until: cursor)) * scale).roundedInt(),
                                    label: "\(names[cursor.month - 1]) \(cursor.year)"))
             }
             cursor = cursor.adding(days: Day.daysIn(month: cursor.month, year: cursor.year))
+        }
+        // The month the plan starts in gets its tick at the plan's first day, unless the next month's tick sits too close to read.
+        if planStart.day != 1, (months.first?.at ?? Int.max) - barLeft >= 70 {
+            months.insert(Tick(at: barLeft, label: "\(names[planStart.month - 1]) \(planStart.year)"), at: 0)
         }
         let slo = m.slo
         let sloRows = [

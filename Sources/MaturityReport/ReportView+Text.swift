@@ -37,7 +37,7 @@ extension ReportView.TextView {
         let top = m.useCases.prefix(5)
         useCases = top.map { u in
             var note = u.quadrantLabel.lowercased()
-            if u.locked { note = m.stage >= 3 ? "locked until governance is in place" : "locked until Stage 3" } else if u.alreadyAutomated { note = "automated by \(u.agent ?? "an agent")" }
+            if u.locked { note = m.stage >= m.parameters.lineLevelUnlocksAtStage ? "locked until governance is in place" : "locked until Stage \(m.parameters.lineLevelUnlocksAtStage)" } else if u.alreadyAutomated { note = "automated by \(u.agent ?? "an agent")" }
             else if u.flags.contains(FlagID.roiBelow3x.rawValue) { note = "under \(Format.multiple(m.parameters.roiMinimum))" }
             return "\(u.rank). \(u.name): \(money(u.annualValue)) · \(money(u.annualRunCost)) · \(Format.ratio(u.roi)) · \(u.feasibility)/100 · \(note)"
         }

@@ -16,6 +16,8 @@ public struct ReportView: Sendable, Encodable {
     public var stage: StageView
     public var ladder: [LadderStep]
     public var nextMove: MoveView
+    /// The CEO's paragraph, the first five, the staffing ask and the risks.
+    public var deliverable: DeliverableView
     public var headline: [Figure]
     public var evidence: [EvidenceRow]
     public var flags: [FlagRow]
@@ -212,7 +214,6 @@ public struct ReportView: Sendable, Encodable {
         public var points: [Point]
         public var description: String
         public var mermaidPoints: [MermaidPoint]
-        public var mermaidXThreshold: String
         public var mermaidYThreshold: String
     }
     public struct Tick: Sendable, Encodable { public var at: Int; public var label: String }

@@ -32,6 +32,9 @@ public struct TemplateRenderer: Sendable {
         self.origin = origin
     }
 
+    /// Whether any template reads the output model as `{{data.…}}` (the built-in ones do not).
+    public var readsData: Bool { templates.values.contains { $0.contains("{{data.") || $0.contains("{{#data") || $0.contains("{{{data.") } }
+
     /// Every report template parsed and checked as `render` would (file:line errors, missing
     /// partials, cycles, limits): the build runs this on the built-in set, and `templates check` on a folder.
     public func check() throws(TemplateError) {

@@ -130,7 +130,7 @@ public enum QuestionnaireLoader {
     static func readParameters(_ r: YAMLReader, _ node: Node?) -> Parameters? {
         let keys = ["automatable_share", "weeks_per_year", "hours_per_fte_week", "roi_minimum", "run_cost",
                     "feasibility", "quadrant", "placement", "slo", "shadow_gate", "plan_days", "trust_ladder", "go_no_go", "move_weeks", "owner_duties",
-                    "build", "line_level", "assumed_when_unknown"]
+                    "build", "line_level", "staffing", "assumed_when_unknown"]
         guard let p = r.mapping(node, "parameters", allowed: keys) else { return nil }
         let read = ParameterReader(r: r)
         let runCost = read.sub(p, "run_cost", ["model_api_monthly", "monitoring_monthly", "exception_fte", "maintenance_hours_monthly"])
@@ -214,9 +214,10 @@ extension QuestionnaireLoader {
     static func lineLevel(_ r: YAMLReader, _ p: Fields) -> LineLevelParameters {
         var l = LineLevelParameters()
         guard p.has("line_level"), let f = r.mapping(p["line_level"], p.path("line_level"),
-                                                      allowed: ["one_time_cost", "downtime_avoided", "scrap_avoided", "build_weeks",
+                                                      allowed: ["unlocks_at_stage", "one_time_cost", "downtime_avoided", "scrap_avoided", "build_weeks",
                                                                 "strict_auto_rate", "human_approves_high_severity",
                                                                 "strict_auto_approve_accuracy", "strict_page_owner_below"]) else { return l }
+        if let v = r.int(f, "unlocks_at_stage", min: 1, max: 4) { l.unlocksAtStage = v }
         if let range = range(r, f, "one_time_cost") { l.oneTimeCost = range }
         if let v = r.double(f, "downtime_avoided", min: 0, max: 1) { l.downtimeAvoided = v }
         if let v = r.double(f, "scrap_avoided", min: 0, max: 1) { l.scrapAvoided = v }
@@ -226,6 +227,19 @@ extension QuestionnaireLoader {
         if let v = r.double(f, "strict_auto_approve_accuracy", min: 0, max: 1) { l.strictAutoApproveAccuracy = v }
         if let v = r.double(f, "strict_page_owner_below", min: 0, max: 1) { l.strictPageOwnerBelow = v }
         return l
+    }
+
+    static func staffing(_ r: YAMLReader, _ p: Fields) -> StaffingParameters {
+        var s = StaffingParameters()
+        let keys = ["build_hours_per_week", "setup_hours_per_week", "shadow_review_minutes_per_case", "approver_minutes_per_case",
+                    "owner_minutes_per_day"]
+        guard p.has("staffing"), let f = r.mapping(p["staffing"], p.path("staffing"), allowed: keys) else { return s }
+        if let v = r.double(f, "build_hours_per_week", min: 0, max: 168) { s.buildHoursPerWeek = v }
+        if let v = r.double(f, "setup_hours_per_week", min: 0, max: 168) { s.setupHoursPerWeek = v }
+        if let v = r.double(f, "shadow_review_minutes_per_case", min: 0, max: 480) { s.shadowReviewMinutesPerCase = v }
+        if let v = r.double(f, "approver_minutes_per_case", min: 0, max: 480) { s.approverMinutesPerCase = v }
+        if let v = r.double(f, "owner_minutes_per_day", min: 0, max: 480) { s.ownerMinutesPerDay = v }
+        return s
     }
 
     /// `{min: 15000, max: 40000}`.
@@ -345,6 +359,7 @@ struct ParameterReader {
         params.build = QuestionnaireLoader.build(r, p)
         params.lineLevel = QuestionnaireLoader.lineLevel(r, p)
         params.assumedWhenUnknown = QuestionnaireLoader.assumptions(r, p, feasibility: params.feasibility)
+        params.staffing = QuestionnaireLoader.staffing(r, p)
         if let placement {
             if let v = r.double(placement, "stalled_pilot_share_for_graveyard", min: 0, max: 1) { params.stalledPilotShareForGraveyard = v }
             if let n = r.int(placement, "inventory_min_processes", min: 1) { params.inventoryMinProcesses = n }
@@ -354,7 +369,9 @@ struct ParameterReader {
                 r.report(placement["line_portfolio_min"], .minAboveMax(min: "parameters.placement.line_portfolio_min", max: "line_portfolio_max"))
             }
         }
-        if p.has("owner_duties") {
+        if !p.has("owner_duties") {
+            r.missing(p, "owner_duties", "the production owner's duties, one per line (the plan's owner step says them)")
+        } else {
             let duties = (r.sequence(p["owner_duties"], p.path("owner_duties")) ?? []).compactMap(\.string)
             if duties.isEmpty { r.report(p["owner_duties"], .emptyList(path: "parameters.owner_duties", fix: "list what the owner does")) } else { params.ownerDuties = duties }
         }

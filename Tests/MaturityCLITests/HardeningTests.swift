@@ -3,6 +3,7 @@ import MaturityCore
 import MaturityStore
 import MaturityTestSupport
 import Testing
+import ZIPFoundation
 
 /// Each finding of the adversarial pass, as a user would hit it: a clear error and exit code,
 /// nothing lost, never a crash.
@@ -184,7 +185,8 @@ struct HardeningTests {
     func aFullDiskIsReportedAndTheOriginalKept() throws {
         let dir = try temporaryDirectory()
         let mount = try Binary.run(["-t", "tmpfs", "-o", "size=32k", "tmpfs", dir], executable: URL(fileURLWithPath: "/bin/mount"))
-        guard mount.status == 0 else { return }
+        // As root the mount must work: a test that passed because it could not mount would prove nothing.
+        try #require(mount.status == 0, "mount tmpfs failed: \(mount.stderr)")
         defer { _ = try? Binary.run([dir], executable: URL(fileURLWithPath: "/bin/umount")) }
         try "keep me\n".write(toFile: "\(dir)/r.html", atomically: false, encoding: .utf8)
         _ = FileManager.default.createFile(atPath: "\(dir)/fill", contents: Data(count: 24 * 1024))
@@ -541,5 +543,38 @@ struct TemplateDataTests {
         let move = model?["nextMove"] as? [String: Any]
         let kind = try #require(move?["kind"] as? String), weeks = try #require(move?["weeks"] as? Int)
         #expect(run.stdout == "\(kind) in \(weeks) weeks, stage \(model?["stage"] as? Int ?? -1)\n")
+    }
+}
+
+/// `--format xlsx`: a workbook of real cells, written to a file only.
+@Suite("The consultant's workbook")
+struct WorkbookTests {
+    @Test func theWorkbookHasNumbersDatesAndFormulas() throws {
+        let dir = try temporaryDirectory()
+        let run = try Binary.run(["report", Repo.path("examples/acme.yaml"), "--output", "plan.xlsx"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/plan.xlsx"))
+        #expect(data.prefix(2) == Data("PK".utf8))
+        let archive = try Archive(data: data, accessMode: .read)
+        func part(_ path: String) throws -> String {
+            let entry = try #require(archive[path])
+            var out = Data()
+            _ = try archive.extract(entry) { out.append($0) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let useCases = try part("xl/worksheets/sheet2.xml")
+        #expect(useCases.contains("<f>SUM(H2:K2)</f>"))
+        #expect(useCases.contains("Customer PO entry"))
+        let plan = try part("xl/worksheets/sheet3.xml")
+        // Dates are serial days with the date style: 2026-11-23 is 46349.
+        #expect(plan.contains(#"s="1"><v>46"#))
+        #expect(try part("xl/workbook.xml").contains(#"<sheet name="Budget""#))
+    }
+
+    @Test func aWorkbookIsNeverWrittenToTheTerminal() throws {
+        let run = try Binary.run(["report", Repo.path("examples/acme.yaml"), "--format", "xlsx"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("give --output plan.xlsx"))
+        #expect(run.stdout.isEmpty)
     }
 }

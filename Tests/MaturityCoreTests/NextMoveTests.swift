@@ -174,7 +174,7 @@ struct NextMoveTests {
         #expect(!flags.contains("pilot_graveyard"))
         #expect(e.allFlags.first { $0.id == "agent_below_3x" }?.subjects == ["Fax agent"])
         // What would move the company up never points at the agent the report says to fix or stop.
-        #expect(!(e.placement.moveUp?.facts.joined().contains("Fax agent") ?? false))
+        #expect(!(e.placement.moveUp?.facts.map { say($0) }.joined().contains("Fax agent") ?? false))
     }
 
     @Test func roiExactlyAtTheBarIsNotAWeakAgent() throws {

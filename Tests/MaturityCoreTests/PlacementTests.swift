@@ -94,18 +94,18 @@ struct PlacementTests {
         let placement = Placement.place(Build.assessment(["staff_ai_tools": .choice("ad_hoc")]), questionnaire: Repo.questionnaire)
         let first = placement.evidence.first { $0.id == "ai_in_use" }
         #expect(first?.passed == true)
-        #expect(first?.basis.contains("Staff use of AI tools: some people use them on their own") == true)
-        #expect(first?.basis.contains("_") == false)
+        #expect(say(first?.basis)?.contains("Staff use of AI tools: some people use them on their own") == true)
+        #expect(say(first?.basis)?.contains("_") == false)
         let gate = placement.evidence.first { $0.id == "gated_agent_in_production" }
         #expect(gate?.passed == false)
-        #expect(gate?.basis == "no agents listed")
+        #expect(say(gate?.basis) == "no agents listed")
     }
 
     @Test func gateGapsSayWhichBarsWouldMoveTheStage() {
         let agents = [Build.agent("Invoice agent", .production, missing: [.monitoring, .humanHandoff])]
         let placement = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: agents), questionnaire: Repo.questionnaire)
         #expect(placement.moveUp?.toStage == 2)
-        #expect(placement.moveUp?.facts == ["Invoice agent clears the bars it misses: hands low-confidence cases to a person and monitoring that catches drift"])
+        #expect(placement.moveUp?.facts.map { say($0) } == ["Invoice agent clears the bars it misses: hands low-confidence cases to a person and monitoring that catches drift"])
     }
 
     /// Any one bar missing, on its own, keeps a production agent below Stage 2, and the way up
@@ -117,7 +117,7 @@ struct PlacementTests {
         let label = try #require(Repo.questionnaire.gateBars.first { $0.id == bar.rawValue }?.label)
         #expect(placement.stage == 1)
         #expect(placement.flags.map(\.id).contains("gate_gaps"))
-        #expect(placement.moveUp?.facts == ["Invoice agent clears the bar it misses: \(label.prefix(1).lowercased() + label.dropFirst())"])
+        #expect(placement.moveUp?.facts.map { say($0) } == ["Invoice agent clears the bar it misses: \(label.prefix(1).lowercased() + label.dropFirst())"])
     }
 
     /// A bar the questionnaire adds is a bar the agent must clear: the rule reads the list.
@@ -127,7 +127,7 @@ struct PlacementTests {
         let agent = Build.gated("Order entry agent")
         let unticked = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: [agent]), questionnaire: q)
         #expect(unticked.stage == 1)
-        #expect(unticked.moveUp?.facts == ["Order entry agent clears the bar it misses: passed a security review"])
+        #expect(unticked.moveUp?.facts.map { Repo.words.for(currency: "USD", questionnaire: q).say($0) } == ["Order entry agent clears the bar it misses: passed a security review"])
         var ticked = agent
         ticked.gate["security_review"] = true
         let cleared = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: [ticked]), questionnaire: q)
@@ -138,14 +138,14 @@ struct PlacementTests {
         let placement = Placement.place(Build.assessment(), questionnaire: Repo.questionnaire)
         #expect(placement.moveUp?.toStage == 1)
         #expect(placement.moveUp?.facts.count == 1)
-        #expect(placement.moveUp?.facts.first == "Put an AI tool in staff hands, or run one AI pilot")
+        #expect(say(placement.moveUp?.facts.first) == "Put an AI tool in staff hands, or run one AI pilot")
     }
 
     @Test func stageTwoMoveUpListsOnlyTheFailingStageThreeRules() {
         let answers: [String: Answer] = ["ai_pilots": .number(1), "new_agent_ships_in_weeks": yes, "every_agent_reports_dollars": yes]
         let placement = Placement.place(Build.assessment(answers, agents: [Build.gated("A")]), questionnaire: Repo.questionnaire)
         #expect(placement.moveUp?.toStage == 3)
-        #expect(placement.moveUp?.facts == ["2 more agents in production clearing all five bars (1 of 3 today)"])
+        #expect(placement.moveUp?.facts.map { say($0) } == ["2 more agents in production clearing all five bars (1 of 3 today)"])
     }
 
     @Test func stageFourHasNothingAbove() {

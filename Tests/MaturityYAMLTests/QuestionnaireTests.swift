@@ -1,6 +1,7 @@
 import Foundation
 import MaturityCore
 import MaturityStore
+import MaturityYAML
 import MaturityTestSupport
 import Testing
 
@@ -36,6 +37,17 @@ struct QuestionnaireTests {
         #expect(noRate.contains { $0.contains("rung \"auto_with_exceptions\" has no min_rate") }, "\(noRate)")
         #expect(Repo.questionnaire.parameters.autoGateRate == 0.95)
         #expect(Repo.questionnaire.parameters.autoStraightWeeks == 3)
+    }
+
+    /// The code's defaults stand in only for a questionnaire without these blocks: they are the file's numbers.
+    @Test func theCodesDefaultsAreTheShippedFile() {
+        let p = Repo.questionnaire.parameters
+        #expect(LineLevelParameters() == p.lineLevel)
+        #expect(BuildParameters() == p.build)
+        #expect(p.lineLevel.unlocksAtStage == 3)
+        #expect(MoveWeeks() == p.moveWeeks)
+        #expect(StaffingParameters() == p.staffing)
+        #expect(p.ownerDuties.count == 4)
     }
 
     @Test func theShippedQuestionnaireHasEverythingTheEngineNeeds() {

@@ -1,0 +1,77 @@
+import MaturityCore
+
+extension ReportModel {
+    public struct FirstPickJSON: Encodable, Sendable {
+        public var order: Int
+        public var useCase: String
+        public var rank: Int
+        public var annualValue: Int
+        public var annualRunCost: Int
+        public var roi: Double
+        public var feasibility: Int
+        public var systemOfRecord: String?
+        public var reuses: String?
+        public var reason: String
+    }
+
+    public struct StaffingJSON: Encodable, Sendable {
+        /// `it_or_integrator`, `operations_owner`, `reviewers`, `approvers` or `exception_queue`.
+        public var role: String
+        public var roleLabel: String
+        /// Plan week, 1 from the plan's first day.
+        public var week: Int
+        public var hours: Double
+    }
+
+    public struct RiskJSON: Encodable, Sendable {
+        public var id: String
+        /// A few words for lists: "system access", "document format drift".
+        public var title: String
+        public var because: String
+        public var mitigation: String
+    }
+
+    /// The deliverable's parts in words, and the CEO's paragraph from the figures already in the model.
+    mutating func addDeliverable(_ d: Deliverable, _ w: PhraseBook) {
+        firstFive = d.firstFive.map {
+            FirstPickJSON(order: $0.order, useCase: $0.useCase, rank: $0.rank, annualValue: $0.annualValue.roundedInt(),
+                          annualRunCost: $0.annualRunCost.roundedInt(), roi: ($0.roi * 10).rounded() / 10, feasibility: $0.feasibility,
+                          systemOfRecord: $0.system, reuses: $0.reuses, reason: w.sentences($0.reason))
+        }
+        staffing = d.staffing.map {
+            StaffingJSON(role: $0.role.rawValue, roleLabel: w.say("role." + $0.role.rawValue), week: $0.week, hours: ($0.hours * 10).rounded() / 10)
+        }
+        risks = d.risks.map { RiskJSON(id: $0.id, title: w.say("risk.\($0.id).title"), because: w.say($0.because), mitigation: w.say($0.mitigation)) }
+        summary = Self.summary(self, w)
+    }
+
+    /// Plain words for the top of the report: the stage, the move, its cost and return, and the ask.
+    static func summary(_ m: ReportModel, _ w: PhraseBook) -> String {
+        let move = m.nextMove
+        var parts = [Phrase("summary.stage", ["company": .text(m.organization.name), "stage": .int(m.stage), "name": .text(m.stageName)]),
+                     Phrase("summary.move", ["days": .int(m.parameters.planDays), "move": .text(move.title)])]
+        if let value = move.annualValue, let run = move.annualRunCost {
+            if let once = move.oneTimeCost {
+                let payback = move.paybackMonths.map { Phrase("summary.payback", ["months": .number($0.rounded())]) }
+                parts.append(Phrase("summary.costs", ["once": .money(Double(once)), "run": .money(Double(run)), "value": .money(Double(value)),
+                                                      "payback": .optional(payback)]))
+            } else {
+                parts.append(Phrase("summary.costs_run_only", ["run": .money(Double(run)), "value": .money(Double(value))]))
+            }
+        }
+        var asks: [Phrase.Arg] = []
+        let named = move.owner != w.say("owner.name_an_owner")
+        asks.append(.phrase(named ? Phrase("summary.ask.owner", ["owner": .text(move.owner)]) : Phrase("summary.ask.name_owner")))
+        if let once = move.oneTimeCost, let run = move.annualRunCost {
+            asks.append(.phrase(Phrase("summary.ask.budget", ["once": .money(Double(once)), "run": .money(Double(run))])))
+        }
+        let build = m.staffing.filter { $0.role == Deliverable.Role.integrator.rawValue }
+        if let last = build.map(\.week).max() {
+            let hours = build.reduce(0) { $0 + $1.hours }
+            asks.append(.phrase(Phrase("summary.ask.hours", ["hours": .number(hours.rounded()), "weeks": .count(last, "week")])))
+        }
+        if asks.count == 1 { asks.append(.phrase(Phrase("summary.ask.decision"))) }
+        parts.append(Phrase("summary.ask", ["asks": .list(asks)]))
+        return w.sentences(parts)
+    }
+}

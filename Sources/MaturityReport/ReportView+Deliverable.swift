@@ -1,0 +1,52 @@
+import MaturityCore
+
+extension ReportView {
+    /// The deliverable's parts as the templates show them: money in the company's currency, staffing by role.
+    public struct DeliverableView: Sendable, Encodable {
+        public var summary: String
+        public var firstFive: [Pick]
+        public var hasFirstFive: Bool
+        public var staffing: [RoleRow]
+        public var hasStaffing: Bool
+        public var risks: [ReportModel.RiskJSON]
+        public var hasRisks: Bool
+
+        public struct Pick: Sendable, Encodable {
+            public var order: Int
+            public var useCase: String
+            public var net: String
+            public var roi: String
+            public var feasibility: Int
+            public var reason: String
+        }
+
+        /// One role over the plan: the weeks it works, its hours in all, and its busiest week.
+        public struct RoleRow: Sendable, Encodable {
+            public var role: String
+            public var weeks: String
+            public var total: String
+            public var peak: String
+        }
+
+        init(_ m: ReportModel, money: (Int) -> String) {
+            summary = m.summary
+            firstFive = m.firstFive.map {
+                Pick(order: $0.order, useCase: $0.useCase, net: money($0.annualValue - $0.annualRunCost), roi: Format.ratio($0.roi),
+                     feasibility: $0.feasibility, reason: $0.reason)
+            }
+            hasFirstFive = !firstFive.isEmpty
+            var rows: [RoleRow] = []
+            for role in Deliverable.Role.allCases {
+                let weeks = m.staffing.filter { $0.role == role.rawValue }
+                guard let first = weeks.map(\.week).min(), let last = weeks.map(\.week).max() else { continue }
+                let total = weeks.reduce(0) { $0 + $1.hours }, peak = weeks.map(\.hours).max() ?? 0
+                rows.append(RoleRow(role: weeks[0].roleLabel, weeks: first == last ? "\(first)" : "\(first)–\(last)",
+                                    total: Format.number(total.rounded(), maxDecimals: 0), peak: Format.number(peak, maxDecimals: 1)))
+            }
+            staffing = rows
+            hasStaffing = !rows.isEmpty
+            risks = m.risks
+            hasRisks = !risks.isEmpty
+        }
+    }
+}

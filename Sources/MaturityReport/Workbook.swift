@@ -1,0 +1,161 @@
+import Foundation
+import MaturityCore
+import ZIPFoundation
+
+/// The consultant's workbook (`--format xlsx`): the use cases with every cost line and feasibility
+/// factor, the dated plan, the staffing by week and the budget, as real cells — numbers as numbers,
+/// dates as dates, and formulas wherever a figure is a total or a ratio (each with its value cached,
+/// so a reader that does not recalculate sees the same figure). Built from the report model only.
+public enum Workbook {
+    /// One cell: text, a number with a style, a date, or a formula with the value it gives.
+    enum Cell {
+        case text(String)
+        case number(Double, Style)
+        case date(Day)
+        case formula(String, Double, Style)
+        case empty
+    }
+
+    /// The workbook's cell styles, by index into styles.xml's cellXfs.
+    enum Style: Int { case general = 0, date = 1, whole = 2, decimal = 3, header = 4 }
+
+    struct Sheet {
+        var name: String
+        var rows: [[Cell]]
+        var widths: [Double]
+    }
+
+    public static func data(_ m: ReportModel) throws -> Data {
+        let sheets = [summary(m), useCases(m), plan(m), staffing(m), budget(m)]
+        let archive = try Archive(accessMode: .create)
+        var files: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(sheets.count)),
+            ("_rels/.rels", rootRels),
+            ("xl/workbook.xml", workbook(sheets)),
+            ("xl/_rels/workbook.xml.rels", workbookRels(sheets.count)),
+            ("xl/styles.xml", styles),
+        ]
+        for (i, sheet) in sheets.enumerated() { files.append(("xl/worksheets/sheet\(i + 1).xml", xml(sheet))) }
+        for (path, text) in files {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
+                                 compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return archive.data ?? Data()
+    }
+
+    // MARK: the sheets
+
+    static func summary(_ m: ReportModel) -> Sheet {
+        let move = m.nextMove
+        var rows: [[Cell]] = [
+            [.text("Company"), .text(m.organization.name)],
+            [.text("Assessed on"), Day(iso: m.assessedOn).map(Cell.date) ?? .text(m.assessedOn)],
+            [.text("Stage"), .number(Double(m.stage), .whole), .text(m.stageName)],
+            [.text("The one next move"), .text(move.title)],
+            [.text("Owner"), .text(move.owner)],
+            [.text("Currency"), .text(m.organization.currency)],
+        ]
+        if let v = move.annualValue { rows.append([.text("Value a year"), .number(Double(v), .whole)]) }
+        if let c = move.annualRunCost { rows.append([.text("Run cost a year"), .number(Double(c), .whole)]) }
+        if let once = move.oneTimeCost { rows.append([.text("One-time cost (middle of the range)"), .number(Double(once), .whole)]) }
+        if let v = move.annualValue, let c = move.annualRunCost, let once = move.oneTimeCost, v > c {
+            let r = rows.count + 1
+            rows.append([.text("Payback, months"), .formula("B\(r - 1)/((B\(r - 3)-B\(r - 2))/12)", Double(once) / (Double(v - c) / 12), .decimal)])
+        }
+        rows.append([.text("In one paragraph"), .text(m.summary)])
+        return Sheet(name: "Summary", rows: rows, widths: [34, 90, 20])
+    }
+
+    static let factorIDs = ["system_of_record", "write_back", "input_structure", "exception_share", "high_severity_errors_possible",
+                            "owner_candidate", "side"]
+
+    static func useCases(_ m: ReportModel) -> Sheet {
+        let first = m.useCases.first
+        let costLabels = first?.runCost.map(\.label) ?? []
+        let factorLabels = factorIDs.map { id in first?.factors.first { $0.id == id }?.label ?? id }
+        let header: [String] = ["Rank", "Use case", "Department", "Side", "Hours a week", "Cases a week", "Value a year"]
+            + costLabels + ["Run cost a year", "Return (x run cost)", "Feasibility (0-100)"] + factorLabels
+            + ["One-time cost", "Payback, months", "Quadrant", "Can be the next move", "Why not"]
+        var rows: [[Cell]] = [header.map { .text($0) }]
+        let costStart = 8, costEnd = costStart + costLabels.count - 1
+        let runCol = col(costEnd + 1), valueCol = col(7), oneTimeCol = col(costEnd + 4 + factorIDs.count)
+        for u in m.useCases {
+            let r = rows.count + 1
+            var row: [Cell] = [.number(Double(u.rank), .whole), .text(u.name), .text(u.department ?? ""), .text(u.side),
+                               .number(u.hoursPerWeek, .decimal), u.volumePerWeek.map { .number($0, .decimal) } ?? .text("unknown"),
+                               .number(Double(u.annualValue), .whole)]
+            row += u.runCost.map { .number(Double($0.annual), .whole) }
+            let runCost = u.runCost.reduce(0) { $0 + $1.annual }
+            row.append(.formula("SUM(\(col(costStart))\(r):\(col(costEnd))\(r))", Double(runCost), .whole))
+            row.append(.formula("IF(\(runCol)\(r)>0,\(valueCol)\(r)/\(runCol)\(r),0)", runCost > 0 ? Double(u.annualValue) / Double(runCost) : 0, .decimal))
+            row.append(.number(Double(u.feasibility), .whole))
+            row += factorIDs.map { id in u.factors.first { $0.id == id }.map { .number($0.points, .decimal) } ?? .empty }
+            row.append(.number(Double(u.oneTimeCost), .whole))
+            let net = Double(u.annualValue - runCost)
+            row.append(.formula("IF(\(valueCol)\(r)-\(runCol)\(r)>0,\(oneTimeCol)\(r)/((\(valueCol)\(r)-\(runCol)\(r))/12),\"\")",
+                                net > 0 ? Double(u.oneTimeCost) / (net / 12) : 0, .decimal))
+            row += [.text(u.quadrantLabel), .text(u.eligible ? "yes" : "no"), .text(u.ineligibleReason ?? "")]
+            rows.append(row)
+        }
+        let last = rows.count
+        if last > 1 {
+            var total: [Cell] = [.empty, .text("Total"), .empty, .empty, .formula("SUM(E2:E\(last))", m.useCases.reduce(0) { $0 + $1.hoursPerWeek }, .decimal), .empty,
+                                 .formula("SUM(G2:G\(last))", Double(m.useCases.reduce(0) { $0 + $1.annualValue }), .whole)]
+            for c in costStart...(costEnd + 1) {
+                let sum = m.useCases.reduce(0.0) { s, u in
+                    c <= costEnd ? s + Double(u.runCost[c - costStart].annual) : s + Double(u.runCost.reduce(0) { $0 + $1.annual })
+                }
+                total.append(.formula("SUM(\(col(c))2:\(col(c))\(last))", sum, .whole))
+            }
+            rows.append(total)
+        }
+        return Sheet(name: "Use cases", rows: rows, widths: [6, 34, 16, 8, 10, 10, 12] + costLabels.map { _ in 14.0 } + [14, 10, 10]
+                     + factorIDs.map { _ in 12.0 } + [14, 10, 12, 10, 50])
+    }
+
+    static func plan(_ m: ReportModel) -> Sheet {
+        var rows: [[Cell]] = [["#", "Step", "Rung", "Starts", "Ends", "Calendar days", "Owner", "Gate"].map { .text($0) }]
+        for (i, s) in m.plan.enumerated() {
+            let r = rows.count + 1
+            let start = Day(iso: s.start), end = Day(iso: s.end)
+            rows.append([.number(Double(i + 1), .whole), .text(s.title), .text(s.rung), start.map(Cell.date) ?? .text(s.start),
+                         end.map(Cell.date) ?? .text(s.end),
+                         .formula("E\(r)-D\(r)+1", Double((start.flatMap { a in end.map { a.days(until: $0) } } ?? 0) + 1), .whole),
+                         .text(s.owner), .text(s.gate)])
+        }
+        return Sheet(name: "Plan", rows: rows, widths: [5, 60, 18, 12, 12, 10, 28, 90])
+    }
+
+    static func staffing(_ m: ReportModel) -> Sheet {
+        var rows: [[Cell]] = [["Role", "Plan week", "Hours"].map { .text($0) }]
+        for s in m.staffing { rows.append([.text(s.roleLabel), .number(Double(s.week), .whole), .number(s.hours, .decimal)]) }
+        let last = rows.count
+        rows.append([])
+        rows.append([.text("Role"), .text("Hours in all")])
+        var seen: [String] = []
+        for s in m.staffing where !seen.contains(s.roleLabel) {
+            seen.append(s.roleLabel)
+            let r = rows.count + 1
+            let total = m.staffing.filter { $0.roleLabel == s.roleLabel }.reduce(0) { $0 + $1.hours }
+            rows.append([.text(s.roleLabel), .formula("SUMIF(A$2:A$\(last),A\(r),C$2:C$\(last))", total, .decimal)])
+        }
+        return Sheet(name: "Staffing", rows: rows, widths: [30, 10, 10])
+    }
+
+    static func budget(_ m: ReportModel) -> Sheet {
+        var rows: [[Cell]] = [["Run-cost line", "Basis", "Per month", "Per year"].map { .text($0) }]
+        for line in m.budget {
+            let r = rows.count + 1
+            rows.append([.text(line.label), .text(line.basis), .formula("D\(r)/12", Double(line.annual) / 12, .whole), .number(Double(line.annual), .whole)])
+        }
+        let last = rows.count
+        if last > 1 {
+            let total = Double(m.budget.reduce(0) { $0 + $1.annual })
+            rows.append([.text("Total"), .empty, .formula("SUM(C2:C\(last))", total / 12, .whole), .formula("SUM(D2:D\(last))", total, .whole)])
+        }
+        return Sheet(name: "Budget", rows: rows, widths: [30, 60, 12, 12])
+    }
+}
