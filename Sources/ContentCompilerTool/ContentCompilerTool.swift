@@ -179,7 +179,7 @@ enum SwiftLiteral {
     }
 
     /// Types whose public initialiser takes only their first `n` fields; the rest are assigned.
-    static let initialisedFields = ["Parameters": 19, "MoveWeeks": 0, "Question": 11, "BuildParameters": 0, "LineLevelParameters": 0, "StaffingParameters": 0]
+    static let initialisedFields = ["Parameters": 19, "MoveWeeks": 0, "Question": 11, "BuildParameters": 0, "LineLevelParameters": 0, "StaffingParameters": 0, "Assumptions": 0]
 
     static func value(_ value: Any) -> String {
         switch value {
@@ -191,6 +191,8 @@ enum SwiftLiteral {
         case let t as QuestionType: return "QuestionType(rawValue: \(string(t.rawValue)))!"
         case let dict as [String: Double]:
             return dict.isEmpty ? "[:]" : "[" + dict.sorted { $0.key < $1.key }.map { "\(string($0.key)): \($0.value)" }.joined(separator: ", ") + "]"
+        case let dict as [String: String]:
+            return dict.isEmpty ? "[:]" : "[" + dict.sorted { $0.key < $1.key }.map { "\(string($0.key)): \(string($0.value))" }.joined(separator: ", ") + "]"
         default: break
         }
         let mirror = Mirror(reflecting: value)

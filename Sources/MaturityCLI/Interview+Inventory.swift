@@ -128,16 +128,11 @@ extension Interview {
         return nil
     }
 
-    /// Fills what was not typed from what was: the write-back path from the system, office side,
-    /// semi-structured input, a 10% exception share, no line-stopping errors.
+    /// Fills what was not typed with the questionnaire's assumptions (`assumed_when_unknown`), the
+    /// same ones an imported row gets, each marked assumed; and a department from the name.
     func applyDefaults(_ i: Int) {
         var p = draft.processes[i]
-        if p.writeBack == nil, let system = p.systemOfRecord {
-            p.writeBack = ["erp": "api", "mes": "api", "crm": "api", "spreadsheet": "file_import", "email": "manual", "paper": "manual"][system] ?? "none"
-        }
-        if p.inputStructure == nil { p.inputStructure = "semi" }
-        if p.exceptionShare == nil { p.exceptionShare = 0.1 }
-        if p.highSeverityErrorsPossible == nil { p.highSeverityErrorsPossible = false }
+        questionnaire.parameters.assumedWhenUnknown.fill(&p)
         if p.department == nil { p.department = ProcessLine.departmentGuess(p.name) }
         draft.processes[i] = p
     }
@@ -218,6 +213,11 @@ extension Interview {
             terminal.say("  Imported \(Words.count(imported.rows.count, "row")): \(summary.added.count) added, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged.")
             if !imported.ignoredColumns.isEmpty { terminal.say("  Ignored columns: \(imported.ignoredColumns.joined(separator: ", "))") }
             for note in imported.notes { terminal.say("  \(note)") }
+            for warning in imported.warnings { terminal.warn("  \(warning)") }
+            if summary.assumedFields > 0 { terminal.say("  Assumed \(Words.count(summary.assumedFields, "field")) the sheet left unknown (marked assumed).") }
+            for d in summary.nearDuplicates {
+                terminal.warn("  Row \(d.row) \"\(d.name)\" looks like \"\(d.existing)\" (\(d.reason)); not added. Edit the sheet, or import it with: maturity inventory import \(path) --into \(self.path) --merge-into \"\(d.name)=\(d.existing)\"")
+            }
         } catch let failure as ImportFailure {
             terminal.warn("  Nothing imported; fix these and try again:")
             for problem in failure.problems { terminal.warn("  \(problem)") }
@@ -274,17 +274,17 @@ extension Interview {
     /// The optional process fields: skip leaves them unknown, which scores as the worst case.
     func optionalProcessField(_ f: Question, index i: Int, position: String, prompt: String) throws -> StepResult {
         let p = draft.processes[i]
-        let help = (f.help ?? "") + " Skip if unknown; it is scored as the worst case."
+        let help = (f.help ?? "") + " Skip if unknown; the questionnaire's assumption is used and marked assumed, or else it is scored as the worst case."
         switch f.id {
         case "volume_per_week":
             return try field(position: position, text: prompt, help: help, current: p.volumePerWeek.map { Format.number($0) }, skippable: true,
                              parse: Parse.number(unit: "cases per week", example: "400", min: 0)) { self.draft.processes[i].volumePerWeek = $0 }
         case "exception_share":
             return try field(position: position, text: prompt, help: help, current: p.exceptionShare.map { Format.number($0) }, skippable: true,
-                             parse: Parse.share) { self.draft.processes[i].exceptionShare = $0 }
+                             parse: Parse.share) { self.draft.processes[i].exceptionShare = $0; self.draft.processes[i].markStated(f.id) }
         case "high_severity_errors_possible":
             return try field(position: position, text: prompt + " (y/n)", help: help, current: p.highSeverityErrorsPossible.map { $0 ? "yes" : "no" },
-                             skippable: true, parse: Parse.yesNo) { self.draft.processes[i].highSeverityErrorsPossible = $0 }
+                             skippable: true, parse: Parse.yesNo) { self.draft.processes[i].highSeverityErrorsPossible = $0; self.draft.processes[i].markStated(f.id) }
         case "downtime_hours_per_year", "cost_per_downtime_hour", "scrap_cost_per_year":
             let keyPath: WritableKeyPath<InventoryProcess, Double?> = f.id == "downtime_hours_per_year" ? \.downtimeHoursPerYear
                 : (f.id == "cost_per_downtime_hour" ? \.costPerDowntimeHour : \.scrapCostPerYear)
@@ -305,7 +305,7 @@ extension Interview {
             }
             return try field(position: position, text: prompt, help: help,
                              current: p[keyPath: keyPath].flatMap { v in f.choices.firstIndex { $0.value == v }.map { "\($0 + 1)" } },
-                             skippable: true, choices: f.choices, parse: Parse.choice(f.choices)) { self.draft.processes[i][keyPath: keyPath] = $0 }
+                             skippable: true, choices: f.choices, parse: Parse.choice(f.choices)) { self.draft.processes[i][keyPath: keyPath] = $0; self.draft.processes[i].markStated(f.id) }
         }
     }
 }

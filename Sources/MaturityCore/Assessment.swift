@@ -201,6 +201,12 @@ public struct InventoryProcess: Sendable, Equatable {
     public var downtimeHoursPerYear: Double?
     public var costPerDowntimeHour: Double?
     public var scrapCostPerYear: Double?
+    /// The fields filled from the questionnaire's `assumed_when_unknown`, not stated by anyone
+    /// (the file's `assumed: [write_back, input_structure]`); the report says "(assumed)".
+    public var assumed: [String] = []
+    /// A stable id from the source list (an APQC PCF or hierarchy id like 9.6.2.3), so a re-import
+    /// updates this process even when its name was edited.
+    public var key: String?
 
     public init(name: String, department: String? = nil, side: Side = .office, hoursPerWeek: Double,
                 volumePerWeek: Double? = nil, systemOfRecord: String? = nil, writeBack: String? = nil,

@@ -31,6 +31,8 @@ public struct Parameters: Sendable, Equatable {
     public var build: BuildParameters = BuildParameters()
     /// Plant-floor work as capital projects.
     public var lineLevel: LineLevelParameters = LineLevelParameters()
+    /// What a process that leaves a field empty is taken to have, wherever it came from.
+    public var assumedWhenUnknown: Assumptions = Assumptions()
     public var staffing: StaffingParameters = StaffingParameters()
     /// Pilots stalled before production, as a share of all pilots run, that make a graveyard (with `stalledPilotsForGraveyard`).
     public var stalledPilotShareForGraveyard: Double = 0.5

@@ -256,8 +256,12 @@ public enum Scoring {
 
     /// Feasibility factors; an unknown answer scores as the worst case.
     static func feasibilityFactors(_ process: InventoryProcess, _ f: FeasibilityPoints) -> [FeasibilityFactor] {
+        // An assumed answer is said as such: "api (assumed)".
+        func said(_ id: String, _ answer: Phrase) -> Phrase {
+            process.isAssumed(id) ? Phrase("answer.assumed", ["answer": .phrase(answer)]) : answer
+        }
         func table(_ id: String, _ answer: String?, _ points: [String: Double]) -> FeasibilityFactor {
-            FeasibilityFactor(id: id, label: Phrase("factor." + id), answer: answer.map(Phrase.verbatim) ?? Phrase("answer.unknown"),
+            FeasibilityFactor(id: id, label: Phrase("factor." + id), answer: said(id, answer.map(Phrase.verbatim) ?? Phrase("answer.unknown")),
                               points: answer.flatMap { points[$0] } ?? (points.values.min() ?? 0),
                               maxPoints: points.values.max() ?? 0)
         }
@@ -269,10 +273,10 @@ public enum Scoring {
             table("write_back", process.writeBack, f.writeBack),
             table("input_structure", process.inputStructure, f.inputStructure),
             FeasibilityFactor(id: "exception_share", label: Phrase("factor.exception_share"),
-                              answer: share.map { Phrase("value", ["v": .percent($0)]) } ?? Phrase("answer.unknown"), points: sharePoints,
+                              answer: said("exception_share", share.map { Phrase("value", ["v": .percent($0)]) } ?? Phrase("answer.unknown")), points: sharePoints,
                               maxPoints: f.exceptionSharePoints),
             FeasibilityFactor(id: "high_severity_errors_possible", label: Phrase("factor.high_severity_errors_possible"),
-                              answer: Phrase("answer." + (severe.map { $0 ? "yes" : "no" } ?? "unknown")),
+                              answer: said("high_severity_errors_possible", Phrase("answer." + (severe.map { $0 ? "yes" : "no" } ?? "unknown"))),
                               points: severe == false ? f.highSeverityNo : f.highSeverityYes,
                               maxPoints: max(f.highSeverityNo, f.highSeverityYes)),
             FeasibilityFactor(id: "owner_candidate", label: Phrase("factor.owner_candidate"),

@@ -226,7 +226,7 @@ public enum AssessmentLoader {
     }
 
     static func readProcesses(_ r: YAMLReader, _ node: Node?, _ q: Questionnaire) -> [InventoryProcess] {
-        let allowed = q.processFields.map(\.id) + ["notes"]
+        let allowed = q.processFields.map(\.id) + ["notes", "assumed", "key"]
         func choices(_ id: String) -> [String] { q.processFields.first { $0.id == id }?.choiceValues ?? [] }
         let items = r.sequence(node, "processes") ?? []
         if items.count > Limits.processes {
@@ -244,7 +244,7 @@ public enum AssessmentLoader {
                 share = r.doubleValue(n, p.path("exception_share"), min: 0, max: 1, unit: "a share between 0 and 1",
                                       example: "0.1 or 10%", allowPercent: true)
             }
-            return InventoryProcess(name: name, department: r.string(p, "department"), side: side, hoursPerWeek: hours ?? 0,
+            var process = InventoryProcess(name: name, department: r.string(p, "department"), side: side, hoursPerWeek: hours ?? 0,
                            volumePerWeek: volume,
                            systemOfRecord: r.choice(p, "system_of_record", allowed: choices("system_of_record")),
                            writeBack: r.choice(p, "write_back", allowed: choices("write_back")),
@@ -254,6 +254,17 @@ public enum AssessmentLoader {
                            downtimeHoursPerYear: r.double(p, "downtime_hours_per_year", min: 0, max: 8784, unit: "hours per year", example: "120"),
                            costPerDowntimeHour: r.double(p, "cost_per_downtime_hour", min: 0, max: 10_000_000, unit: "money per hour", example: "4500"),
                            scrapCostPerYear: r.double(p, "scrap_cost_per_year", min: 0, max: 1_000_000_000_000, unit: "money per year", example: "180000"))
+            process.assumed = readAssumed(r, p)
+            process.key = r.string(p, "key")
+            return process
+        }
+    }
+
+    /// `assumed: [write_back, input_structure]`: the fields filled from the questionnaire's assumptions.
+    static func readAssumed(_ r: YAMLReader, _ p: Fields) -> [String] {
+        guard p.has("assumed") else { return [] }
+        return (r.sequence(p["assumed"], p.path("assumed")) ?? []).enumerated().compactMap { i, node in
+            r.choiceValue(node, p.path("assumed") + "[\(i)]", allowed: Assumptions.fieldIDs)
         }
     }
 
@@ -297,12 +308,20 @@ public enum AssessmentLoader {
     static func crossCheck(_ r: YAMLReader, _ f: Fields, agents: [Agent], processes: [InventoryProcess]) {
         let processNodes = r.sequence(f["processes"], "processes") ?? []
         var seen: [String: Int] = [:]
+        var names = ProcessNames.Index()
         for (i, p) in processes.enumerated() where !p.name.isEmpty {
             let key = p.name.lowercased()
             if let first = seen[key] {
                 r.report(i < processNodes.count ? processNodes[i] : nil, .repeatedName(list: "processes", index: i, name: p.name, first: first, noun: "process"))
             } else {
+                // Two names for one process ("Quote prep", "Quote preparation") would be ranked twice.
+                // Past 20,000 processes the inventory was made by a program, and every load paid for the check.
+                if processes.count <= 20_000, let near = names.match(p.name) {
+                    r.report(i < processNodes.count ? processNodes[i] : nil,
+                             .nearDuplicate(path: "processes[\(i)].name", name: p.name, other: near.name, reason: near.reason.description), severity: .warning)
+                }
                 seen[key] = i
+                if processes.count <= 20_000 { names.add(p.name) }
             }
         }
         let agentNodes = r.sequence(f["agents"], "agents") ?? []

@@ -84,6 +84,9 @@ public enum AssessmentWriter {
                 guard let v = field.value(p) else { continue }
                 out.field((i == 0 ? "  - " : "    ") + field.id, field.isText ? scalar(v) : v)
             }
+            if let key = p.key { out.field("    key", scalar(key)) }
+            // Which of those values nobody stated: filled from the questionnaire's assumptions.
+            if !p.assumed.isEmpty { out.field("    assumed", "[" + p.assumed.joined(separator: ", ") + "]") }
         }
     }
 

@@ -38,6 +38,7 @@ public enum FileProblem: Sendable, Equatable {
     case tooMany(list: String, count: Int, limit: Int, fix: String?)
     case repeatedName(list: String, index: Int, name: String, first: Int, noun: String)
     case unknownProcess(path: String, process: String, names: [String])
+    case nearDuplicate(path: String, name: String, other: String, reason: String)
     case planBeforeAssessed(plan: String, assessed: String)
     case interviewUnfinished(file: String)
     case minAboveMax(min: String, max: String)
@@ -89,6 +90,8 @@ public enum FileProblem: Sendable, Equatable {
             return "\(list) lists \(Format.grouped(Double(count))) \(list); the limit is \(Format.grouped(Double(limit)))\(fix.map { ": \($0)" } ?? "")"
         case .repeatedName(let list, let index, let name, let first, let noun):
             return "\(list)[\(index)].name \"\(name)\" repeats \(list)[\(first)]; give each \(noun) its own name"
+        case .nearDuplicate(let path, let name, let other, let reason):
+            return "\(path) \"\(name)\" looks like the process \"\(other)\" (\(reason)); if they are one process, merge them into one entry (keep the better figures and delete the other), or rename one so they differ"
         case .unknownProcess(let path, let process, let names):
             let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", and \(names.count - 10) more" : "")
             return "\(path) is \"\(process)\", which names no process in the inventory; the ranking cannot tell that this work is automated (names: \(shown))"

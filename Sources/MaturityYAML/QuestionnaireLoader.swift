@@ -130,7 +130,7 @@ public enum QuestionnaireLoader {
     static func readParameters(_ r: YAMLReader, _ node: Node?) -> Parameters? {
         let keys = ["automatable_share", "weeks_per_year", "hours_per_fte_week", "roi_minimum", "run_cost",
                     "feasibility", "quadrant", "placement", "slo", "shadow_gate", "plan_days", "trust_ladder", "go_no_go", "move_weeks", "owner_duties",
-                    "build", "line_level", "staffing"]
+                    "build", "line_level", "staffing", "assumed_when_unknown"]
         guard let p = r.mapping(node, "parameters", allowed: keys) else { return nil }
         let read = ParameterReader(r: r)
         let runCost = read.sub(p, "run_cost", ["model_api_monthly", "monitoring_monthly", "exception_fte", "maintenance_hours_monthly"])
@@ -358,6 +358,7 @@ struct ParameterReader {
         }
         params.build = QuestionnaireLoader.build(r, p)
         params.lineLevel = QuestionnaireLoader.lineLevel(r, p)
+        params.assumedWhenUnknown = QuestionnaireLoader.assumptions(r, p, feasibility: params.feasibility)
         params.staffing = QuestionnaireLoader.staffing(r, p)
         if let placement {
             if let v = r.double(placement, "stalled_pilot_share_for_graveyard", min: 0, max: 1) { params.stalledPilotShareForGraveyard = v }

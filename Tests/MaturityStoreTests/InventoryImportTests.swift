@@ -91,7 +91,7 @@ struct InventoryImportTests {
         let dir = try temporaryFolder()
         let csv = "Name,Hours per week,Exception share,System of record,High severity errors possible\nA,lots,150%,Mainframe,maybe\n,3,0.1,erp,no\nA,2,0.1,erp,no\n"
         try csv.write(toFile: "\(dir)/bad.csv", atomically: true, encoding: .utf8)
-        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/bad.csv", questionnaire: Repo.questionnaire) }
+        let found = problems { _ = try InventoryImporter.read(path: "\(dir)/bad.csv", questionnaire: Repo.questionnaire, options: ImportOptions(strict: true)) }
         #expect(found == [
             "bad.csv: row 2, column \"Hours per week\": \"lots\" is not a number; expected hours per week, like 12.5",
             "bad.csv: row 2, column \"Exception share\": \"150%\" is outside 0 to 1; expected a share like 0.1, or a percent like 10%",
