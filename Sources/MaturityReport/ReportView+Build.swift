@@ -128,6 +128,9 @@ extension ReportView {
             else if let agent = u.agent, let s = u.agentStatus { status += "; \(agent) is at \(s.replacingOccurrences(of: "_", with: " "))" }
             // Unknown volume is priced at the top of the run-cost ranges: a figure a reader will question, explained where it stands.
             if u.volumePerWeek == nil { status += "; volume unknown, so its run cost is priced at the top of the range" }
+            // What the file assumed rather than stated is said where the score is read.
+            let assumed = u.factors.filter { $0.answer.hasSuffix("(assumed)") }.map { Words.inSentence($0.label) }
+            if !assumed.isEmpty { status += "; assumed, not stated: " + Format.list(assumed) }
             return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: u.side,
                               value: money(u.annualValue), fte: Format.number(u.fteFreed, maxDecimals: 2),
                               runCost: money(u.annualRunCost), roi: Format.ratio(u.roi), feasibility: u.feasibility,

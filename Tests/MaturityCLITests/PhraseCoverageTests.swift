@@ -34,3 +34,16 @@ struct PhraseCoverageTests {
         }
     }
 }
+
+/// A field the file assumed rather than stated is said where the score is read, not only in the JSON.
+@Suite("Assumed answers in the report")
+struct AssumedInReportTests {
+    @Test func theRankedTableSaysWhatWasAssumed() throws {
+        let run = try Binary.run(["report", Repo.path("Tests/MaturityCLITests/Fixtures/interview-acme.yaml"), "--format", "md"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let row = try #require(run.stdout.split(separator: "\n").first { $0.contains("| Supplier follow-up |") })
+        #expect(row.contains("assumed, not stated: path to write results back"))
+        let json = try Binary.run(["report", Repo.path("Tests/MaturityCLITests/Fixtures/interview-acme.yaml"), "--format", "json"])
+        #expect(json.stdout.contains("(assumed)"))
+    }
+}
