@@ -51,7 +51,10 @@ extension ReportModel {
         var parts = [Phrase("summary.stage", ["company": .text(m.organization.name), "stage": .int(m.stage), "name": .text(m.stageName)]),
                      Phrase("summary.move", ["days": .int(m.parameters.planDays), "move": .text(move.title)])]
         if let value = move.annualValue, let run = move.annualRunCost {
-            if let once = move.oneTimeCost {
+            if let agent = move.agent, move.restarts == nil, move.oneTimeCost == nil {
+                // A move about a live agent: its figures are what it earns today, not what the move adds.
+                parts.append(Phrase("summary.costs_agent", ["agent": .text(agent), "value": .money(Double(value)), "run": .money(Double(run))]))
+            } else if let once = move.oneTimeCost {
                 let payback = move.paybackMonths.map { Phrase("summary.payback", ["months": .number($0.rounded())]) }
                 parts.append(Phrase("summary.costs", ["once": .money(Double(once)), "run": .money(Double(run)), "value": .money(Double(value)),
                                                       "payback": .optional(payback)]))
@@ -62,11 +65,15 @@ extension ReportModel {
         // The next agent built beside the move has a price a CFO asks for too.
         if let then = move.then, let u = m.useCases.first(where: { $0.name == then }) {
             parts.append(Phrase(u.paybackMonths == nil ? "summary.then_no_payback" : "summary.then",
-                                ["then": .text(then), "once": .money(Double(u.oneTimeCost)), "months": .number((u.paybackMonths ?? 0).rounded())]))
+                                ["then": .text(then), "once": .money(Double(u.oneTimeCost)), "months": .number((u.paybackMonths ?? 0).rounded()),
+                                 "low": .money(Double(u.oneTimeCostRange.low)), "high": .money(Double(u.oneTimeCostRange.high))]))
         }
         var asks: [Phrase.Arg] = []
         let named = move.owner != w.say("owner.name_an_owner")
         asks.append(.phrase(named ? Phrase("summary.ask.owner", ["owner": .text(move.owner)]) : Phrase("summary.ask.name_owner")))
+        if let then = move.then, let owner = m.useCases.first(where: { $0.name == then })?.owner, owner != move.owner {
+            asks.append(.phrase(Phrase("summary.ask.then_owner", ["owner": .text(owner), "then": .text(then)])))
+        }
         if let once = move.oneTimeCost, let run = move.annualRunCost {
             asks.append(.phrase(Phrase("summary.ask.budget", ["once": .money(Double(once)), "run": .money(Double(run))])))
         }
@@ -75,6 +82,10 @@ extension ReportModel {
             let hours = build.reduce(0) { $0 + $1.hours }
             asks.append(.phrase(Phrase("summary.ask.hours", ["hours": .number(hours.rounded()), "weeks": .count(last, "week")])))
         }
+        let checking = m.staffing.filter { $0.role == Deliverable.Role.reviewers.rawValue || $0.role == Deliverable.Role.approvers.rawValue }
+            .reduce(0) { $0 + $1.hours }
+        let work = move.oneTimeCost != nil ? move.useCase : (move.then ?? move.useCase)
+        if checking >= 1, let work { asks.append(.phrase(Phrase("summary.ask.reviewers", ["hours": .number(checking.rounded()), "work": .text(work)]))) }
         if asks.count == 1 { asks.append(.phrase(Phrase("summary.ask.decision"))) }
         parts.append(Phrase("summary.ask", ["asks": .list(asks)]))
         return w.sentences(parts)

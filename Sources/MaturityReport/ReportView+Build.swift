@@ -319,7 +319,7 @@ extension ReportView {
             goNoGo: m.goNoGo,
             description: steps.map { "\($0.shortTitle) from \($0.start) to \($0.end)" }.joined(separator: "; "),
             goNoGoOn: m.goNoGoOn,
-            gatesAndSLO: "The rung gates ask for at least \(Format.percent(max(p.approveEachMinRate ?? 0, slo.autoApproveAccuracy))) before the agent moves up; the SLO is the floor it must hold once live: at least \(Format.percent(slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions.",
+            gatesAndSLO: "Each rung's gate (in the steps above) must be met before the agent moves up, up to at least \(Format.percent(max(p.approveEachMinRate ?? 0, p.autoWithExceptionsMinRate ?? 0))) in approve-each and auto; the SLO is the floor it must hold once live: at least \(Format.percent(slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions.",
             currencyNote: m.currencyNote,
             goNoGoCount: Words.number(m.goNoGo.count))
     }

@@ -56,6 +56,7 @@ extension Workbook {
                 case .number(let v, let s): out += #"<c r="\#(ref)" s="\#(s.rawValue)"><v>\#(number(v))</v></c>"#
                 case .date(let d): out += #"<c r="\#(ref)" s="\#(Style.date.rawValue)"><v>\#(serial(d))</v></c>"#
                 case .formula(let f, let v, let s): out += #"<c r="\#(ref)" s="\#(s.rawValue)"><f>\#(escape(f))</f><v>\#(number(v))</v></c>"#
+                case .textFormula(let f, let v): out += #"<c r="\#(ref)" t="str"><f>\#(escape(f))</f><v>\#(escape(v))</v></c>"#
                 case .empty: continue
                 }
             }

@@ -13,6 +13,8 @@ public enum Workbook {
         case number(Double, Style)
         case date(Day)
         case formula(String, Double, Style)
+        /// A formula whose value is text.
+        case textFormula(String, String)
         case empty
     }
 
@@ -59,7 +61,7 @@ public enum Workbook {
             [.text("Currency"), .text(m.organization.currency)],
         ]
         if let v = move.annualValue { rows.append([.text("Value a year"), .number(Double(v), .whole)]) }
-        if let c = move.annualRunCost { rows.append([.text("Run cost a year"), .number(Double(c), .whole)]) }
+        if let c = move.annualRunCost { rows.append([.text("Run cost a year" + (move.useCase.map { " (\($0))" } ?? "")), .number(Double(c), .whole)]) }
         if let once = move.oneTimeCost { rows.append([.text("One-time cost (middle of the range)"), .number(Double(once), .whole)]) }
         if let v = move.annualValue, let c = move.annualRunCost, let once = move.oneTimeCost, v > c {
             let r = rows.count + 1
@@ -95,8 +97,9 @@ public enum Workbook {
             row += factorIDs.map { id in u.factors.first { $0.id == id }.map { .number($0.points, .decimal) } ?? .empty }
             row.append(.number(Double(u.oneTimeCost), .whole))
             let net = Double(u.annualValue - runCost)
-            row.append(.formula("IF(\(valueCol)\(r)-\(runCol)\(r)>0,\(oneTimeCol)\(r)/((\(valueCol)\(r)-\(runCol)\(r))/12),\"\")",
-                                net > 0 ? Double(u.oneTimeCost) / (net / 12) : 0, .decimal))
+            let payback = "IF(\(valueCol)\(r)-\(runCol)\(r)>0,\(oneTimeCol)\(r)/((\(valueCol)\(r)-\(runCol)\(r))/12),\"\")"
+            // Never pays back: the formula's own answer, an empty text, cached as such (not a 0 a preview would show).
+            row.append(net > 0 ? .formula(payback, Double(u.oneTimeCost) / (net / 12), .decimal) : .textFormula(payback, ""))
             row += [.text(u.quadrantLabel), .text(u.eligible ? "yes" : "no"), .text(u.ineligibleReason ?? "")]
             rows.append(row)
         }
@@ -146,7 +149,8 @@ public enum Workbook {
     }
 
     static func budget(_ m: ReportModel) -> Sheet {
-        var rows: [[Cell]] = [["Run-cost line", "Basis", "Per month", "Per year"].map { .text($0) }]
+        let forWhat = m.nextMove.useCase.map { " (\($0))" } ?? ""
+        var rows: [[Cell]] = [["Run-cost line", "Basis" + forWhat, "Per month", "Per year"].map { .text($0) }]
         for line in m.budget {
             let r = rows.count + 1
             rows.append([.text(line.label), .text(line.basis), .formula("D\(r)/12", Double(line.annual) / 12, .whole), .number(Double(line.annual), .whole)])

@@ -36,3 +36,18 @@ struct TimelineTests {
         #expect(view.plan.months.dropFirst().first?.label == "Jan 2027")
     }
 }
+
+@Suite("The CEO's paragraph when the move is about a live agent")
+struct AgentMoveSummaryTests {
+    @Test func itSaysWhatTheAgentEarnsTodayAndAsksForEveryOwnerAndTheCheckersTime() throws {
+        let loaded = try FileStore().loadAssessment(Repo.path("docs/demo/hartwell-precision.yaml"))
+        let m = ReportModel(Evaluation(loaded.assessment, questionnaire: loaded.questionnaire), words: Repo.words)
+        #expect(m.nextMove.kind == "close_gate_gaps")
+        #expect(m.summary.contains("AP invoice matcher already earns about $61,000 a year for $26,896 a year to run."))
+        #expect(!m.summary.contains("It costs about $26,896"))
+        let next = try #require(m.useCases.first { $0.name == m.nextMove.then })
+        #expect(m.summary.contains("\(next.owner ?? "?") as the owner of \(next.name)"))
+        let checking = m.staffing.filter { $0.role == "reviewers" || $0.role == "approvers" }.reduce(0) { $0 + $1.hours }
+        #expect(m.summary.contains("\(Format.number(checking.rounded())) hours from the people who check and approve \(next.name)'s answers"))
+    }
+}
