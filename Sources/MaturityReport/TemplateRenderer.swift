@@ -63,21 +63,19 @@ public struct TemplateRenderer: Sendable {
                 throw TemplateError(file: shown, line: nil, column: nil,
                                     message: "the template is \(text.utf8.count / 1024) KB; the limit is \(Limits.templateBytes / 1024) KB: split it into partials")
             }
-            let tags = text.components(separatedBy: "{{").count - 1
+            let (tags, found) = Self.scan(text)
             if tags > Limits.templateTags {
                 throw TemplateError(file: shown, line: nil, column: nil,
                                     message: "the template has \(tags) tags; the limit is \(Limits.templateTags): split it into partials")
             }
-            for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for partial in Self.partials(in: String(line)) {
-                    guard templates[partial + ".mustache"] != nil else {
-                        // A partial that does not exist renders as nothing; say so instead.
-                        throw TemplateError(file: origin[path] ?? "templates/\(path)", line: lineNumber + 1, column: nil,
-                                            message: "the partial \"\(partial)\" does not exist; expected a file \(partial).mustache in the templates folder")
-                    }
-                    queue.append(partial)
-                    includes[name, default: []].append((partial, lineNumber + 1))
+            for (partial, lineNumber) in found {
+                guard templates[partial + ".mustache"] != nil else {
+                    // A partial that does not exist renders as nothing; say so instead.
+                    throw TemplateError(file: origin[path] ?? "templates/\(path)", line: lineNumber, column: nil,
+                                        message: "the partial \"\(partial)\" does not exist; expected a file \(partial).mustache in the templates folder")
                 }
+                queue.append(partial)
+                includes[name, default: []].append((partial, lineNumber))
             }
         }
         try refuseCycles(from: template.rawValue, includes)
@@ -197,16 +195,33 @@ public struct TemplateRenderer: Sendable {
         return open.first
     }
 
-    static func partials(in line: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(line)
-        while let open = rest.range(of: "{{>") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            names.append(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
+    /// One pass over the bytes: how many tags a template has, and each `{{> partial}}` with its line.
+    static func scan(_ text: String) -> (tags: Int, partials: [(String, Int)]) {
+        let bytes = Array(text.utf8)
+        var tags = 0, line = 1, i = 0
+        var found: [(String, Int)] = []
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") {
+                line += 1
+            } else if b == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") {
+                tags += 1
+                if i + 2 < bytes.count, bytes[i + 2] == UInt8(ascii: ">") {
+                    var j = i + 3
+                    while j + 1 < bytes.count, !(bytes[j] == UInt8(ascii: "}") && bytes[j + 1] == UInt8(ascii: "}")), bytes[j] != UInt8(ascii: "\n") { j += 1 }
+                    if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "}") {
+                        let name = String(decoding: bytes[(i + 3)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                        found.append((name, line))
+                        i = j + 2
+                        continue
+                    }
+                }
+                i += 2
+                continue
+            }
+            i += 1
         }
-        return names
+        return (tags, found)
     }
 
     static func explain(_ error: Error) -> String {
