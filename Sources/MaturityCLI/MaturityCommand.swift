@@ -39,6 +39,13 @@ public struct MaturityCommand: ParsableCommand {
         ContentLibrary.compiledQuestionnaires = CompiledContent.questionnaires
         // A closed pipe is an error code to handle (Console), not a signal that kills mid-write.
         signal(SIGPIPE, SIG_IGN)
+        // A closed standard output stays closed to us: hold its descriptor with /dev/null opened
+        // read-only, so a write still fails as closed (EBADF) and no file the run opens later (the
+        // template parser's worker threads open descriptors) lands on 1 and takes the report.
+        for fd in [STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 {
+            let held = open("/dev/null", O_RDONLY)
+            if held != fd, held >= 0 { _ = dup2(held, fd); close(held) }
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -48,10 +48,10 @@ public struct Renderer: Sendable {
     public func render(_ model: ReportModel, as format: OutputFormat) throws -> String {
         switch format {
         case .json: return try model.json()
-        case .html: return try templates.render(try view(model), template: .html)
+        case .html: return try templates.render(.html) { try view(model) }
         // Markdown embeds no data block: skip encoding the JSON (half the time on a long inventory).
-        case .md: return try templates.render(try view(model, embedJSON: false), template: .markdown)
-        case .text: return try templates.render(try view(model, embedJSON: false), template: .text)
+        case .md: return try templates.render(.markdown) { try view(model, embedJSON: false) }
+        case .text: return try templates.render(.text) { try view(model, embedJSON: false) }
         case .xlsx: throw TemplateError(file: "(xlsx)", line: nil, column: nil, message: "a workbook is bytes, not text: use workbook(_:)")
         }
     }

@@ -127,14 +127,38 @@ public struct TemplateRenderer: Sendable {
 
     /// Renders any model already turned into dictionaries and arrays (`LadderModel.tree()`).
     public func render(tree given: Any, template: ReportTemplate) throws(TemplateError) -> String {
+        render(tree: given, template: template, library: try library(for: template))
+    }
+
+    /// With the templates already parsed (`library(for:)`, which may run while the view is built).
+    func render(tree given: Any, template: ReportTemplate, library: MustacheLibrary) -> String {
         // In HTML a value with bidirectional controls is isolated, so "\u{202E}" in a name cannot reverse the page around it.
         let tree = template == .html || template == .ladderHTML ? (Self.isolatingBidi(given) ?? given) : given
-        let library = try library(for: template)
         return library.render(tree, withTemplate: template.rawValue) ?? ""
     }
 
     public func render(_ context: ReportView, template: ReportTemplate) throws(TemplateError) -> String {
         try render(tree: try treeOf(context), template: template)
+    }
+
+    /// Parses the template on another core while `build` makes the view, then renders: swift-mustache's
+    /// public parser, overlapped with the model's own work (the machine has more than one core).
+    func render(_ template: ReportTemplate, view build: () throws -> ReportView) throws -> String {
+        let parsed = ParsedLibrary()
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            parsed.result = Result { () throws(TemplateError) -> MustacheLibrary in try library(for: template) }
+        }
+        let tree: Any
+        do {
+            tree = try treeOf(try build())
+        } catch {
+            group.wait()
+            throw error
+        }
+        group.wait()
+        guard let result = parsed.result else { return "" }
+        return render(tree: tree, template: template, library: try result.get())
     }
 
     /// A view as the dictionaries the templates read; a view that cannot be encoded is a bug, said as one.
@@ -246,6 +270,11 @@ public struct TemplateRenderer: Sendable {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         MustacheContentTypes.register(MermaidContentType(), named: "MERMAID")
     }
+}
+
+/// The parse handed from the worker to the caller; `DispatchGroup.wait()` orders the write before the read.
+final class ParsedLibrary: @unchecked Sendable {
+    var result: Result<MustacheLibrary, TemplateError>?
 }
 
 /// The templates a report needs; each may be overridden with `--templates DIR`.
