@@ -24,6 +24,8 @@ extension ReportView {
         public struct RoleRow: Sendable, Encodable {
             public var role: String
             public var weeks: String
+            /// "week 1" or "weeks 1–3", for prose.
+            public var weeksText: String
             public var total: String
             public var peak: String
         }
@@ -41,6 +43,7 @@ extension ReportView {
                 guard let first = weeks.map(\.week).min(), let last = weeks.map(\.week).max() else { continue }
                 let total = weeks.reduce(0) { $0 + $1.hours }, peak = weeks.map(\.hours).max() ?? 0
                 rows.append(RoleRow(role: weeks[0].roleLabel, weeks: first == last ? "\(first)" : "\(first)–\(last)",
+                                    weeksText: first == last ? "week \(first)" : "weeks \(first)–\(last)",
                                     total: Format.number(total.rounded(), maxDecimals: 0), peak: Format.number(peak, maxDecimals: 1)))
             }
             staffing = rows
