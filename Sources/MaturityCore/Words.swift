@@ -8,14 +8,6 @@ public enum Words {
         return chars[0].lowercased() + String(chars.dropFirst())
     }
 
-    /// Gate bars in a sentence: "monitoring that catches drift" or "a and b".
-    public static func bars(_ bars: [GateBar]) -> String { Format.list(bars.map { inSentence($0.label) }) }
-
-    /// Bar ids in words, from the questionnaire's labels.
-    public static func bars(ids: [String], _ q: Questionnaire) -> String {
-        bars(ids.map { id in q.gateBars.first { $0.id == id } ?? GateBar(id: id, label: id.replacingOccurrences(of: "_", with: " ")) })
-    }
-
     /// A status as the rung's name: approve_each → "approve-each".
     public static func rung(_ status: AgentStatus, _ q: Questionnaire) -> String {
         switch status {
@@ -51,15 +43,6 @@ public enum Words {
         return label.map(inSentence) ?? id
     }
 
-    /// An answer as its question's label: ad_hoc → "Some people use them on their own".
-    public static func answer(_ answer: Answer?, of questionID: String, _ q: Questionnaire) -> String {
-        guard let answer else { return "unknown" }
-        if case .choice(let c) = answer, let label = q.question(questionID)?.choices.first(where: { $0.value == c })?.label {
-            return inSentence(label)
-        }
-        return answer.display
-    }
-
     /// The names of the currencies a report may be kept in: singular, plural.
     static let currencyNames: [String: (String, String)] = [
         "EUR": ("euro", "euros"), "GBP": ("pound", "pounds"), "CHF": ("franc", "francs"), "MXN": ("peso", "pesos"),
@@ -87,10 +70,5 @@ public enum Words {
         // A US figure the seeds quote ($200–2,000, a $250M manufacturer) is said as USD.
         out = out.replacingOccurrences(of: #"\$(?=[0-9])"#, with: "USD ", options: .regularExpression)
         return out
-    }
-
-    /// A pilot named in a sentence: "the Order entry pilot", or "the Quote bot pilot".
-    public static func pilot(_ name: String) -> String {
-        name.lowercased().hasSuffix("pilot") ? "the \(name)" : "the \(name) pilot"
     }
 }
