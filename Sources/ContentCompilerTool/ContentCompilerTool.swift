@@ -87,7 +87,8 @@ struct ContentCompilerTool {
         // Every language has every English key, with the same placeholders.
         if let english = phrases["en"] {
             for (language, book) in phrases where language != "en" {
-                let gaps = PhraseLoader.differences(english, book)
+                var gaps = PhraseLoader.differences(english, book)
+                for q in questionnaires.values.sorted(by: { $0.id < $1.id }) { gaps += PhraseLoader.differences(q, book) }
                 if !gaps.isEmpty { fail(gaps.map { "phrases/\(language).yaml: error: \($0)" }.joined(separator: "\n")) }
             }
         }

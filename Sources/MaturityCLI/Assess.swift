@@ -6,6 +6,8 @@ import MaturityReport
 import MaturityStore
 
 struct Assess: ParsableCommand {
+    @OptionGroup var language: LanguageOption
+
     static let configuration = CommandConfiguration(
         abstract: "Answer the assessment in the terminal, about 20 minutes; every answer is saved as you go.",
         discussion: """

@@ -26,7 +26,7 @@ struct History: ParsableCommand {
         let store = FileStore()
         let format = try out.format(offered: [.text, .json, .md])
         let entries = try FileStore().history(directory)
-            .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation), words: Phrases.english) }
+            .map { HistoryEntry(file: $0.file, TrendPoint($0.evaluation), words: Phrases.current) }
         let text = format == .json ? try ComparisonReport.json(HistoryOutput(folder: directory, assessments: entries))
             : try out.renderer(store: store).render(HistoryView(folder: directory, entries: entries), markdown: format == .md)
         try out.write(text, store: store)
@@ -54,7 +54,7 @@ struct Compare: ParsableCommand {
         let format = try out.format(offered: [.text, .json, .md])
         let x = try store.loadAssessment(old), y = try store.loadAssessment(new)
         let a = Evaluation(x.assessment, questionnaire: x.questionnaire), b = Evaluation(y.assessment, questionnaire: y.questionnaire)
-        let comparison = ComparisonJSON(Since(previous: a, current: b), words: Phrases.english.for(currency: b.assessment.organization.currency, questionnaire: b.questionnaire))
+        let comparison = ComparisonJSON(Since(previous: a, current: b), words: Phrases.current.for(currency: b.assessment.organization.currency, questionnaire: b.questionnaire))
         let text = format == .json ? try ComparisonReport.json(CompareOutput(comparison))
             : try out.renderer(store: store).render(comparison, currency: b.assessment.organization.currency, markdown: format == .md)
         try out.write(text, store: store)

@@ -5,6 +5,8 @@ import MaturityStore
 
 extension Inventory {
     struct Import: ParsableCommand {
+        @OptionGroup var language: LanguageOption
+
         static let configuration = CommandConfiguration(
             abstract: "Import processes from a CSV or .xlsx file into an assessment.",
             discussion: """

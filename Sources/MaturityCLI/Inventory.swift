@@ -10,6 +10,8 @@ struct Inventory: ParsableCommand {
     )
 
     struct Template: ParsableCommand {
+        @OptionGroup var language: LanguageOption
+
         static let configuration = CommandConfiguration(
             abstract: "Write a CSV with the expected headers and one example row.",
             discussion: """

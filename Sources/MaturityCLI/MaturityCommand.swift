@@ -46,9 +46,18 @@ public struct MaturityCommand: ParsableCommand {
             let held = open("/dev/null", O_RDONLY)
             if held != fd, held >= 0 { _ = dup2(held, fd); close(held) }
         }
+        let code: String
+        switch Phrases.requested(arguments ?? Array(CommandLine.arguments.dropFirst())) {
+        case .success(let c): code = c
+        case .failure(let e):
+            Console.err("Error: \(e.description)")
+            Foundation.exit(64)
+        }
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
+            try Language.$current.withValue(Phrases.language(code)) {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
             exit(withError: nil)
         } catch let error as ToolError {
             Console.err(error.description)

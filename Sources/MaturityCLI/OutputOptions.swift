@@ -52,8 +52,10 @@ struct TemplateOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of templates (and brand.yaml) that override the built-in ones.", valueName: "dir"))
     var templates: String?
 
+    @OptionGroup var language: LanguageOption
+
     /// The built-in templates and the English phrase table, for commands that take no --templates.
-    static var builtIn: Renderer { Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.english) }
+    static var builtIn: Renderer { Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.current) }
 
     /// The templates (built in, or overridden from --templates) and branding, any problem located.
     func renderer(store: FileStore) throws -> Renderer {
@@ -63,6 +65,13 @@ struct TemplateOptions: ParsableArguments {
             brand = Brand(firmName: b.firmName, logo: b.logo, logoAlt: b.logoAlt ?? b.firmName ?? "Logo",
                           accent: b.accent ?? brand.accent, accentDark: b.accentDark ?? b.accent ?? brand.accentDark)
         }
-        return Renderer(templates: set.files, origin: set.origin, brand: brand, words: Phrases.english)
+        return Renderer(templates: set.files, origin: set.origin, brand: brand, words: Phrases.current)
     }
+}
+
+/// `--lang`: the language of the interview, the reports and the messages. Read before the
+/// command line is parsed (so a refusal is said in it too); declared here so every command takes it.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("en, de or es (default: from LANG, else en).", valueName: "code"))
+    var lang: String?
 }

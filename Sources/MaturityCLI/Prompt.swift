@@ -137,7 +137,7 @@ enum Parse {
     }
 
     static func day(_ s: String) -> Result<Day, PromptError> {
-        Day(iso: s).map { .success($0) } ?? .failure(PromptError("Expected a date written YYYY-MM-DD, like 2026-11-20."))
+        Day(text: s, near: Assess.today()).map { .success($0) } ?? .failure(PromptError("Expected a date, like 2026-11-20, 20.11.2026 or 20 Nov 2026."))
     }
 
     static func currency(_ s: String) -> Result<String, PromptError> {

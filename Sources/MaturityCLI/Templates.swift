@@ -8,6 +8,8 @@ struct Templates: ParsableCommand {
     )
 
     struct Export: ParsableCommand {
+        @OptionGroup var language: LanguageOption
+
         static let configuration = CommandConfiguration(
             abstract: "Write the built-in templates and an example brand.yaml into a folder to edit.",
             discussion: """

@@ -5,6 +5,8 @@ import MaturityStore
 import MaturityYAML
 
 struct Validate: ParsableCommand {
+    @OptionGroup var language: LanguageOption
+
     static let configuration = CommandConfiguration(
         abstract: "Check assessment or questionnaire files and list every problem.",
         discussion: """

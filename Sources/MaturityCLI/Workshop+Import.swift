@@ -5,6 +5,8 @@ import MaturityStore
 
 extension WorkshopCommand {
     struct Import: ParsableCommand {
+        @OptionGroup var language: LanguageOption
+
         static let configuration = CommandConfiguration(
             abstract: "Turn a survey export (Microsoft Forms, Google Forms, Typeform) into one participant file per respondent.",
             discussion: """

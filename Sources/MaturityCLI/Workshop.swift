@@ -18,6 +18,8 @@ struct WorkshopCommand: ParsableCommand {
     )
 
     struct Merge: ParsableCommand {
+        @OptionGroup var language: LanguageOption
+
         static let configuration = CommandConfiguration(
             abstract: "Combine each participant's file into one, keeping every disagreement.",
             discussion: """
@@ -92,6 +94,8 @@ struct WorkshopCommand: ParsableCommand {
     }
 
     struct Run: ParsableCommand {
+        @OptionGroup var language: LanguageOption
+
         static let configuration = CommandConfiguration(
             abstract: "Run a facilitated session in one terminal: blind answers, the spread, the consensus and dissent.",
             discussion: """
@@ -170,7 +174,7 @@ struct WorkshopCommand: ParsableCommand {
                 let splits = evaluation.room?.splits.count ?? 0
                 terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(Words.count(splits, "split question")) recorded with the consensus.")
                 // The same reports the interview writes, beside the file.
-                try Assess.writeReports(beside: output, evaluation, renderer: Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.english),
+                try Assess.writeReports(beside: output, evaluation, renderer: Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.current),
                                         store: store, terminal: terminal)
             }
         }

@@ -1,7 +1,50 @@
 import Foundation
 
-/// Locale-free number formatting, so reports are byte-identical on every machine.
+/// How a language writes numbers for its readers: `1,234.5` and `$85,000` in English, `1.234,5`
+/// and `85.000 €` in German and Spanish. Chosen by the report's language, never by the machine's
+/// locale, so a report is byte-identical on every machine.
+public struct NumberStyle: Sendable, Equatable {
+    public var decimal: String
+    public var group: String
+    /// The currency after the amount ("85.000 €"), not before it ("$85,000").
+    public var currencyAfter: Bool
+    /// A space before the percent sign ("92 %").
+    public var percentSpace: Bool
+
+    public static let english = NumberStyle(decimal: ".", group: ",", currencyAfter: false, percentSpace: false)
+    public static let german = NumberStyle(decimal: ",", group: ".", currencyAfter: true, percentSpace: true)
+    public static let spanish = NumberStyle(decimal: ",", group: ".", currencyAfter: true, percentSpace: true)
+
+    public init(decimal: String, group: String, currencyAfter: Bool, percentSpace: Bool) {
+        self.decimal = decimal
+        self.group = group
+        self.currencyAfter = currencyAfter
+        self.percentSpace = percentSpace
+    }
+
+    /// The style a language writes (`en`, `de`, `es`); English for any other.
+    public static func of(language: String) -> NumberStyle {
+        switch language {
+        case "de": return .german
+        case "es": return .spanish
+        default: return .english
+        }
+    }
+}
+
+/// Number formatting. `number` is the plain machine form that files keep (`12.5`); the others
+/// are for readers and follow the style of `Language.current`.
 public enum Format {
+    /// The readers' number style: the current language's (English unless the run sets one).
+    public static var style: NumberStyle { Language.current.style }
+
+    /// A number for readers: `number` with the style's decimal mark ("12,5" in German).
+    public static func decimal(_ value: Double, maxDecimals: Int = 4) -> String {
+        let plain = number(value, maxDecimals: maxDecimals)
+        let s = style
+        return s.decimal == "." ? plain : plain.replacingOccurrences(of: ".", with: s.decimal)
+    }
+
     /// Shortest plain form: 12, 12.5, 0.08; never an exponent. Pure integer arithmetic, since
     /// `String(format:)` is slow on Linux and reports format thousands of numbers.
     public static func number(_ value: Double, maxDecimals: Int = 4) -> String {
@@ -33,9 +76,10 @@ public enum Format {
         guard value.isFinite, abs(value) < 9e18 else { return number(value) }
         let whole = Int64(value.rounded())  // trap-checked: |value| < 9e18
         let digits = String(abs(whole))
+        let separator = style.group
         var out = ""
         for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(separator) }
             out.append(c)
         }
         return (whole < 0 ? "-" : "") + out
@@ -44,23 +88,28 @@ public enum Format {
     /// Money in the assessment's currency: "$85,000", "€85,000", or "85,000 CHF".
     static let symbols = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$", "MXN": "MX$"]
 
+    /// After the amount ("85.000 €"), a symbol only where it is unambiguous; the ISO code otherwise.
+    static let afterSymbols = ["EUR": "€", "GBP": "£", "USD": "$", "MXN": "MXN", "CHF": "CHF"]
+
     public static func money(_ value: Double, currency: String) -> String {
         let sign = value < 0 ? "-" : ""
-        if let symbol = symbols[currency.uppercased()] { return sign + symbol + grouped(abs(value)) }
+        let code = currency.uppercased()
+        if style.currencyAfter { return sign + grouped(abs(value)) + " " + (afterSymbols[code] ?? code) }
+        if let symbol = symbols[code] { return sign + symbol + grouped(abs(value)) }
         return sign + grouped(abs(value)) + " " + currency
     }
 
     /// A share as a percent: 0.92 → "92%".
-    public static func percent(_ share: Double) -> String { number(share * 100, maxDecimals: 1) + "%" }
+    public static func percent(_ share: Double) -> String { decimal(share * 100, maxDecimals: 1) + (style.percentSpace ? " %" : "%") }
 
     /// A bar or threshold as a multiple: 3 → "3x", 2.5 → "2.5x".
-    public static func multiple(_ value: Double) -> String { number(value, maxDecimals: 1) + "x" }
+    public static func multiple(_ value: Double) -> String { decimal(value, maxDecimals: 1) + "x" }
 
     /// A measured ratio, always to one decimal: 3.94 → "3.9x", 1 → "1.0x".
     public static func ratio(_ value: Double) -> String {
         guard value.isFinite else { return "n/a" }
-        let text = number(value, maxDecimals: 1)
-        return (text.contains(".") ? text : text + ".0") + "x"
+        let text = decimal(value, maxDecimals: 1)
+        return (text.contains(style.decimal) ? text : text + style.decimal + "0") + "x"
     }
 
     /// A list in prose: "a", "a and b", "a, b and c".

@@ -66,7 +66,12 @@ public enum Values {
         if decimalComma {
             text = String(text.compactMap { $0 == "." ? nil : ($0 == "," ? "." : $0) })
         } else if let dot = text.firstIndex(of: "."), let comma = text.lastIndex(of: ","), comma > dot {
-            return nil          // "1.234,5" is a decimal-comma number in a file that writes decimal points
+            // "1.200,50": dots group the thousands and the comma is the decimal mark, as German and
+            // Spanish write it; refused unless the groups are whole ("1.20,5" says nothing clear).
+            let whole = text[..<comma].split(separator: ".", omittingEmptySubsequences: false)
+            guard text.filter({ $0 == "," }).count == 1, whole.count > 1, (1...3).contains(whole[0].count),
+                  whole.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            text = whole.joined() + "." + text[text.index(after: comma)...]
         } else if !text.contains("."), let comma = text.lastIndex(of: ","), text.filter({ $0 == "," }).count == 1,
                   text.distance(from: comma, to: text.endIndex) - 1 != 3 {
             text = String(text.map { $0 == "," ? "." : $0 })

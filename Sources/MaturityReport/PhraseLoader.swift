@@ -54,7 +54,21 @@ public enum PhraseLoader {
             let have = Set(theirs.forms.flatMap(PhraseBook.placeholders))
             if want != have { out.append("\(key): placeholders \(want.sorted()) in \(base.language), \(have.sorted()) in \(other.language)") }
         }
-        for key in other.entries.keys.sorted() where base.entries[key] == nil { out.append("\(key): not in \(base.language)") }
+        for key in other.entries.keys.sorted() where base.entries[key] == nil && !key.hasPrefix(Questionnaire.textPrefix) {
+            out.append("\(key): not in \(base.language)")
+        }
+        return out
+    }
+
+    /// The questionnaire's texts a translation lacks, or whose placeholders it does not keep
+    /// (`q.` keys: the English is the questionnaire itself).
+    public static func differences(_ questionnaire: Questionnaire, _ other: PhraseBook) -> [String] {
+        var out: [String] = []
+        for (key, english) in questionnaire.texts {
+            guard let theirs = other.entries[key] else { out.append("\(key): missing in \(other.language)"); continue }
+            let want = PhraseBook.placeholders(english), have = Set(theirs.forms.flatMap(PhraseBook.placeholders))
+            if want != have { out.append("\(key): placeholders \(want.sorted()) in the questionnaire, \(have.sorted()) in \(other.language)") }
+        }
         return out
     }
 }

@@ -212,11 +212,11 @@ public enum AssessmentLoader {
             return r.doubleValue(node, path, min: 0, max: 1, unit: "a share between 0 and 1", example: "0.1 or 10%", allowPercent: true).map(Answer.number)
         case .date:
             guard let text = r.scalarText(node, path) else { return nil }
-            guard Day(iso: text) != nil else {
+            guard let day = Day(text: text) else {
                 r.report(node, .notADate(path: path, value: text))
                 return nil
             }
-            return .text(text)
+            return .text(day.iso)
         case .text, .list:
             if let seq = node.sequence {
                 return .text(seq.compactMap { $0.scalar?.string }.joined(separator: "; "))

@@ -98,6 +98,10 @@ public struct FileStore: Sendable {
     /// Finds questionnaire `id`: beside the assessment (`id.yaml` or `questionnaires/id.yaml`),
     /// then `questionnaires/id.yaml` in the working directory, then the built-in copy.
     public func questionnaire(id: String, near assessmentPath: String? = nil) throws -> Questionnaire {
+        Language.current.localize(try questionnaireAsWritten(id: id, near: assessmentPath))
+    }
+
+    func questionnaireAsWritten(id: String, near assessmentPath: String?) throws -> Questionnaire {
         var candidates: [String] = []
         if let assessmentPath {
             let dir = (assessmentPath as NSString).deletingLastPathComponent
@@ -116,7 +120,7 @@ public struct FileStore: Sendable {
     /// Loads a questionnaire from an explicit path or id.
     public func questionnaire(pathOrID: String) throws -> Questionnaire {
         if FileManager.default.fileExists(atPath: pathOrID) {
-            return try QuestionnaireLoader.load(text: try readText(pathOrID), file: pathOrID)
+            return Language.current.localize(try QuestionnaireLoader.load(text: try readText(pathOrID), file: pathOrID))
         }
         return try questionnaire(id: pathOrID)
     }

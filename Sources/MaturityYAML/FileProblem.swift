@@ -76,7 +76,7 @@ public enum FileProblem: Sendable, Equatable {
         case .belowMinimum(let path, let value, let minimum): return "\(path) is \(value); it must be at least \(minimum)"
         case .aboveMaximum(let path, let value, let maximum, let range): return "\(path) is \(value); it must be at most \(maximum)\(range.map { " (\($0))" } ?? "")"
         case .notAChoice(let path, let value, let allowed): return "\(path) is \"\(value)\"; expected \(Format.list(allowed, conjunction: "or"))"
-        case .notADate(let path, let value): return "\(path) is \"\(value)\"; expected a date written YYYY-MM-DD between 1900 and 2199, like 2026-11-20"
+        case .notADate(let path, let value): return "\(path) is \"\(value)\"; expected a date between 1900 and 2199, like 2026-11-20 or 20.11.2026"
         case .fractional(let path, let value): return "\(path) is \(value); expected a whole number, like 2"
         case .newerVersion(let found, let supported): return "version is \(found), newer than this maturity reads (\(supported)); upgrade maturity"
         case .badID(let path, let value): return "\(path) is \"\(value)\"; use lower-case letters, digits, - and _ (it names the file)"

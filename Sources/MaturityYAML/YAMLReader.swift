@@ -276,7 +276,7 @@ public final class YAMLReader {
             return nil
         }
         guard let text = scalarText(node, f.path(key)) else { return nil }
-        guard let day = Day(iso: text.trimmed) else {
+        guard let day = Day(text: text) else {
             report(node, .notADate(path: f.path(key), value: text))
             return nil
         }

@@ -84,7 +84,7 @@ struct ReportCommandTests {
         #expect(run.stdout.isEmpty)
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 6)
-        #expect(lines.first == "\(file):4: error: assessed_on is \"2026-11-31\"; expected a date written YYYY-MM-DD between 1900 and 2199, like 2026-11-20")
+        #expect(lines.first == "\(file):4: error: assessed_on is \"2026-11-31\"; expected a date between 1900 and 2199, like 2026-11-20 or 20.11.2026")
     }
 
     @Test func validateSaysOKOrListsProblemsPerFile() throws {

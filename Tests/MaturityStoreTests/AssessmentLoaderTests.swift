@@ -32,7 +32,7 @@ let invalidCases: [InvalidCase] = [
         "share_above_one.yaml:8: error: processes[0].exception_share is 1.5; it must be at most 1 (0 to 1)",
     ]),
     InvalidCase(file: "many_problems.yaml", messages: [
-        "many_problems.yaml:4: error: assessed_on is \"2026-11-31\"; expected a date written YYYY-MM-DD between 1900 and 2199, like 2026-11-20",
+        "many_problems.yaml:4: error: assessed_on is \"2026-11-31\"; expected a date between 1900 and 2199, like 2026-11-20 or 20.11.2026",
         "many_problems.yaml:6: error: answers.ai_pilots is \"two\"; expected a whole number, like 2",
         "many_problems.yaml:7: error: answers.new_agent_ships_in_weeks is \"maybe\"; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes)",
         "many_problems.yaml:10: error: agents[0].status is \"live\"; expected idea, pilot, shadow, approve_each, auto_with_exceptions, production or retired",

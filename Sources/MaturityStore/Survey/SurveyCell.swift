@@ -30,8 +30,8 @@ enum SurveyCell {
             if let v = Values.share(text, decimalComma: decimalComma) { return .answer(.number(v), note: nil) }
             return .problem("\"\(text)\" is not a share; expected a share between 0 and 1, like 0.1 or 10%")
         case .date:
-            if let day = Day(iso: String(text.prefix(10))) { return .answer(.text(day.iso), note: nil) }
-            return .problem("\"\(text)\" is not a date; expected a date written YYYY-MM-DD, like 2026-11-20")
+            if let day = Day(iso: String(text.prefix(10))) ?? Day(text: text) { return .answer(.text(day.iso), note: nil) }
+            return .problem("\"\(text)\" is not a date; expected a date like 2026-11-20 or 20.11.2026")
         case .text, .list:
             return .answer(.text(text), note: nil)
         }

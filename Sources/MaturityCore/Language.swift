@@ -1,0 +1,39 @@
+/// The reader's language for one run: its code (`en`, `de`, `es`), how it writes numbers, and its
+/// words for the built-in questionnaire. Set once by the command line around the whole run with
+/// `Language.$current.withValue(…)`; English when nothing sets it (tests, fuzzing).
+public struct Language: Sendable {
+    public var code: String
+    public var style: NumberStyle
+    /// Key → (the built-in English text, the text in this language) for the questionnaire's words.
+    public var questionnaireTexts: [String: (english: String, text: String)]
+
+    public init(code: String, questionnaireTexts: [String: (english: String, text: String)] = [:]) {
+        self.code = code
+        self.style = NumberStyle.of(language: code)
+        self.questionnaireTexts = questionnaireTexts
+    }
+
+    public static let english = Language(code: "en")
+    /// The languages the reports are written in.
+    public static let codes = ["en", "de", "es"]
+
+    @TaskLocal public static var current: Language = .english
+
+    /// The questionnaire in this language. A text is replaced only where it is still the built-in
+    /// English one: a questionnaire someone edited keeps the words they wrote.
+    public func localize(_ q: Questionnaire) -> Questionnaire {
+        guard !questionnaireTexts.isEmpty else { return q }
+        return q.mapTexts { key, text in
+            guard let t = questionnaireTexts[key], t.english == text else { return text }
+            return t.text
+        }
+    }
+
+    /// The language a locale name asks for (`de_DE.UTF-8`, `es_MX`, `C`): its first two letters
+    /// when they name a language the reports are written in.
+    public static func code(fromLocale name: String?) -> String? {
+        guard let name, name.count >= 2 else { return nil }
+        let two = String(name.prefix(2)).lowercased()
+        return codes.contains(two) ? two : nil
+    }
+}
