@@ -43,12 +43,12 @@ extension ReportView {
         headline = Self.headline(m, move: nextMove, money: money)
 
         evidence = m.evidence.map {
-            EvidenceRow(stage: $0.stage, stageName: stageName($0.stage), rule: $0.rule, result: $0.passed ? "Yes" : "No",
+            EvidenceRow(stage: $0.stage, stageName: stageName($0.stage), rule: $0.rule, result: words.say($0.passed ? "ui.mark.yes" : "ui.mark.no"),
                         passed: $0.passed, basis: $0.basis)
         }
         flags = m.flags.map { FlagRow(id: $0.id, title: $0.title, detail: $0.detail) }
         hasFlags = !flags.isEmpty
-        answers = m.answers.map(AnswerRow.init)
+        answers = m.answers.map { AnswerRow($0, words: words) }
         unknownAnswers = answers.filter(\.unknown)
         hasUnknownAnswers = !unknownAnswers.isEmpty
         moveUp = m.moveUp.map {
@@ -64,9 +64,9 @@ extension ReportView {
         chart = Self.scatter(m, money: money)
         self.plan = Self.planView(m, words: words, money: money)
         gateBars = m.agents.first?.gate.map(\.label) ?? []
-        agents = m.agents.map { Self.agentRow($0, model: m, money: money) }
+        agents = m.agents.map { Self.agentRow($0, model: m, words: words, money: money) }
         hasAgents = !agents.isEmpty
-        governance = m.governance.filter { $0.fromStage <= max(m.stage, 1) }.map(HabitRow.init)
+        governance = m.governance.filter { $0.fromStage <= max(m.stage, 1) }.map { HabitRow($0, words: words) }
         hasGovernance = m.stage >= 2 && !governance.isEmpty
         questionnaire = QuestionnaireView(id: m.questionnaire.id, title: m.questionnaire.title, version: m.questionnaire.version,
                                           revision: m.questionnaire.revision ?? "",
@@ -181,14 +181,14 @@ extension ReportView {
         ]
     }
 
-    static func agentRow(_ agent: ReportModel.AgentJSON, model m: ReportModel, money: (Int) -> String) -> AgentRow {
+    static func agentRow(_ agent: ReportModel.AgentJSON, model m: ReportModel, words: PhraseBook, money: (Int) -> String) -> AgentRow {
         let production = agent.status == AgentStatus.production.rawValue
         let bars = agent.gate.map { bar -> BarCell in
             // Before production an unanswered bar is not failed, just not reached yet.
             if !bar.cleared, !production, !bar.answered {
-                return BarCell(label: bar.label, cleared: false, mark: "not yet", cssClass: "pending")
+                return BarCell(label: bar.label, cleared: false, mark: words.say("ui.mark.not_yet"), cssClass: "pending")
             }
-            return BarCell(label: bar.label, cleared: bar.cleared, mark: bar.cleared ? "✓ yes" : "✗ no", cssClass: bar.cleared ? "yes" : "no")
+            return BarCell(label: bar.label, cleared: bar.cleared, mark: words.say(bar.cleared ? "ui.mark.bar_yes" : "ui.mark.bar_no"), cssClass: bar.cleared ? "yes" : "no")
         }
         let estimated = agent.estimatedAnnualValue.map { money($0) + (agent.estimatedRoi.map { " (\(Format.ratio($0)))" } ?? "") } ?? "-"
         let realised = agent.realisedAnnualValue.map { money($0) + (agent.realisedRoi.map { " (\(Format.ratio($0)))" } ?? "") }
@@ -378,16 +378,16 @@ extension ReportView {
 }
 
 extension ReportView.AnswerRow {
-    init(_ a: ReportModel.AnswerJSON) {
+    init(_ a: ReportModel.AnswerJSON, words: PhraseBook) {
         self.init(id: a.id, short: a.short, section: a.section ?? "", prompt: a.prompt,
-                  answer: a.shown ?? (a.applies ? "unknown (counted as no)" : "does not apply yet (no agents)"),
+                  answer: a.shown ?? words.say(a.applies ? "ui.answer.unknown" : "ui.answer.not_applicable"),
                   unknown: a.answer == nil && a.applies)
     }
 }
 
 extension ReportView.HabitRow {
-    init(_ h: ReportModel.HabitJSON) {
+    init(_ h: ReportModel.HabitJSON, words: PhraseBook) {
         self.init(habit: h.habit, cadence: h.cadence, question: h.question,
-                  inPlace: h.inPlace.map { $0 ? "In place" : "Not yet" } ?? "Unknown", running: h.inPlace ?? false)
+                  inPlace: words.say(h.inPlace.map { $0 ? "ui.habit.in_place" : "ui.habit.not_yet" } ?? "ui.habit.unknown"), running: h.inPlace ?? false)
     }
 }
