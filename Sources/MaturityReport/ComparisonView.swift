@@ -2,6 +2,12 @@ import MaturityCore
 
 /// What `maturity compare` and a text report with `--previous` show: the comparison model in words.
 public struct ComparisonView: Sendable, Encodable {
+    /// The phrase table's language and its fixed words (`{{w.…}}`, as `ReportView.w`).
+    public var lang: String
+    public var w: [String: String]
+    /// "Since {before}", and "Since {before} (assessed {after})" for the terminal.
+    public var heading: String
+    public var headingAssessed: String
     public var before: String
     public var after: String
     /// "Stage 1 Assisted → Stage 2 First Agent (up)".
@@ -17,13 +23,17 @@ public struct ComparisonView: Sendable, Encodable {
     public var ledger: [Ledger]
     public var hasLedger: Bool
 
-    public struct Step: Sendable, Encodable { public var title: String; public var label: String; public var start: String; public var end: String; public var status: String; public var reason: String }
-    public struct Ledger: Sendable, Encodable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String }
+    public struct Step: Sendable, Encodable { public var title: String; public var label: String; public var start: String; public var end: String; public var span: String; public var status: String; public var reason: String }
+    public struct Ledger: Sendable, Encodable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String; public var line: String }
 
     static let markWords = ["done": "done", "on_track": "on track", "slipped": "slipped", "dropped": "dropped"]
 
-    public init(_ c: ComparisonJSON, currency: String) {
+    public init(_ c: ComparisonJSON, currency: String, words: PhraseBook) {
         let money = { (v: Int?) in v.map { Format.money(Double($0), currency: currency) } ?? "-" }
+        lang = words.language
+        w = words.fixedWords
+        heading = words.say("ui.compare.since", ["date": .text(c.before)])
+        headingAssessed = words.say("ui.compare.since_assessed", ["before": .text(c.before), "after": .text(c.after)])
         before = c.before
         after = c.after
         stageLine = "Stage \(c.stageBefore) \(c.stageNameBefore) → Stage \(c.stageAfter) \(c.stageNameAfter)"
@@ -44,9 +54,13 @@ public struct ComparisonView: Sendable, Encodable {
         moveReason = f.reason
         steps = f.steps.map {
             Step(title: $0.title, label: $0.title.split(separator: ":").first.map(String.init) ?? $0.title,
-                 start: $0.start, end: $0.end, status: Self.markWords[$0.status] ?? "", reason: $0.reason)
+                 start: $0.start, end: $0.end, span: words.say("ui.plan.span", ["start": .text($0.start), "end": .text($0.end)]), status: Self.markWords[$0.status] ?? "", reason: $0.reason)
         }
-        ledger = c.ledger.map { Ledger(agent: $0.agent, estimated: money($0.estimated), realised: money($0.realised), basis: $0.basis) }
+        ledger = c.ledger.map {
+            let estimated = money($0.estimated), realised = money($0.realised)
+            return Ledger(agent: $0.agent, estimated: estimated, realised: realised, basis: $0.basis,
+                          line: words.say("ui.compare.ledger_line", ["agent": .text($0.agent), "estimated": .text(estimated), "realised": .text(realised)]))
+        }
         hasLedger = !ledger.isEmpty
     }
 }
@@ -55,6 +69,10 @@ public struct ComparisonView: Sendable, Encodable {
 public struct HistoryView: Sendable, Encodable {
     public var folder: String
     public var rows: [Row]
+    /// The phrase table's language, its fixed words (`{{w.…}}`) and "No assessments in {folder}.": set by `worded(_:)`.
+    public var lang = ""
+    public var w: [String: String] = [:]
+    public var noneLine = ""
 
     public struct Row: Sendable, Encodable {
         public var assessedOn: String
@@ -66,6 +84,25 @@ public struct HistoryView: Sendable, Encodable {
         public var flags: String
         public var nextMove: String
         public var file: String
+        /// "Stage 2", "1 in production", "$8,000 reported".
+        public var stageLabel = ""
+        public var inProduction = ""
+        public var reported = ""
+    }
+
+    /// The view with its words from the table.
+    public func worded(_ words: PhraseBook) -> HistoryView {
+        var v = self
+        v.lang = words.language
+        v.w = words.fixedWords
+        v.noneLine = words.say("ui.history.none", ["folder": .text(folder)])
+        for i in v.rows.indices {
+            let r = v.rows[i]
+            v.rows[i].stageLabel = words.say("ui.stage.n", ["level": .text(String(r.stage))])
+            v.rows[i].inProduction = words.say("ui.history.in_production", ["n": .text(String(r.agentsInProduction))])
+            v.rows[i].reported = words.say("ui.history.reported", ["money": .text(r.dollarsReported)])
+        }
+        return v
     }
 
     public init(folder: String, entries: [HistoryEntry]) {

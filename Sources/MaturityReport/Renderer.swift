@@ -61,22 +61,22 @@ public struct Renderer: Sendable {
 
     /// The view the templates read, with the model's JSON embedded for the HTML's data block.
     public func view(_ model: ReportModel, embedJSON: Bool = true) throws -> ReportView {
-        var view = ReportView(model, brand: brand, json: embedJSON ? try model.json(pretty: false) : "")
+        var view = ReportView(model, words: words, brand: brand, json: embedJSON ? try model.json(pretty: false) : "")
         view.text = ReportView.TextView(model)
         // The whole model costs a second tree to prepare: only when a template reads it.
         if templates.readsData { view.data = model }
-        view.comparison = model.sinceLastQuarter.map { ComparisonView($0, currency: model.organization.currency) }
+        view.comparison = model.sinceLastQuarter.map { ComparisonView($0, currency: model.organization.currency, words: words) }
         return view
     }
 
     /// `maturity compare` in text or Markdown.
     public func render(_ comparison: ComparisonJSON, currency: String, markdown: Bool) throws -> String {
-        try templates.render(tree: try templates.treeOf(ComparisonView(comparison, currency: currency)),
+        try templates.render(tree: try templates.treeOf(ComparisonView(comparison, currency: currency, words: words)),
                              template: markdown ? .compareMarkdown : .compareText)
     }
 
     /// `maturity history` in text or Markdown.
     public func render(_ history: HistoryView, markdown: Bool) throws -> String {
-        try templates.render(tree: try templates.treeOf(history), template: markdown ? .historyMarkdown : .historyText)
+        try templates.render(tree: try templates.treeOf(history.worded(words)), template: markdown ? .historyMarkdown : .historyText)
     }
 }

@@ -3,79 +3,98 @@ import MaturityCore
 
 extension ReportView {
     /// Formats and lays out a report model. `json` is the model's encoding, embedded as data.
-    public init(_ m: ReportModel, brand: Brand = .standard, json: String, generator: String = "maturity") {
+    public init(_ m: ReportModel, words: PhraseBook, brand: Brand = .standard, json: String, generator: String = "maturity") {
         let currency = m.organization.currency, p = m.parameters
         let money = { (v: Int) in Format.money(Double(v), currency: currency) }
         let stageName = { (level: Int) in m.stages.first { $0.level == level }?.name ?? "Stage \(level)" }
+        let text = { (s: String) in Phrase.Arg.text(s) }
         self.currency = currency
         self.generator = generator
-        title = "AI maturity: \(m.organization.name)"
+        lang = words.language
+        w = words.fixedWords
+        title = words.say("ui.report.title", ["company": text(m.organization.name)])
+        heading = words.around("ui.report.heading", "company")
         company = m.organization.name
         industry = m.organization.industry
         assessedOn = m.assessedOn
-        assessedOnLong = Self.longDate(m.assessedOn)
+        assessedOnLong = words.longDate(iso: m.assessedOn)
+        assessedLine = words.say("ui.report.assessed", ["date": text(assessedOnLong)])
+        assessedShort = words.say("ui.report.assessed_short", ["date": text(m.assessedOn)])
         respondents = m.respondents.map { Respondent(name: $0.name, role: $0.role) }
         hasRespondents = !respondents.isEmpty
+        answeredBy = words.say("ui.report.answered_by", ["names": text(respondents.map { $0.name + ($0.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))])
         self.brand = brand
+        preparedBy = brand.firmName.map { words.say("ui.report.prepared_by", ["firm": text($0)]) }
+        questionnaireLine = words.say("ui.report.questionnaire", ["id": text(m.questionnaire.id), "version": text(String(m.questionnaire.version))])
+        madeBy = words.say("ui.report.made_by", ["generator": text(generator)])
+        madeByFor = brand.firmName.map { words.say("ui.report.made_by_for", ["generator": text(generator), "firm": text($0)]) } ?? madeBy
+        ladderDescription = words.say("ui.ladder.chart_desc", ["company": text(m.organization.name), "level": text(String(m.stage)), "name": text(m.stageName)])
 
         let notYet = m.notYet.map { NotYetRow(what: $0.what, why: $0.why) }
+        let level = text(String(m.stage))
         stage = StageView(level: m.stage, name: m.stageName, summary: m.stageSummary, looksLike: m.stageLooksLike,
-                          trap: m.trap, move: m.stageMove, notYet: notYet, hasNotYet: !notYet.isEmpty)
-        ladder = Self.ladder(m)
+                          trap: m.trap, move: m.stageMove, notYet: notYet, hasNotYet: !notYet.isEmpty,
+                          of: words.say("ui.stage.of", ["level": level]), whyHeading: words.say("ui.why.heading", ["level": level]),
+                          notYetHeading: words.say("ui.ladder.not_yet", ["level": level]))
+        ladder = Self.ladder(m, words: words)
 
-        nextMove = Self.move(m, money: money)
-        deliverable = DeliverableView(m, money: money)
+        nextMove = Self.move(m, words: words, money: money)
+        deliverable = DeliverableView(m, words: words, money: money)
         headline = Self.headline(m, move: nextMove, money: money)
 
         evidence = m.evidence.map {
-            EvidenceRow(stage: $0.stage, stageName: stageName($0.stage), rule: $0.rule, result: $0.passed ? "Yes" : "No",
+            EvidenceRow(stage: $0.stage, stageName: stageName($0.stage), rule: $0.rule, result: words.say($0.passed ? "ui.mark.yes" : "ui.mark.no"),
                         passed: $0.passed, basis: $0.basis)
         }
         flags = m.flags.map { FlagRow(id: $0.id, title: $0.title, detail: $0.detail) }
         hasFlags = !flags.isEmpty
-        answers = m.answers.map(AnswerRow.init)
+        answers = m.answers.map { AnswerRow($0, words: words) }
         unknownAnswers = answers.filter(\.unknown)
         hasUnknownAnswers = !unknownAnswers.isEmpty
-        moveUp = m.moveUp.map { MoveUpView(toStage: $0.toStage, toStageName: $0.toStageName, facts: $0.facts) }
+        moveUp = m.moveUp.map {
+            MoveUpView(toStage: $0.toStage, toStageName: $0.toStageName, facts: $0.facts,
+                       heading: words.say("ui.why.move_up", ["level": text(String($0.toStage)), "name": text($0.toStageName)]))
+        }
 
         // A long inventory shows its best rows in the table and chart; the JSON keeps every one.
-        useCases = Self.useCaseRows(m, money: money)
+        useCases = Self.useCaseRows(m, words: words, money: money)
         moreUseCases = m.useCases.count > useCases.count
-            ? "and \(Format.grouped(Double(m.useCases.count - useCases.count))) more, ranked below these; the JSON report (--format json) lists every one" : nil
+            ? words.say("ui.use_cases.more", ["n": .int(m.useCases.count - useCases.count)]) : nil
         hasUseCases = !useCases.isEmpty
         chart = Self.scatter(m, money: money)
-        self.plan = Self.planView(m, money: money)
+        self.plan = Self.planView(m, words: words, money: money)
         gateBars = m.agents.first?.gate.map(\.label) ?? []
-        agents = m.agents.map { Self.agentRow($0, model: m, money: money) }
+        agents = m.agents.map { Self.agentRow($0, model: m, words: words, money: money) }
         hasAgents = !agents.isEmpty
-        governance = m.governance.filter { $0.fromStage <= max(m.stage, 1) }.map(HabitRow.init)
+        governance = m.governance.filter { $0.fromStage <= max(m.stage, 1) }.map { HabitRow($0, words: words) }
         hasGovernance = m.stage >= 2 && !governance.isEmpty
         questionnaire = QuestionnaireView(id: m.questionnaire.id, title: m.questionnaire.title, version: m.questionnaire.version,
-                                          revision: m.questionnaire.revision ?? "")
+                                          revision: m.questionnaire.revision ?? "",
+                                          answersCaption: words.say("ui.appendix.answers_caption", ["id": text(m.questionnaire.id), "version": text(String(m.questionnaire.version))]))
         sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
         method = Self.method(p, currency: currency)
         // The data block's keys and ids say "dollar" (annualDollarValue): escaped as JSON allows, so a
         // report kept in euros reads no "dollar" anywhere, while every JSON parser reads the same data.
         jsonForScript = Self.scriptSafe(json).replacingOccurrences(of: "ollar", with: "\\u006fllar")
-        addChanges(m)
+        addChanges(m, words: words)
         addRoom(m)
     }
 
     /// The five stages as steps of a staircase, the company's own step marked.
-    static func ladder(_ m: ReportModel) -> [LadderStep] {
+    static func ladder(_ m: ReportModel, words: PhraseBook) -> [LadderStep] {
         m.stages.map { s in
             let level = s.level, height = 44 + level * 26, x = 8 + level * 150
-            return LadderStep(level: level, name: s.name, x: x, y: 170 - height, width: 142, height: height,
+            return LadderStep(level: level, label: words.say("ui.stage.n", ["level": .text(String(level))]), name: s.name, x: x, y: 170 - height, width: 142, height: height,
                               textX: x + 71, textY: 170 - height + 24, current: level == m.stage, reached: level <= m.stage,
                               cssClass: level == m.stage ? "step current" : (level < m.stage ? "step reached" : "step ahead"))
         }
     }
 
     /// The one next move, its figures formatted.
-    static func move(_ m: ReportModel, money: (Int) -> String) -> MoveView {
+    static func move(_ m: ReportModel, words: PhraseBook, money: (Int) -> String) -> MoveView {
         let move = m.nextMove
         let aboutLiveAgent = move.agent != nil && ["own_or_retire_agent", "close_gate_gaps", "fix_or_stop_agent"].contains(move.kind)
-        return MoveView(title: move.title, detail: move.detail, useCase: move.useCase, owner: move.owner,
+        var view = MoveView(title: move.title, detail: move.detail, useCase: move.useCase, owner: move.owner,
                         value: move.annualValue.map(money), runCost: move.annualRunCost.map(money),
                         roi: move.roi.map(Format.ratio), costOfDelay: move.costOfDelayPerQuarter.map(money),
                         alongside: move.alongside, hasAlongside: !move.alongside.isEmpty,
@@ -83,10 +102,20 @@ extension ReportView {
                         then: move.then, alternative: move.alternative,
                         fitsNote: move.fitsIn90Days ? nil : "This cannot finish within \(m.parameters.planDays) days at its volume: it takes about \(Words.count(move.weeks, "week")) to reach production-owned."
                             + (move.alternative.map { " \($0) fits inside the window instead." } ?? ""),
-                        goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map { Self.longDate($0) },
+                        goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map(words.longDate),
                         oneTimeCost: move.oneTimeCostRange.map { "\(money($0.low)) to \(money($0.high))" },
                         payback: move.oneTimeCostRange == nil ? nil
                             : (move.paybackMonths.map { "about \(Format.number($0.rounded())) months" } ?? "never at these figures"))
+        let said = { (key: String, name: String, value: String?) in value.map { words.say(key, [name: .text($0)]) } }
+        view.heading = words.say("ui.glance.next_move", ["title": .text(view.title)])
+        view.valueAYear = said("ui.money.a_year", "money", view.value)
+        view.runCostLine = said("ui.glance.to_run", "money", view.runCost)
+        view.toBuild = said("ui.glance.to_build", "money", view.oneTimeCost)
+        view.paybackLine = said("ui.glance.from_go_live", "months", view.payback)
+        view.costsOnceLine = view.oneTimeCost.map { words.say("ui.glance.costs_once_line", ["money": .text($0), "months": .text(view.payback ?? "")]) }
+        view.goNoGoWhen = said("ui.glance.go_no_go_when", "date", view.goNoGoOn)
+        view.delaySentence = said("ui.plan.delay_sentence", "money", view.costOfDelay)
+        return view
     }
 
     /// At most five figures at a glance: the stage, the move's value and cost of delay, the open
@@ -114,7 +143,7 @@ extension ReportView {
     }
 
     /// The ranked table's rows, the best `useCasesShown` of them, each with its status in words.
-    static func useCaseRows(_ m: ReportModel, money: (Int) -> String) -> [UseCaseRow] {
+    static func useCaseRows(_ m: ReportModel, words: PhraseBook, money: (Int) -> String) -> [UseCaseRow] {
         let p = m.parameters
         return m.useCases.prefix(p.useCasesShown).map { u in
             let belowBar = u.flags.contains(FlagID.roiBelow3x.rawValue)
@@ -131,8 +160,9 @@ extension ReportView {
             // What the file assumed rather than stated is said where the score is read.
             let assumed = u.factors.filter { $0.answer.hasSuffix("(assumed)") }.map { Words.inSentence($0.label) }
             if !assumed.isEmpty { status += "; assumed, not stated: " + Format.list(assumed) }
+            let fte = Format.number(u.fteFreed, maxDecimals: 2)
             return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: u.side,
-                              value: money(u.annualValue), fte: Format.number(u.fteFreed, maxDecimals: 2),
+                              value: money(u.annualValue), fte: fte, fteText: words.say("ui.use_cases.fte", ["fte": .text(fte)]),
                               runCost: money(u.annualRunCost), roi: Format.ratio(u.roi), feasibility: u.feasibility,
                               quadrant: u.quadrantLabel, status: status, locked: u.locked, belowBar: belowBar)
         }
@@ -151,14 +181,14 @@ extension ReportView {
         ]
     }
 
-    static func agentRow(_ agent: ReportModel.AgentJSON, model m: ReportModel, money: (Int) -> String) -> AgentRow {
+    static func agentRow(_ agent: ReportModel.AgentJSON, model m: ReportModel, words: PhraseBook, money: (Int) -> String) -> AgentRow {
         let production = agent.status == AgentStatus.production.rawValue
         let bars = agent.gate.map { bar -> BarCell in
             // Before production an unanswered bar is not failed, just not reached yet.
             if !bar.cleared, !production, !bar.answered {
-                return BarCell(label: bar.label, cleared: false, mark: "not yet", cssClass: "pending")
+                return BarCell(label: bar.label, cleared: false, mark: words.say("ui.mark.not_yet"), cssClass: "pending")
             }
-            return BarCell(label: bar.label, cleared: bar.cleared, mark: bar.cleared ? "✓ yes" : "✗ no", cssClass: bar.cleared ? "yes" : "no")
+            return BarCell(label: bar.label, cleared: bar.cleared, mark: words.say(bar.cleared ? "ui.mark.bar_yes" : "ui.mark.bar_no"), cssClass: bar.cleared ? "yes" : "no")
         }
         let estimated = agent.estimatedAnnualValue.map { money($0) + (agent.estimatedRoi.map { " (\(Format.ratio($0)))" } ?? "") } ?? "-"
         let realised = agent.realisedAnnualValue.map { money($0) + (agent.realisedRoi.map { " (\(Format.ratio($0)))" } ?? "") }
@@ -212,14 +242,6 @@ extension ReportView {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func longDate(_ iso: String) -> String { Day(iso: iso).map(longDate) ?? iso }
-
-    static func longDate(_ d: Day) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        return "\(d.day) \(months[d.month - 1]) \(d.year)"
-    }
-
     static func scatter(_ m: ReportModel, money whole: (Int) -> String) -> ScatterChart {
         let p = m.parameters, rows = m.useCases.prefix(p.useCasesShown)
         let money = { (v: Double) in Format.money(v, currency: m.organization.currency) }
@@ -262,7 +284,7 @@ extension ReportView {
                             mermaidYThreshold: money(p.quadrantHighValue))
     }
 
-    static func planView(_ m: ReportModel, money: (Int) -> String) -> PlanView {
+    static func planView(_ m: ReportModel, words: PhraseBook, money: (Int) -> String) -> PlanView {
         let p = m.parameters
         let day = { (iso: String) in Day(iso: iso) ?? Day(year: 2000, month: 1, day: 1) }
         let planStart = day(m.planStartsOn), planEnd = day(m.planEnd)
@@ -279,24 +301,26 @@ extension ReportView {
             // A step that spans a shutdown or a holiday says so: the plant's closed days pushed its end out.
             let closed = s.closedDays.isEmpty ? ""
                 : " The plant is closed \(Words.count(s.closedDays.count, "working day")) inside this step (\(s.closedDays.first ?? "") to \(s.closedDays.last ?? "")), so it ends that much later."
-            return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end, gate: s.gate + closed,
+            let dates = ["start": Phrase.Arg.text(s.start), "end": .text(s.end)]
+            return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end,
+                           span: words.say("ui.plan.span", dates), spanLines: words.say("ui.plan.span_lines", dates.merging(["br": .text("<br>")]) { a, _ in a }),
+                           gate: s.gate + closed,
                            owner: s.owner, barX: barLeft + (Double(offset) * scale).roundedInt(),
                            barWidth: max(4, (Double(length) * scale).roundedInt()), y: 34 + i * 34, textY: 34 + i * 34 + 17,
                            mermaidTitle: "\(i + 1) " + Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")
         }
         var months: [Tick] = []
-        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         var cursor = planStart.adding(days: 1 - planStart.day)
         while cursor <= planEnd {
             if cursor >= planStart {
                 months.append(Tick(at: barLeft + (Double(planStart.days(until: cursor)) * scale).roundedInt(),
-                                   label: "\(names[cursor.month - 1]) \(cursor.year)"))
+                                   label: words.shortDate(cursor)))
             }
             cursor = cursor.adding(days: Day.daysIn(month: cursor.month, year: cursor.year))
         }
         // The month the plan starts in gets its tick at the plan's first day, unless the next month's tick sits too close to read.
         if planStart.day != 1, (months.first?.at ?? Int.max) - barLeft >= 70 {
-            months.insert(Tick(at: barLeft, label: "\(names[planStart.month - 1]) \(planStart.year)"), at: 0)
+            months.insert(Tick(at: barLeft, label: words.shortDate(planStart)), at: 0)
         }
         let slo = m.slo
         let sloRows = [
@@ -308,7 +332,11 @@ extension ReportView {
         let monthly = { (annual: Int) in Format.money(Double(annual) / 12, currency: m.organization.currency) }
         let budget = m.budget.map { BudgetRow(label: $0.label, monthly: monthly($0.annual), annual: money($0.annual), basis: $0.basis) }
         let total = m.budget.reduce(0) { $0 + $1.annual }
+        let goNoGoDate = m.goNoGoOn
         return PlanView(
+            heading: words.say("ui.plan.heading", ["start": .text(m.planStartsOn), "end": .text(m.planEnd)]),
+            goNoGoHeading: goNoGoDate.map { words.say("ui.plan.go_no_go_on", ["date": .text($0)]) } ?? words.say("ui.plan.go_no_go_heading"),
+            goNoGoLead: words.say("ui.plan.go_no_go_lead", ["count": .words(m.goNoGo.count)]),
             start: m.planStartsOn, end: m.planEnd, days: days, steps: steps, hasSteps: !steps.isEmpty,
             stretched: m.shadowStretched,
             shadowNote: m.shadowStretched ? "The shadow rung lasts \(m.shadowWeeks ?? 0) weeks so that it sees \(p.shadowMinCases) real cases"
@@ -321,7 +349,7 @@ extension ReportView {
             goNoGoOn: m.goNoGoOn,
             gatesAndSLO: "Each rung's gate (in the steps above) must be met before the agent moves up, up to at least \(Format.percent(max(p.approveEachMinRate ?? 0, p.autoWithExceptionsMinRate ?? 0))) in approve-each and auto; the SLO is the floor it must hold once live: at least \(Format.percent(slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions.",
             currencyNote: m.currencyNote,
-            goNoGoCount: Words.number(m.goNoGo.count))
+            goNoGoCount: words.words(m.goNoGo.count))
     }
 
     /// Bars of a measured agent's weekly accuracy on a 60–100% scale, 40 px high.
@@ -350,16 +378,16 @@ extension ReportView {
 }
 
 extension ReportView.AnswerRow {
-    init(_ a: ReportModel.AnswerJSON) {
+    init(_ a: ReportModel.AnswerJSON, words: PhraseBook) {
         self.init(id: a.id, short: a.short, section: a.section ?? "", prompt: a.prompt,
-                  answer: a.shown ?? (a.applies ? "unknown (counted as no)" : "does not apply yet (no agents)"),
+                  answer: a.shown ?? words.say(a.applies ? "ui.answer.unknown" : "ui.answer.not_applicable"),
                   unknown: a.answer == nil && a.applies)
     }
 }
 
 extension ReportView.HabitRow {
-    init(_ h: ReportModel.HabitJSON) {
+    init(_ h: ReportModel.HabitJSON, words: PhraseBook) {
         self.init(habit: h.habit, cadence: h.cadence, question: h.question,
-                  inPlace: h.inPlace.map { $0 ? "In place" : "Not yet" } ?? "Unknown", running: h.inPlace ?? false)
+                  inPlace: words.say(h.inPlace.map { $0 ? "ui.habit.in_place" : "ui.habit.not_yet" } ?? "ui.habit.unknown"), running: h.inPlace ?? false)
     }
 }

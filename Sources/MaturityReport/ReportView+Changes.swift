@@ -3,7 +3,7 @@ import MaturityCore
 
 extension ReportView {
     /// "Since last quarter" and the trend, when the model has them.
-    mutating func addChanges(_ m: ReportModel) {
+    mutating func addChanges(_ m: ReportModel, words: PhraseBook) {
         let money = { (v: Int?) in v.map { Format.money(Double($0), currency: m.organization.currency) } ?? "not reported" }
         if let c = m.sinceLastQuarter {
             var changes = c.rulesFlipped.map { "\($0.before ? "No longer met" : "Now met"): \($0.rule)" }
@@ -15,6 +15,7 @@ extension ReportView {
             if !c.agentsRemoved.isEmpty { changes.append("No longer listed: \(c.agentsRemoved.joined(separator: ", "))") }
             let f = c.followThrough
             since = SinceView(
+                heading: words.say("ui.since.heading", ["date": .text(c.before)]),
                 before: c.before,
                 stageLine: "Stage \(c.stageBefore) \(c.stageNameBefore) → Stage \(c.stageAfter) \(c.stageNameAfter)",
                 caution: c.selfReportedRise ? "The stage rose while no agent, gate bar or reported figure changed: only self-reported answers moved. Check the answers before celebrating." : nil,
@@ -36,11 +37,15 @@ extension ReportView {
                          stageY: bottom - p.stage * (bottom - topY) / 4,
                          dollarY: bottom - (Double(p.dollarsReported) / top * Double(bottom - topY)).roundedInt(.down))
             }
+            let maxDollars = Format.money(top, currency: m.organization.currency)
             trend = TrendView(width: 760, height: 250,
                               stagePoints: rows.map { "\($0.x),\($0.stageY)" }.joined(separator: " "),
                               dollarPoints: rows.map { "\($0.x),\($0.dollarY)" }.joined(separator: " "),
-                              rows: rows, maxDollars: Format.money(top, currency: m.organization.currency),
-                              description: rows.map { "\($0.date): Stage \($0.stage), \($0.dollars) reported" }.joined(separator: "; "))
+                              rows: rows, maxDollars: maxDollars,
+                              description: rows.map { "\($0.date): Stage \($0.stage), \($0.dollars) reported" }.joined(separator: "; "),
+                              topLabel: words.say("ui.stage.n", ["level": .text("4")]),
+                              maxLabel: words.say("ui.money.a_year", ["money": .text(maxDollars)]),
+                              caption: words.say("ui.trend.caption", ["money": .text(maxDollars)]))
         }
     }
 

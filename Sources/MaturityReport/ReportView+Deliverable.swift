@@ -27,10 +27,12 @@ extension ReportView {
             /// "week 1" or "weeks 1–3", for prose.
             public var weeksText: String
             public var total: String
+            /// "12 h", for the terminal.
+            public var hoursText: String
             public var peak: String
         }
 
-        init(_ m: ReportModel, money: (Int) -> String) {
+        init(_ m: ReportModel, words: PhraseBook, money: (Int) -> String) {
             summary = m.summary
             firstFive = m.firstFive.map {
                 Pick(order: $0.order, useCase: $0.useCase, net: money($0.annualValue - $0.annualRunCost), roi: Format.ratio($0.roi),
@@ -42,9 +44,10 @@ extension ReportView {
                 let weeks = m.staffing.filter { $0.role == role.rawValue }
                 guard let first = weeks.map(\.week).min(), let last = weeks.map(\.week).max() else { continue }
                 let total = weeks.reduce(0) { $0 + $1.hours }, peak = weeks.map(\.hours).max() ?? 0
+                let totalText = Format.number(total.rounded(), maxDecimals: 0)
                 rows.append(RoleRow(role: weeks[0].roleLabel, weeks: first == last ? "\(first)" : "\(first)–\(last)",
                                     weeksText: first == last ? "week \(first)" : "weeks \(first)–\(last)",
-                                    total: Format.number(total.rounded(), maxDecimals: 0), peak: Format.number(peak, maxDecimals: 1)))
+                                    total: totalText, hoursText: words.say("ui.text.hours", ["hours": .text(totalText)]), peak: Format.number(peak, maxDecimals: 1)))
             }
             staffing = rows
             hasStaffing = !rows.isEmpty

@@ -5,7 +5,26 @@ import MaturityCore
 /// company's currency, dates in words) and laid out (chart and timeline coordinates). Built from
 /// the model alone, never from the evaluation, so no format can state a fact the JSON does not.
 public struct ReportView: Sendable, Encodable {
+    /// The phrase table's language, for `<html lang>`.
+    public var lang: String
+    /// The templates' fixed words, `ui.<area>.<name>` read as `{{w.<area>_<name>}}` (`PhraseBook.fixedWords`).
+    public var w: [String: String]
     public var title: String
+    /// "{company}: where it stands with AI", cut around the company so HTML isolates the name on its own.
+    public var heading: PhraseBook.Around
+    /// "Assessed 6 December 2026"; "assessed 2026-12-06" for the terminal.
+    public var assessedLine: String
+    public var assessedShort: String
+    /// "answered by Dana (COO), Lee", when the file names respondents.
+    public var answeredBy: String
+    /// "prepared by {firm}", with a brand's firm.
+    public var preparedBy: String?
+    /// "questionnaire {id} version {n}", "made by maturity", and "made by maturity for {firm}" with a brand's firm.
+    public var questionnaireLine: String
+    public var madeBy: String
+    public var madeByFor: String
+    /// The ladder chart's description: "Stages 0 to 4; {company} is at Stage 2, …".
+    public var ladderDescription: String
     public var company: String
     public var industry: String?
     public var assessedOn: String
@@ -96,6 +115,7 @@ public struct ReportView: Sendable, Encodable {
     }
 
     public struct SinceView: Sendable, Encodable {
+        public var heading: String
         public var before: String
         public var stageLine: String
         public var caution: String?
@@ -119,6 +139,10 @@ public struct ReportView: Sendable, Encodable {
         public var rows: [TrendRow]
         public var maxDollars: String
         public var description: String
+        /// "Stage 4" at the top of the axis, "$80,000 a year" at the top of the other, and the figure's caption.
+        public var topLabel: String
+        public var maxLabel: String
+        public var caption: String
     }
     public struct TrendRow: Sendable, Encodable {
         public var date: String
@@ -141,10 +165,16 @@ public struct ReportView: Sendable, Encodable {
         public var move: String
         public var notYet: [NotYetRow]
         public var hasNotYet: Bool
+        /// "Stage 2 of 0–4", "Why Stage 2", "Not yet: what to skip at Stage 2".
+        public var of: String
+        public var whyHeading: String
+        public var notYetHeading: String
     }
     public struct NotYetRow: Sendable, Encodable { public var what: String; public var why: String }
     public struct LadderStep: Sendable, Encodable {
         public var level: Int
+        /// "Stage 2".
+        public var label: String
         public var name: String
         public var x: Int
         public var y: Int
@@ -176,6 +206,17 @@ public struct ReportView: Sendable, Encodable {
         /// "$45,000 to $95,000 once", and "about 9 months" to pay it back.
         public var oneTimeCost: String?
         public var payback: String?
+        /// The same figures in their sentences: "The one next move: …", "$90,000 a year", "for $20,000 a year
+        /// to run", "$45,000 to $95,000 to build", "about 9 months from go-live", the Markdown's "Costs once: …"
+        /// line, "6 December 2026, before production-owned starts" and the cost of delay's sentence.
+        public var heading: String = ""
+        public var valueAYear: String? = nil
+        public var runCostLine: String? = nil
+        public var toBuild: String? = nil
+        public var paybackLine: String? = nil
+        public var costsOnceLine: String? = nil
+        public var goNoGoWhen: String? = nil
+        public var delaySentence: String? = nil
     }
     public struct EvidenceRow: Sendable, Encodable {
         public var stage: Int
@@ -186,7 +227,7 @@ public struct ReportView: Sendable, Encodable {
         public var basis: String
     }
     public struct FlagRow: Sendable, Encodable { public var id: String; public var title: String; public var detail: String }
-    public struct MoveUpView: Sendable, Encodable { public var toStage: Int; public var toStageName: String; public var facts: [String] }
+    public struct MoveUpView: Sendable, Encodable { public var toStage: Int; public var toStageName: String; public var facts: [String]; public var heading: String }
     public struct UseCaseRow: Sendable, Encodable {
         public var rank: Int
         public var name: String
@@ -194,6 +235,8 @@ public struct ReportView: Sendable, Encodable {
         public var side: String
         public var value: String
         public var fte: String
+        /// "0.4 FTE".
+        public var fteText: String
         public var runCost: String
         public var roi: String
         public var feasibility: Int
@@ -230,6 +273,10 @@ public struct ReportView: Sendable, Encodable {
     }
     public struct MermaidPoint: Sendable, Encodable { public var label: String; public var x: String; public var y: String }
     public struct PlanView: Sendable, Encodable {
+        /// "The plan: {start} to {end}", the go/no-go's heading and the sentence under it.
+        public var heading: String
+        public var goNoGoHeading: String
+        public var goNoGoLead: String
         public var start: String
         public var end: String
         public var days: Int
@@ -262,6 +309,9 @@ public struct ReportView: Sendable, Encodable {
         public var shortTitle: String
         public var start: String
         public var end: String
+        /// "{start} to {end}"; in HTML's table the same on two lines (ISO dates, so safe unescaped).
+        public var span: String
+        public var spanLines: String
         public var gate: String
         public var owner: String
         public var barX: Int
@@ -308,6 +358,6 @@ public struct ReportView: Sendable, Encodable {
         public var answer: String
         public var unknown: Bool
     }
-    public struct QuestionnaireView: Sendable, Encodable { public var id: String; public var title: String; public var version: Int; public var revision: String }
+    public struct QuestionnaireView: Sendable, Encodable { public var id: String; public var title: String; public var version: Int; public var revision: String; public var answersCaption: String }
     public struct SourceRow: Sendable, Encodable { public var fact: String; public var source: String }
 }
