@@ -82,19 +82,19 @@ struct Assess: ParsableCommand {
         let interview = Interview(terminal: terminal, questionnaire: q, path: output, draft: draft, previous: previous, today: Self.today())
         let resumeHint = "maturity assess --output \(output) --resume"
         let stopSignal = Self.onInterrupt {
-            Console.err("\nStopped. Every confirmed answer is saved in \(output). Continue with: \(resumeHint)")
+            Console.err("\n" + L("cli.assess.stopped", ["file": .text(output), "command": .text(resumeHint)]))
         }
         defer { stopSignal.cancel() }
-        if resume { terminal.say("Continuing \(output) at \(interview.stepWords(draft.next)).") }
-        if !resume { terminal.heading("AI maturity assessment: \(q.title)") }
-        terminal.say(terminal.dim("At any prompt: ? help · back · skip (unknown, counts as no) · quit (saves)."))
-        terminal.say(terminal.dim("Enter takes the [default]. Every answer is saved as soon as you give it."))
+        if resume { terminal.say(L("cli.assess.continuing", ["file": .text(output), "step": .text(interview.stepWords(draft.next))])) }
+        if !resume { terminal.heading(L("cli.assess.heading", ["title": .text(q.title)])) }
+        terminal.say(terminal.dim(L("cli.assess.commands")))
+        terminal.say(terminal.dim(L("cli.assess.enter")))
         let outcome = try interview.run(from: resume ? (draft.next ?? "review") : nil)
         switch outcome {
         case .quit:
-            terminal.say("Saved \(output). Continue with: \(resumeHint)")
+            terminal.say(L("cli.assess.saved", ["file": .text(output), "command": .text(resumeHint)]))
         case .ended:
-            Console.err("Input ended before the interview finished; every confirmed answer is saved in \(output). Continue with: \(resumeHint)")
+            Console.err(L("cli.assess.input_ended", ["file": .text(output), "command": .text(resumeHint)]))
             throw ExitCode(75)
         case .finished:
             try finish(Evaluation(try interview.draft.assessment(), questionnaire: q), store: store, terminal: terminal)
@@ -114,7 +114,7 @@ struct Assess: ParsableCommand {
             for (i, row) in rows.enumerated() { terminal.say(indent + (i == 0 ? "" : "  ") + row) }
         }
         try Self.writeReports(beside: output, evaluation, renderer: renderer, store: store, terminal: terminal)
-        terminal.say("Next time, without the interview: maturity report \(output) --output \(base).html")
+        terminal.say(L("cli.assess.next_time", ["command": .text("maturity report \(output) --output \(base).html")]))
     }
 
     /// Writes NAME.html and NAME.md beside NAME.yaml and says what it wrote. A file of that name
@@ -125,19 +125,21 @@ struct Assess: ParsableCommand {
         for format in [OutputFormat.html, .md] {
             let path = "\(base).\(format.fileExtension)"
             if FileManager.default.fileExists(atPath: path), !madeByMaturity(path, store: store) {
-                terminal.say("\(path) already exists and was not written by maturity; left as it is. Write this report with: maturity report \(output) --output \(base)-report.\(format.fileExtension)")
+                terminal.say(L("cli.assess.not_ours", ["file": .text(path), "command": .text("maturity report \(output) --output \(base)-report.\(format.fileExtension)")]))
                 continue
             }
             try store.writeAtomically(try renderer.render(evaluation, as: format), to: path)
             written.append(path)
         }
-        terminal.say("Wrote " + written.joined(separator: ", "))
+        terminal.say(L("cli.wrote", ["files": .text(written.joined(separator: ", "))]))
     }
 
     /// Whether a report file carries the mark maturity puts in every report it writes.
     static func madeByMaturity(_ path: String, store: FileStore) -> Bool {
         guard let text = try? store.readText(path) else { return false }
-        return text.contains("<meta name=\"generator\" content=\"maturity") || text.contains("· made by maturity")
+        if text.contains("<meta name=\"generator\" content=\"maturity") { return true }
+        // The Markdown's last line names the maker in the report's language: "· made by maturity", "· erstellt mit maturity".
+        return Language.codes.contains { text.contains("· " + Phrases.book($0).say("ui.report.made_by", ["generator": .text("maturity")])) }
     }
 
     /// Today's date in the local calendar; the only place the interview reads the clock.

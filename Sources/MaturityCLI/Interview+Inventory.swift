@@ -9,11 +9,11 @@ extension Interview {
     func menu(_ title: String, items: [String], noun: String, canImport: Bool = false) -> Reply<Menu> {
         terminal.heading("\(title) (\(items.count))")
         for (i, item) in items.enumerated() { terminal.say("  \(i + 1). \(item)") }
-        let commands = canImport ? "a process as name, hours, cases, system; add; import FILE; edit N; or done" : "add, edit N, remove N, or done"
-        let importHelp = canImport ? " Fastest: type a whole process on one line, like Quote prep, 40h, 300/wk, ERP; the other fields take sensible defaults you can edit. Type import processes.xlsx (or .csv) to read a spreadsheet; add --sheet NAME for a workbook's other sheets." : ""
+        let commands = L(canImport ? "cli.menu.commands_import" : "cli.menu.commands")
+        let importHelp = canImport ? " " + L("cli.menu.import_help") : ""
         let prompt = Prompt<Menu>(
-            position: "[\(title)]", text: commands, help: "Type add to describe a new \(noun); edit 2 or remove 2 to change the second; done (or Enter) to go on.\(importHelp)",
-            defaultText: "done", skippable: false,
+            position: "[\(title)]", text: commands, help: L("cli.menu.help", ["noun": .text(noun)]) + importHelp,
+            defaultText: L("cli.cmd.done"), skippable: false,
             parse: { s in
                 if canImport, s.lowercased().hasPrefix("import ") {
                     let path = s.dropFirst("import ".count).trimmingCharacters(in: .whitespaces)
@@ -23,7 +23,7 @@ extension Interview {
                 if canImport, s.contains(",") { return .success(.line(s)) }
                 let words = s.lowercased().split(separator: " ")
                 let number = words.count == 2 ? Int(words[1]) : nil
-                switch words.first.map(String.init) {
+                switch words.first.map(String.init).map(Self.menuWord) {
                 case "add", "a": return .success(.add)
                 case "done", "d": return .success(.done)
                 case "edit", "e":
@@ -32,17 +32,23 @@ extension Interview {
                     if let n = number, (1...max(1, items.count)).contains(n), !items.isEmpty { return .success(.remove(n - 1)) }
                 default: break
                 }
-                return .failure(PromptError("Type add, edit N, remove N (N from 1 to \(items.count)), or done."))
+                return .failure(PromptError(L("cli.menu.error", ["n": .int(items.count)])))
             })
         return terminal.ask(prompt)
     }
 
+    /// A menu word in the run's language, as its English command ("hinzufügen" → "add").
+    static func menuWord(_ typed: String) -> String {
+        for word in ["add", "done", "edit", "remove"] where typed == L("cli.cmd.\(word)").lowercased() { return word }
+        return typed
+    }
+
     func processes() throws -> StepResult {
         if draft.processes.isEmpty, let earlier = previous?.processes, !earlier.isEmpty { draft.processes = earlier; try save() }
-        terminal.note("The process inventory: office work an agent could take over. Ten to twenty processes make a good ranking.")
+        terminal.note(L("cli.processes.intro"))
         while true {
-            let items = draft.processes.map { "\($0.name): \(Format.number($0.hoursPerWeek)) h/week, \($0.side.rawValue)" }
-            switch menu("Processes", items: items, noun: "process", canImport: true) {
+            let items = draft.processes.map { L("cli.processes.item", ["name": .text($0.name), "hours": .number($0.hoursPerWeek, decimals: 4), "side": .choice("side", $0.side.rawValue)]) }
+            switch menu(L("cli.processes.title"), items: items, noun: L("cli.processes.noun"), canImport: true) {
             case .value(.done):
                 if let stop = try linkAgentsToProcesses() { return stop }
                 return .next
@@ -56,7 +62,7 @@ extension Interview {
             case .value(.edit(let i)):
                 if let stop = try editProcess(i, adding: false) { return stop }
             case .value(.remove(let i)):
-                terminal.say("  Removed \(draft.processes.remove(at: i).name).")
+                terminal.say("  " + L("cli.removed", ["name": .text(draft.processes.remove(at: i).name)]))
                 try save()
             case .skip: return .next
             case .back: return .back
@@ -70,11 +76,11 @@ extension Interview {
     func addProcess(fromLine text: String) throws {
         let parsed = ProcessLine.parse(text, questionnaire: questionnaire)
         guard !parsed.name.isEmpty else {
-            terminal.warn("  Start the line with the process name, like Quote prep, 40h, 300/wk, ERP.")
+            terminal.warn("  " + L("cli.processes.line_needs_name"))
             return
         }
         if draft.processes.contains(where: { $0.name.lowercased() == parsed.name.lowercased() }) {
-            terminal.warn("  \(parsed.name) is already listed; edit it by its number.")
+            terminal.warn("  " + L("cli.processes.already_listed", ["name": .text(parsed.name)]))
             return
         }
         draft.processes.append(parsed)
@@ -95,18 +101,18 @@ extension Interview {
         while index < essentials.count {
             let id = essentials[index]
             guard let f = questionnaire.processFields.first(where: { $0.id == id }) else { index += 1; continue }
-            let position = "[Process \(i + 1) · \(index + 1) of 4]"
+            let position = "[" + L("cli.position.process", ["p": .int(i + 1), "i": .int(index + 1), "n": .int(4)]) + "]"
             let prompt = words(f.prompt) + (f.unit.map { " (\($0))" } ?? "")
             let p = draft.processes[i]
             let result: StepResult
             switch id {
             case "name":
-                result = try field(position: position, text: prompt, help: "What the team calls the work. Or type the whole process on one line: Quote prep, 40h, 300/wk, ERP.",
+                result = try field(position: position, text: prompt, help: L("cli.processes.name_help_line"),
                                    current: p.name.isEmpty ? nil : p.name, skippable: false, parse: Parse.text) { self.draft.processes[i].name = $0 ?? "" }
             case "hours_per_week":
-                result = try field(position: position, text: prompt, help: "All the staff hours the process takes in a week, like 12.5.",
+                result = try field(position: position, text: prompt, help: L("cli.processes.hours_help"),
                                    current: p.hoursPerWeek == 0 ? nil : Format.number(p.hoursPerWeek), skippable: false,
-                                   parse: Parse.number(unit: "hours per week", example: "12.5", min: 0, max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
+                                   parse: Parse.number(unit: L("cli.unit.hours_per_week"), example: Format.decimal(12.5), min: 0, max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
             default:
                 result = try optionalProcessField(f, index: i, position: position, prompt: prompt)
             }
@@ -140,14 +146,17 @@ extension Interview {
     /// One line that shows what was typed and what was assumed, so a wrong default is caught.
     func echo(_ i: Int) {
         let p = draft.processes[i]
-        var typed = ["\(Format.number(p.hoursPerWeek)) h/week"]
-        typed.append(p.volumePerWeek.map { "\(Format.number($0)) cases/week" } ?? "cases unknown")
+        var typed = [L("cli.echo.hours", ["v": .number(p.hoursPerWeek, decimals: 4)])]
+        typed.append(p.volumePerWeek.map { L("cli.echo.cases", ["v": .number($0, decimals: 4)]) } ?? L("cli.echo.cases_unknown"))
         typed.append(Words.system(p.systemOfRecord, questionnaire))
-        let assumed = [p.department.map { "department \($0)" }, p.side.rawValue, "writes back by \(p.writeBack?.replacingOccurrences(of: "_", with: " ") ?? "nothing yet")",
-                       "\(p.inputStructure ?? "semi")-structured input", p.exceptionShare.map { "\(Format.percent($0)) exceptions" },
-                       p.highSeverityErrorsPossible == true ? "an error could stop the line" : "no line-stopping errors",
-                       p.ownerCandidate.map { "owner \($0)" } ?? "no owner yet"].compactMap { $0 }
-        terminal.say("  \(i + 1). \(p.name): " + typed.joined(separator: ", ") + terminal.dim(" · assumed: " + assumed.joined(separator: ", ") + " (edit \(i + 1) to change)"))
+        let assumed = [p.department.map { L("cli.echo.department", ["v": .text($0)]) }, Phrases.current.value(.choice("side", p.side.rawValue)),
+                       L("cli.echo.writes_back", ["v": p.writeBack.map { .choice("write_back", $0) } ?? .text(L("cli.echo.nothing_yet"))]),
+                       L("cli.echo.input", ["v": .choice("input_structure", p.inputStructure ?? "semi")]),
+                       p.exceptionShare.map { L("cli.echo.exceptions", ["v": .percent($0)]) },
+                       L(p.highSeverityErrorsPossible == true ? "cli.echo.could_stop_line" : "cli.echo.no_line_stop"),
+                       p.ownerCandidate.map { L("cli.echo.owner", ["v": .text($0)]) } ?? L("cli.echo.no_owner")].compactMap { $0 }
+        terminal.say("  \(i + 1). \(p.name): " + typed.joined(separator: ", ")
+            + terminal.dim(" · " + L("cli.echo.assumed", ["list": .text(assumed.joined(separator: ", ")), "n": .int(i + 1)])))
     }
 
     /// After the inventory: which process each agent automates, by number.
@@ -157,14 +166,14 @@ extension Interview {
         for i in draft.agents.indices where draft.agents[i].status != .retired {
             let current = draft.agents[i].process
             if let current, names.contains(where: { $0.lowercased() == current.lowercased() }) { continue }
-            terminal.say("  Which process does \(draft.agents[i].name) automate?")
+            terminal.say("  " + L("cli.link.which", ["agent": .text(draft.agents[i].name)]))
             for (n, name) in names.enumerated() { terminal.say("    \(n + 1). \(name)") }
-            let prompt = Prompt<String>(position: "[Agents]", text: "Process number, or Enter for none listed",
-                                        help: "Linking an agent to its process lets the ranking know that work is automated, and sets its dollars beside the estimate.",
+            let prompt = Prompt<String>(position: "[" + L("cli.agents.title") + "]", text: L("cli.link.ask"),
+                                        help: L("cli.link.help"),
                                         defaultText: nil, skippable: true, parse: { s in
                                             if let n = Int(s), (1...names.count).contains(n) { return .success(names[n - 1]) }
                                             if let match = names.first(where: { $0.lowercased() == s.lowercased() }) { return .success(match) }
-                                            return .failure(PromptError("\(s) is not in the inventory; type a number from 1 to \(names.count), or Enter if it is not listed."))
+                                            return .failure(PromptError(L("cli.link.error", ["typed": .text(s), "n": .int(names.count)])))
                                         })
             switch terminal.ask(prompt) {
             case .value(let name): draft.agents[i].process = name
@@ -210,21 +219,21 @@ extension Interview {
             let summary = try InventoryImporter.merge(imported, into: draft.processes, replace: false, file: (path as NSString).lastPathComponent)
             draft.processes = summary.processes
             try save()
-            terminal.say("  Imported \(Words.count(imported.rows.count, "row")): \(summary.added.count) added, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged.")
-            if !imported.ignoredColumns.isEmpty { terminal.say("  Ignored columns: \(imported.ignoredColumns.joined(separator: ", "))") }
+            terminal.say("  " + L("cli.import.done", ["rows": .count(imported.rows.count, "row"), "added": .int(summary.added.count), "updated": .int(summary.updated.count), "unchanged": .int(summary.unchanged.count)]))
+            if !imported.ignoredColumns.isEmpty { terminal.say("  " + L("cli.import.ignored", ["columns": .text(imported.ignoredColumns.joined(separator: ", "))])) }
             for note in imported.notes { terminal.say("  \(note)") }
             for warning in imported.warnings { terminal.warn("  \(warning)") }
-            if summary.assumedFields > 0 { terminal.say("  Assumed \(Words.count(summary.assumedFields, "field")) the sheet left unknown (marked assumed).") }
+            if summary.assumedFields > 0 { terminal.say("  " + L("cli.import.assumed", ["fields": .count(summary.assumedFields, "field")])) }
             for d in summary.nearDuplicates {
                 terminal.warn("  Row \(d.row) \"\(d.name)\" looks like \"\(d.existing)\" (\(d.reason)); not added. Edit the sheet, or import it with: maturity inventory import \(path) --into \(self.path) --merge-into \"\(d.name)=\(d.existing)\"")
             }
         } catch let failure as ImportFailure {
-            terminal.warn("  Nothing imported; fix these and try again:")
+            terminal.warn("  " + L("cli.import.fix_these"))
             for problem in failure.problems { terminal.warn("  \(problem)") }
         } catch let e as ImportError {
-            terminal.warn("  Nothing imported: \(e.description)")
+            terminal.warn("  " + L("cli.import.nothing", ["why": .text(e.description)]))
         } catch let e as StoreError {
-            terminal.warn("  Nothing imported: \(e.description)")
+            terminal.warn("  " + L("cli.import.nothing", ["why": .text(e.description)]))
         }
     }
 
@@ -238,17 +247,17 @@ extension Interview {
                 index += 1
                 continue
             }
-            let position = "[Process \(i + 1) · \(index + 1) of \(fields.count)]"
+            let position = "[" + L("cli.position.process", ["p": .int(i + 1), "i": .int(index + 1), "n": .int(fields.count)]) + "]"
             let prompt = words(f.prompt) + (f.unit.map { " (\($0))" } ?? "")
             let result: StepResult
             switch f.id {
             case "name":
-                result = try field(position: position, text: prompt, help: "What the team calls the work.", current: p.name.isEmpty ? nil : p.name,
+                result = try field(position: position, text: prompt, help: L("cli.processes.name_help"), current: p.name.isEmpty ? nil : p.name,
                                    skippable: false, parse: Parse.text) { self.draft.processes[i].name = $0 ?? "" }
             case "hours_per_week":
-                result = try field(position: position, text: prompt, help: "All the staff hours the process takes in a week, like 12.5.",
+                result = try field(position: position, text: prompt, help: L("cli.processes.hours_help"),
                                    current: adding && p.hoursPerWeek == 0 ? nil : Format.number(p.hoursPerWeek), skippable: false,
-                                   parse: Parse.number(unit: "hours per week", example: "12.5", min: 0, max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
+                                   parse: Parse.number(unit: L("cli.unit.hours_per_week"), example: Format.decimal(12.5), min: 0, max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
             case "side":
                 result = try field(position: position, text: prompt, help: f.help, current: f.choices.firstIndex { $0.value == p.side.rawValue }.map { "\($0 + 1)" },
                                    skippable: false, choices: f.choices, parse: Parse.choice(f.choices)) { v in
@@ -274,22 +283,22 @@ extension Interview {
     /// The optional process fields: skip leaves them unknown, which scores as the worst case.
     func optionalProcessField(_ f: Question, index i: Int, position: String, prompt: String) throws -> StepResult {
         let p = draft.processes[i]
-        let help = (f.help ?? "") + " Skip if unknown; the questionnaire's assumption is used and marked assumed, or else it is scored as the worst case."
+        let help = (f.help ?? "") + " " + L("cli.processes.skip_help")
         switch f.id {
         case "volume_per_week":
             return try field(position: position, text: prompt, help: help, current: p.volumePerWeek.map { Format.number($0) }, skippable: true,
-                             parse: Parse.number(unit: "cases per week", example: "400", min: 0)) { self.draft.processes[i].volumePerWeek = $0 }
+                             parse: Parse.number(unit: L("cli.unit.cases_per_week"), example: "400", min: 0)) { self.draft.processes[i].volumePerWeek = $0 }
         case "exception_share":
             return try field(position: position, text: prompt, help: help, current: p.exceptionShare.map { Format.number($0) }, skippable: true,
                              parse: Parse.share) { self.draft.processes[i].exceptionShare = $0; self.draft.processes[i].markStated(f.id) }
         case "high_severity_errors_possible":
-            return try field(position: position, text: prompt + " (y/n)", help: help, current: p.highSeverityErrorsPossible.map { $0 ? "yes" : "no" },
+            return try field(position: position, text: prompt + " " + L("cli.hint.yes_no"), help: help, current: p.highSeverityErrorsPossible.map { L($0 ? "cli.yes" : "cli.no") },
                              skippable: true, parse: Parse.yesNo) { self.draft.processes[i].highSeverityErrorsPossible = $0; self.draft.processes[i].markStated(f.id) }
         case "downtime_hours_per_year", "cost_per_downtime_hour", "scrap_cost_per_year":
             let keyPath: WritableKeyPath<InventoryProcess, Double?> = f.id == "downtime_hours_per_year" ? \.downtimeHoursPerYear
                 : (f.id == "cost_per_downtime_hour" ? \.costPerDowntimeHour : \.scrapCostPerYear)
-            return try field(position: position, text: prompt, help: (f.help ?? "") + " Skip if unknown.", current: p[keyPath: keyPath].map { Format.number($0) },
-                             skippable: true, parse: Parse.number(unit: f.unit ?? "a number", example: "120", min: 0, max: f.max)) { self.draft.processes[i][keyPath: keyPath] = $0 }
+            return try field(position: position, text: prompt, help: (f.help ?? "") + " " + L("cli.processes.skip_if_unknown"), current: p[keyPath: keyPath].map { Format.number($0) },
+                             skippable: true, parse: Parse.number(unit: f.unit ?? L("cli.unit.number"), example: "120", min: 0, max: f.max)) { self.draft.processes[i][keyPath: keyPath] = $0 }
         case "department", "owner_candidate":
             let current = f.id == "department" ? p.department : p.ownerCandidate
             return try field(position: position, text: prompt, help: help, current: current, skippable: true, parse: Parse.text) { v in

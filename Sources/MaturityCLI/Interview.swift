@@ -35,10 +35,13 @@ final class Interview {
     /// Step ids in order. `q:<id>` steps are the questionnaire's placement questions; those about
     /// agents come after the agents, and are passed over when there are none.
     var steps: [String] {
-        ["name", "industry", "currency", "rate", "assessed_on", "plan_starts_on", "respondents"]
+        Self.profile
             + questionnaire.questions.filter { !$0.needsAgents }.map { "q:\($0.id)" } + ["agents"]
             + questionnaire.questions.filter(\.needsAgents).map { "q:\($0.id)" } + ["processes", "review"]
     }
+
+    /// The company's steps; the exchange rate and its date are asked only for a currency other than USD.
+    static let profile = ["name", "industry", "currency", "usd_rate", "usd_rate_on", "rate", "assessed_on", "plan_starts_on", "respondents"]
 
     /// Agents past the idea stage: the questions about agents apply only with one of these.
     var hasAgents: Bool { draft.agents.contains { $0.status != .idea } }
@@ -77,24 +80,37 @@ final class Interview {
         }
         switch id {
         case "name":
-            return try field(position: position(id), text: "Company name", help: "As it should appear on the report.",
+            return try field(position: position(id), text: L("cli.ask.name"), help: L("cli.ask.name_help"),
                              current: draft.name ?? previous?.name, skippable: false, parse: Parse.text) { self.draft.name = $0 }
         case "industry":
-            return try field(position: position(id), text: "Industry (what the company makes)", help: "Optional; shown under the company name.",
+            return try field(position: position(id), text: L("cli.ask.industry"), help: L("cli.ask.industry_help"),
                              current: draft.industry ?? previous?.industry, skippable: true, parse: Parse.text) { self.draft.industry = $0 }
         case "currency":
-            return try field(position: position(id), text: "Currency", help: "Three-letter code; every money figure is shown in it.",
+            return try field(position: position(id), text: L("cli.ask.currency"), help: L("cli.ask.currency_help"),
                              current: draft.currency ?? previous?.currency ?? "USD", skippable: false, parse: Parse.currency) { self.draft.currency = $0 }
+        case "usd_rate":
+            guard usesRate else { return .pass }
+            let currency = draft.currency ?? "USD"
+            return try field(position: position(id), text: L("cli.ask.usd_rate", ["currency": .text(currency)]),
+                             help: L("cli.ask.usd_rate_help", ["currency": .text(currency)]),
+                             current: (draft.usdRate ?? previous?.usdRate).map { Format.decimal($0, maxDecimals: 6) }, skippable: true,
+                             parse: Parse.number(unit: L("cli.unit.rate", ["currency": .text(currency)]), example: Format.decimal(0.92), min: 0.000_001, max: 1_000_000)) {
+                self.draft.usdRate = $0
+            }
+        case "usd_rate_on":
+            guard usesRate, draft.usdRate != nil else { return .pass }
+            return try field(position: position(id), text: L("cli.ask.usd_rate_on"), help: L("cli.ask.usd_rate_on_help"),
+                             current: (draft.usdRateOn ?? draft.assessedOn ?? today).iso, skippable: true, parse: Parse.day) { self.draft.usdRateOn = $0 }
         case "rate":
-            return try field(position: position(id), text: "Loaded cost of one staff hour (pay, benefits, overhead)",
-                             help: "Every process is valued with it: hours a week x 52 x this rate x the share an agent can take. Like 48.",
+            return try field(position: position(id), text: L("cli.ask.rate"),
+                             help: L("cli.ask.rate_help"),
                              current: (draft.loadedHourlyRate ?? previous?.loadedHourlyRate).map { Format.number($0) }, skippable: false,
-                             parse: Parse.number(unit: "money per hour", example: "48", min: 0.01)) { self.draft.loadedHourlyRate = $0 }
+                             parse: Parse.number(unit: L("cli.unit.money_per_hour"), example: "48", min: 0.01)) { self.draft.loadedHourlyRate = $0 }
         case "assessed_on":
-            return try field(position: position(id), text: "Date of this assessment", help: "The report is dated with it.",
+            return try field(position: position(id), text: L("cli.ask.assessed_on"), help: L("cli.ask.assessed_on_help"),
                              current: (draft.assessedOn ?? today).iso, skippable: false, parse: Parse.day) { self.draft.assessedOn = $0 }
         case "plan_starts_on":
-            return try field(position: position(id), text: "Day the 90-day plan starts", help: "Every step of the plan is dated from it.",
+            return try field(position: position(id), text: L("cli.ask.plan_starts_on"), help: L("cli.ask.plan_starts_on_help"),
                              current: (draft.planStartsOn ?? draft.assessedOn ?? today).iso, skippable: false, parse: Parse.day) { day in
                 self.draft.planStartsOn = day == self.draft.assessedOn ? nil : day
             }
@@ -105,20 +121,22 @@ final class Interview {
         }
     }
 
+    /// A currency other than the US dollar needs a rate for the run-cost ranges, which are USD figures.
+    var usesRate: Bool { (draft.currency ?? "USD") != "USD" }
+
     /// A step as the person knows it: the question's words, not `q:monthly_value_review`.
     func stepWords(_ id: String?) -> String {
-        guard let id else { return "the review" }
+        guard let id else { return L("cli.step.review") }
         if id.hasPrefix("q:"), let q = questionnaire.question(String(id.dropFirst(2))) {
-            return "the question \"\(q.short ?? q.prompt)\""
+            return L("cli.step.question", ["q": .text(q.short ?? q.prompt)])
         }
-        return ["name": "the company name", "industry": "the industry", "currency": "the currency", "rate": "the loaded hourly rate",
-                "assessed_on": "the assessment date", "plan_starts_on": "the plan's start", "respondents": "who is answering",
-                "agents": "the agents", "processes": "the process inventory", "review": "the review"][id] ?? id
+        let known = ["name", "industry", "currency", "usd_rate", "usd_rate_on", "rate", "assessed_on", "plan_starts_on", "respondents", "agents", "processes", "review"]
+        return known.contains(id) ? L("cli.step.\(id)") : id
     }
 
     func position(_ id: String) -> String {
-        let profile = ["name", "industry", "currency", "rate", "assessed_on", "plan_starts_on", "respondents"]
-        if let i = profile.firstIndex(of: id) { return "[Company \(i + 1)/\(profile.count)]" }
+        let profile = Self.profile.filter { usesRate || ($0 != "usd_rate" && $0 != "usd_rate_on") }
+        if let i = profile.firstIndex(of: id) { return "[" + L("cli.position.company", ["i": .int(i + 1), "n": .int(profile.count)]) + "]" }
         return "[\(id)]"
     }
 
@@ -142,15 +160,15 @@ final class Interview {
         guard let q = questionnaire.question(id) else { return .next }
         let questions = questionnaire.questions
         let n = (questions.firstIndex { $0.id == id } ?? 0) + 1
-        let section = q.section ?? "Questions"
-        let position = "[\(section) · question \(n) of \(questions.count)]"
+        let section = q.section ?? L("cli.position.questions")
+        let position = "[" + L("cli.position.question", ["section": .text(section), "i": .int(n), "n": .int(questions.count)]) + "]"
         let existing = draft.answers[id] ?? previous?.answers[id]
         let shown: String? = existing.flatMap { $0 }.map { answer in
-            if case .yesNo(let b) = answer { return b ? "yes" : "no" }
+            if case .yesNo(let b) = answer { return L(b ? "cli.yes" : "cli.no") }
             return answer.display
         }
-        let help = (q.help ?? "") + " Type skip if you do not know; it counts as no."
-        let hint = q.type == .yesNo ? " (y/n)" : q.type == .share ? " (a percent, like 10%)" : ""
+        let help = (q.help ?? "") + " " + L("cli.ask.skip_counts_as_no")
+        let hint = q.type == .yesNo ? " " + L("cli.hint.yes_no") : q.type == .share ? " " + L("cli.hint.share") : ""
         // A choice's default is its number in the list.
         let current = q.type == .choice ? shown.flatMap { v in q.choices.firstIndex { $0.value == v }.map { "\($0 + 1)" } } : shown
         return try field(position: position, text: words(q.prompt) + hint, help: words(help), current: current, skippable: true,
@@ -164,7 +182,7 @@ final class Interview {
         case .choice: return { Parse.choice(q.choices)($0).map(Answer.choice) }
         case .count, .number, .money:
             let whole = q.type == .count
-            let parse = Parse.number(unit: q.unit ?? (whole ? "a whole number" : "a number"), example: whole ? "2" : "12.5",
+            let parse = Parse.number(unit: q.unit ?? L(whole ? "cli.unit.whole_number" : "cli.unit.number"), example: whole ? "2" : Format.decimal(12.5),
                                      min: q.min, max: q.max, whole: whole)
             return { parse($0).map(Answer.number) }
         case .share: return { Parse.share($0).map(Answer.number) }
@@ -175,12 +193,12 @@ final class Interview {
 
     func respondents() throws -> StepResult {
         if draft.respondents.isEmpty, let earlier = previous?.respondents { draft.respondents = earlier }
-        terminal.say(draft.respondents.isEmpty ? "Who is answering?"
-            : "Answering: " + draft.respondents.map { $0.name + ($0.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))
+        terminal.say(draft.respondents.isEmpty ? L("cli.respondents.who")
+            : L("cli.respondents.answering") + " " + draft.respondents.map { $0.name + ($0.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))
         while true {
             let prompt = Prompt<Respondent>(position: position("respondents"),
-                                            text: draft.respondents.isEmpty ? "Name, role (like Dana Ruiz, COO)" : "Add another (name, role), or Enter to go on",
-                                            help: "Each respondent is named on the report.", defaultText: nil,
+                                            text: L(draft.respondents.isEmpty ? "cli.respondents.first" : "cli.respondents.another"),
+                                            help: L("cli.respondents.help"), defaultText: nil,
                                             skippable: true, parse: Parse.respondent)
             switch terminal.ask(prompt) {
             case .value(let r):

@@ -53,28 +53,28 @@ extension Terminal {
             guard let raw = p.hidden ? askHidden(line) : ask(line) else { return .ended }
             let typed = raw.trimmingCharacters(in: .whitespaces)
             switch typed.lowercased() {
-            case "?", "help":
-                say(p.help.map { "  \($0)" } ?? "  No extra help for this one.")
-                say(dim("  Commands: ? help · back previous question · skip " + (p.skippable ? "record unknown" : "(not allowed here)") + " · quit save and stop"))
+            case _ where typed == "?" || isCommand(typed.lowercased(), "help"):
+                say(p.help.map { "  \($0)" } ?? "  " + L("cli.prompt.no_help"))
+                say(dim("  " + L(p.skippable ? "cli.prompt.commands" : "cli.prompt.commands_no_skip")))
                 continue
-            case "back": return .back
-            case "quit", "exit": return .quit
-            case "skip":
+            case _ where isCommand(typed.lowercased(), "back"): return .back
+            case _ where isCommand(typed.lowercased(), "quit", "exit"): return .quit
+            case _ where isCommand(typed.lowercased(), "skip"):
                 if p.skippable { return .skip }
-                warn("  This one is needed to value the answers; type an answer, back or quit.")
+                warn("  " + L("cli.prompt.needed_to_value"))
                 continue
             case "":
                 if let d = p.defaultText ?? p.unshownDefault {
                     if case .success(let v) = p.parse(d) { return .value(v) }
                 }
                 if p.skippable, p.defaultText == nil, p.unshownDefault == nil { return .skip }
-                warn("  An answer is needed here (or type ? for help, back, or quit).")
+                warn("  " + L("cli.prompt.answer_needed"))
                 continue
             default:
                 switch p.parse(typed) {
                 case .success(let v):
                     // A number typed any other way than plainly ("40k", "EUR 40.000") is said back as read.
-                    if let d = v as? Double, Double(typed) == nil { say("  Read as \(Format.number(d)).") }
+                    if let d = v as? Double, Double(typed) == nil { say("  " + L("cli.prompt.read_as", ["v": .number(d, decimals: 4)])) }
                     return .value(v)
                 case .failure(let e): warn("  \(e.reason)")
                 }
@@ -101,18 +101,18 @@ func wrap(_ text: String, width: Int) -> [String] {
 /// Readers for each question type, with the reason shown when an answer does not fit.
 enum Parse {
     static func text(_ s: String) -> Result<String, PromptError> {
-        s.isEmpty ? .failure(PromptError("Type some text, or skip.")) : .success(s)
+        s.isEmpty ? .failure(PromptError(L("cli.parse.text"))) : .success(s)
     }
 
     static func yesNo(_ s: String) -> Result<Bool, PromptError> {
-        Values.yesNo(s).map { .success($0) } ?? .failure(PromptError("Expected yes or no (y/n)."))
+        Values.yesNo(s).map { .success($0) } ?? .failure(PromptError(L("cli.parse.yes_no")))
     }
 
     static func choice(_ choices: [Choice]) -> (String) -> Result<String, PromptError> {
         { s in
             if let n = Int(s), (1...choices.count).contains(n) { return .success(choices[n - 1].value) }
             if let value = Values.choice(s, among: choices) { return .success(value) }
-            return .failure(PromptError("Expected a number from 1 to \(choices.count), or one of: \(choices.map(\.value).joined(separator: ", "))."))
+            return .failure(PromptError(L("cli.parse.choice", ["n": .int(choices.count), "values": .text(choices.map(\.value).joined(separator: ", "))])))
         }
     }
 
@@ -120,12 +120,16 @@ enum Parse {
     static func number(unit: String, example: String, min: Double? = nil, max: Double? = nil, whole: Bool = false)
         -> (String) -> Result<Double, PromptError> {
         { s in
+            // "1.200" is twelve hundred where the comma is the decimal mark (German, Spanish).
+            let groups = s.split(separator: Character("."), omittingEmptySubsequences: false)
+            let s = Format.style.decimal == "," && !s.contains(",") && groups.count > 1 && groups.dropFirst().allSatisfy({ $0.count == 3 })
+                ? groups.joined() : s
             guard let v = Values.number(s) else {
-                return .failure(PromptError("Expected \(unit), like \(example)."))
+                return .failure(PromptError(L("cli.parse.number", ["unit": .text(unit), "example": .text(example)])))
             }
-            if whole, v != v.rounded() { return .failure(PromptError("Expected a whole number, like \(example).")) }
-            if let min, v < min { return .failure(PromptError("Expected \(unit) of at least \(Format.number(min)).")) }
-            if let max, v > max { return .failure(PromptError("Expected \(unit) of at most \(Format.number(max)).")) }
+            if whole, v != v.rounded() { return .failure(PromptError(L("cli.parse.whole", ["example": .text(example)]))) }
+            if let min, v < min { return .failure(PromptError(L("cli.parse.at_least", ["unit": .text(unit), "v": .number(min, decimals: 4)]))) }
+            if let max, v > max { return .failure(PromptError(L("cli.parse.at_most", ["unit": .text(unit), "v": .number(max, decimals: 4)]))) }
             return .success(v)
         }
     }
@@ -133,22 +137,22 @@ enum Parse {
     /// A share: `0.1` or `10%`.
     static func share(_ s: String) -> Result<Double, PromptError> {
         // "12" means 12%: a share is never above 1, so a bigger number is a percent.
-        Values.share(s).map { .success($0) } ?? .failure(PromptError("Expected a share between 0 and 1, like 0.1 or 10%."))
+        Values.share(s).map { .success($0) } ?? .failure(PromptError(L("cli.parse.share")))
     }
 
     static func day(_ s: String) -> Result<Day, PromptError> {
-        Day(text: s, near: Assess.today()).map { .success($0) } ?? .failure(PromptError("Expected a date, like 2026-11-20, 20.11.2026 or 20 Nov 2026."))
+        Day(text: s, near: Assess.today()).map { .success($0) } ?? .failure(PromptError(L("cli.parse.date")))
     }
 
     static func currency(_ s: String) -> Result<String, PromptError> {
         s.count == 3 && s.allSatisfy({ $0.isASCII && $0.isLetter })
-            ? .success(s.uppercased()) : .failure(PromptError("Expected a three-letter currency code, like USD or EUR."))
+            ? .success(s.uppercased()) : .failure(PromptError(L("cli.parse.currency")))
     }
 
     /// `Name, Role` → a respondent.
     static func respondent(_ s: String) -> Result<Respondent, PromptError> {
         let parts = s.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let name = parts.first, !name.isEmpty else { return .failure(PromptError("Expected a name, then a comma and a role, like Dana Ruiz, COO.")) }
+        guard let name = parts.first, !name.isEmpty else { return .failure(PromptError(L("cli.parse.respondent"))) }
         return .success(Respondent(name: name, role: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil))
     }
 }

@@ -48,10 +48,13 @@ public struct Organization: Sendable, Equatable {
     public var loadedHourlyRate: Double?
     /// Units of `currency` per US dollar: converts the run-cost ranges, which are US-dollar figures.
     public var usdRate: Double?
+    /// The day `usdRate` was taken from (`usd_rate_on`), said beside it in the report.
+    public var usdRateOn: Day?
 
     public init(name: String, industry: String? = nil, currency: String = "USD", loadedHourlyRate: Double? = nil,
-                usdRate: Double? = nil) {
+                usdRate: Double? = nil, usdRateOn: Day? = nil) {
         self.usdRate = usdRate
+        self.usdRateOn = usdRateOn
         self.name = name
         self.industry = industry
         self.currency = currency

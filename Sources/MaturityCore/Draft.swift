@@ -9,6 +9,7 @@ public struct Draft: Sendable, Equatable {
     public var currency: String?
     public var loadedHourlyRate: Double?
     public var usdRate: Double?
+    public var usdRateOn: Day?
     public var assessedOn: Day?
     public var planStartsOn: Day?
     public var respondents: [Respondent] = []
@@ -31,6 +32,7 @@ public struct Draft: Sendable, Equatable {
         currency = a.organization.currency
         loadedHourlyRate = a.organization.loadedHourlyRate
         usdRate = a.organization.usdRate
+        usdRateOn = a.organization.usdRateOn
         assessedOn = a.assessedOn
         planStartsOn = a.planStartsOn
         respondents = a.respondents
@@ -63,7 +65,7 @@ extension Draft {
         guard missing.isEmpty, let name, let assessedOn else { throw DraftIncomplete(missing: missing) }
         return Assessment(version: version, questionnaireID: questionnaireID,
                           organization: Organization(name: name, industry: industry, currency: (currency ?? "USD").uppercased(),
-                                                     loadedHourlyRate: loadedHourlyRate, usdRate: usdRate),
+                                                     loadedHourlyRate: loadedHourlyRate, usdRate: usdRate, usdRateOn: usdRateOn),
                           assessedOn: assessedOn, planStartsOn: planStartsOn, respondents: respondents,
                           answers: answers.compactMapValues { $0 }, agents: agents, processes: processes, workshop: workshop)
     }

@@ -100,6 +100,9 @@ public struct Evaluation: Sendable, Equatable {
     public var currencyNote: Phrase? {
         let org = assessment.organization
         guard org.currency != "USD" else { return nil }
+        if let rate = org.usdRate, let on = org.usdRateOn {
+            return Phrase("summary.currency_note.converted_on", ["rate": .number(rate, decimals: 6), "currency": .text(org.currency), "on": .day(on)])
+        }
         if let rate = org.usdRate {
             return Phrase("summary.currency_note.converted", ["rate": .number(rate, decimals: 6), "currency": .text(org.currency)])
         }

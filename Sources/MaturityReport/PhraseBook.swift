@@ -81,7 +81,7 @@ public struct PhraseBook: Sendable {
         case .ratio(let v): return Format.ratio(v)
         case .multiple(let v): return Format.multiple(v)
         case .percent(let v): return Format.percent(v)
-        case .day(let d): return d.iso
+        case .day(let d): return language == "en" ? d.iso : longDate(d)
         case .count(let n, let unit): return say(Phrase("count." + unit, ["n": .int(n)]))
         case .phrase(let p): return say(p)
         case .inSentence(let p):

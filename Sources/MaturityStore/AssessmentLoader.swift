@@ -161,7 +161,7 @@ public enum AssessmentLoader {
             if strict { r.missing(f, "organization", "a mapping with name, industry, currency and loaded_hourly_rate") }
             return
         }
-        guard let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate", "usd_rate"]) else {
+        guard let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate", "usd_rate", "usd_rate_on"]) else {
             return
         }
         if let currency = r.string(o, "currency") ?? (strict ? "USD" : nil) {
@@ -172,6 +172,7 @@ public enum AssessmentLoader {
         }
         d.loadedHourlyRate = r.double(o, "loaded_hourly_rate", min: 0.01, max: Limits.hourlyRate, unit: "money per hour", example: "48")
         d.usdRate = r.double(o, "usd_rate", min: Limits.usdRate.lowerBound, max: Limits.usdRate.upperBound, unit: "units of the currency per US dollar", example: "1.36")
+        d.usdRateOn = r.day(o, "usd_rate_on")
         d.name = r.string(o, "name", required: strict) ?? (strict ? "" : nil)
         d.industry = r.string(o, "industry")
     }

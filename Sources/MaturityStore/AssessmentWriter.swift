@@ -16,6 +16,7 @@ public enum AssessmentWriter {
         if let v = d.currency { org.append(("currency", scalar(v, flow: true))) }
         if let v = d.loadedHourlyRate { org.append(("loaded_hourly_rate", Format.number(v))) }
         if let v = d.usdRate { org.append(("usd_rate", Format.number(v, maxDecimals: 6))) }
+        if let v = d.usdRateOn { org.append(("usd_rate_on", v.iso)) }
         out.append("organization: " + flow(org))
         if let v = d.assessedOn { out.append("assessed_on: \(v.iso)") }
         if let v = d.planStartsOn { out.append("plan_starts_on: \(v.iso)") }

@@ -73,12 +73,26 @@ struct InterviewTests {
 
     @Test func aBadAnswerIsAskedAgainWithTheReason() throws {
         let dir = try temporaryDirectory()
-        let run = try Binary.run(["assess", "--output", "a.yaml"], in: dir, stdin: "Acme\n\nEUR\nforty\n-3\n48\nquit\n")
+        let run = try Binary.run(["assess", "--output", "a.yaml"], in: dir, stdin: "Acme\n\nEUR\nskip\nforty\n-3\n48\nquit\n")
         #expect(run.status == 0)
         #expect(run.stdout.contains("  Expected money per hour, like 48.\n"))
         #expect(run.stdout.contains("  Expected money per hour of at least 0.01.\n"))
         #expect(run.stdout.contains("Saved a.yaml. Continue with: maturity assess --output a.yaml --resume"))
         #expect(try read("\(dir)/a.yaml").contains("organization: {name: Acme, currency: EUR, loaded_hourly_rate: 48}"))
+    }
+
+    /// A company outside the US gives its rate to the US dollar and the day of it, in the forms it writes them (issue 25).
+    @Test func aEuroCompanyGivesItsRateAndItsDate() throws {
+        let dir = try temporaryDirectory()
+        let run = try Binary.run(["assess", "--output", "a.yaml"], in: dir, stdin: "Acme\n\nEUR\n0,92\n01.12.2026\n48\nquit\n")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("How many EUR is one US dollar (USD)?"))
+        #expect(run.stdout.contains("Date of that rate"))
+        #expect(try read("\(dir)/a.yaml").contains("organization: {name: Acme, currency: EUR, loaded_hourly_rate: 48, usd_rate: 0.92, usd_rate_on: 2026-12-01}"))
+        // A US company is not asked.
+        let us = try Binary.run(["assess", "--output", "b.yaml"], in: dir, stdin: "Acme\n\nUSD\n48\nquit\n")
+        #expect(!us.stdout.contains("US dollar"))
+        #expect(try read("\(dir)/b.yaml").contains("organization: {name: Acme, currency: USD, loaded_hourly_rate: 48}"))
     }
 
     @Test func anExistingFileIsNeverOverwritten() throws {
