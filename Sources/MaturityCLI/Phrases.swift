@@ -23,7 +23,9 @@ enum Phrases {
                 if case .text(let t)? = table.entries[key] { texts[key] = (english, t) }
             }
         }
-        return Language(code: code, questionnaireTexts: texts)
+        var numbers: [Int: String] = [:]
+        for n in 0...20 { if case .text(let t)? = table.entries["number.\(n)"] { numbers[n] = t } }
+        return Language(code: code, questionnaireTexts: texts, numberWords: numbers)
     }
 
     /// The language asked for: `--lang de` or `--lang=de` on the command line, else `LC_ALL`,

@@ -6,11 +6,14 @@ public struct Language: Sendable {
     public var style: NumberStyle
     /// Key → (the built-in English text, the text in this language) for the questionnaire's words.
     public var questionnaireTexts: [String: (english: String, text: String)]
+    /// Small numbers in words ("vier", "cuatro"), for sentences the engine fills; English when empty.
+    public var numberWords: [Int: String]
 
-    public init(code: String, questionnaireTexts: [String: (english: String, text: String)] = [:]) {
+    public init(code: String, questionnaireTexts: [String: (english: String, text: String)] = [:], numberWords: [Int: String] = [:]) {
         self.code = code
         self.style = NumberStyle.of(language: code)
         self.questionnaireTexts = questionnaireTexts
+        self.numberWords = numberWords
     }
 
     public static let english = Language(code: "en")

@@ -26,6 +26,7 @@ public enum Words {
 
     /// Small counts in words, as prose writes them: 5 → "five"; 21 → "21".
     public static func number(_ n: Int) -> String {
+        if let word = Language.current.numberWords[n] { return word }
         let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
         return words.indices.contains(n) ? words[n] : String(n)

@@ -159,6 +159,13 @@ public final class YAMLReader {
         return node.scalar?.string.lowercased() == "unknown"
     }
 
+    /// "96.000", "1.200.000": dots between whole groups of three, no leading zero.
+    static func dotGrouped(_ text: String) -> Bool {
+        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count > 1, let first = groups.first, (1...3).contains(first.count), first.first != "0" else { return false }
+        return groups.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) } && groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
     public func scalarText(_ node: Node, _ path: String) -> String? {
         guard case .scalar(let s) = node else {
             report(node, .notAValue(path: path, found: describe(node)))
@@ -213,6 +220,9 @@ public final class YAMLReader {
             text.removeLast()
             scale = 0.01
         }
+        // "96.000" in quotes is how German and Spanish write ninety-six thousand: a quoted figure
+        // whose dots group whole thousands is read that way (a plain 96.000 stays YAML's 96).
+        if case .scalar(let s) = node, s.style != .plain, Self.dotGrouped(text.trimmed) { text = text.replacingOccurrences(of: ".", with: "") }
         guard let value = Values.number(text.trimmed) else {
             report(node, .notANumber(path: path, value: raw, unit: unit, example: example))
             return nil
