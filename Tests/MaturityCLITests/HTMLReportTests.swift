@@ -41,6 +41,26 @@ struct HTMLReportTests {
         }
     }
 
+    /// The demo in German and Spanish, reviewed by a reader of each language (issue 25).
+    @Test(arguments: ["de", "es"])
+    func theDemoInEachLanguageMatchesItsReviewedCopy(_ lang: String) throws {
+        let dir = try temporaryDirectory()
+        let run = try Binary.run(["demo", "--lang", lang, "--output", dir])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        var files = ["hartwell-precision.html", "hartwell-precision.md"].map { ($0, try String(contentsOfFile: "\(dir)/\($0)", encoding: .utf8)) }
+        files.append(("ladder.md", try Binary.run(["ladder", "\(dir)/ap-invoice-matcher-log.csv", "--agent", "AP invoice matcher", "--lang", lang,
+                                                   "--assessment", "\(dir)/hartwell-precision.yaml", "--format", "md"]).stdout))
+        for (file, made) in files {
+            let golden = Repo.path("docs/demo/\(lang)/\(file)")
+            if Repo.recording, made != (try? String(contentsOfFile: golden, encoding: .utf8)) {
+                try FileManager.default.createDirectory(atPath: Repo.path("docs/demo/\(lang)"), withIntermediateDirectories: true)
+                try made.write(toFile: golden, atomically: true, encoding: .utf8)
+                Issue.record("Recorded a new baseline for docs/demo/\(lang)/\(file): review the diff, then run the tests again")
+            }
+            #expect(made == (try String(contentsOfFile: golden, encoding: .utf8)), "\(lang)/\(file) differs from docs/demo; review and re-record")
+        }
+    }
+
     @Test func companyNameWithMarkupShowsAsTextEverywhere() throws {
         let file = try assessment(named: "<script>alert(1)</script> & Sons")
         let html = try Binary.run(["report", file, "--format", "html"])
