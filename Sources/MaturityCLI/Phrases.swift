@@ -25,7 +25,9 @@ enum Phrases {
         }
         var numbers: [Int: String] = [:]
         for n in 0...20 { if case .text(let t)? = table.entries["number.\(n)"] { numbers[n] = t } }
-        return Language(code: code, questionnaireTexts: texts, numberWords: numbers)
+        var language = Language(code: code, questionnaireTexts: texts, numberWords: numbers)
+        for (key, entry) in table.entries where key.hasPrefix("file.") { if case .text(let t) = entry { language.messages[key] = t } }
+        return language
     }
 
     /// The language asked for: `--lang de` or `--lang=de` on the command line, else `LC_ALL`,

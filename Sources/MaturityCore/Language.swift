@@ -8,6 +8,8 @@ public struct Language: Sendable {
     public var questionnaireTexts: [String: (english: String, text: String)]
     /// Small numbers in words ("vier", "cuatro"), for sentences the engine fills; English when empty.
     public var numberWords: [Int: String]
+    /// The file checker's messages in this language (`file.*` keys); English is the code's own.
+    public var messages: [String: String] = [:]
 
     public init(code: String, questionnaireTexts: [String: (english: String, text: String)] = [:], numberWords: [Int: String] = [:]) {
         self.code = code

@@ -4,7 +4,7 @@ import Foundation
 /// assessment reader and the import, so a "yes" that works in one works in all three.
 public enum Values {
     /// Words read as yes: English, the spreadsheet tick "x", 1, and yes in German, French and Spanish.
-    public static let yesWords: Set<String> = ["yes", "y", "true", "on", "1", "x", "ja", "oui", "sí", "si"]
+    public static let yesWords: Set<String> = ["yes", "y", "true", "on", "1", "x", "ja", "j", "oui", "sí", "si"]
     public static let noWords: Set<String> = ["no", "n", "false", "off", "0", "nein", "non"]
 
     /// `text` as yes or no, ignoring case and surrounding spaces; nil when it is neither.

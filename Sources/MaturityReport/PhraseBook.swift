@@ -76,7 +76,7 @@ public struct PhraseBook: Sendable {
         case .label(let l): return inSentence(l)
         case .int(let n): return Format.grouped(Double(n))
         case .words(let n): return words(n)
-        case .number(let v, let d): return Format.number(v, maxDecimals: d)
+        case .number(let v, let d): return Format.decimal(v, maxDecimals: d)
         case .money(let v): return Format.money(v, currency: currency)
         case .ratio(let v): return Format.ratio(v)
         case .multiple(let v): return Format.multiple(v)

@@ -54,7 +54,7 @@ public enum PhraseLoader {
             let have = Set(theirs.forms.flatMap(PhraseBook.placeholders))
             if want != have { out.append("\(key): placeholders \(want.sorted()) in \(base.language), \(have.sorted()) in \(other.language)") }
         }
-        for key in other.entries.keys.sorted() where base.entries[key] == nil && !key.hasPrefix(Questionnaire.textPrefix) {
+        for key in other.entries.keys.sorted() where base.entries[key] == nil && !key.hasPrefix(Questionnaire.textPrefix) && !key.hasPrefix("file.") {
             out.append("\(key): not in \(base.language)")
         }
         return out

@@ -47,7 +47,8 @@ struct HTMLReportTests {
         let dir = try temporaryDirectory()
         let run = try Binary.run(["demo", "--lang", lang, "--output", dir])
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        var files = ["hartwell-precision.html", "hartwell-precision.md"].map { ($0, try String(contentsOfFile: "\(dir)/\($0)", encoding: .utf8)) }
+        var files: [(String, String)] = []
+        for file in ["hartwell-precision.html", "hartwell-precision.md"] { files.append((file, try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8))) }
         files.append(("ladder.md", try Binary.run(["ladder", "\(dir)/ap-invoice-matcher-log.csv", "--agent", "AP invoice matcher", "--lang", lang,
                                                    "--assessment", "\(dir)/hartwell-precision.yaml", "--format", "md"]).stdout))
         for (file, made) in files {

@@ -92,7 +92,7 @@ struct ReportCommandTests {
         let run = try Binary.run(["validate", "examples/acme.yaml", bad, "questionnaires/ai-maturity-manufacturing.yaml"])
         #expect(run.status == 65)
         #expect(run.stdout == """
-        examples/acme.yaml: OK (Acme Castings, 7 answers, 1 agents, 2 processes)
+        examples/acme.yaml: OK (Acme Castings, 7 answers, 1 agent, 2 processes)
         questionnaires/ai-maturity-manufacturing.yaml: OK (questionnaire ai-maturity-manufacturing, version 1, 13 questions)
 
         """)
