@@ -16,6 +16,12 @@ extension PhraseBook {
         return out
     }
 
+    /// An agent status or a measured rung by id, as the report's tables write it (`ui.status.<id>`):
+    /// approve_each → "approve each". An id the table does not know reads with spaces for underscores.
+    public func rungWord(_ id: String) -> String {
+        entries["ui.status.\(id)"] != nil ? say("ui.status.\(id)") : id.replacingOccurrences(of: "_", with: " ")
+    }
+
     /// A month's name, from the table's `date.month.<1-12>`.
     public func monthName(_ month: Int) -> String { say("date.month.\(month)") }
 

@@ -62,7 +62,7 @@ public struct Renderer: Sendable {
     /// The view the templates read, with the model's JSON embedded for the HTML's data block.
     public func view(_ model: ReportModel, embedJSON: Bool = true) throws -> ReportView {
         var view = ReportView(model, words: words, brand: brand, json: embedJSON ? try model.json(pretty: false) : "")
-        view.text = ReportView.TextView(model)
+        view.text = ReportView.TextView(model, words: words)
         // The whole model costs a second tree to prepare: only when a template reads it.
         if templates.readsData { view.data = model }
         view.comparison = model.sinceLastQuarter.map { ComparisonView($0, currency: model.organization.currency, words: words) }

@@ -6,7 +6,7 @@ extension ReportView {
     public init(_ m: ReportModel, words: PhraseBook, brand: Brand = .standard, json: String, generator: String = "maturity") {
         let currency = m.organization.currency, p = m.parameters
         let money = { (v: Int) in Format.money(Double(v), currency: currency) }
-        let stageName = { (level: Int) in m.stages.first { $0.level == level }?.name ?? "Stage \(level)" }
+        let stageName = { (level: Int) in m.stages.first { $0.level == level }?.name ?? words.say("ui.stage.n", ["level": .text(String(level))]) }
         let text = { (s: String) in Phrase.Arg.text(s) }
         self.currency = currency
         self.generator = generator
@@ -40,7 +40,7 @@ extension ReportView {
 
         nextMove = Self.move(m, words: words, money: money)
         deliverable = DeliverableView(m, words: words, money: money)
-        headline = Self.headline(m, move: nextMove, money: money)
+        headline = Self.headline(m, words: words, money: money)
 
         evidence = m.evidence.map {
             EvidenceRow(stage: $0.stage, stageName: stageName($0.stage), rule: $0.rule, result: words.say($0.passed ? "ui.mark.yes" : "ui.mark.no"),
@@ -61,7 +61,7 @@ extension ReportView {
         moreUseCases = m.useCases.count > useCases.count
             ? words.say("ui.use_cases.more", ["n": .int(m.useCases.count - useCases.count)]) : nil
         hasUseCases = !useCases.isEmpty
-        chart = Self.scatter(m, money: money)
+        chart = Self.scatter(m, words: words, money: money)
         self.plan = Self.planView(m, words: words, money: money)
         gateBars = m.agents.first?.gate.map(\.label) ?? []
         agents = m.agents.map { Self.agentRow($0, model: m, words: words, money: money) }
@@ -72,7 +72,7 @@ extension ReportView {
                                           revision: m.questionnaire.revision ?? "",
                                           answersCaption: words.say("ui.appendix.answers_caption", ["id": text(m.questionnaire.id), "version": text(String(m.questionnaire.version))]))
         sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
-        method = Self.method(p, currency: currency)
+        method = Self.method(p, words: words, currency: currency)
         // The data block's keys and ids say "dollar" (annualDollarValue): escaped as JSON allows, so a
         // report kept in euros reads no "dollar" anywhere, while every JSON parser reads the same data.
         jsonForScript = Self.scriptSafe(json).replacingOccurrences(of: "ollar", with: "\\u006fllar")
@@ -93,19 +93,20 @@ extension ReportView {
     /// The one next move, its figures formatted.
     static func move(_ m: ReportModel, words: PhraseBook, money: (Int) -> String) -> MoveView {
         let move = m.nextMove
-        let aboutLiveAgent = move.agent != nil && ["own_or_retire_agent", "close_gate_gaps", "fix_or_stop_agent"].contains(move.kind)
+        let fits: String? = move.fitsIn90Days ? nil
+            : move.alternative.map { words.say("ui.glance.fits_note_alternative", ["days": .count(m.parameters.planDays, "day"), "weeks": .count(move.weeks, "week"), "alternative": .text($0)]) }
+                ?? words.say("ui.glance.fits_note", ["days": .count(m.parameters.planDays, "day"), "weeks": .count(move.weeks, "week")])
         var view = MoveView(title: move.title, detail: move.detail, useCase: move.useCase, owner: move.owner,
                         value: move.annualValue.map(money), runCost: move.annualRunCost.map(money),
                         roi: move.roi.map(Format.ratio), costOfDelay: move.costOfDelayPerQuarter.map(money),
                         alongside: move.alongside, hasAlongside: !move.alongside.isEmpty,
-                        valueLabel: aboutLiveAgent ? "At stake" : "Worth",
+                        valueLabel: words.say(Self.aboutLiveAgent(m) ? "ui.glance.at_stake" : "ui.glance.worth"),
                         then: move.then, alternative: move.alternative,
-                        fitsNote: move.fitsIn90Days ? nil : "This cannot finish within \(m.parameters.planDays) days at its volume: it takes about \(Words.count(move.weeks, "week")) to reach production-owned."
-                            + (move.alternative.map { " \($0) fits inside the window instead." } ?? ""),
+                        fitsNote: fits,
                         goNoGoOn: m.goNoGoOn.flatMap(Day.init(iso:)).map(words.longDate),
-                        oneTimeCost: move.oneTimeCostRange.map { "\(money($0.low)) to \(money($0.high))" },
+                        oneTimeCost: move.oneTimeCostRange.map { words.say("ui.money.range", ["low": .text(money($0.low)), "high": .text(money($0.high))]) },
                         payback: move.oneTimeCostRange == nil ? nil
-                            : (move.paybackMonths.map { "about \(Format.number($0.rounded())) months" } ?? "never at these figures"))
+                            : (move.paybackMonths.map { words.say("ui.glance.payback_months", ["n": Self.whole($0)]) } ?? words.say("ui.glance.payback_never")))
         let said = { (key: String, name: String, value: String?) in value.map { words.say(key, [name: .text($0)]) } }
         view.heading = words.say("ui.glance.next_move", ["title": .text(view.title)])
         view.valueAYear = said("ui.money.a_year", "money", view.value)
@@ -118,27 +119,46 @@ extension ReportView {
         return view
     }
 
+    /// A figure rounded to a whole number, as a count a plural entry chooses by ("about 9 months").
+    static func whole(_ v: Double) -> Phrase.Arg {
+        let n = v.rounded()
+        return n.isFinite && abs(n) < 1e15 ? .int(Int(n)) : .text(Format.decimal(n))  // trap-checked: finite and bounded
+    }
+
+    /// A move about a live agent puts its value "at stake"; a new one is "worth" it.
+    static func aboutLiveAgent(_ m: ReportModel) -> Bool {
+        m.nextMove.agent != nil && ["own_or_retire_agent", "close_gate_gaps", "fix_or_stop_agent"].contains(m.nextMove.kind)
+    }
+
     /// At most five figures at a glance: the stage, the move's value and cost of delay, the open
     /// use cases and the agents in production.
-    static func headline(_ m: ReportModel, move: MoveView, money: (Int) -> String) -> [Figure] {
+    static func headline(_ m: ReportModel, words: PhraseBook, money: (Int) -> String) -> [Figure] {
         let eligible = m.useCases.filter(\.eligible)
         let inProduction = m.agents.filter { $0.status == AgentStatus.production.rawValue }
         let reported = m.agents.compactMap { $0.reportsDollars == true ? $0.annualDollarValue : nil }.reduce(0, +)
-        var figures = [Figure(label: "Stage", value: "\(m.stage) · \(m.stageName)", note: nil)]
+        let text = { (s: String) in Phrase.Arg.text(s) }
+        var figures = [Figure(label: words.say("ui.col.stage"),
+                              value: words.say("ui.headline.stage_value", ["level": text(String(m.stage)), "name": text(m.stageName)]), note: nil)]
         if let v = m.nextMove.annualValue {
-            var note = m.nextMove.roi.map { "\(Format.ratio($0)) its run cost" }
+            let roi = m.nextMove.roi.map { text(Format.ratio($0)) }
+            var note = roi.map { words.say("ui.headline.roi_note", ["roi": $0]) }
             // A reported figure beside the model's estimate for the same work: say which the plan uses, and why they differ.
             if let agent = m.agents.first(where: { $0.name == m.nextMove.agent }), let estimate = agent.estimatedAnnualValue,
                let realised = agent.realisedAnnualValue, realised == v, estimate != realised {
-                note = (note.map { $0 + "; " } ?? "") + "the figure the agent reports, which the plan uses (the model estimates \(money(estimate)))"
+                note = roi.map { words.say("ui.headline.roi_reported_note", ["roi": $0, "money": text(money(estimate))]) }
+                    ?? words.say("ui.headline.reported_note", ["money": text(money(estimate))])
             }
-            figures.append(Figure(label: move.valueLabel == "At stake" ? "At stake, per year" : "Next move, per year", value: money(v), note: note))
+            figures.append(Figure(label: words.say(Self.aboutLiveAgent(m) ? "ui.headline.at_stake" : "ui.headline.next_move"), value: money(v), note: note))
         }
-        if let d = m.nextMove.costOfDelayPerQuarter { figures.append(Figure(label: "Cost of a quarter's delay", value: money(d), note: "net of run cost")) }
-        figures.append(Figure(label: "Open use cases", value: "\(eligible.count) of \(m.useCases.count)",
-                              note: eligible.isEmpty ? nil : money(eligible.reduce(0) { $0 + $1.annualValue }) + " a year"))
-        figures.append(Figure(label: "Agents in production", value: "\(inProduction.count)",
-                              note: "\(m.gatedAgents.count) through the gate" + (reported > 0 ? ", \(money(reported)) reported" : "")))
+        if let d = m.nextMove.costOfDelayPerQuarter {
+            figures.append(Figure(label: words.say("ui.headline.delay"), value: money(d), note: words.say("ui.headline.delay_note")))
+        }
+        figures.append(Figure(label: words.say("ui.headline.open_use_cases"),
+                              value: words.say("ui.headline.open_of", ["open": .int(eligible.count), "total": .int(m.useCases.count)]),
+                              note: eligible.isEmpty ? nil : words.say("ui.money.a_year", ["money": text(money(eligible.reduce(0) { $0 + $1.annualValue }))])))
+        let gated = ["n": Phrase.Arg.int(m.gatedAgents.count), "money": text(money(reported))]
+        figures.append(Figure(label: words.say("ui.col.agents_in_production"), value: Format.grouped(Double(inProduction.count)),
+                              note: words.say(reported > 0 ? "ui.headline.through_gate_reported" : "ui.headline.through_gate", gated)))
         return Array(figures.prefix(5))
     }
 
@@ -147,20 +167,28 @@ extension ReportView {
         let p = m.parameters
         return m.useCases.prefix(p.useCasesShown).map { u in
             let belowBar = u.flags.contains(FlagID.roiBelow3x.rawValue)
-            var status = u.quadrantLabel
+            // The status, then what a reader should know about its figures, each said whole.
+            var parts = [u.quadrantLabel]
+            let work = u.side == "line" ? "line" : "product"
             if u.locked {
-                status = m.stage >= m.parameters.lineLevelUnlocksAtStage ? "Locked until the governance habits are in place: \(u.side == "line" ? "line-level" : "product") work"
-                                      : "Locked until Stage \(m.parameters.lineLevelUnlocksAtStage): \(u.side == "line" ? "line-level" : "product") work"
+                parts = [m.stage >= m.parameters.lineLevelUnlocksAtStage
+                    ? words.say("ui.use_cases.status.locked_governance_\(work)")
+                    : words.say("ui.use_cases.status.locked_stage_\(work)", ["level": .text(String(m.parameters.lineLevelUnlocksAtStage))])]
             }
-            else if u.alreadyAutomated { status = "Automated by \(u.agent ?? "an agent")" }
-            else if belowBar { status = "Under the \(Format.multiple(p.roiMinimum)) return bar" }
-            else if let agent = u.agent, let s = u.agentStatus { status += "; \(agent) is at \(s.replacingOccurrences(of: "_", with: " "))" }
+            else if u.alreadyAutomated {
+                parts = [u.agent.map { words.say("ui.use_cases.status.automated_by", ["agent": .text($0)]) } ?? words.say("ui.use_cases.status.automated")]
+            }
+            else if belowBar { parts = [words.say("ui.use_cases.status.under_bar", ["bar": .text(Format.multiple(p.roiMinimum))])] }
+            else if let agent = u.agent, let s = u.agentStatus {
+                parts.append(words.say("ui.use_cases.status.agent_at", ["agent": .text(agent), "status": .text(words.rungWord(s))]))
+            }
             // Unknown volume is priced at the top of the run-cost ranges: a figure a reader will question, explained where it stands.
-            if u.volumePerWeek == nil { status += "; volume unknown, so its run cost is priced at the top of the range" }
+            if u.volumePerWeek == nil { parts.append(words.say("ui.use_cases.status.volume_unknown")) }
             // What the file assumed rather than stated is said where the score is read.
-            let assumed = u.factors.filter { $0.answer.hasSuffix("(assumed)") }.map { Words.inSentence($0.label) }
-            if !assumed.isEmpty { status += "; assumed, not stated: " + Format.list(assumed) }
-            let fte = Format.number(u.fteFreed, maxDecimals: 2)
+            let assumed = u.factors.filter { $0.answer.hasSuffix("(assumed)") }.map { Phrase.Arg.label($0.label) }
+            if !assumed.isEmpty { parts.append(words.say("ui.use_cases.status.assumed", ["fields": .list(assumed)])) }
+            let status = parts.joined(separator: words.say("ui.clauses.separator"))
+            let fte = Format.decimal(u.fteFreed, maxDecimals: 2)
             return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: u.side,
                               value: money(u.annualValue), fte: fte, fteText: words.say("ui.use_cases.fte", ["fte": .text(fte)]),
                               runCost: money(u.annualRunCost), roi: Format.ratio(u.roi), feasibility: u.feasibility,
@@ -169,15 +197,18 @@ extension ReportView {
     }
 
     /// How the numbers are worked out, with the questionnaire's figures in the sentences.
-    static func method(_ p: ReportModel.ParametersJSON, currency: String) -> [String] {
-        let usd = { (v: Double) in Format.money(v, currency: currency) }
+    static func method(_ p: ReportModel.ParametersJSON, words: PhraseBook, currency: String) -> [String] {
+        let usd = { (v: Double) in Phrase.Arg.text(Format.money(v, currency: currency)) }
+        let number = { (v: Double) in Phrase.Arg.text(Format.decimal(v)) }
         return [
-            "Placement is gated: each stage needs every rule of the stages below it, the lowest failing rule decides, and an unknown answer counts as no.",
-            "Annual value = hours a week × \(Format.number(p.weeksPerYear)) weeks × loaded hourly rate × \(Format.percent(p.automatableShare)) (the routine share an agent takes; judgement stays with people).",
-            "Run cost = model/API (\(usd(p.modelApiMonthly.min))–\(usd(p.modelApiMonthly.max)) a month by volume) + monitoring (\(usd(p.monitoringMonthly.min))–\(usd(p.monitoringMonthly.max)) a month) + exception handling (\(Format.number(p.exceptionFte.min))–\(Format.number(p.exceptionFte.max)) FTE) + maintenance hours.",
-            "A use case must return at least \(Format.multiple(p.roiMinimum)) its run cost to be the next move.",
-            "Feasibility adds points for data in a system of record, a write-back path, structured input, few exceptions, no high-severity failure mode, a willing owner and office-side work.",
-            "The plan climbs the trust ladder; the shadow rung needs \(p.shadowMinCases) real cases, so below \(Format.number(p.shadowLowVolumePerWeek)) cases a week it is stretched.",
+            words.say("ui.method.placement"),
+            words.say("ui.method.annual_value", ["weeks": number(p.weeksPerYear), "share": .text(Format.percent(p.automatableShare))]),
+            words.say("ui.method.run_cost", ["api_min": usd(p.modelApiMonthly.min), "api_max": usd(p.modelApiMonthly.max),
+                                             "monitoring_min": usd(p.monitoringMonthly.min), "monitoring_max": usd(p.monitoringMonthly.max),
+                                             "fte_min": number(p.exceptionFte.min), "fte_max": number(p.exceptionFte.max)]),
+            words.say("ui.method.return_bar", ["bar": .text(Format.multiple(p.roiMinimum))]),
+            words.say("ui.method.feasibility"),
+            words.say("ui.method.shadow", ["cases": .int(p.shadowMinCases), "volume": number(p.shadowLowVolumePerWeek)]),
         ]
     }
 
@@ -190,40 +221,54 @@ extension ReportView {
             }
             return BarCell(label: bar.label, cleared: bar.cleared, mark: words.say(bar.cleared ? "ui.mark.bar_yes" : "ui.mark.bar_no"), cssClass: bar.cleared ? "yes" : "no")
         }
-        let estimated = agent.estimatedAnnualValue.map { money($0) + (agent.estimatedRoi.map { " (\(Format.ratio($0)))" } ?? "") } ?? "-"
-        let realised = agent.realisedAnnualValue.map { money($0) + (agent.realisedRoi.map { " (\(Format.ratio($0)))" } ?? "") }
-            ?? (agent.annualDollarValue.map { money($0) + " reported" } ?? "-")
-        var verdict = agent.clearsGate ? "Through the gate" : production ? "In production with gaps" : "Not yet in production"
+        // A value with its return beside it: "$90,000 (3.9x)".
+        func withRoi(_ value: Int, _ roi: Double?) -> String {
+            let shown = money(value)
+            return roi.map { words.say("ui.agents.value_roi", ["money": .text(shown), "roi": .text(Format.ratio($0))]) } ?? shown
+        }
+        let estimated = agent.estimatedAnnualValue.map { withRoi($0, agent.estimatedRoi) } ?? "-"
+        let realised = agent.realisedAnnualValue.map { withRoi($0, agent.realisedRoi) }
+            ?? (agent.annualDollarValue.map { words.say("ui.history.reported", ["money": .text(money($0))]) } ?? "-")
+        var verdict = words.say(agent.clearsGate ? "ui.agents.verdict.through_gate" : production ? "ui.agents.verdict.with_gaps" : "ui.agents.verdict.not_yet")
         if let measured = agent.measured {
-            let stated = agent.statedRung.map { "; stated \($0)" } ?? ""
-            verdict += ". Measured from \(measured.log): \(measured.rung.replacingOccurrences(of: "_", with: " ")), \(measured.verdict.replacingOccurrences(of: "_", with: " ")) on \(Format.grouped(Double(measured.cases))) cases, \(measured.from) to \(measured.to)\(stated)"
+            var args: [String: Phrase.Arg] = ["verdict": .text(verdict), "log": .text(measured.log), "rung": .text(words.rungWord(measured.rung)),
+                                              "result": .text(words.say("ui.verdict.\(measured.verdict)")), "n": .int(measured.cases),
+                                              "from": .text(measured.from), "to": .text(measured.to)]
+            if let stated = agent.statedRung { args["stated"] = .text(stated) }
+            verdict = words.say(agent.statedRung == nil ? "ui.agents.measured" : "ui.agents.measured_stated", args)
         }
         let gate = m.parameters.autoWithExceptionsMinRate ?? 1  // always set from the questionnaire
         let weekly = agent.measured?.weekly ?? []
         return AgentRow(name: agent.name, status: agent.status.replacingOccurrences(of: "_", with: " "),
-                        owner: agent.owner ?? "no named owner", side: agent.side, bars: bars,
+                        owner: agent.owner ?? words.say("ui.agents.no_owner"), side: agent.side, bars: bars,
                         verdict: verdict, clears: agent.clearsGate, estimated: estimated, realised: realised,
                         runCost: agent.annualRunCost.map(money) ?? "-",
                         sparkBars: Self.spark(weekly, gate: gate), hasSpark: !weekly.isEmpty,
-                        sparkText: weekly.isEmpty ? "" : "Weekly accuracy from the log" + (agent.measured?.firstWeek.map { " from \($0)" } ?? "") + ": " + weekly.map { Format.percent($0) }.joined(separator: ", "),
+                        sparkText: weekly.isEmpty ? "" : Self.sparkText(weekly, firstWeek: agent.measured?.firstWeek, words: words),
                         sparkGateY: 40 - ((gate - 0.6) / 0.4 * 40).roundedInt())
     }
 
-    /// JSON with `<`, `>` and `&` written as \\u escapes: still the same JSON, but it can never
-    /// close the script element it sits in.
+    /// "Weekly accuracy from the log from 2026-W36: 91%, 93%, …".
+    static func sparkText(_ weekly: [Double], firstWeek: String?, words: PhraseBook) -> String {
+        let weeks = Phrase.Arg.joined(weekly.map { .percent($0) }, words.say("ui.list.separator"))
+        return firstWeek.map { words.say("ui.agents.spark_from", ["week": .text($0), "weeks": weeks]) } ?? words.say("ui.agents.spark", ["weeks": weeks])
+    }
+
     /// Without the plant's calendar, a plan over the year's end says what it assumed.
-    static func calendarNote(_ m: ReportModel, steps: [StepRow]) -> String? {
+    static func calendarNote(_ m: ReportModel, words: PhraseBook) -> String? {
         guard !m.calendarGiven, let first = Day(iso: m.planStartsOn), let last = Day(iso: m.planEnd) else { return nil }
         var d = first
         while d <= last {
             if d.month == 12, d.day == 25 {
-                return "These dates count Monday to Friday with no holidays, and the plan runs over 25 December and the new year. Give the plant's calendar (--calendar, with its holidays and shutdowns) and every step moves around them."
+                return words.say("ui.plan.calendar_note")
             }
             d = d.adding(days: 1)
         }
         return nil
     }
 
+    /// JSON with `<`, `>` and `&` written as \\u escapes: still the same JSON, but it can never
+    /// close the script element it sits in.
     static func scriptSafe(_ json: String) -> String {
         // Bytes, not scalars: a long inventory's JSON is megabytes. <, > and & are ASCII, so
         // they never occur inside a multi-byte character.
@@ -242,7 +287,7 @@ extension ReportView {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func scatter(_ m: ReportModel, money whole: (Int) -> String) -> ScatterChart {
+    static func scatter(_ m: ReportModel, words: PhraseBook, money whole: (Int) -> String) -> ScatterChart {
         let p = m.parameters, rows = m.useCases.prefix(p.useCasesShown)
         let money = { (v: Double) in Format.money(v, currency: m.organization.currency) }
         let maxValue = Self.niceCeiling(max(Double(m.useCases.map(\.annualValue).max() ?? 0), p.quadrantHighValue * 1.2))
@@ -263,8 +308,9 @@ extension ReportView {
             return Tick(at: py(v), label: money(v))
         }
         let xTicks = stride(from: 0, through: 100, by: 20).map { Tick(at: px($0), label: "\($0)") }
-        let description = rows.isEmpty ? "No processes listed yet."
-            : rows.map { "\($0.rank). \($0.name): \(whole($0.annualValue)) a year, feasibility \($0.feasibility)" }.joined(separator: "; ")
+        let description = rows.isEmpty ? words.say("ui.use_cases.chart_none")
+            : rows.map { words.say("ui.use_cases.chart_point", ["rank": .int($0.rank), "name": .text($0.name), "money": .text(whole($0.annualValue)), "feasibility": .int($0.feasibility)]) }
+                .joined(separator: words.say("ui.clauses.separator"))
         // Mermaid splits its quadrants at 0.5, so map each threshold to the middle of its axis.
         func split(_ v: Double, threshold: Double, max top: Double) -> String {
             let t = min(max(threshold, 0.0001), top * 0.9999)
@@ -299,12 +345,13 @@ extension ReportView {
             let length = start.days(until: end) + 1
             let short = s.label
             // A step that spans a shutdown or a holiday says so: the plant's closed days pushed its end out.
-            let closed = s.closedDays.isEmpty ? ""
-                : " The plant is closed \(Words.count(s.closedDays.count, "working day")) inside this step (\(s.closedDays.first ?? "") to \(s.closedDays.last ?? "")), so it ends that much later."
+            let gate = s.closedDays.isEmpty ? s.gate
+                : words.say("ui.plan.gate_closed", ["gate": .text(s.gate), "days": .count(s.closedDays.count, "working_day"),
+                                                    "first": .text(s.closedDays.first ?? ""), "last": .text(s.closedDays.last ?? "")])
             let dates = ["start": Phrase.Arg.text(s.start), "end": .text(s.end)]
             return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end,
                            span: words.say("ui.plan.span", dates), spanLines: words.say("ui.plan.span_lines", dates.merging(["br": .text("<br>")]) { a, _ in a }),
-                           gate: s.gate + closed,
+                           gate: gate,
                            owner: s.owner, barX: barLeft + (Double(offset) * scale).roundedInt(),
                            barWidth: max(4, (Double(length) * scale).roundedInt()), y: 34 + i * 34, textY: 34 + i * 34 + 17,
                            mermaidTitle: "\(i + 1) " + Self.mermaidSafe(short), mermaidDays: length, mermaidID: "s\(i + 1)")
@@ -323,11 +370,15 @@ extension ReportView {
             months.insert(Tick(at: barLeft, label: words.shortDate(planStart)), at: 0)
         }
         let slo = m.slo
+        let sloArgs: [String: Phrase.Arg] = ["accuracy": .percent(slo.autoApproveAccuracy), "page": .percent(slo.pageOwnerBelow),
+                                              "window": .int(slo.rollingWindowTransactions), "n": .int(slo.highSeverityErrorsAllowed),
+                                              "hours": .text(Format.decimal(slo.exceptionQueueBusinessHours))]
         let sloRows = [
-            Figure(label: "Auto-approve accuracy", value: "at least \(Format.percent(slo.autoApproveAccuracy))", note: nil),
-            Figure(label: "Page the owner", value: "below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions", note: nil),
-            Figure(label: "High-severity errors", value: slo.highSeverityErrorsAllowed == 0 ? "zero; they always escalate" : "at most \(slo.highSeverityErrorsAllowed)", note: nil),
-            Figure(label: "Exception queue", value: "cleared within \(Format.number(slo.exceptionQueueBusinessHours)) business hours", note: nil),
+            Figure(label: words.say("ui.slo.accuracy"), value: words.say("ui.slo.accuracy_value", sloArgs), note: nil),
+            Figure(label: words.say("ui.slo.page"), value: words.say("ui.slo.page_value", sloArgs), note: nil),
+            Figure(label: words.say("ui.slo.high_severity"),
+                   value: words.say(slo.highSeverityErrorsAllowed == 0 ? "ui.slo.high_severity_zero" : "ui.slo.high_severity_value", sloArgs), note: nil),
+            Figure(label: words.say("ui.slo.queue"), value: words.say("ui.slo.queue_value", sloArgs), note: nil),
         ]
         let monthly = { (annual: Int) in Format.money(Double(annual) / 12, currency: m.organization.currency) }
         let budget = m.budget.map { BudgetRow(label: $0.label, monthly: monthly($0.annual), annual: money($0.annual), basis: $0.basis) }
@@ -339,15 +390,18 @@ extension ReportView {
             goNoGoLead: words.say("ui.plan.go_no_go_lead", ["count": .words(m.goNoGo.count)]),
             start: m.planStartsOn, end: m.planEnd, days: days, steps: steps, hasSteps: !steps.isEmpty,
             stretched: m.shadowStretched,
-            shadowNote: m.shadowStretched ? "The shadow rung lasts \(m.shadowWeeks ?? 0) weeks so that it sees \(p.shadowMinCases) real cases"
-                + (days > p.planDays ? "; the plan runs \(days) days, not \(p.planDays)." : ".") : nil,
-            calendarNote: Self.calendarNote(m, steps: steps),
+            shadowNote: m.shadowStretched
+                ? words.say(days > p.planDays ? "ui.plan.shadow_note_longer" : "ui.plan.shadow_note",
+                            ["weeks": .count(m.shadowWeeks ?? 0, "week"), "cases": .int(p.shadowMinCases), "days": .count(days, "day"), "plan_days": .int(p.planDays)])
+                : nil,
+            calendarNote: Self.calendarNote(m, words: words),
             timelineWidth: barRight + 70, timelineHeight: 44 + steps.count * 34, labelWidth: labelWidth, months: months,
             slo: sloRows, budget: budget, hasBudget: !budget.isEmpty, budgetMonthly: monthly(total), budgetAnnual: money(total),
             goNoGo: m.goNoGo,
-            description: steps.map { "\($0.shortTitle) from \($0.start) to \($0.end)" }.joined(separator: "; "),
+            description: steps.map { words.say("ui.plan.step_desc", ["step": .text($0.shortTitle), "start": .text($0.start), "end": .text($0.end)]) }
+                .joined(separator: words.say("ui.clauses.separator")),
             goNoGoOn: m.goNoGoOn,
-            gatesAndSLO: "Each rung's gate (in the steps above) must be met before the agent moves up, up to at least \(Format.percent(max(p.approveEachMinRate ?? 0, p.autoWithExceptionsMinRate ?? 0))) in approve-each and auto; the SLO is the floor it must hold once live: at least \(Format.percent(slo.autoApproveAccuracy)) accuracy, with the owner paged below \(Format.percent(slo.pageOwnerBelow)) over any rolling \(slo.rollingWindowTransactions) transactions.",
+            gatesAndSLO: words.say("ui.plan.gates_and_slo", sloArgs.merging(["gate": .percent(max(p.approveEachMinRate ?? 0, p.autoWithExceptionsMinRate ?? 0))]) { a, _ in a }),
             currencyNote: m.currencyNote,
             goNoGoCount: words.words(m.goNoGo.count))
     }

@@ -44,10 +44,11 @@ extension ReportView {
                 let weeks = m.staffing.filter { $0.role == role.rawValue }
                 guard let first = weeks.map(\.week).min(), let last = weeks.map(\.week).max() else { continue }
                 let total = weeks.reduce(0) { $0 + $1.hours }, peak = weeks.map(\.hours).max() ?? 0
-                let totalText = Format.number(total.rounded(), maxDecimals: 0)
-                rows.append(RoleRow(role: weeks[0].roleLabel, weeks: first == last ? "\(first)" : "\(first)–\(last)",
-                                    weeksText: first == last ? "week \(first)" : "weeks \(first)–\(last)",
-                                    total: totalText, hoursText: words.say("ui.text.hours", ["hours": .text(totalText)]), peak: Format.number(peak, maxDecimals: 1)))
+                let totalText = Format.decimal(total.rounded(), maxDecimals: 0)
+                let span: [String: Phrase.Arg] = ["first": .int(first), "last": .int(last)]
+                rows.append(RoleRow(role: weeks[0].roleLabel, weeks: words.say(first == last ? "ui.deliverable.week_span" : "ui.deliverable.weeks_span", span),
+                                    weeksText: words.say(first == last ? "ui.deliverable.week" : "ui.deliverable.weeks", span),
+                                    total: totalText, hoursText: words.say("ui.text.hours", ["hours": .text(totalText)]), peak: Format.decimal(peak, maxDecimals: 1)))
             }
             staffing = rows
             hasStaffing = !rows.isEmpty
