@@ -69,7 +69,9 @@ public enum QuestionnaireLoader {
             }
             throw ValidationFailure(diagnostics)
         }
-        return q.fillingProse()
+        // The file's words are English data; the run's language translates them afterwards
+        // (Language.localize), which needs them filled the same way on every run.
+        return Language.$current.withValue(.english) { q.fillingProse() }
     }
 
     /// The line of the deepest node a dotted path reaches (list items by their `id`).
