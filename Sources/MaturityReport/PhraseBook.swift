@@ -101,6 +101,14 @@ public struct PhraseBook: Sendable {
         language == "de" ? label : Words.inSentence(label)
     }
 
+    /// A date in a table or a span, short and in this language's numeric order: 2026-12-06 in
+    /// English (as the reports have always shown it), 06.12.2026 in German, 06/12/2026 in Spanish.
+    public func tableDate(iso: String) -> String {
+        guard let d = Day(iso: iso), entries["date.numeric"] != nil else { return iso }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return say("date.numeric", ["yyyy": .text(String(d.year)), "mm": .text(two(d.month)), "dd": .text(two(d.day))])
+    }
+
     /// Small counts in words, from the table's `number.<n>`; digits past twenty.
     public func words(_ n: Int) -> String {
         if case .text(let t)? = entries["number.\(n)"] { return t }

@@ -347,8 +347,8 @@ extension ReportView {
             // A step that spans a shutdown or a holiday says so: the plant's closed days pushed its end out.
             let gate = s.closedDays.isEmpty ? s.gate
                 : words.say("ui.plan.gate_closed", ["gate": .text(s.gate), "days": .count(s.closedDays.count, "working_day"),
-                                                    "first": .text(s.closedDays.first ?? ""), "last": .text(s.closedDays.last ?? "")])
-            let dates = ["start": Phrase.Arg.text(s.start), "end": .text(s.end)]
+                                                    "first": .text(words.tableDate(iso: s.closedDays.first ?? "")), "last": .text(words.tableDate(iso: s.closedDays.last ?? ""))])
+            let dates = ["start": Phrase.Arg.text(words.tableDate(iso: s.start)), "end": .text(words.tableDate(iso: s.end))]
             return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end,
                            span: words.say("ui.plan.span", dates), spanLines: words.say("ui.plan.span_lines", dates.merging(["br": .text("<br>")]) { a, _ in a }),
                            gate: gate,
@@ -385,7 +385,7 @@ extension ReportView {
         let total = m.budget.reduce(0) { $0 + $1.annual }
         let goNoGoDate = m.goNoGoOn
         return PlanView(
-            heading: words.say("ui.plan.heading", ["start": .text(m.planStartsOn), "end": .text(m.planEnd)]),
+            heading: words.say("ui.plan.heading", ["start": .text(words.tableDate(iso: m.planStartsOn)), "end": .text(words.tableDate(iso: m.planEnd))]),
             goNoGoHeading: goNoGoDate.map { words.say("ui.plan.go_no_go_on", ["date": .text($0)]) } ?? words.say("ui.plan.go_no_go_heading"),
             goNoGoLead: words.say("ui.plan.go_no_go_lead", ["count": .words(m.goNoGo.count)]),
             start: m.planStartsOn, end: m.planEnd, days: days, steps: steps, hasSteps: !steps.isEmpty,
@@ -398,7 +398,7 @@ extension ReportView {
             timelineWidth: barRight + 70, timelineHeight: 44 + steps.count * 34, labelWidth: labelWidth, months: months,
             slo: sloRows, budget: budget, hasBudget: !budget.isEmpty, budgetMonthly: monthly(total), budgetAnnual: money(total),
             goNoGo: m.goNoGo,
-            description: steps.map { words.say("ui.plan.step_desc", ["step": .text($0.shortTitle), "start": .text($0.start), "end": .text($0.end)]) }
+            description: steps.map { words.say("ui.plan.step_desc", ["step": .text($0.shortTitle), "start": .text(words.tableDate(iso: $0.start)), "end": .text(words.tableDate(iso: $0.end))]) }
                 .joined(separator: words.say("ui.clauses.separator")),
             goNoGoOn: m.goNoGoOn,
             gatesAndSLO: words.say("ui.plan.gates_and_slo", sloArgs.merging(["gate": .percent(max(p.approveEachMinRate ?? 0, p.autoWithExceptionsMinRate ?? 0))]) { a, _ in a }),
