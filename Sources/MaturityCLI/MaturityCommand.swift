@@ -8,27 +8,26 @@ public let maturityVersion = "0.2.0"
 
 /// The root command: lists the subcommands, each with an example.
 public struct MaturityCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+    /// Said in the run's language: `--help` is read after `--lang` (or the locale) is known.
+    public static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "maturity",
-        abstract: "Place a manufacturer honestly on the five-stage AI maturity model and name its one next move.",
-        discussion: """
-        Examples:
-          maturity assess --output acme.yaml              the interview, ~20 minutes
-          maturity validate acme.yaml                     list every problem
-          maturity report acme.yaml                       stage, next move, use cases
-          maturity report acme.yaml --format json         the same and more
-          maturity report acme.yaml --output a.html       the report a COO forwards
-          maturity history acme/                          every assessment by date
-          maturity compare q2.yaml q3.yaml                what changed since
-          maturity workshop merge a.yaml b.yaml -o m.yaml one answer from many
-          maturity inventory import p.xlsx --into a.yaml  processes from a sheet
-          maturity ladder log.csv --agent "AP matcher"    the rung the numbers earn
-          maturity demo                                   a sample and its reports
-          maturity templates export my-brand              templates to edit
-        """,
+        abstract: L("cli.help.abstract"),
+        discussion: L("cli.help.examples_heading") + "\n" + Self.examples.map { command, key in
+            "  " + command.padding(toLength: 48, withPad: " ", startingAt: 0) + L("cli.help.example.\(key)")
+        }.joined(separator: "\n"),
         version: ContentLibrary.versionLine(maturityVersion),
         subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, LadderCommand.self, Demo.self, Templates.self]
-    )
+    ) }
+
+    static let examples: [(String, String)] = [
+        ("maturity assess --output acme.yaml", "assess"), ("maturity validate acme.yaml", "validate"),
+        ("maturity report acme.yaml", "report"), ("maturity report acme.yaml --format json", "json"),
+        ("maturity report acme.yaml --output a.html", "html"), ("maturity report acme.yaml --lang de", "lang"),
+        ("maturity history acme/", "history"), ("maturity compare q2.yaml q3.yaml", "compare"),
+        ("maturity workshop merge a.yaml b.yaml -o m.yaml", "merge"), ("maturity inventory import p.xlsx --into a.yaml", "import"),
+        ("maturity ladder log.csv --agent \"AP matcher\"", "ladder"), ("maturity demo", "demo"),
+        ("maturity templates export my-brand", "templates"),
+    ]
 
     public init() {}
 
@@ -53,17 +52,19 @@ public struct MaturityCommand: ParsableCommand {
             Console.err("Error: \(e.description)")
             Foundation.exit(64)
         }
-        do {
-            try Language.$current.withValue(Phrases.language(code)) {
+        // The whole run, its refusals and --help included, speaks the chosen language.
+        Language.$current.withValue(Phrases.language(code)) {
+            do {
                 var command = try parseAsRoot(arguments)
                 try command.run()
+                exit(withError: nil)
+            } catch let error as ToolError {
+                Console.err(error.description)
+                Foundation.exit(error.exitCode)
+            } catch {
+                exit(withError: error)
             }
-            exit(withError: nil)
-        } catch let error as ToolError {
-            Console.err(error.description)
-            Foundation.exit(error.exitCode)
-        } catch {
-            exit(withError: error)
         }
+        Foundation.exit(0)  // not reached: every path above exits
     }
 }

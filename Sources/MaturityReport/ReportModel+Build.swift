@@ -22,7 +22,7 @@ extension ReportModel {
         notYet = (current?.notYet ?? []).map { NotYetJSON(what: $0.what, why: $0.why) }
         stages = (0...4).map { StageRefJSON(level: $0, name: q.stageName($0)) }
         respondents = a.respondents.map { RespondentJSON(name: $0.name, role: $0.role) }
-        answers = Self.answers(a, q)
+        answers = Self.answers(a, q, w)
         parameters = ParametersJSON(q.parameters)
         governance = q.governance.map {
             HabitJSON(id: $0.id, habit: $0.habit, cadence: $0.cadence, question: $0.question, fromStage: $0.fromStage,
@@ -62,7 +62,7 @@ extension ReportModel {
     }
 
     /// Every question with the answer on file, a choice as "label (value)".
-    static func answers(_ a: Assessment, _ q: Questionnaire) -> [AnswerJSON] {
+    static func answers(_ a: Assessment, _ q: Questionnaire, _ w: PhraseBook) -> [AnswerJSON] {
         let hasAgents = a.agents.contains { $0.status != .idea }
         return q.questions.map { question in
             var shown: String?
@@ -71,6 +71,12 @@ extension ReportModel {
                 if case .choice(let c) = answer {
                     shown = question.choices.first { $0.value == c }.map { "\($0.label) (\(c))" } ?? c
                     words = question.choices.first { $0.value == c }?.label ?? c
+                } else if case .yesNo(let yes) = answer {
+                    shown = answer.display
+                    words = w.say(yes ? "answer.yes" : "answer.no")
+                } else if case .number(let n) = answer {
+                    shown = answer.display
+                    words = Format.decimal(n)
                 } else {
                     shown = answer.display
                     words = shown
