@@ -77,7 +77,7 @@ extension ReportView {
         // report kept in euros reads no "dollar" anywhere, while every JSON parser reads the same data.
         jsonForScript = Self.scriptSafe(json).replacingOccurrences(of: "ollar", with: "\\u006fllar")
         addChanges(m, words: words)
-        addRoom(m)
+        addRoom(m, words: words)
     }
 
     /// The five stages as steps of a staircase, the company's own step marked.
