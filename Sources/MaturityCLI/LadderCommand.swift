@@ -129,7 +129,7 @@ struct LadderCommand: ParsableCommand {
         if let stated, let current = report.currentRung, stated.status.rawValue != current, stated.status != .production {
             notes.append("The assessment states \(stated.name) at \(Words.rung(stated.status, q)); the log shows it at \(current.replacingOccurrences(of: "_", with: "-")).")
         }
-        let model = LadderModel(report, questionnaire: q, process: process, notes: notes, statedRung: stated?.status.rawValue)
+        let model = LadderModel(report, questionnaire: q, process: process, notes: notes, statedRung: stated?.status.rawValue, words: Phrases.current)
         let text: String
         switch format {
         case .json: text = try model.json()
