@@ -116,20 +116,24 @@ struct LadderCommand: ParsableCommand {
         var fold = LadderFold(questionnaire: q, calendar: businessCalendar, asOf: asOf.flatMap(Day.init(iso:)))
         let result = try DecisionLogReader.read(paths: logs, options: options, into: &fold)
         var notes: [String] = []
+        let words = Phrases.current
         if !result.unknownColumns.isEmpty, result.platform == nil {
-            let shown = result.unknownColumns.prefix(12).joined(separator: ", ") + (result.unknownColumns.count > 12 ? ", and \(result.unknownColumns.count - 12) more" : "")
-            notes.append("Columns not read: \(shown).")
+            let columns = Phrase.Arg.text(result.unknownColumns.prefix(12).joined(separator: words.say("ui.list.separator")))
+            notes.append(result.unknownColumns.count > 12
+                ? words.say("ui.trust.note.columns_more", plain: result.unknownColumns.count - 12, ["columns": columns])
+                : words.say("ui.trust.note.columns", ["columns": columns]))
         }
-        if result.droppedDuplicates > 0 { notes.append("--dedupe left out \(result.droppedDuplicates) repeated \(result.droppedDuplicates == 1 ? "case" : "cases").") }
+        if result.droppedDuplicates > 0 { notes.append(words.say("ui.trust.note.dedupe", plain: result.droppedDuplicates)) }
         let logName = ((logs.first.map { ($0 as NSString).lastPathComponent } ?? "agent") as NSString).deletingPathExtension
         let name = agent ?? (result.agents.count == 1 ? result.agents[0].name : logName)
         let stated = loaded?.assessment.agents.first { $0.name.lowercased() == name.lowercased() }
         let process = stated?.process.flatMap { p in loaded?.assessment.processes.first { $0.name.lowercased() == p.lowercased() } }
         let report = fold.report(agent: name)
         if let stated, let current = report.currentRung, stated.status.rawValue != current, stated.status != .production {
-            notes.append("The assessment states \(stated.name) at \(Words.rung(stated.status, q)); the log shows it at \(current.replacingOccurrences(of: "_", with: "-")).")
+            notes.append(words.say("ui.trust.note.stated", ["agent": .text(stated.name), "stated": .text(Words.rung(stated.status, q)),
+                                                             "current": .text(current.replacingOccurrences(of: "_", with: "-"))]))
         }
-        let model = LadderModel(report, questionnaire: q, process: process, notes: notes, statedRung: stated?.status.rawValue)
+        let model = LadderModel(report, questionnaire: q, process: process, notes: notes, statedRung: stated?.status.rawValue, words: words)
         let text: String
         switch format {
         case .json: text = try model.json()

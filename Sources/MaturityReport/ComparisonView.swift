@@ -26,7 +26,13 @@ public struct ComparisonView: Sendable, Encodable {
     public struct Step: Sendable, Encodable { public var title: String; public var label: String; public var start: String; public var end: String; public var span: String; public var status: String; public var reason: String }
     public struct Ledger: Sendable, Encodable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String; public var line: String }
 
-    static let markWords = ["done": "done", "on_track": "on track", "slipped": "slipped", "dropped": "dropped"]
+    /// A follow-through status of last quarter's move and steps.
+    static let statuses = ["done", "on_track", "slipped", "dropped"]
+
+    /// The statuses as `compare` says them (`ui.compare.mark.<status>`: "done", "on track", …).
+    static func markWords(_ words: PhraseBook) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: statuses.map { ($0, words.say("ui.compare.mark.\($0)")) })
+    }
 
     public init(_ c: ComparisonJSON, currency: String, words: PhraseBook) {
         let money = { (v: Int?) in v.map { Format.money(Double($0), currency: currency) } ?? "-" }
@@ -36,25 +42,31 @@ public struct ComparisonView: Sendable, Encodable {
         headingAssessed = words.say("ui.compare.since_assessed", ["before": .text(c.before), "after": .text(c.after)])
         before = c.before
         after = c.after
-        stageLine = "Stage \(c.stageBefore) \(c.stageNameBefore) → Stage \(c.stageAfter) \(c.stageNameAfter)"
-            + (c.stageAfter > c.stageBefore ? " (up)" : c.stageAfter < c.stageBefore ? " (down)" : " (unchanged)")
+        let names = { (list: [String]) in Phrase.Arg.joined(list.map(Phrase.Arg.text), words.say("ui.list.separator")) }
+        let stages: [String: Phrase.Arg] = ["before": .text(String(c.stageBefore)), "before_name": .text(c.stageNameBefore),
+                                             "after": .text(String(c.stageAfter)), "after_name": .text(c.stageNameAfter)]
+        stageLine = words.say(c.stageAfter > c.stageBefore ? "ui.compare.stage_up" : c.stageAfter < c.stageBefore ? "ui.compare.stage_down" : "ui.compare.stage_unchanged", stages)
         caution = c.selfReportedRise
         questionnaireNote = c.questionnaireChanged
-            ? "The questionnaire changed between the two" + (c.notComparable.isEmpty ? "." : "; not comparable: \(c.notComparable.joined(separator: ", ")).") : nil
-        var lines = c.rulesFlipped.map { "Rule \($0.before ? "lost" : "met"): \($0.rule)" }
-        if !c.flagsRaised.isEmpty { lines.append("Flags raised: \(c.flagsRaised.joined(separator: ", "))") }
-        if !c.flagsCleared.isEmpty { lines.append("Flags cleared: \(c.flagsCleared.joined(separator: ", "))") }
-        if !c.agentsAdded.isEmpty { lines.append("Agents added: \(c.agentsAdded.joined(separator: ", "))") }
-        lines += c.agentsMoved.map { "\($0.name): \($0.from) → \($0.to)\($0.direction == "forward" ? "" : " (back)")" }
-        if !c.agentsRemoved.isEmpty { lines.append("Agents no longer listed: \(c.agentsRemoved.joined(separator: ", "))") }
+            ? (c.notComparable.isEmpty ? words.say("ui.compare.questionnaire_changed")
+               : words.say("ui.compare.questionnaire_changed_answers", ["answers": names(c.notComparable)])) : nil
+        var lines = c.rulesFlipped.map { words.say($0.before ? "ui.compare.rule_lost" : "ui.compare.rule_met", ["rule": .text($0.rule)]) }
+        if !c.flagsRaised.isEmpty { lines.append(words.say("ui.since.flags_raised", ["flags": names(c.flagsRaised)])) }
+        if !c.flagsCleared.isEmpty { lines.append(words.say("ui.since.flags_cleared", ["flags": names(c.flagsCleared)])) }
+        if !c.agentsAdded.isEmpty { lines.append(words.say("ui.compare.agents_added", ["agents": names(c.agentsAdded)])) }
+        lines += c.agentsMoved.map {
+            words.say($0.direction == "forward" ? "ui.compare.agent_moved" : "ui.compare.agent_back", ["agent": .text($0.name), "from": .text($0.from), "to": .text($0.to)])
+        }
+        if !c.agentsRemoved.isEmpty { lines.append(words.say("ui.compare.agents_removed", ["agents": names(c.agentsRemoved)])) }
         changes = lines
         let f = c.followThrough
+        let marks = Self.markWords(words)
         move = f.move
-        moveStatus = Self.markWords[f.status] ?? f.status
+        moveStatus = marks[f.status] ?? f.status
         moveReason = f.reason
         steps = f.steps.map {
             Step(title: $0.title, label: $0.title.split(separator: ":").first.map(String.init) ?? $0.title,
-                 start: $0.start, end: $0.end, span: words.say("ui.plan.span", ["start": .text($0.start), "end": .text($0.end)]), status: Self.markWords[$0.status] ?? "", reason: $0.reason)
+                 start: $0.start, end: $0.end, span: words.say("ui.plan.span", ["start": .text($0.start), "end": .text($0.end)]), status: marks[$0.status] ?? "", reason: $0.reason)
         }
         ledger = c.ledger.map {
             let estimated = money($0.estimated), realised = money($0.realised)
@@ -98,6 +110,7 @@ public struct HistoryView: Sendable, Encodable {
         v.noneLine = words.say("ui.history.none", ["folder": .text(folder)])
         for i in v.rows.indices {
             let r = v.rows[i]
+            if r.flags.isEmpty { v.rows[i].flags = words.say("ui.text.none") }
             v.rows[i].stageLabel = words.say("ui.stage.n", ["level": .text(String(r.stage))])
             v.rows[i].inProduction = words.say("ui.history.in_production", ["n": .text(String(r.agentsInProduction))])
             v.rows[i].reported = words.say("ui.history.reported", ["money": .text(r.dollarsReported)])
@@ -109,7 +122,7 @@ public struct HistoryView: Sendable, Encodable {
         self.folder = folder
         rows = entries.map {
             Row(assessedOn: $0.assessedOn, stage: $0.stage, stageName: $0.stageName, agentsInProduction: $0.agentsInProduction,
-                dollarsReported: Format.grouped(Double($0.dollarsReported)), flags: $0.flags.isEmpty ? "none" : $0.flags.joined(separator: ", "),
+                dollarsReported: Format.grouped(Double($0.dollarsReported)), flags: $0.flags.joined(separator: ", "),
                 nextMove: $0.nextMove, file: $0.file.map { String($0.split(separator: "/").last ?? "") } ?? "")
         }
     }

@@ -22,6 +22,18 @@ extension PhraseBook {
         entries["ui.status.\(id)"] != nil ? say("ui.status.\(id)") : id.replacingOccurrences(of: "_", with: " ")
     }
 
+    /// A plural entry chosen by `n`, with `n` in plain digits: a decision log's counts read as the
+    /// log has them ("10800 cases").
+    public func say(_ key: String, plain n: Int, _ args: [String: Phrase.Arg] = [:]) -> String {
+        guard let entry = entries[key] else { return "[\(key)]" }
+        var all = args
+        all["n"] = .text(String(n))
+        switch entry {
+        case .text(let t): return fill(t, all)
+        case .plural(let one, let other): return fill(n == 1 ? one : other, all)
+        }
+    }
+
     /// A month's name, from the table's `date.month.<1-12>`.
     public func monthName(_ month: Int) -> String { say("date.month.\(month)") }
 

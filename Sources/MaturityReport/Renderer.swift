@@ -57,7 +57,7 @@ public struct Renderer: Sendable {
     }
 
     /// The consultant's workbook of the report (--format xlsx).
-    public func workbook(_ evaluation: Evaluation) throws -> Data { try Workbook.data(ReportModel(evaluation, words: words)) }
+    public func workbook(_ evaluation: Evaluation) throws -> Data { try Workbook.data(ReportModel(evaluation, words: words), words: words) }
 
     /// The view the templates read, with the model's JSON embedded for the HTML's data block.
     public func view(_ model: ReportModel, embedJSON: Bool = true) throws -> ReportView {

@@ -107,8 +107,8 @@ extension ReportModel {
             DisagreementJSON(question: s.question, prompt: s.prompt, answers: s.answers.map { person($0, s.question) },
                              rule: s.rule.rawValue, result: Workshop.text(s.result), resultShown: shown(s.result, s.question), dissent: s.dissent,
                              stageByAnswer: s.stageByAnswer.map { AnswerStageJSON(answer: Workshop.text($0.answer), shown: shown($0.answer, s.question), stage: $0.stage) },
-                             executives: s.executives.map { "\($0.person): \(shown($0.answer, s.question))" },
-                             handsOn: s.handsOn.map { "\($0.person): \(shown($0.answer, s.question))" })
+                             executives: s.executives.map { w.say("ui.room.answer", ["person": .text($0.person), "answer": .text(shown($0.answer, s.question))]) },
+                             handsOn: s.handsOn.map { w.say("ui.room.answer", ["person": .text($0.person), "answer": .text(shown($0.answer, s.question))]) })
         }
         stageTogether = room.together.map { t in
             TogetherJSON(stage: t.stage, answers: t.picks.map { TogetherAnswerJSON(question: $0.question, answer: Workshop.text($0.answer),

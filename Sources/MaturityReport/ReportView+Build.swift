@@ -77,7 +77,7 @@ extension ReportView {
         // report kept in euros reads no "dollar" anywhere, while every JSON parser reads the same data.
         jsonForScript = Self.scriptSafe(json).replacingOccurrences(of: "ollar", with: "\\u006fllar")
         addChanges(m, words: words)
-        addRoom(m)
+        addRoom(m, words: words)
     }
 
     /// The five stages as steps of a staircase, the company's own step marked.
@@ -239,7 +239,7 @@ extension ReportView {
         }
         let gate = m.parameters.autoWithExceptionsMinRate ?? 1  // always set from the questionnaire
         let weekly = agent.measured?.weekly ?? []
-        return AgentRow(name: agent.name, status: agent.status.replacingOccurrences(of: "_", with: " "),
+        return AgentRow(name: agent.name, status: words.rungWord(agent.status),
                         owner: agent.owner ?? words.say("ui.agents.no_owner"), side: agent.side, bars: bars,
                         verdict: verdict, clears: agent.clearsGate, estimated: estimated, realised: realised,
                         runCost: agent.annualRunCost.map(money) ?? "-",

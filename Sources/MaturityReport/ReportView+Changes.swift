@@ -4,25 +4,34 @@ import MaturityCore
 extension ReportView {
     /// "Since last quarter" and the trend, when the model has them.
     mutating func addChanges(_ m: ReportModel, words: PhraseBook) {
-        let money = { (v: Int?) in v.map { Format.money(Double($0), currency: m.organization.currency) } ?? "not reported" }
+        let money = { (v: Int?) in v.map { Format.money(Double($0), currency: m.organization.currency) } ?? words.say("ui.since.not_reported") }
+        let items = words.say("ui.list.separator")
+        let names = { (list: [String]) in Phrase.Arg.joined(list.map(Phrase.Arg.text), items) }
         if let c = m.sinceLastQuarter {
-            var changes = c.rulesFlipped.map { "\($0.before ? "No longer met" : "Now met"): \($0.rule)" }
-            func flagNames(_ ids: [String]) -> String { ids.map { c.flagTitles[$0] ?? $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ") }
-            if !c.flagsRaised.isEmpty { changes.append("Flags raised: \(flagNames(c.flagsRaised))") }
-            if !c.flagsCleared.isEmpty { changes.append("Flags cleared: \(flagNames(c.flagsCleared))") }
-            if !c.agentsAdded.isEmpty { changes.append("New agents: \(c.agentsAdded.joined(separator: ", "))") }
-            changes += c.agentsMoved.map { "\($0.name) moved \($0.direction == "forward" ? "up" : "back") the ladder: \($0.from) → \($0.to)" }
-            if !c.agentsRemoved.isEmpty { changes.append("No longer listed: \(c.agentsRemoved.joined(separator: ", "))") }
+            var changes = c.rulesFlipped.map { words.say($0.before ? "ui.since.rule_lost" : "ui.since.rule_met", ["rule": .text($0.rule)]) }
+            func flagNames(_ ids: [String]) -> Phrase.Arg { names(ids.map { c.flagTitles[$0] ?? $0.replacingOccurrences(of: "_", with: " ") }) }
+            if !c.flagsRaised.isEmpty { changes.append(words.say("ui.since.flags_raised", ["flags": flagNames(c.flagsRaised)])) }
+            if !c.flagsCleared.isEmpty { changes.append(words.say("ui.since.flags_cleared", ["flags": flagNames(c.flagsCleared)])) }
+            if !c.agentsAdded.isEmpty { changes.append(words.say("ui.since.agents_added", ["agents": names(c.agentsAdded)])) }
+            changes += c.agentsMoved.map {
+                words.say($0.direction == "forward" ? "ui.since.agent_up" : "ui.since.agent_back", ["agent": .text($0.name), "from": .text($0.from), "to": .text($0.to)])
+            }
+            if !c.agentsRemoved.isEmpty { changes.append(words.say("ui.since.agents_removed", ["agents": names(c.agentsRemoved)])) }
             let f = c.followThrough
+            let marks = Self.markWords(words)
             since = SinceView(
                 heading: words.say("ui.since.heading", ["date": .text(c.before)]),
                 before: c.before,
-                stageLine: "Stage \(c.stageBefore) \(c.stageNameBefore) → Stage \(c.stageAfter) \(c.stageNameAfter)",
-                caution: c.selfReportedRise ? "The stage rose while no agent, gate bar or reported figure changed: only self-reported answers moved. Check the answers before celebrating." : nil,
-                notComparable: c.questionnaireChanged ? "The questionnaire changed between the two assessments" + (c.notComparable.isEmpty ? "." : "; these answers are not compared: \(c.notComparable.joined(separator: ", ")).") : nil,
+                stageLine: words.say("ui.since.stage_line", ["before": .text(String(c.stageBefore)), "before_name": .text(c.stageNameBefore),
+                                                              "after": .text(String(c.stageAfter)), "after_name": .text(c.stageNameAfter)]),
+                caution: c.selfReportedRise ? words.say("ui.since.caution_text") : nil,
+                notComparable: c.questionnaireChanged
+                    ? (c.notComparable.isEmpty ? words.say("ui.since.questionnaire_changed")
+                       : words.say("ui.since.questionnaire_changed_answers", ["answers": names(c.notComparable)])) : nil,
                 changes: changes, hasChanges: !changes.isEmpty,
-                move: f.move, moveStatus: Self.markWords[f.status] ?? f.status, moveReason: f.reason,
-                steps: f.steps.map { FollowRow(title: $0.title, dates: "\($0.start) to \($0.end)", status: Self.markWords[$0.status] ?? "", reason: $0.reason,
+                move: f.move, moveStatus: marks[f.status] ?? f.status, moveReason: f.reason,
+                steps: f.steps.map { FollowRow(title: $0.title, dates: words.say("ui.plan.span", ["start": .text($0.start), "end": .text($0.end)]),
+                                               status: marks[$0.status] ?? "", reason: $0.reason,
                                                cssClass: $0.status == "done" || $0.status == "on_track" ? "yes" : "no") },
                 ledger: c.ledger.map { LedgerView(agent: $0.agent, estimated: money($0.estimated), realised: money($0.realised), basis: $0.basis) },
                 hasLedger: !c.ledger.isEmpty)
@@ -42,43 +51,47 @@ extension ReportView {
                               stagePoints: rows.map { "\($0.x),\($0.stageY)" }.joined(separator: " "),
                               dollarPoints: rows.map { "\($0.x),\($0.dollarY)" }.joined(separator: " "),
                               rows: rows, maxDollars: maxDollars,
-                              description: rows.map { "\($0.date): Stage \($0.stage), \($0.dollars) reported" }.joined(separator: "; "),
+                              description: rows.map { words.say("ui.trend.point", ["date": .text($0.date), "level": .text(String($0.stage)), "money": .text($0.dollars)]) }
+                                  .joined(separator: words.say("ui.clauses.separator")),
                               topLabel: words.say("ui.stage.n", ["level": .text("4")]),
                               maxLabel: words.say("ui.money.a_year", ["money": .text(maxDollars)]),
                               caption: words.say("ui.trend.caption", ["money": .text(maxDollars)]))
         }
     }
 
-    /// Follow-through marks as the report's table says them: `compare`'s words, capitalised.
-    static let markWords = ComparisonView.markWords.mapValues { $0.prefix(1).uppercased() + $0.dropFirst() }
+    /// Follow-through marks as the report's table says them (`ui.since.mark.<status>`: "Done", "On track", …).
+    static func markWords(_ words: PhraseBook) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: ComparisonView.statuses.map { ($0, words.say("ui.since.mark.\($0)")) })
+    }
 
     /// "Where the room disagreed", when the model records a workshop.
-    mutating func addRoom(_ m: ReportModel) {
+    mutating func addRoom(_ m: ReportModel, words: PhraseBook) {
         guard let people = m.personStages, let splits = m.disagreements else { return }
-        let stageName = { (level: Int) in m.stages.first { $0.level == level }?.name ?? "Stage \(level)" }
-        let ruleNote: String
-        switch m.workshopRule {
-        case "majority": ruleNote = "Splits were settled by majority; a tie went to the least generous answer."
-        case "consensus": ruleNote = "The facilitator recorded the room's consensus on each split, with any dissent."
-        default: ruleNote = "Splits were settled by the strict rule: the least generous answer stands, so the stage is never graded up."
-        }
+        let stageName = { (level: Int) in m.stages.first { $0.level == level }?.name ?? words.say("ui.stage.n", ["level": .text(String(level))]) }
+        let items = words.say("ui.list.separator"), clauses = words.say("ui.clauses.separator")
+        let names = { (list: [String]) in Phrase.Arg.joined(list.map(Phrase.Arg.text), items) }
+        let ruleNote = words.say("ui.room.rule_note.\(m.workshopRule ?? "strict")")
         let movers = m.stageMovers ?? [], conflicts = m.conflicts ?? []
         room = RoomView(
-            people: people.map { PersonRow(person: $0.person, role: $0.role ?? "", group: $0.executive ? "executive" : "hands-on",
-                                           stage: "Stage \($0.stage) · \(stageName($0.stage))") },
+            people: people.map { PersonRow(person: $0.person, role: $0.role ?? "", group: words.say($0.executive ? "ui.room.group.executive" : "ui.room.group.hands_on"),
+                                           stage: words.say("ui.room.person_stage", ["level": .text(String($0.stage)), "name": .text(stageName($0.stage))])) },
             splits: splits.map { s in
                 // Each answer once: by group when both groups answered, else in name order.
                 let grouped = !s.executives.isEmpty && !s.handsOn.isEmpty
-                let answers = grouped ? "Executives: \(s.executives.joined(separator: ", ")) · hands-on: \(s.handsOn.joined(separator: ", "))"
-                    : s.answers.map { "\($0.person): \($0.shown)" }.joined(separator: "; ")
+                let answers = grouped ? words.say("ui.room.answers_grouped", ["executives": names(s.executives), "hands_on": names(s.handsOn)])
+                    : s.answers.map { words.say("ui.room.answer", ["person": .text($0.person), "answer": .text($0.shown)]) }.joined(separator: clauses)
                 return SplitRow(prompt: s.prompt, id: s.question, answers: answers, result: s.resultShown, effect: s.effectShown,
                                 groups: nil, dissent: s.dissent)
             },
             hasSplits: !splits.isEmpty,
             moves: m.roomMoves,
-            movers: movers.map { "\($0.person)'s answer on \($0.questionText), \($0.shown), alone would place the company at Stage \($0.stage)" },
+            movers: movers.map { words.say("ui.room.mover", ["person": .text($0.person), "question": .text($0.questionText), "answer": .text($0.shown),
+                                                             "level": .text(String($0.stage))]) },
             hasMovers: !movers.isEmpty,
-            conflicts: conflicts.map { c in "\(c.item), \(c.field): " + c.values.map { "\($0.person) \($0.answer)" }.joined(separator: ", ") + " (kept \(c.kept))" },
+            conflicts: conflicts.map { c in
+                let values = c.values.map { Phrase.Arg.text(words.say("ui.room.conflict_value", ["person": .text($0.person), "answer": .text($0.answer)])) }
+                return words.say("ui.room.conflict", ["item": .text(c.item), "field": .text(c.field), "values": .joined(values, items), "kept": .text(c.kept)])
+            },
             hasConflicts: !conflicts.isEmpty,
             ruleNote: ruleNote)
     }

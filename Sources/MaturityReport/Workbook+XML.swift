@@ -49,7 +49,7 @@ extension Workbook {
             out += #"<row r="\#(i + 1)">"#
             for (j, cell) in row.enumerated() {
                 let ref = col(j + 1) + String(i + 1)
-                let headerStyle = i == 0 && sheet.name != "Summary" ? Style.header.rawValue : nil
+                let headerStyle = i == 0 && sheet.hasHeader ? Style.header.rawValue : nil
                 switch cell {
                 case .text(let t):
                     out += #"<c r="\#(ref)" t="inlineStr"\#(headerStyle.map { " s=\"\($0)\"" } ?? "")><is><t xml:space="preserve">\#(escape(t))</t></is></c>"#

@@ -25,10 +25,13 @@ public enum Workbook {
         var name: String
         var rows: [[Cell]]
         var widths: [Double]
+        /// Its first row is a header (every sheet but the summary, which is label and value).
+        var hasHeader = true
     }
 
-    public static func data(_ m: ReportModel) throws -> Data {
-        let sheets = [summary(m), useCases(m), plan(m), staffing(m), budget(m)]
+    /// The workbook in the phrase table's language: its sheet names, headers and the few words in its cells.
+    public static func data(_ m: ReportModel, words: PhraseBook) throws -> Data {
+        let sheets = [summary(m, words), useCases(m, words), plan(m, words), staffing(m, words), budget(m, words)]
         let archive = try Archive(accessMode: .create)
         var files: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheets.count)),
@@ -50,44 +53,48 @@ public enum Workbook {
 
     // MARK: the sheets
 
-    static func summary(_ m: ReportModel) -> Sheet {
+    static func summary(_ m: ReportModel, _ words: PhraseBook) -> Sheet {
         let move = m.nextMove
+        let say = { (key: String) in Cell.text(words.say(key)) }
         var rows: [[Cell]] = [
-            [.text("Company"), .text(m.organization.name)],
-            [.text("Assessed on"), Day(iso: m.assessedOn).map(Cell.date) ?? .text(m.assessedOn)],
-            [.text("Stage"), .number(Double(m.stage), .whole), .text(m.stageName)],
-            [.text("The one next move"), .text(move.title)],
-            [.text("Owner"), .text(move.owner)],
-            [.text("Currency"), .text(m.organization.currency)],
+            [say("ui.xlsx.company"), .text(m.organization.name)],
+            [say("ui.xlsx.assessed_on"), Day(iso: m.assessedOn).map(Cell.date) ?? .text(m.assessedOn)],
+            [say("ui.col.stage"), .number(Double(m.stage), .whole), .text(m.stageName)],
+            [say("ui.xlsx.next_move"), .text(move.title)],
+            [say("ui.col.owner"), .text(move.owner)],
+            [say("ui.xlsx.currency"), .text(m.organization.currency)],
         ]
-        if let v = move.annualValue { rows.append([.text("Value a year"), .number(Double(v), .whole)]) }
-        if let c = move.annualRunCost { rows.append([.text("Run cost a year" + (move.useCase.map { " (\($0))" } ?? "")), .number(Double(c), .whole)]) }
-        if let once = move.oneTimeCost { rows.append([.text("One-time cost (middle of the range)"), .number(Double(once), .whole)]) }
+        if let v = move.annualValue { rows.append([say("ui.col.value_year"), .number(Double(v), .whole)]) }
+        if let c = move.annualRunCost {
+            rows.append([move.useCase.map { .text(words.say("ui.xlsx.run_cost_for", ["use_case": .text($0)])) } ?? say("ui.col.run_cost_year"), .number(Double(c), .whole)])
+        }
+        if let once = move.oneTimeCost { rows.append([say("ui.xlsx.one_time_middle"), .number(Double(once), .whole)]) }
         if let v = move.annualValue, let c = move.annualRunCost, let once = move.oneTimeCost, v > c {
             let r = rows.count + 1
-            rows.append([.text("Payback, months"), .formula("B\(r - 1)/((B\(r - 3)-B\(r - 2))/12)", Double(once) / (Double(v - c) / 12), .decimal)])
+            rows.append([say("ui.xlsx.payback"), .formula("B\(r - 1)/((B\(r - 3)-B\(r - 2))/12)", Double(once) / (Double(v - c) / 12), .decimal)])
         }
-        rows.append([.text("In one paragraph"), .text(m.summary)])
-        return Sheet(name: "Summary", rows: rows, widths: [34, 90, 20])
+        rows.append([say("ui.xlsx.paragraph"), .text(m.summary)])
+        return Sheet(name: words.say("ui.xlsx.sheet.summary"), rows: rows, widths: [34, 90, 20], hasHeader: false)
     }
 
     static let factorIDs = ["system_of_record", "write_back", "input_structure", "exception_share", "high_severity_errors_possible",
                             "owner_candidate", "side"]
 
-    static func useCases(_ m: ReportModel) -> Sheet {
+    static func useCases(_ m: ReportModel, _ words: PhraseBook) -> Sheet {
         let first = m.useCases.first
         let costLabels = first?.runCost.map(\.label) ?? []
         let factorLabels = factorIDs.map { id in first?.factors.first { $0.id == id }?.label ?? id }
-        let header: [String] = ["Rank", "Use case", "Department", "Side", "Hours a week", "Cases a week", "Value a year"]
-            + costLabels + ["Run cost a year", "Return (x run cost)", "Feasibility (0-100)"] + factorLabels
-            + ["One-time cost", "Payback, months", "Quadrant", "Can be the next move", "Why not"]
+        let say = { (keys: [String]) in keys.map { words.say($0) } }
+        let header: [String] = say(["ui.xlsx.rank", "ui.xlsx.use_case", "ui.xlsx.department", "ui.xlsx.side", "ui.xlsx.hours_week", "ui.xlsx.cases_week", "ui.col.value_year"])
+            + costLabels + say(["ui.col.run_cost_year", "ui.xlsx.return", "ui.xlsx.feasibility"]) + factorLabels
+            + say(["ui.xlsx.one_time", "ui.xlsx.payback", "ui.xlsx.quadrant", "ui.xlsx.can_be_next", "ui.xlsx.why_not"])
         var rows: [[Cell]] = [header.map { .text($0) }]
         let costStart = 8, costEnd = costStart + costLabels.count - 1
         let runCol = col(costEnd + 1), valueCol = col(7), oneTimeCol = col(costEnd + 4 + factorIDs.count)
         for u in m.useCases {
             let r = rows.count + 1
             var row: [Cell] = [.number(Double(u.rank), .whole), .text(u.name), .text(u.department ?? ""), .text(u.side),
-                               .number(u.hoursPerWeek, .decimal), u.volumePerWeek.map { .number($0, .decimal) } ?? .text("unknown"),
+                               .number(u.hoursPerWeek, .decimal), u.volumePerWeek.map { .number($0, .decimal) } ?? .text(words.say("ui.xlsx.unknown")),
                                .number(Double(u.annualValue), .whole)]
             row += u.runCost.map { .number(Double($0.annual), .whole) }
             let runCost = u.runCost.reduce(0) { $0 + $1.annual }
@@ -100,12 +107,12 @@ public enum Workbook {
             let payback = "IF(\(valueCol)\(r)-\(runCol)\(r)>0,\(oneTimeCol)\(r)/((\(valueCol)\(r)-\(runCol)\(r))/12),\"\")"
             // Never pays back: the formula's own answer, an empty text, cached as such (not a 0 a preview would show).
             row.append(net > 0 ? .formula(payback, Double(u.oneTimeCost) / (net / 12), .decimal) : .textFormula(payback, ""))
-            row += [.text(u.quadrantLabel), .text(u.eligible ? "yes" : "no"), .text(u.ineligibleReason ?? "")]
+            row += [.text(u.quadrantLabel), .text(words.say(u.eligible ? "ui.xlsx.yes" : "ui.xlsx.no")), .text(u.ineligibleReason ?? "")]
             rows.append(row)
         }
         let last = rows.count
         if last > 1 {
-            var total: [Cell] = [.empty, .text("Total"), .empty, .empty, .formula("SUM(E2:E\(last))", m.useCases.reduce(0) { $0 + $1.hoursPerWeek }, .decimal), .empty,
+            var total: [Cell] = [.empty, .text(words.say("ui.plan.total")), .empty, .empty, .formula("SUM(E2:E\(last))", m.useCases.reduce(0) { $0 + $1.hoursPerWeek }, .decimal), .empty,
                                  .formula("SUM(G2:G\(last))", Double(m.useCases.reduce(0) { $0 + $1.annualValue }), .whole)]
             for c in costStart...(costEnd + 1) {
                 let sum = m.useCases.reduce(0.0) { s, u in
@@ -115,12 +122,13 @@ public enum Workbook {
             }
             rows.append(total)
         }
-        return Sheet(name: "Use cases", rows: rows, widths: [6, 34, 16, 8, 10, 10, 12] + costLabels.map { _ in 14.0 } + [14, 10, 10]
+        return Sheet(name: words.say("ui.xlsx.sheet.use_cases"), rows: rows, widths: [6, 34, 16, 8, 10, 10, 12] + costLabels.map { _ in 14.0 } + [14, 10, 10]
                      + factorIDs.map { _ in 12.0 } + [14, 10, 12, 10, 50])
     }
 
-    static func plan(_ m: ReportModel) -> Sheet {
-        var rows: [[Cell]] = [["#", "Step", "Rung", "Starts", "Ends", "Calendar days", "Owner", "Gate"].map { .text($0) }]
+    static func plan(_ m: ReportModel, _ words: PhraseBook) -> Sheet {
+        var rows: [[Cell]] = [["ui.col.number", "ui.col.step", "ui.col.rung", "ui.xlsx.starts", "ui.xlsx.ends", "ui.xlsx.calendar_days", "ui.col.owner", "ui.col.gate"]
+            .map { .text(words.say($0)) }]
         for (i, s) in m.plan.enumerated() {
             let r = rows.count + 1
             let start = Day(iso: s.start), end = Day(iso: s.end)
@@ -129,15 +137,15 @@ public enum Workbook {
                          .formula("E\(r)-D\(r)+1", Double((start.flatMap { a in end.map { a.days(until: $0) } } ?? 0) + 1), .whole),
                          .text(s.owner), .text(s.gate)])
         }
-        return Sheet(name: "Plan", rows: rows, widths: [5, 60, 18, 12, 12, 10, 28, 90])
+        return Sheet(name: words.say("ui.xlsx.sheet.plan"), rows: rows, widths: [5, 60, 18, 12, 12, 10, 28, 90])
     }
 
-    static func staffing(_ m: ReportModel) -> Sheet {
-        var rows: [[Cell]] = [["Role", "Plan week", "Hours"].map { .text($0) }]
+    static func staffing(_ m: ReportModel, _ words: PhraseBook) -> Sheet {
+        var rows: [[Cell]] = [["ui.col.role", "ui.xlsx.plan_week", "ui.xlsx.hours"].map { .text(words.say($0)) }]
         for s in m.staffing { rows.append([.text(s.roleLabel), .number(Double(s.week), .whole), .number(s.hours, .decimal)]) }
         let last = rows.count
         rows.append([])
-        rows.append([.text("Role"), .text("Hours in all")])
+        rows.append([.text(words.say("ui.col.role")), .text(words.say("ui.col.hours_in_all"))])
         var seen: [String] = []
         for s in m.staffing where !seen.contains(s.roleLabel) {
             seen.append(s.roleLabel)
@@ -145,12 +153,12 @@ public enum Workbook {
             let total = m.staffing.filter { $0.roleLabel == s.roleLabel }.reduce(0) { $0 + $1.hours }
             rows.append([.text(s.roleLabel), .formula("SUMIF(A$2:A$\(last),A\(r),C$2:C$\(last))", total, .decimal)])
         }
-        return Sheet(name: "Staffing", rows: rows, widths: [30, 10, 10])
+        return Sheet(name: words.say("ui.xlsx.sheet.staffing"), rows: rows, widths: [30, 10, 10])
     }
 
-    static func budget(_ m: ReportModel) -> Sheet {
-        let forWhat = m.nextMove.useCase.map { " (\($0))" } ?? ""
-        var rows: [[Cell]] = [["Run-cost line", "Basis" + forWhat, "Per month", "Per year"].map { .text($0) }]
+    static func budget(_ m: ReportModel, _ words: PhraseBook) -> Sheet {
+        let basis = m.nextMove.useCase.map { words.say("ui.xlsx.basis_for", ["use_case": .text($0)]) } ?? words.say("ui.col.basis")
+        var rows: [[Cell]] = [[words.say("ui.xlsx.run_cost_line"), basis, words.say("ui.xlsx.per_month"), words.say("ui.xlsx.per_year")].map { .text($0) }]
         for line in m.budget {
             let r = rows.count + 1
             rows.append([.text(line.label), .text(line.basis), .formula("D\(r)/12", Double(line.annual) / 12, .whole), .number(Double(line.annual), .whole)])
@@ -158,8 +166,8 @@ public enum Workbook {
         let last = rows.count
         if last > 1 {
             let total = Double(m.budget.reduce(0) { $0 + $1.annual })
-            rows.append([.text("Total"), .empty, .formula("SUM(C2:C\(last))", total / 12, .whole), .formula("SUM(D2:D\(last))", total, .whole)])
+            rows.append([.text(words.say("ui.plan.total")), .empty, .formula("SUM(C2:C\(last))", total / 12, .whole), .formula("SUM(D2:D\(last))", total, .whole)])
         }
-        return Sheet(name: "Budget", rows: rows, widths: [30, 60, 12, 12])
+        return Sheet(name: words.say("ui.xlsx.sheet.budget"), rows: rows, widths: [30, 60, 12, 12])
     }
 }
