@@ -75,7 +75,7 @@ public enum FileProblem: Sendable, Equatable {
         case .missing(let path, let expected): return say("file.missing", ["path": path, "expected": expected], "{path} is missing; add it ({expected})")
         case .empty(let path): return say("file.empty", ["path": path], "{path} is empty; it needs a value")
         case .notYesNo(let path, let value): return say("file.not_yes_no", ["path": path, "value": value], "{path} is \"{value}\"; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes)")
-        case .notANumber(let path, let value, let unit, let example): return say("file.not_a_number", ["path": path, "value": value, "unit": unit, "example": example], "{path} is \"{value}\"; expected {unit}, like {example}")
+        case .notANumber(let path, let value, let unit, let example): return say("file.not_a_number", ["path": path, "value": value, "unit": Self.unit(unit), "example": example], "{path} is \"{value}\"; expected {unit}, like {example}")
         case .notWhole(let path, let value): return say("file.not_whole", ["path": path, "value": value], "{path} is \"{value}\"; expected a whole number, like 3")
         case .belowMinimum(let path, let value, let minimum): return say("file.below_minimum", ["path": path, "value": value, "minimum": minimum], "{path} is {value}; it must be at least {minimum}")
         case .aboveMaximum(let path, let value, let maximum, let range): return "\(path) is \(value); it must be at most \(maximum)\(range.map { " (\($0))" } ?? "")"
@@ -130,6 +130,13 @@ extension FileProblem {
     func say(_ key: String, _ args: [String: String], _ template: String, english: String? = nil) -> String {
         guard let translated = Language.current.messages[key] else { return english ?? Self.fill(template, args) }
         return Self.fill(translated, args)
+    }
+
+    /// A unit the checker names ("money per year", "a whole number") in the run's language
+    /// (`file.unit.money_per_year`), else as given.
+    static func unit(_ english: String) -> String {
+        let key = "file.unit." + english.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+        return Language.current.messages[key] ?? english
     }
 
     static func fill(_ template: String, _ args: [String: String]) -> String {
