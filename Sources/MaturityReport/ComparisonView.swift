@@ -38,8 +38,8 @@ public struct ComparisonView: Sendable, Encodable {
         let money = { (v: Int?) in v.map { Format.money(Double($0), currency: currency) } ?? "-" }
         lang = words.language
         w = words.fixedWords
-        heading = words.say("ui.compare.since", ["date": .text(c.before)])
-        headingAssessed = words.say("ui.compare.since_assessed", ["before": .text(c.before), "after": .text(c.after)])
+        heading = words.say("ui.compare.since", ["date": .text(words.tableDate(iso: c.before))])
+        headingAssessed = words.say("ui.compare.since_assessed", ["before": .text(words.tableDate(iso: c.before)), "after": .text(words.tableDate(iso: c.after))])
         before = c.before
         after = c.after
         let names = { (list: [String]) in Phrase.Arg.joined(list.map(Phrase.Arg.text), words.say("ui.list.separator")) }
@@ -51,11 +51,12 @@ public struct ComparisonView: Sendable, Encodable {
             ? (c.notComparable.isEmpty ? words.say("ui.compare.questionnaire_changed")
                : words.say("ui.compare.questionnaire_changed_answers", ["answers": names(c.notComparable)])) : nil
         var lines = c.rulesFlipped.map { words.say($0.before ? "ui.compare.rule_lost" : "ui.compare.rule_met", ["rule": .text($0.rule)]) }
-        if !c.flagsRaised.isEmpty { lines.append(words.say("ui.since.flags_raised", ["flags": names(c.flagsRaised)])) }
-        if !c.flagsCleared.isEmpty { lines.append(words.say("ui.since.flags_cleared", ["flags": names(c.flagsCleared)])) }
+        let flagNames = { (ids: [String]) in names(ids.map { c.flagTitles[$0] ?? $0.replacingOccurrences(of: "_", with: " ") }) }
+        if !c.flagsRaised.isEmpty { lines.append(words.say("ui.since.flags_raised", ["flags": flagNames(c.flagsRaised)])) }
+        if !c.flagsCleared.isEmpty { lines.append(words.say("ui.since.flags_cleared", ["flags": flagNames(c.flagsCleared)])) }
         if !c.agentsAdded.isEmpty { lines.append(words.say("ui.compare.agents_added", ["agents": names(c.agentsAdded)])) }
         lines += c.agentsMoved.map {
-            words.say($0.direction == "forward" ? "ui.compare.agent_moved" : "ui.compare.agent_back", ["agent": .text($0.name), "from": .text($0.from), "to": .text($0.to)])
+            words.say($0.direction == "forward" ? "ui.compare.agent_moved" : "ui.compare.agent_back", ["agent": .text($0.name), "from": words.rungArg($0.from), "to": words.rungArg($0.to)])
         }
         if !c.agentsRemoved.isEmpty { lines.append(words.say("ui.compare.agents_removed", ["agents": names(c.agentsRemoved)])) }
         changes = lines
@@ -66,7 +67,7 @@ public struct ComparisonView: Sendable, Encodable {
         moveReason = f.reason
         steps = f.steps.map {
             Step(title: $0.title, label: $0.title.split(separator: ":").first.map(String.init) ?? $0.title,
-                 start: $0.start, end: $0.end, span: words.say("ui.plan.span", ["start": .text($0.start), "end": .text($0.end)]), status: marks[$0.status] ?? "", reason: $0.reason)
+                 start: words.tableDate(iso: $0.start), end: words.tableDate(iso: $0.end), span: words.say("ui.plan.span", ["start": .text(words.tableDate(iso: $0.start)), "end": .text(words.tableDate(iso: $0.end))]), status: marks[$0.status] ?? "", reason: $0.reason)
         }
         ledger = c.ledger.map {
             let estimated = money($0.estimated), realised = money($0.realised)
@@ -110,7 +111,16 @@ public struct HistoryView: Sendable, Encodable {
         v.noneLine = words.say("ui.history.none", ["folder": .text(folder)])
         for i in v.rows.indices {
             let r = v.rows[i]
-            if r.flags.isEmpty { v.rows[i].flags = words.say("ui.text.none") }
+            if r.flags.isEmpty {
+                v.rows[i].flags = words.say("ui.text.none")
+            } else {
+                // Each flag by its title, where the table has one without values to fill.
+                v.rows[i].flags = r.flags.components(separatedBy: ", ").map { id in
+                    if case .text(let t)? = words.entries["flag.\(id).title"], !t.contains("{") { return t }
+                    return id.replacingOccurrences(of: "_", with: " ")
+                }.joined(separator: words.say("ui.list.separator"))
+            }
+            v.rows[i].assessedOn = words.tableDate(iso: r.assessedOn)
             v.rows[i].stageLabel = words.say("ui.stage.n", ["level": .text(String(r.stage))])
             v.rows[i].inProduction = words.say("ui.history.in_production", ["n": .text(String(r.agentsInProduction))])
             v.rows[i].reported = words.say("ui.history.reported", ["money": .text(r.dollarsReported)])

@@ -195,7 +195,7 @@ public struct LadderModel: Encodable, Sendable {
         verdictText = verdictWord
         verdictHead = book.say("ui.trust.verdict_head", ["verdict": .text(verdictWord)])
         title = book.say("ui.trust.title", ["agent": .text(r.agent)])
-        let span: [String: Phrase.Arg] = ["from": .text(from ?? ""), "to": .text(to ?? "")]
+        let span: [String: Phrase.Arg] = ["from": .text(words.tableDate(iso: from ?? "")), "to": .text(words.tableDate(iso: to ?? ""))]
         readFrom = book.say(from != nil && to != nil ? "ui.trust.read_from_dates" : "ui.trust.read_from", plain: r.cases, span)
         let sloArgs: [String: Phrase.Arg] = ["window": .text(String(slo.window)), "rolling": .text(slo.rollingText), "high_severity": .text(String(slo.highSeverity)),
                                              "exceptions": .text(String(slo.exceptionSla.exceptions)), "worst": .text(slo.exceptionSla.worstText ?? "-"),
@@ -240,10 +240,10 @@ public struct LadderModel: Encodable, Sendable {
             return band
         }
         let ticks = [0.6, 0.7, 0.8, 0.9, 1.0].map { Line(y: y($0), label: Format.percent($0)) }
-        let alarms = r.alarms.map { a in Band(x: x(a.from), width: max(2, x(a.to.adding(days: 1)) - x(a.from)), label: words.say("ui.trust.chart.alarm", ["from": .text(a.from.iso), "to": .text(a.to.iso)])) }
-        let spans = r.alarms.map { Phrase.Arg.text(words.say("ui.trust.chart.span", ["from": .text($0.from.iso), "to": .text($0.to.iso)])) }
+        let alarms = r.alarms.map { a in Band(x: x(a.from), width: max(2, x(a.to.adding(days: 1)) - x(a.from)), label: words.say("ui.trust.chart.alarm", ["from": .text(words.tableDate(iso: a.from.iso)), "to": .text(words.tableDate(iso: a.to.iso))])) }
+        let spans = r.alarms.map { Phrase.Arg.text(words.say("ui.trust.chart.span", ["from": .text(words.tableDate(iso: $0.from.iso)), "to": .text(words.tableDate(iso: $0.to.iso))])) }
         let description = words.say(r.alarms.isEmpty ? "ui.trust.chart.desc_never" : "ui.trust.chart.desc_fell",
-                                    ["window": words.plain(p.slo.rollingWindowTransactions), "from": .text(first.iso), "to": .text(last.iso),
+                                    ["window": words.plain(p.slo.rollingWindowTransactions), "from": .text(words.tableDate(iso: first.iso)), "to": .text(words.tableDate(iso: last.iso)),
                                      "page": words.percent(p.slo.pageOwnerBelow), "spans": .joined(spans, " " + words.say("list.and") + " ")])
         return Chart(width: width, height: height, points: points, lines: gates.map { Line(y: y($0.0), label: $0.1) },
                      bands: bands, alarms: alarms, ticks: ticks, hasPoints: !points.isEmpty, description: description)
@@ -272,7 +272,7 @@ public struct LadderModel: Encodable, Sendable {
         }
         return TextLines(
             head: words.say(m.from != nil && m.to != nil ? "ui.trust.text.head_dates" : "ui.trust.text.head", n: m.cases,
-                            ["agent": .text(m.agent), "from": .text(m.from ?? ""), "to": .text(m.to ?? "")]),
+                            ["agent": .text(m.agent), "from": .text(words.tableDate(iso: m.from ?? "")), "to": .text(words.tableDate(iso: m.to ?? ""))]),
             verdict: words.say("ui.trust.text.verdict", ["verdict": .text(m.verdictText), "reason": .text(m.verdictReason)]),
             weeks: m.weeks.isEmpty ? nil : words.say("ui.trust.text.weeks", ["weeks": .joined(weekItems, items)]),
             straight: m.weeks.isEmpty ? nil : words.straightLine(),
@@ -281,7 +281,7 @@ public struct LadderModel: Encodable, Sendable {
             queue: words.queueLine(),
             alarms: slo.alarms.map {
                 words.say($0.open ? "ui.trust.text.alarm_open" : "ui.trust.text.alarm",
-                          ["page": words.percent(slo.pageBelow), "from": .text($0.from), "to": .text($0.to), "first": .text($0.firstCase),
+                          ["page": words.percent(slo.pageBelow), "from": .text(words.tableDate(iso: $0.from)), "to": .text(words.tableDate(iso: $0.to)), "first": .text($0.firstCase),
                            "last": .text($0.lastCase), "lowest": .text($0.lowestText)])
             },
             breaches: breaches)
@@ -307,8 +307,8 @@ extension LadderModel.Rung {
                   high: x.high.map(LadderModel.round3), gate: x.gateRate, gateCases: x.gateCases, gateMet: x.gateMet, why: why,
                   uncertain: x.shortfalls.contains(.sampleTooSmall) || (x.cases > 0 && x.cases < LadderAnalysis.fewCases), projectedOn: x.projectedOn?.iso,
                   rateText: rateText, intervalText: intervalText, gateText: gateText, met: met, caution: caution, line: line,
-                  projectedLine: x.projectedOn.map { words.say("ui.trust.projected", ["date": .text($0.iso)]) },
-                  projectedNote: x.projectedOn.map { words.say("ui.trust.projected_note", ["date": .text($0.iso)]) })
+                  projectedLine: x.projectedOn.map { words.say("ui.trust.projected", ["date": .text(words.tableDate(iso: $0.iso))]) },
+                  projectedNote: x.projectedOn.map { words.say("ui.trust.projected_note", ["date": .text(words.tableDate(iso: $0.iso))]) })
     }
 }
 

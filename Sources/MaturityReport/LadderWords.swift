@@ -9,6 +9,9 @@ struct LadderWords {
 
     var p: Parameters { parameters }
 
+    /// A date as the reader's tables write it.
+    func tableDate(iso: String) -> String { book.tableDate(iso: iso) }
+
     func title(_ id: String?) -> String {
         guard let id else { return book.say("ui.trust.next_rung") }
         if let rung = report.rungs.first(where: { $0.rung == id }) { return rung.title }
@@ -124,11 +127,11 @@ struct LadderWords {
         case .alarmOpen:
             let args: [String: Phrase.Arg] = ["window": plain(p.slo.rollingWindowTransactions), "page": percent(p.slo.pageOwnerBelow), "rung": .text(title(r.stepBackTo))]
             guard let since = r.alarms.last?.from.iso else { return say("ui.trust.reason.alarm", args) }
-            return say("ui.trust.reason.alarm_since", args.merging(["since": .text(since)]) { a, _ in a })
+            return say("ui.trust.reason.alarm_since", args.merging(["since": .text(book.tableDate(iso: since))]) { a, _ in a })
         case .highSeverityError:
             let e = r.highSeverityErrors.last
             return say("ui.trust.reason.high_severity", n: r.currentWindowCases,
-                       ["case": .text(e?.caseID ?? "-"), "date": .text(e?.day.iso ?? "-"), "rung": .text(title(e?.rung)), "back": .text(title(r.stepBackTo))])
+                       ["case": .text(e?.caseID ?? "-"), "date": .text(e.map { book.tableDate(iso: $0.day.iso) } ?? "-"), "rung": .text(title(e?.rung)), "back": .text(title(r.stepBackTo))])
         case .gateMet:
             let current = r.rungs.first { $0.rung == r.currentRung }
             return say("ui.trust.reason.gate_met", ["rung": .text(title(r.currentRung)), "why": .text(current.map(why) ?? ""), "next": .text(title(r.advanceTo))])
@@ -141,6 +144,6 @@ struct LadderWords {
     /// Lines the summary adds below the figures: the cut a high-severity error made.
     func notes() -> [String] {
         guard let since = report.judgedSince, let e = report.highSeverityErrors.last else { return [] }
-        return [say("ui.trust.note.judged_after", ["date": .text(since.iso), "case": .text(e.caseID)])]
+        return [say("ui.trust.note.judged_after", ["date": .text(book.tableDate(iso: since.iso)), "case": .text(e.caseID)])]
     }
 }

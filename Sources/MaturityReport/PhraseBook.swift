@@ -109,6 +109,9 @@ public struct PhraseBook: Sendable {
         return say("date.numeric", ["yyyy": .text(String(d.year)), "mm": .text(two(d.month)), "dd": .text(two(d.day))])
     }
 
+    /// A status or rung id as its name in this language ("approve_each" → "approve-each", "Einzelfreigabe").
+    public func rungArg(_ id: String) -> Phrase.Arg { AgentStatus(rawValue: id).map { .status($0) } ?? .text(id) }
+
     /// Small counts in words, from the table's `number.<n>`; digits past twenty.
     public func words(_ n: Int) -> String {
         if case .text(let t)? = entries["number.\(n)"] { return t }
@@ -121,6 +124,7 @@ public struct PhraseBook: Sendable {
             return inSentence(rung.title.split(separator: ":").first.map(String.init) ?? rung.title)
         }
         if entries["status.\(s.rawValue)"] != nil { return say("status.\(s.rawValue)") }
+        if entries["ui.status.\(s.rawValue)"] != nil { return say("ui.status.\(s.rawValue)") }
         return s.rawValue.replacingOccurrences(of: "_", with: " ")
     }
 

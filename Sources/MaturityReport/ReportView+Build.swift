@@ -19,7 +19,7 @@ extension ReportView {
         assessedOn = m.assessedOn
         assessedOnLong = words.longDate(iso: m.assessedOn)
         assessedLine = words.say("ui.report.assessed", ["date": text(assessedOnLong)])
-        assessedShort = words.say("ui.report.assessed_short", ["date": text(m.assessedOn)])
+        assessedShort = words.say("ui.report.assessed_short", ["date": text(words.tableDate(iso: m.assessedOn))])
         respondents = m.respondents.map { Respondent(name: $0.name, role: $0.role) }
         hasRespondents = !respondents.isEmpty
         answeredBy = words.say("ui.report.answered_by", ["names": text(respondents.map { $0.name + ($0.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))])
@@ -233,7 +233,7 @@ extension ReportView {
         if let measured = agent.measured {
             var args: [String: Phrase.Arg] = ["verdict": .text(verdict), "log": .text(measured.log), "rung": .text(words.rungWord(measured.rung)),
                                               "result": .text(words.say("ui.verdict.\(measured.verdict)")), "n": .int(measured.cases),
-                                              "from": .text(measured.from), "to": .text(measured.to)]
+                                              "from": .text(words.tableDate(iso: measured.from)), "to": .text(words.tableDate(iso: measured.to))]
             if let stated = agent.statedRung { args["stated"] = .text(stated) }
             verdict = words.say(agent.statedRung == nil ? "ui.agents.measured" : "ui.agents.measured_stated", args)
         }
@@ -383,7 +383,7 @@ extension ReportView {
         let monthly = { (annual: Int) in Format.money(Double(annual) / 12, currency: m.organization.currency) }
         let budget = m.budget.map { BudgetRow(label: $0.label, monthly: monthly($0.annual), annual: money($0.annual), basis: $0.basis) }
         let total = m.budget.reduce(0) { $0 + $1.annual }
-        let goNoGoDate = m.goNoGoOn
+        let goNoGoDate = m.goNoGoOn.map { words.tableDate(iso: $0) }
         return PlanView(
             heading: words.say("ui.plan.heading", ["start": .text(words.tableDate(iso: m.planStartsOn)), "end": .text(words.tableDate(iso: m.planEnd))]),
             goNoGoHeading: goNoGoDate.map { words.say("ui.plan.go_no_go_on", ["date": .text($0)]) } ?? words.say("ui.plan.go_no_go_heading"),

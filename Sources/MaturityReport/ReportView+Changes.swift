@@ -14,13 +14,13 @@ extension ReportView {
             if !c.flagsCleared.isEmpty { changes.append(words.say("ui.since.flags_cleared", ["flags": flagNames(c.flagsCleared)])) }
             if !c.agentsAdded.isEmpty { changes.append(words.say("ui.since.agents_added", ["agents": names(c.agentsAdded)])) }
             changes += c.agentsMoved.map {
-                words.say($0.direction == "forward" ? "ui.since.agent_up" : "ui.since.agent_back", ["agent": .text($0.name), "from": .text($0.from), "to": .text($0.to)])
+                words.say($0.direction == "forward" ? "ui.since.agent_up" : "ui.since.agent_back", ["agent": .text($0.name), "from": words.rungArg($0.from), "to": words.rungArg($0.to)])
             }
             if !c.agentsRemoved.isEmpty { changes.append(words.say("ui.since.agents_removed", ["agents": names(c.agentsRemoved)])) }
             let f = c.followThrough
             let marks = Self.markWords(words)
             since = SinceView(
-                heading: words.say("ui.since.heading", ["date": .text(c.before)]),
+                heading: words.say("ui.since.heading", ["date": .text(words.tableDate(iso: c.before))]),
                 before: c.before,
                 stageLine: words.say("ui.since.stage_line", ["before": .text(String(c.stageBefore)), "before_name": .text(c.stageNameBefore),
                                                               "after": .text(String(c.stageAfter)), "after_name": .text(c.stageNameAfter)]),
@@ -30,7 +30,7 @@ extension ReportView {
                        : words.say("ui.since.questionnaire_changed_answers", ["answers": names(c.notComparable)])) : nil,
                 changes: changes, hasChanges: !changes.isEmpty,
                 move: f.move, moveStatus: marks[f.status] ?? f.status, moveReason: f.reason,
-                steps: f.steps.map { FollowRow(title: $0.title, dates: words.say("ui.plan.span", ["start": .text($0.start), "end": .text($0.end)]),
+                steps: f.steps.map { FollowRow(title: $0.title, dates: words.say("ui.plan.span", ["start": .text(words.tableDate(iso: $0.start)), "end": .text(words.tableDate(iso: $0.end))]),
                                                status: marks[$0.status] ?? "", reason: $0.reason,
                                                cssClass: $0.status == "done" || $0.status == "on_track" ? "yes" : "no") },
                 ledger: c.ledger.map { LedgerView(agent: $0.agent, estimated: money($0.estimated), realised: money($0.realised), basis: $0.basis) },

@@ -37,9 +37,9 @@ extension ReportView.TextView {
         moveFacts = facts.joined(separator: " · ")
         alternative = move.alternative.map { words.say("ui.text.alternative", ["days": .count(m.parameters.planDays, "day"), "move": .text($0)]) }
         if let first = m.plan.first {
-            var parts = [words.say("ui.text.plan_span", ["start": .text(first.start), "end": .text(m.planEnd)]),
+            var parts = [words.say("ui.text.plan_span", ["start": .text(words.tableDate(iso: first.start)), "end": .text(words.tableDate(iso: m.planEnd))]),
                          words.say("count.step", ["n": .int(m.plan.count)])]
-            if let date = m.goNoGoOn { parts.append(words.say("ui.text.plan_go_no_go", ["date": .text(date)])) }
+            if let date = m.goNoGoOn { parts.append(words.say("ui.text.plan_go_no_go", ["date": .text(words.tableDate(iso: date))])) }
             if m.shadowStretched, let weeks = m.shadowWeeks { parts.append(words.say("ui.text.plan_shadow", ["weeks": .count(weeks, "week")])) }
             plan = parts.joined(separator: items)
         }
