@@ -42,7 +42,11 @@ public enum Format {
     public static func decimal(_ value: Double, maxDecimals: Int = 4) -> String {
         let plain = number(value, maxDecimals: maxDecimals)
         let s = style
-        return s.decimal == "." ? plain : plain.replacingOccurrences(of: ".", with: s.decimal)
+        guard s.decimal != "." else { return plain }
+        // German and Spanish group the thousands of any figure: 1.234,5.
+        let parts = plain.split(separator: ".", maxSplits: 1)
+        let whole = abs(value) >= 1000 && value.isFinite ? (value < 0 ? "-" : "") + grouped(abs(Double(parts[0]) ?? 0)) : String(parts[0])
+        return parts.count == 2 ? whole + s.decimal + parts[1] : whole
     }
 
     /// Shortest plain form: 12, 12.5, 0.08; never an exponent. Pure integer arithmetic, since

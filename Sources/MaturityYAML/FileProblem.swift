@@ -80,7 +80,8 @@ public enum FileProblem: Sendable, Equatable {
         case .belowMinimum(let path, let value, let minimum): return say("file.below_minimum", ["path": path, "value": value, "minimum": minimum], "{path} is {value}; it must be at least {minimum}")
         case .aboveMaximum(let path, let value, let maximum, let range): return "\(path) is \(value); it must be at most \(maximum)\(range.map { " (\($0))" } ?? "")"
         case .notAChoice(let path, let value, let allowed):
-            return say("file.not_a_choice", ["path": path, "value": value, "allowed": Format.list(allowed, conjunction: say("file.or", [:], "or"))], "{path} is \"{value}\"; expected {allowed}")
+            let or = say("file.or", [:], "or")
+            return say("file.not_a_choice", ["path": path, "value": value, "allowed": Format.list(allowed, conjunction: or)], "{path} is \"{value}\"; expected {allowed}")
         case .notADate(let path, let value): return say("file.not_a_date", ["path": path, "value": value], "{path} is \"{value}\"; expected a date between 1900 and 2199, like 2026-11-20 or 20.11.2026")
         case .fractional(let path, let value): return say("file.fractional", ["path": path, "value": value], "{path} is {value}; expected a whole number, like 2")
         case .newerVersion(let found, let supported): return "version is \(found), newer than this maturity reads (\(supported)); upgrade maturity"

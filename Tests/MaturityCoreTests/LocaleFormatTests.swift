@@ -31,7 +31,9 @@ import Testing
         Language.$current.withValue(Language(code: "de")) {
             #expect(Format.money(159_588, currency: "EUR") == "159.588 €")
             #expect(Format.grouped(1234) == "1.234")
-            #expect(Format.decimal(1234.5) == "1234,5")
+            #expect(Format.decimal(1234.5) == "1.234,5")
+            #expect(Format.decimal(-12_345.25) == "-12.345,25")
+            #expect(Format.decimal(999.5) == "999,5")
             #expect(Format.ratio(3.94) == "3,9x")
             #expect(Format.ratio(3) == "3,0x")
             #expect(Format.percent(0.925) == "92,5 %")
