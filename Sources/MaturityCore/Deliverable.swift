@@ -130,7 +130,7 @@ public struct Deliverable: Sendable, Equatable {
         let ships: Set<NextMove.Kind> = [.shipFirstAgent, .shipNextAgent, .finishLadder, .firstLineLevel, .lineLevelPortfolio]
         let following = !ships.contains(move.kind) && move.then != nil
         guard let name = following ? move.then : move.useCase, let process = e.assessment.processes.first(where: { $0.name == name }) else {
-            return move.owner == Phrase("owner.name_an_owner")
+            return !move.ownerNamed
                 ? [Risk(id: "no_owner", because: Phrase("risk.no_owner.because"), mitigation: Phrase("risk.no_owner.mitigation"))] : []
         }
         var out: [Risk] = []

@@ -59,6 +59,8 @@ public struct NextMove: Sendable, Equatable {
     /// Weeks the move's work takes, start to go/no-go or last step.
     public var weeks: Int
     public var owner: Phrase
+    /// Whether the move has a named owner, or asks for one to be named.
+    public var ownerNamed: Bool { owner != Planner.nameAnOwner }
     public var annualValue: Double?
     public var annualRunCost: Double?
     public var roi: Double?

@@ -175,6 +175,7 @@ extension ReportModel.NextMoveJSON {
                   oneTimeCostRange: m.oneTimeCost.map { .init(low: money($0.low), high: money($0.high)) },
                   paybackMonths: m.paybackMonths.map(round1), restarts: m.restarts, platformAgents: m.platformAgents,
                   lengthShare: round2(m.lengthShare), weeksToLive: m.weeksToLive, strictGate: m.strictGate)
+        ownerNamed = m.ownerNamed
     }
 }
 

@@ -69,7 +69,7 @@ extension ReportModel {
                                  "low": .money(Double(u.oneTimeCostRange.low)), "high": .money(Double(u.oneTimeCostRange.high))]))
         }
         var asks: [Phrase.Arg] = []
-        let named = move.owner != w.say("owner.name_an_owner")
+        let named = move.ownerNamed
         asks.append(.phrase(named ? Phrase("summary.ask.owner", ["owner": .text(move.owner)]) : Phrase("summary.ask.name_owner")))
         if let then = move.then, let owner = m.useCases.first(where: { $0.name == then })?.owner, owner != move.owner {
             asks.append(.phrase(Phrase("summary.ask.then_owner", ["owner": .text(owner), "then": .text(then)])))

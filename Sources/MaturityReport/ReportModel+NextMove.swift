@@ -5,6 +5,8 @@ extension ReportModel {
         public var detail: String
         public var useCase: String?
         public var owner: String
+        /// False when `owner` asks for an owner to be named rather than naming one.
+        public var ownerNamed: Bool = true
         public var annualValue: Int?
         public var annualRunCost: Int?
         public var roi: Double?
@@ -29,7 +31,7 @@ extension ReportModel {
         public var strictGate: Bool
 
         enum CodingKeys: String, CodingKey {
-            case kind, title, detail, useCase, owner, annualValue, annualRunCost, roi, costOfDelayPerQuarter, alongside
+            case kind, title, detail, useCase, owner, ownerNamed, annualValue, annualRunCost, roi, costOfDelayPerQuarter, alongside
             case agent, reuses, then, fitsIn90Days, alternative, weeks, alongsideMoves
             case oneTimeCost, oneTimeCostRange, paybackMonths, restarts, platformAgents, lengthShare, weeksToLive, strictGate
         }
@@ -42,6 +44,7 @@ extension ReportModel {
             try c.encode(detail, forKey: .detail)
             try c.encode(useCase, forKey: .useCase)
             try c.encode(owner, forKey: .owner)
+            try c.encode(ownerNamed, forKey: .ownerNamed)
             try c.encodeIfPresent(annualValue, forKey: .annualValue)
             try c.encodeIfPresent(annualRunCost, forKey: .annualRunCost)
             try c.encodeIfPresent(roi, forKey: .roi)
