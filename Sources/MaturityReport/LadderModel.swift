@@ -261,7 +261,7 @@ public struct LadderModel: Encodable, Sendable {
     static func textLines(_ m: LadderModel, words: LadderWords) -> TextLines {
         let slo = m.slo, queue = slo.exceptionSla
         var breaches = queue.breaches.prefix(10).map {
-            words.say("ui.trust.text.breach", ["case": .text($0.caseID), "opened": .text($0.opened), "hours": .text(Format.decimal($0.businessHours)),
+            words.say("ui.trust.text.breach", ["case": .text($0.caseID), "opened": .text(words.tableDate(iso: $0.opened)), "hours": .text(Format.decimal($0.businessHours)),
                                                "queue": .text(words.weekQueue($0.week))])
         }
         if queue.breaches.count > 10 { breaches.append(words.say("ui.trust.text.more_breaches", n: queue.breaches.count - 10)) }

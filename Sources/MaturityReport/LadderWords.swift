@@ -20,7 +20,9 @@ struct LadderWords {
     }
 
     func percent(_ v: Double) -> Phrase.Arg { .text(Format.percent(v)) }
-    func plain(_ n: Int) -> Phrase.Arg { .text(String(n)) }
+    /// A count from the log: plain digits in English, as the log writes them ("10800 cases");
+    /// grouped where the reader's language groups every figure ("10.800 Fälle").
+    func plain(_ n: Int) -> Phrase.Arg { book.language == "en" ? .text(String(n)) : .text(Format.grouped(Double(n))) }
     func say(_ key: String, _ args: [String: Phrase.Arg] = [:]) -> String { book.say(key, args) }
     func say(_ key: String, n: Int, _ args: [String: Phrase.Arg] = [:]) -> String { book.say(key, plain: n, args) }
     var clauses: String { book.say("ui.clauses.separator") }

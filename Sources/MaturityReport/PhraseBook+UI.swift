@@ -27,7 +27,7 @@ extension PhraseBook {
     public func say(_ key: String, plain n: Int, _ args: [String: Phrase.Arg] = [:]) -> String {
         guard let entry = entries[key] else { return "[\(key)]" }
         var all = args
-        all["n"] = .text(String(n))
+        all["n"] = .text(language == "en" ? String(n) : Format.grouped(Double(n)))  // the log's plain digits in English
         switch entry {
         case .text(let t): return fill(t, all)
         case .plural(let one, let other): return fill(n == 1 ? one : other, all)
