@@ -63,8 +63,8 @@ struct Demo: ParsableCommand {
         written.append(logPath)
         Console.out(try renderer.render(evaluation, as: .text), terminator: "")
         Console.out("")
-        Console.out("Wrote:")
+        Console.out(L("cli.demo.wrote"))
         for path in written { Console.out("  \(path)") }
-        Console.out("Try: maturity ladder \(logPath) --agent \"AP invoice matcher\" --assessment \(assessmentPath)")
+        Console.out(L("cli.demo.try", ["command": .text("maturity ladder \(logPath) --agent \"AP invoice matcher\" --assessment \(assessmentPath)")]))
     }
 }

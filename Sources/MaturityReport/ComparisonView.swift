@@ -67,7 +67,7 @@ public struct ComparisonView: Sendable, Encodable {
         moveReason = f.reason
         steps = f.steps.map {
             Step(title: $0.title, label: $0.title.split(separator: ":").first.map(String.init) ?? $0.title,
-                 start: words.tableDate(iso: $0.start), end: words.tableDate(iso: $0.end), span: words.say("ui.plan.span", ["start": .text(words.tableDate(iso: $0.start)), "end": .text(words.tableDate(iso: $0.end))]), status: marks[$0.status] ?? "", reason: $0.reason)
+                 start: words.tableDate(iso: $0.start), end: words.tableDate(iso: $0.end), span: words.span($0.start, $0.end), status: marks[$0.status] ?? "", reason: $0.reason)
         }
         ledger = c.ledger.map {
             let estimated = money($0.estimated), realised = money($0.realised)

@@ -267,8 +267,8 @@ public struct LadderModel: Encodable, Sendable {
         if queue.breaches.count > 10 { breaches.append(words.say("ui.trust.text.more_breaches", n: queue.breaches.count - 10)) }
         let items = words.say("ui.list.separator")
         let weekItems = m.weeks.map { w in
-            Phrase.Arg.text(w.meetsGate ? words.say("ui.trust.text.week", ["week": .text(w.week), "accuracy": .text(w.accuracyText)])
-                            : words.say("ui.trust.text.week_marked", ["week": .text(w.week), "accuracy": .text(w.accuracyText), "mark": .text(words.shortMark(w.week))]))
+            Phrase.Arg.text(w.meetsGate ? words.say("ui.trust.text.week", ["week": .text(words.book.weekName(w.week)), "accuracy": .text(w.accuracyText)])
+                            : words.say("ui.trust.text.week_marked", ["week": .text(words.book.weekName(w.week)), "accuracy": .text(w.accuracyText), "mark": .text(words.shortMark(w.week))]))
         }
         return TextLines(
             head: words.say(m.from != nil && m.to != nil ? "ui.trust.text.head_dates" : "ui.trust.text.head", n: m.cases,

@@ -33,7 +33,7 @@ struct LadderWords {
         if x.rung == EngineRung.autoWithExceptions.rawValue, x.cases > 0 {
             var parts = [say("ui.trust.why.run", n: report.straightWeeks,
                              ["rate": percent(x.gateRate), "reviewed": plain(weekly), "needed": plain(report.straightWeeksNeeded)])]
-            if let restart = report.restart { parts.append(say("ui.trust.why.restarted", ["week": .text(restart.week), "reason": .text(reason(restart.reason))])) }
+            if let restart = report.restart { parts.append(say("ui.trust.why.restarted", ["week": .text(book.weekName(restart.week)), "reason": .text(reason(restart.reason))])) }
             if x.shortfalls.contains(.highSeverity) { parts.append(say("ui.trust.why.high_severity", n: x.highSeverity)) }
             if let more = x.auditMore, more > 0 { parts.append(say("ui.trust.why.audit_more", n: more)) }
             return parts.joined(separator: clauses)

@@ -112,6 +112,21 @@ public struct PhraseBook: Sendable {
     /// A status or rung id as its name in this language ("approve_each" → "approve-each", "Einzelfreigabe").
     public func rungArg(_ id: String) -> Phrase.Arg { AgentStatus(rawValue: id).map { .status($0) } ?? .text(id) }
 
+    /// Two days as a span ("2026-12-01 to 2026-12-05"), or the one day when they are the same.
+    public func span(_ start: String, _ end: String) -> String {
+        start == end ? tableDate(iso: start) : say("ui.plan.span", ["start": .text(tableDate(iso: start)), "end": .text(tableDate(iso: end))])
+    }
+
+    /// An ISO week ("2026-W44") as the reader's calendar names it: "2026-W44", "KW 44/2026", "sem. 44/2026".
+    public func weekName(_ id: String) -> String {
+        let parts = id.split(separator: "-")
+        guard parts.count == 2, parts[1].hasPrefix("W"), entries["date.iso_week"] != nil else { return id }
+        return say("date.iso_week", ["year": .text(String(parts[0])), "week": .text(String(parts[1].dropFirst()))])
+    }
+
+    /// Office, line or product work in a few words (`side.<id>`); the id when the table lacks it.
+    public func sideName(_ id: String) -> String { entries["side.\(id)"] != nil ? say("side.\(id)") : id }
+
     /// Small counts in words, from the table's `number.<n>`; digits past twenty.
     public func words(_ n: Int) -> String {
         if case .text(let t)? = entries["number.\(n)"] { return t }

@@ -9,6 +9,8 @@ extension ReportModel {
         let w = words.for(currency: a.organization.currency, questionnaire: q)
         organization = OrganizationJSON(name: a.organization.name, industry: a.organization.industry,
                                         currency: a.organization.currency, loadedHourlyRate: a.organization.loadedHourlyRate)
+        organization.usdRate = a.organization.currency == "USD" ? nil : a.organization.usdRate
+        organization.usdRateOn = a.organization.currency == "USD" ? nil : a.organization.usdRateOn?.iso
         questionnaire = QuestionnaireRef(id: q.id, title: q.title, version: q.version, revision: q.revision)
         assessedOn = a.assessedOn.iso
         planStartsOn = a.planStart.iso

@@ -52,8 +52,11 @@ extension ReportModel {
                      Phrase("summary.move", ["days": .int(m.parameters.planDays), "move": .text(move.title)])]
         if let value = move.annualValue, let run = move.annualRunCost {
             if let agent = move.agent, move.restarts == nil, move.oneTimeCost == nil {
-                // A move about a live agent: its figures are what it earns today, not what the move adds.
-                parts.append(Phrase("summary.costs_agent", ["agent": .text(agent), "value": .money(Double(value)), "run": .money(Double(run))]))
+                // A move about a live agent: its figures are what it earns today, not what the move adds;
+                // an agent still climbing the ladder earns nothing yet, and its figure is the estimate.
+                let live = m.agents.first { $0.name == agent }?.status == AgentStatus.production.rawValue
+                parts.append(Phrase(live ? "summary.costs_agent" : "summary.costs_agent_estimated",
+                                    ["agent": .text(agent), "value": .money(Double(value)), "run": .money(Double(run))]))
             } else if let once = move.oneTimeCost {
                 let payback = move.paybackMonths.map { Phrase("summary.payback", ["months": .number($0.rounded())]) }
                 parts.append(Phrase("summary.costs", ["once": .money(Double(once)), "run": .money(Double(run)), "value": .money(Double(value)),

@@ -179,6 +179,9 @@ public struct ReportModel: Encodable, Sendable {
         public var industry: String?
         public var currency: String
         public var loadedHourlyRate: Double?
+        /// Units of `currency` per US dollar, and the day of that rate, when the company gave them.
+        public var usdRate: Double? = nil
+        public var usdRateOn: String? = nil
     }
 
     public struct QuestionnaireRef: Encodable, Sendable {

@@ -72,7 +72,7 @@ extension ReportView {
                                           revision: m.questionnaire.revision ?? "",
                                           answersCaption: words.say("ui.appendix.answers_caption", ["id": text(m.questionnaire.id), "version": text(String(m.questionnaire.version))]))
         sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
-        method = Self.method(p, words: words, currency: currency)
+        method = Self.method(p, words: words, currency: currency, usdRate: m.organization.usdRate ?? 1)
         // The data block's keys and ids say "dollar" (annualDollarValue): escaped as JSON allows, so a
         // report kept in euros reads no "dollar" anywhere, while every JSON parser reads the same data.
         jsonForScript = Self.scriptSafe(json).replacingOccurrences(of: "ollar", with: "\\u006fllar")
@@ -189,7 +189,7 @@ extension ReportView {
             if !assumed.isEmpty { parts.append(words.say("ui.use_cases.status.assumed", ["fields": .list(assumed)])) }
             let status = parts.joined(separator: words.say("ui.clauses.separator"))
             let fte = Format.decimal(u.fteFreed, maxDecimals: 2)
-            return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: u.side,
+            return UseCaseRow(rank: u.rank, name: u.name, department: u.department ?? "", side: words.sideName(u.side),
                               value: money(u.annualValue), fte: fte, fteText: words.say("ui.use_cases.fte", ["fte": .text(fte)]),
                               runCost: money(u.annualRunCost), roi: Format.ratio(u.roi), feasibility: u.feasibility,
                               quadrant: u.quadrantLabel, status: status, locked: u.locked, belowBar: belowBar)
@@ -197,8 +197,9 @@ extension ReportView {
     }
 
     /// How the numbers are worked out, with the questionnaire's figures in the sentences.
-    static func method(_ p: ReportModel.ParametersJSON, words: PhraseBook, currency: String) -> [String] {
-        let usd = { (v: Double) in Phrase.Arg.text(Format.money(v, currency: currency)) }
+    static func method(_ p: ReportModel.ParametersJSON, words: PhraseBook, currency: String, usdRate: Double = 1) -> [String] {
+        // The ranges are US-dollar figures: shown converted, as the report's run costs are.
+        let usd = { (v: Double) in Phrase.Arg.text(Format.money(v * usdRate, currency: currency)) }
         let number = { (v: Double) in Phrase.Arg.text(Format.decimal(v)) }
         return [
             words.say("ui.method.placement"),
@@ -240,7 +241,7 @@ extension ReportView {
         let gate = m.parameters.autoWithExceptionsMinRate ?? 1  // always set from the questionnaire
         let weekly = agent.measured?.weekly ?? []
         return AgentRow(name: agent.name, status: words.rungWord(agent.status),
-                        owner: agent.owner ?? words.say("ui.agents.no_owner"), side: agent.side, bars: bars,
+                        owner: agent.owner ?? words.say("ui.agents.no_owner"), side: words.sideName(agent.side), bars: bars,
                         verdict: verdict, clears: agent.clearsGate, estimated: estimated, realised: realised,
                         runCost: agent.annualRunCost.map(money) ?? "-",
                         sparkBars: Self.spark(weekly, gate: gate), hasSpark: !weekly.isEmpty,
@@ -350,7 +351,9 @@ extension ReportView {
                                                     "first": .text(words.tableDate(iso: s.closedDays.first ?? "")), "last": .text(words.tableDate(iso: s.closedDays.last ?? ""))])
             let dates = ["start": Phrase.Arg.text(words.tableDate(iso: s.start)), "end": .text(words.tableDate(iso: s.end))]
             return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end,
-                           span: words.say("ui.plan.span", dates), spanLines: words.say("ui.plan.span_lines", dates.merging(["br": .text("<br>")]) { a, _ in a }),
+                           // A one-day step (the go/no-go) shows its day once, not "26 Feb to 26 Feb".
+                           span: s.start == s.end ? words.tableDate(iso: s.start) : words.say("ui.plan.span", dates),
+                           spanLines: s.start == s.end ? words.tableDate(iso: s.start) : words.say("ui.plan.span_lines", dates.merging(["br": .text("<br>")]) { a, _ in a }),
                            gate: gate,
                            owner: s.owner, barX: barLeft + (Double(offset) * scale).roundedInt(),
                            barWidth: max(4, (Double(length) * scale).roundedInt()), y: 34 + i * 34, textY: 34 + i * 34 + 17,

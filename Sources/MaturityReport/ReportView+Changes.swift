@@ -30,7 +30,7 @@ extension ReportView {
                        : words.say("ui.since.questionnaire_changed_answers", ["answers": names(c.notComparable)])) : nil,
                 changes: changes, hasChanges: !changes.isEmpty,
                 move: f.move, moveStatus: marks[f.status] ?? f.status, moveReason: f.reason,
-                steps: f.steps.map { FollowRow(title: $0.title, dates: words.say("ui.plan.span", ["start": .text(words.tableDate(iso: $0.start)), "end": .text(words.tableDate(iso: $0.end))]),
+                steps: f.steps.map { FollowRow(title: $0.title, dates: words.span($0.start, $0.end),
                                                status: marks[$0.status] ?? "", reason: $0.reason,
                                                cssClass: $0.status == "done" || $0.status == "on_track" ? "yes" : "no") },
                 ledger: c.ledger.map { LedgerView(agent: $0.agent, estimated: money($0.estimated), realised: money($0.realised), basis: $0.basis) },
