@@ -8,8 +8,8 @@ import MaturityStore
 struct Assess: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
-    static let configuration = CommandConfiguration(
-        abstract: "Answer the assessment in the terminal, about 20 minutes; every answer is saved as you go.",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: L("cli.help.cmd.assess"),
         discussion: """
         At any prompt: ? shows help and why it matters, back returns to the previous question, skip \
         records unknown (counted as no), quit saves and stops. Enter takes the default in brackets.
@@ -19,7 +19,7 @@ struct Assess: ParsableCommand {
           maturity assess --output acme.yaml --resume
           maturity assess --from acme-2026-q3.yaml --output acme-2026-q4.yaml
         """
-    )
+    ) }
 
     @Option(name: .shortAndLong, help: "The assessment file to write.")
     var output: String = "assessment.yaml"

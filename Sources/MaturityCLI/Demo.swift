@@ -5,15 +5,15 @@ import MaturityReport
 import MaturityStore
 
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write a sample company's assessment and its reports, to see the product in one command.",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: L("cli.help.cmd.demo"),
         discussion: """
         The sample is a metal-parts maker of about $250M a year with sixteen processes and two agents.
 
         Example:
           maturity demo --output demo && open demo/hartwell-precision.html
         """
-    )
+    ) }
 
     static let sample = "examples/hartwell-precision.yaml"
 

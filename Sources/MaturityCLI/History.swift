@@ -5,15 +5,15 @@ import MaturityReport
 import MaturityStore
 
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List a company's assessments by date: stage, flags, agents, dollars, next move.",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: L("cli.help.cmd.history"),
         discussion: """
         Keep one file per assessment in one folder (acme/2026-q3.yaml, acme/2026-q4.yaml, ...).
 
         Example:
           maturity history acme/
         """
-    )
+    ) }
 
     @Argument(help: "The folder of assessment files.")
     var directory: String
@@ -34,13 +34,13 @@ struct History: ParsableCommand {
 }
 
 struct Compare: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "What changed between two assessments, and whether last quarter's next move happened.",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: L("cli.help.cmd.compare"),
         discussion: """
         Example:
           maturity compare acme/2026-q2.yaml acme/2026-q3.yaml
         """
-    )
+    ) }
 
     @Argument(help: "The earlier assessment.") var old: String
     @Argument(help: "The later assessment.") var new: String

@@ -7,8 +7,8 @@ extension Inventory {
     struct Import: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static let configuration = CommandConfiguration(
-            abstract: "Import processes from a CSV or .xlsx file into an assessment.",
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: L("cli.help.cmd.inventory_import"),
             discussion: """
             Columns are matched by header in any order, ignoring case, spaces and punctuation; extra \
             columns are ignored and named. RPA assessment sheets (frequency, volume per frequency, \
@@ -25,7 +25,7 @@ extension Inventory {
               maturity inventory import q4.xlsx --sheet Processes --into acme.yaml --replace
               maturity inventory import q4.csv --into acme.yaml --merge-into "Quote preparation=Quote prep"
             """
-        )
+        ) }
 
         @Argument(help: "The spreadsheet: .csv (comma, semicolon or tab) or .xlsx.")
         var file: String

@@ -4,21 +4,21 @@ import MaturityCore
 import MaturityStore
 
 struct Inventory: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Bring a process inventory in from a spreadsheet (CSV or .xlsx).",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: L("cli.help.cmd.inventory"),
         subcommands: [Import.self, Template.self]
-    )
+    ) }
 
     struct Template: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static let configuration = CommandConfiguration(
-            abstract: "Write a CSV with the expected headers and one example row.",
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: L("cli.help.cmd.inventory_template"),
             discussion: """
             Example:
               maturity inventory template --output processes.csv
             """
-        )
+        ) }
 
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?

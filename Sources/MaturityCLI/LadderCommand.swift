@@ -5,9 +5,9 @@ import MaturityReport
 import MaturityStore
 
 struct LadderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "ladder",
-        abstract: "Read an agent's decision log and say, from the numbers, which rung it has earned.",
+        abstract: L("cli.help.cmd.ladder"),
         discussion: """
         The log has one row per case (CSV, .xlsx or JSON Lines, nested keys as dotted paths, in \
         any order): case_id, at, mode (shadow, approve_each, auto or exception), and what decides \
@@ -38,7 +38,7 @@ struct LadderCommand: ParsableCommand {
           maturity ladder log.csv --agent "AP invoice matcher" --assessment acme.yaml --output ladder.html
           maturity ladder log.csv --agent "AP invoice matcher" --into acme.yaml
         """
-    )
+    ) }
 
     @Argument(help: "The decision log(s): .csv, .xlsx or .jsonl, or a platform's export files (.json, .jsonl, .csv).") var logs: [String]
     @Option(name: .long, help: "The agent the log is for (rows for other agents are left out).") var agent: String?

@@ -13,7 +13,10 @@ public struct MaturityCommand: ParsableCommand {
         commandName: "maturity",
         abstract: L("cli.help.abstract"),
         discussion: L("cli.help.examples_heading") + "\n" + Self.examples.map { command, key in
-            "  " + command.padding(toLength: 48, withPad: " ", startingAt: 0) + L("cli.help.example.\(key)")
+            // A description too long for the 80 columns --help wraps at goes on its own line.
+            let said = L("cli.help.example.\(key)")
+            return 2 + 48 + said.count < 80 ? "  " + command.padding(toLength: 48, withPad: " ", startingAt: 0) + said
+                : "  " + command + "\n      " + said
         }.joined(separator: "\n"),
         version: ContentLibrary.versionLine(maturityVersion),
         subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, LadderCommand.self, Demo.self, Templates.self]

@@ -5,8 +5,8 @@ import MaturityStore
 
 
 struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Place the company, score its processes and plan its next 90 days.",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: L("cli.help.cmd.report"),
         discussion: """
         Without --format, the format follows the --output extension (.html, .md, .json, .xlsx), else text.
 
@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
           maturity report acme.yaml --calendar plant-calendar.yaml --output acme.html
           maturity report acme/2026-q3.yaml --previous acme/2026-q2.yaml --history acme/ --output q3.html
         """
-    )
+    ) }
 
     @Argument(help: "The assessment file (YAML).")
     var file: String

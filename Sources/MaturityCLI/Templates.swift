@@ -2,23 +2,23 @@ import ArgumentParser
 import MaturityStore
 
 struct Templates: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Work with the report templates.",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: L("cli.help.cmd.templates"),
         subcommands: [Export.self]
-    )
+    ) }
 
     struct Export: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static let configuration = CommandConfiguration(
-            abstract: "Write the built-in templates and an example brand.yaml into a folder to edit.",
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: L("cli.help.cmd.templates_export"),
             discussion: """
             Edit the copies, then pass the folder with --templates. Files you leave out fall back to the built-in ones.
 
             Example:
               maturity templates export my-brand && maturity report acme.yaml --templates my-brand --output acme.html
             """
-        )
+        ) }
 
         @Argument(help: "Folder to write the templates into (created if missing).")
         var directory: String

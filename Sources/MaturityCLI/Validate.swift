@@ -7,8 +7,8 @@ import MaturityYAML
 struct Validate: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
-    static let configuration = CommandConfiguration(
-        abstract: "Check assessment or questionnaire files and list every problem.",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: L("cli.help.cmd.validate"),
         discussion: """
         Each file is recognised by its content: a questionnaire has `stages:`, an assessment \
         names its `questionnaire:`. Exit code 0 when all are valid, 65 when any has errors.
@@ -16,7 +16,7 @@ struct Validate: ParsableCommand {
         Example:
           maturity validate acme.yaml questionnaires/ai-maturity-manufacturing.yaml
         """
-    )
+    ) }
 
     @Argument(help: "Assessment or questionnaire files (YAML).")
     var files: [String]

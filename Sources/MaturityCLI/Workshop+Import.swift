@@ -7,8 +7,8 @@ extension WorkshopCommand {
     struct Import: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static let configuration = CommandConfiguration(
-            abstract: "Turn a survey export (Microsoft Forms, Google Forms, Typeform) into one participant file per respondent.",
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: L("cli.help.cmd.workshop_import"),
             discussion: """
             One row per respondent, one column per question. A column answers a question when its header \
             is the question's text (any case and punctuation, a leading number like "3." dropped) or its id; \
@@ -22,7 +22,7 @@ extension WorkshopCommand {
               maturity workshop import responses.csv --output room --from acme.yaml --role-column "Job title"
               maturity workshop import typeform.csv --output room --company Acme --map "Pilots so far=ai_pilots"
             """
-        )
+        ) }
 
         @Argument(help: "The survey export: .csv (comma or semicolon) or .xlsx.") var file: String
         @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the participants' files into (made if missing).", valueName: "dir"))

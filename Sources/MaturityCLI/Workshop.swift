@@ -11,17 +11,17 @@ enum MergeRule: String, CaseIterable, ExpressibleByArgument {
 }
 
 struct WorkshopCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "workshop",
-        abstract: "Several people answer; the room sees where it disagrees; the consensus is kept with dissent.",
+        abstract: L("cli.help.cmd.workshop"),
         subcommands: [Merge.self, Run.self, Import.self]
-    )
+    ) }
 
     struct Merge: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static let configuration = CommandConfiguration(
-            abstract: "Combine each participant's file into one, keeping every disagreement.",
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: L("cli.help.cmd.workshop_merge"),
             discussion: """
             Each participant answers on their own: maturity assess --respondent "Ana Ruiz, COO" --output ana.yaml
 
@@ -29,7 +29,7 @@ struct WorkshopCommand: ParsableCommand {
               maturity workshop merge ana.yaml raj.yaml lee.yaml --output acme.yaml
               maturity workshop merge *.yaml --output acme.yaml --rule majority
             """
-        )
+        ) }
 
         @Argument(help: "The participants' assessment files.") var files: [String]
         @Option(name: .shortAndLong, help: "The merged assessment file to write.") var output: String
@@ -96,8 +96,8 @@ struct WorkshopCommand: ParsableCommand {
     struct Run: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static let configuration = CommandConfiguration(
-            abstract: "Run a facilitated session in one terminal: blind answers, the spread, the consensus and dissent.",
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: L("cli.help.cmd.workshop_run"),
             discussion: """
             The facilitator types each person's answer in turn; nobody's answer is shown until all have \
             answered. Then the spread appears and the facilitator records the consensus (the strict, least \
@@ -107,7 +107,7 @@ struct WorkshopCommand: ParsableCommand {
             Example:
               maturity workshop run --participants "Ana Ruiz (COO)" --participants "Raj Patel (Plant manager)" --output acme.yaml
             """
-        )
+        ) }
 
         @Option(name: .long, parsing: .upToNextOption,
                 help: ArgumentHelp("Each participant as \"Name (Role)\": --participants \"Ana (CEO)\" \"Ben (Plant manager)\"", valueName: "name (role)"))
