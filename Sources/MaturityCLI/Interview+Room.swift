@@ -90,7 +90,8 @@ extension Interview {
         terminal.say(terminal.dim(position))
         for row in wrap(q.prompt, width: 78) { terminal.heading(row) }
         if let help = q.help { terminal.note(terminal.dim(help)) }
-        for (i, c) in q.choices.enumerated() { terminal.say("    \(i + 1). \(c.label)" + terminal.dim(" (\(c.value))")) }
+        let ids = Language.current.code == "en"
+        for (i, c) in q.choices.enumerated() { terminal.say("    \(i + 1). \(c.label)" + (ids ? terminal.dim(" (\(c.value))") : "")) }
     }
 
     /// One person's answer, typed blind: nobody sees it until everyone has answered.

@@ -100,7 +100,7 @@ final class Interview {
         case "usd_rate_on":
             guard usesRate, draft.usdRate != nil else { return .pass }
             return try field(position: position(id), text: L("cli.ask.usd_rate_on"), help: L("cli.ask.usd_rate_on_help"),
-                             current: (draft.usdRateOn ?? draft.assessedOn ?? today).iso, skippable: true, parse: Parse.day) { self.draft.usdRateOn = $0 }
+                             current: Phrases.current.tableDate(iso: (draft.usdRateOn ?? draft.assessedOn ?? today).iso), skippable: true, parse: Parse.day) { self.draft.usdRateOn = $0 }
         case "rate":
             return try field(position: position(id), text: L("cli.ask.rate"),
                              help: L("cli.ask.rate_help"),
@@ -108,10 +108,10 @@ final class Interview {
                              parse: Parse.number(unit: L("cli.unit.money_per_hour"), example: "48", min: 0.01)) { self.draft.loadedHourlyRate = $0 }
         case "assessed_on":
             return try field(position: position(id), text: L("cli.ask.assessed_on"), help: L("cli.ask.assessed_on_help"),
-                             current: (draft.assessedOn ?? today).iso, skippable: false, parse: Parse.day) { self.draft.assessedOn = $0 }
+                             current: Phrases.current.tableDate(iso: (draft.assessedOn ?? today).iso), skippable: false, parse: Parse.day) { self.draft.assessedOn = $0 }
         case "plan_starts_on":
             return try field(position: position(id), text: L("cli.ask.plan_starts_on"), help: L("cli.ask.plan_starts_on_help"),
-                             current: (draft.planStartsOn ?? draft.assessedOn ?? today).iso, skippable: false, parse: Parse.day) { day in
+                             current: Phrases.current.tableDate(iso: (draft.planStartsOn ?? draft.assessedOn ?? today).iso), skippable: false, parse: Parse.day) { day in
                 self.draft.planStartsOn = day == self.draft.assessedOn ? nil : day
             }
         case "respondents": return try respondents()

@@ -37,7 +37,10 @@ extension Terminal {
     /// Asks until the answer parses or the person types a command. Never loops at end of input.
     func ask<T>(_ p: Prompt<T>) -> Reply<T> {
         if !p.choices.isEmpty {
-            for (i, c) in p.choices.enumerated() { say("    \(i + 1). \(c.label)" + dim(" (\(c.value))")) }
+            // The file's id beside each choice helps an English reader who edits the YAML; in German
+            // or Spanish it is a stray English word: the number is what people type.
+            let ids = Language.current.code == "en"
+            for (i, c) in p.choices.enumerated() { say("    \(i + 1). \(c.label)" + (ids ? dim(" (\(c.value))") : "")) }
         }
         let shownDefault = p.defaultText.map { " [\($0)]" } ?? ""
         var line = "\(p.position) \(p.text)\(shownDefault): "
@@ -74,7 +77,7 @@ extension Terminal {
                 switch p.parse(typed) {
                 case .success(let v):
                     // A number typed any other way than plainly ("40k", "EUR 40.000") is said back as read.
-                    if let d = v as? Double, Double(typed) == nil { say("  " + L("cli.prompt.read_as", ["v": .number(d, decimals: 4)])) }
+                    if let d = v as? Double, Double(typed) == nil, typed != Format.decimal(d) { say("  " + L("cli.prompt.read_as", ["v": .number(d, decimals: 4)])) }
                     return .value(v)
                 case .failure(let e): warn("  \(e.reason)")
                 }
