@@ -14,7 +14,8 @@ enum Phrases {
     static var current: PhraseBook { Language.current.code == "en" ? english : book(Language.current.code) }
 
     /// A language with its number style and its words for the built-in questionnaires.
-    static func language(_ code: String) -> Language {
+    static func language(_ tag: String) -> Language {
+        let code = String(tag.prefix(2)), region = tag.count == 5 ? String(tag.suffix(2)) : nil
         guard code != "en" else { return .english }
         let table = book(code)
         var texts: [String: (english: String, text: String)] = [:]
@@ -25,7 +26,7 @@ enum Phrases {
         }
         var numbers: [Int: String] = [:]
         for n in 0...20 { if case .text(let t)? = table.entries["number.\(n)"] { numbers[n] = t } }
-        var language = Language(code: code, questionnaireTexts: texts, numberWords: numbers)
+        var language = Language(code: code, region: region, questionnaireTexts: texts, numberWords: numbers)
         for (key, entry) in table.entries where key.hasPrefix("file.") { if case .text(let t) = entry { language.messages[key] = t } }
         return language
     }
@@ -39,8 +40,8 @@ enum Phrases {
             if a.hasPrefix("--lang=") { given = String(a.dropFirst("--lang=".count)) }
         }
         if let given {
-            let code = given.lowercased()
-            return Language.codes.contains(code) ? .success(code) : .failure(LanguageError(value: given))
+            // en, de, es, or with a region: es-MX (Mexico's number style), de_AT.
+            return Language.code(fromLocale: given).map { .success($0) } ?? .failure(LanguageError(value: given))
         }
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[name], !value.isEmpty { return .success(Language.code(fromLocale: value) ?? "en") }
@@ -50,6 +51,6 @@ enum Phrases {
 
     struct LanguageError: Error, CustomStringConvertible {
         var value: String
-        var description: String { "--lang \(value): reports are written in en (English), de (Deutsch) or es (Español); pick one of those" }
+        var description: String { "--lang \(value): reports are written in en (English), de (Deutsch) or es (Español), with a region if you like (es-MX writes figures the Mexican way); pick one of those" }
     }
 }

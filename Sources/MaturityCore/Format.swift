@@ -14,6 +14,8 @@ public struct NumberStyle: Sendable, Equatable {
     public static let english = NumberStyle(decimal: ".", group: ",", currencyAfter: false, percentSpace: false)
     public static let german = NumberStyle(decimal: ",", group: ".", currencyAfter: true, percentSpace: true)
     public static let spanish = NumberStyle(decimal: ",", group: ".", currencyAfter: true, percentSpace: true)
+    /// Mexico writes figures as the United States does (1,234.5; 92%), the currency's code after the amount.
+    public static let mexican = NumberStyle(decimal: ".", group: ",", currencyAfter: true, percentSpace: false)
 
     public init(decimal: String, group: String, currencyAfter: Bool, percentSpace: Bool) {
         self.decimal = decimal
@@ -23,7 +25,8 @@ public struct NumberStyle: Sendable, Equatable {
     }
 
     /// The style a language writes (`en`, `de`, `es`); English for any other.
-    public static func of(language: String) -> NumberStyle {
+    public static func of(language: String, region: String? = nil) -> NumberStyle {
+        if language == "es", region == "MX" { return .mexican }
         switch language {
         case "de": return .german
         case "es": return .spanish

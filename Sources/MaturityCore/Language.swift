@@ -11,9 +11,10 @@ public struct Language: Sendable {
     /// The file checker's messages in this language (`file.*` keys); English is the code's own.
     public var messages: [String: String] = [:]
 
-    public init(code: String, questionnaireTexts: [String: (english: String, text: String)] = [:], numberWords: [Int: String] = [:]) {
+    public init(code: String, region: String? = nil, questionnaireTexts: [String: (english: String, text: String)] = [:],
+                numberWords: [Int: String] = [:]) {
         self.code = code
-        self.style = NumberStyle.of(language: code)
+        self.style = NumberStyle.of(language: code, region: region)
         self.questionnaireTexts = questionnaireTexts
         self.numberWords = numberWords
     }
@@ -34,11 +35,15 @@ public struct Language: Sendable {
         }
     }
 
-    /// The language a locale name asks for (`de_DE.UTF-8`, `es_MX`, `C`): its first two letters
-    /// when they name a language the reports are written in.
+    /// The language a locale name asks for (`de_DE.UTF-8`, `es_MX`, `es-MX`, `C`): its first two
+    /// letters when they name a language the reports are written in, with the region when one follows.
     public static func code(fromLocale name: String?) -> String? {
         guard let name, name.count >= 2 else { return nil }
         let two = String(name.prefix(2)).lowercased()
-        return codes.contains(two) ? two : nil
+        guard codes.contains(two) else { return nil }
+        let rest = name.dropFirst(2)
+        guard let sep = rest.first, sep == "_" || sep == "-" else { return rest.isEmpty || rest.first == "." ? two : nil }
+        let region = rest.dropFirst().prefix { $0.isLetter }
+        return region.count == 2 ? two + "-" + region.uppercased() : two
     }
 }

@@ -96,6 +96,19 @@ struct LanguageEndToEndTests {
         }
     }
 
+    /// Spanish for Mexico writes figures the Mexican way; the words stay the Spanish table's.
+    @Test func spanishForMexicoWritesMexicanFigures() throws {
+        for run in [try Binary.run(["report", "examples/fundiciones-pena.yaml", "--lang", "es-MX", "--format", "md"]),
+                    try Binary.run(["report", "examples/fundiciones-pena.yaml", "--format", "md"], environment: ["LANG": "es_MX.UTF-8"])] {
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("580,320 MXN"))
+            #expect(run.stdout.contains("6 de diciembre de 2026"))
+            #expect(run.stdout.range(of: #"\d+\.\dx"#, options: .regularExpression) != nil, "a ratio with a decimal point")
+        }
+        let spain = try Binary.run(["report", "examples/fundiciones-pena.yaml", "--lang", "es", "--format", "md"]).stdout
+        #expect(spain.contains("580.320 MXN"))
+    }
+
     /// The language comes from the locale when --lang is not given.
     @Test func theLocaleChoosesTheLanguage() throws {
         let de = try Binary.run(["report", "examples/mueller-guss.yaml", "--format", "md"], environment: ["LANG": "de_AT.UTF-8"])
