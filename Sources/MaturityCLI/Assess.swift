@@ -8,7 +8,9 @@ import MaturityStore
 struct Assess: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         abstract: L("cli.help.cmd.assess"),
         discussion: """
         At any prompt: ? shows help and why it matters, back returns to the previous question, skip \
@@ -19,7 +21,7 @@ struct Assess: ParsableCommand {
           maturity assess --output acme.yaml --resume
           maturity assess --from acme-2026-q3.yaml --output acme-2026-q4.yaml
         """
-    ) }
+    )
 
     @Option(name: .shortAndLong, help: "The assessment file to write.")
     var output: String = "assessment.yaml"

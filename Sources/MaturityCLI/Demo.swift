@@ -5,7 +5,9 @@ import MaturityReport
 import MaturityStore
 
 struct Demo: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         abstract: L("cli.help.cmd.demo"),
         discussion: """
         The sample is a metal-parts maker of about $250M a year with sixteen processes and two agents.
@@ -13,7 +15,7 @@ struct Demo: ParsableCommand {
         Example:
           maturity demo --output demo && open demo/hartwell-precision.html
         """
-    ) }
+    )
 
     static let sample = "examples/hartwell-precision.yaml"
 

@@ -5,7 +5,9 @@ import MaturityReport
 import MaturityStore
 
 struct History: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         abstract: L("cli.help.cmd.history"),
         discussion: """
         Keep one file per assessment in one folder (acme/2026-q3.yaml, acme/2026-q4.yaml, ...).
@@ -13,7 +15,7 @@ struct History: ParsableCommand {
         Example:
           maturity history acme/
         """
-    ) }
+    )
 
     @Argument(help: "The folder of assessment files.")
     var directory: String
@@ -34,13 +36,15 @@ struct History: ParsableCommand {
 }
 
 struct Compare: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         abstract: L("cli.help.cmd.compare"),
         discussion: """
         Example:
           maturity compare acme/2026-q2.yaml acme/2026-q3.yaml
         """
-    ) }
+    )
 
     @Argument(help: "The earlier assessment.") var old: String
     @Argument(help: "The later assessment.") var new: String

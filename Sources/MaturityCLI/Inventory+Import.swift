@@ -7,7 +7,9 @@ extension Inventory {
     struct Import: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static var configuration: CommandConfiguration { CommandConfiguration(
+        static var configuration: CommandConfiguration { cachedConfiguration }
+        /// Built once, on first use, in the run's language (set before the command line is parsed).
+        static let cachedConfiguration = CommandConfiguration(
             abstract: L("cli.help.cmd.inventory_import"),
             discussion: """
             Columns are matched by header in any order, ignoring case, spaces and punctuation; extra \
@@ -25,7 +27,7 @@ extension Inventory {
               maturity inventory import q4.xlsx --sheet Processes --into acme.yaml --replace
               maturity inventory import q4.csv --into acme.yaml --merge-into "Quote preparation=Quote prep"
             """
-        ) }
+        )
 
         @Argument(help: "The spreadsheet: .csv (comma, semicolon or tab) or .xlsx.")
         var file: String

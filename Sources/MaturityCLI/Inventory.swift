@@ -4,21 +4,25 @@ import MaturityCore
 import MaturityStore
 
 struct Inventory: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         abstract: L("cli.help.cmd.inventory"),
         subcommands: [Import.self, Template.self]
-    ) }
+    )
 
     struct Template: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static var configuration: CommandConfiguration { CommandConfiguration(
+        static var configuration: CommandConfiguration { cachedConfiguration }
+        /// Built once, on first use, in the run's language (set before the command line is parsed).
+        static let cachedConfiguration = CommandConfiguration(
             abstract: L("cli.help.cmd.inventory_template"),
             discussion: """
             Example:
               maturity inventory template --output processes.csv
             """
-        ) }
+        )
 
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?

@@ -5,7 +5,9 @@ import MaturityReport
 import MaturityStore
 
 struct LadderCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         commandName: "ladder",
         abstract: L("cli.help.cmd.ladder"),
         discussion: """
@@ -38,7 +40,7 @@ struct LadderCommand: ParsableCommand {
           maturity ladder log.csv --agent "AP invoice matcher" --assessment acme.yaml --output ladder.html
           maturity ladder log.csv --agent "AP invoice matcher" --into acme.yaml
         """
-    ) }
+    )
 
     @Argument(help: "The decision log(s): .csv, .xlsx or .jsonl, or a platform's export files (.json, .jsonl, .csv).") var logs: [String]
     @Option(name: .long, help: "The agent the log is for (rows for other agents are left out).") var agent: String?

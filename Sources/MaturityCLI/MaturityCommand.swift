@@ -9,7 +9,9 @@ public let maturityVersion = "0.2.0"
 /// The root command: lists the subcommands, each with an example.
 public struct MaturityCommand: ParsableCommand {
     /// Said in the run's language: `--help` is read after `--lang` (or the locale) is known.
-    public static var configuration: CommandConfiguration { CommandConfiguration(
+    public static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         commandName: "maturity",
         abstract: L("cli.help.abstract"),
         discussion: L("cli.help.examples_heading") + "\n" + Self.examples.map { command, key in
@@ -20,7 +22,7 @@ public struct MaturityCommand: ParsableCommand {
         }.joined(separator: "\n"),
         version: ContentLibrary.versionLine(maturityVersion),
         subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, LadderCommand.self, Demo.self, Templates.self]
-    ) }
+    )
 
     static let examples: [(String, String)] = [
         ("maturity assess --output acme.yaml", "assess"), ("maturity validate acme.yaml", "validate"),

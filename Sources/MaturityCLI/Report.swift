@@ -5,7 +5,9 @@ import MaturityStore
 
 
 struct Report: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         abstract: L("cli.help.cmd.report"),
         discussion: """
         Without --format, the format follows the --output extension (.html, .md, .json, .xlsx), else text.
@@ -18,7 +20,7 @@ struct Report: ParsableCommand {
           maturity report acme.yaml --calendar plant-calendar.yaml --output acme.html
           maturity report acme/2026-q3.yaml --previous acme/2026-q2.yaml --history acme/ --output q3.html
         """
-    ) }
+    )
 
     @Argument(help: "The assessment file (YAML).")
     var file: String

@@ -2,15 +2,19 @@ import ArgumentParser
 import MaturityStore
 
 struct Templates: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         abstract: L("cli.help.cmd.templates"),
         subcommands: [Export.self]
-    ) }
+    )
 
     struct Export: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static var configuration: CommandConfiguration { CommandConfiguration(
+        static var configuration: CommandConfiguration { cachedConfiguration }
+        /// Built once, on first use, in the run's language (set before the command line is parsed).
+        static let cachedConfiguration = CommandConfiguration(
             abstract: L("cli.help.cmd.templates_export"),
             discussion: """
             Edit the copies, then pass the folder with --templates. Files you leave out fall back to the built-in ones.
@@ -18,7 +22,7 @@ struct Templates: ParsableCommand {
             Example:
               maturity templates export my-brand && maturity report acme.yaml --templates my-brand --output acme.html
             """
-        ) }
+        )
 
         @Argument(help: "Folder to write the templates into (created if missing).")
         var directory: String

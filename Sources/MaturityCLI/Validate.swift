@@ -7,7 +7,9 @@ import MaturityYAML
 struct Validate: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         abstract: L("cli.help.cmd.validate"),
         discussion: """
         Each file is recognised by its content: a questionnaire has `stages:`, an assessment \
@@ -16,7 +18,7 @@ struct Validate: ParsableCommand {
         Example:
           maturity validate acme.yaml questionnaires/ai-maturity-manufacturing.yaml
         """
-    ) }
+    )
 
     @Argument(help: "Assessment or questionnaire files (YAML).")
     var files: [String]

@@ -7,7 +7,9 @@ extension WorkshopCommand {
     struct Import: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static var configuration: CommandConfiguration { CommandConfiguration(
+        static var configuration: CommandConfiguration { cachedConfiguration }
+        /// Built once, on first use, in the run's language (set before the command line is parsed).
+        static let cachedConfiguration = CommandConfiguration(
             abstract: L("cli.help.cmd.workshop_import"),
             discussion: """
             One row per respondent, one column per question. A column answers a question when its header \
@@ -22,7 +24,7 @@ extension WorkshopCommand {
               maturity workshop import responses.csv --output room --from acme.yaml --role-column "Job title"
               maturity workshop import typeform.csv --output room --company Acme --map "Pilots so far=ai_pilots"
             """
-        ) }
+        )
 
         @Argument(help: "The survey export: .csv (comma or semicolon) or .xlsx.") var file: String
         @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the participants' files into (made if missing).", valueName: "dir"))

@@ -11,16 +11,20 @@ enum MergeRule: String, CaseIterable, ExpressibleByArgument {
 }
 
 struct WorkshopCommand: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
+    static var configuration: CommandConfiguration { cachedConfiguration }
+    /// Built once, on first use, in the run's language (set before the command line is parsed).
+    static let cachedConfiguration = CommandConfiguration(
         commandName: "workshop",
         abstract: L("cli.help.cmd.workshop"),
         subcommands: [Merge.self, Run.self, Import.self]
-    ) }
+    )
 
     struct Merge: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static var configuration: CommandConfiguration { CommandConfiguration(
+        static var configuration: CommandConfiguration { cachedConfiguration }
+        /// Built once, on first use, in the run's language (set before the command line is parsed).
+        static let cachedConfiguration = CommandConfiguration(
             abstract: L("cli.help.cmd.workshop_merge"),
             discussion: """
             Each participant answers on their own: maturity assess --respondent "Ana Ruiz, COO" --output ana.yaml
@@ -29,7 +33,7 @@ struct WorkshopCommand: ParsableCommand {
               maturity workshop merge ana.yaml raj.yaml lee.yaml --output acme.yaml
               maturity workshop merge *.yaml --output acme.yaml --rule majority
             """
-        ) }
+        )
 
         @Argument(help: "The participants' assessment files.") var files: [String]
         @Option(name: .shortAndLong, help: "The merged assessment file to write.") var output: String
@@ -96,7 +100,9 @@ struct WorkshopCommand: ParsableCommand {
     struct Run: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
-        static var configuration: CommandConfiguration { CommandConfiguration(
+        static var configuration: CommandConfiguration { cachedConfiguration }
+        /// Built once, on first use, in the run's language (set before the command line is parsed).
+        static let cachedConfiguration = CommandConfiguration(
             abstract: L("cli.help.cmd.workshop_run"),
             discussion: """
             The facilitator types each person's answer in turn; nobody's answer is shown until all have \
@@ -107,7 +113,7 @@ struct WorkshopCommand: ParsableCommand {
             Example:
               maturity workshop run --participants "Ana Ruiz (COO)" --participants "Raj Patel (Plant manager)" --output acme.yaml
             """
-        ) }
+        )
 
         @Option(name: .long, parsing: .upToNextOption,
                 help: ArgumentHelp("Each participant as \"Name (Role)\": --participants \"Ana (CEO)\" \"Ben (Plant manager)\"", valueName: "name (role)"))

@@ -34,6 +34,23 @@ public struct ComparisonView: Sendable, Encodable {
         Dictionary(uniqueKeysWithValues: statuses.map { ($0, words.say("ui.compare.mark.\($0)")) })
     }
 
+    /// Rules met or lost, flags raised or cleared, agents added, moved or gone: said once, the same
+    /// way in `compare` and in the report's "since last quarter".
+    static func changeLines(_ c: ComparisonJSON, words: PhraseBook) -> [String] {
+        let names = { (list: [String]) in Phrase.Arg.joined(list.map(Phrase.Arg.text), words.say("ui.list.separator")) }
+        let flagNames = { (ids: [String]) in names(ids.map { c.flagTitles[$0] ?? $0.replacingOccurrences(of: "_", with: " ") }) }
+        var lines = c.rulesFlipped.map { words.say($0.before ? "ui.since.rule_lost" : "ui.since.rule_met", ["rule": .text($0.rule)]) }
+        if !c.flagsRaised.isEmpty { lines.append(words.say("ui.since.flags_raised", ["flags": flagNames(c.flagsRaised)])) }
+        if !c.flagsCleared.isEmpty { lines.append(words.say("ui.since.flags_cleared", ["flags": flagNames(c.flagsCleared)])) }
+        if !c.agentsAdded.isEmpty { lines.append(words.say("ui.since.agents_added", ["agents": names(c.agentsAdded)])) }
+        lines += c.agentsMoved.map {
+            words.say($0.direction == "forward" ? "ui.since.agent_up" : "ui.since.agent_back",
+                      ["agent": .text($0.name), "from": words.rungArg($0.from), "to": words.rungArg($0.to)])
+        }
+        if !c.agentsRemoved.isEmpty { lines.append(words.say("ui.since.agents_removed", ["agents": names(c.agentsRemoved)])) }
+        return lines
+    }
+
     public init(_ c: ComparisonJSON, currency: String, words: PhraseBook) {
         let money = { (v: Int?) in v.map { Format.money(Double($0), currency: currency) } ?? "-" }
         lang = words.language
@@ -50,16 +67,7 @@ public struct ComparisonView: Sendable, Encodable {
         questionnaireNote = c.questionnaireChanged
             ? (c.notComparable.isEmpty ? words.say("ui.compare.questionnaire_changed")
                : words.say("ui.compare.questionnaire_changed_answers", ["answers": names(c.notComparable)])) : nil
-        var lines = c.rulesFlipped.map { words.say($0.before ? "ui.compare.rule_lost" : "ui.compare.rule_met", ["rule": .text($0.rule)]) }
-        let flagNames = { (ids: [String]) in names(ids.map { c.flagTitles[$0] ?? $0.replacingOccurrences(of: "_", with: " ") }) }
-        if !c.flagsRaised.isEmpty { lines.append(words.say("ui.since.flags_raised", ["flags": flagNames(c.flagsRaised)])) }
-        if !c.flagsCleared.isEmpty { lines.append(words.say("ui.since.flags_cleared", ["flags": flagNames(c.flagsCleared)])) }
-        if !c.agentsAdded.isEmpty { lines.append(words.say("ui.compare.agents_added", ["agents": names(c.agentsAdded)])) }
-        lines += c.agentsMoved.map {
-            words.say($0.direction == "forward" ? "ui.compare.agent_moved" : "ui.compare.agent_back", ["agent": .text($0.name), "from": words.rungArg($0.from), "to": words.rungArg($0.to)])
-        }
-        if !c.agentsRemoved.isEmpty { lines.append(words.say("ui.compare.agents_removed", ["agents": names(c.agentsRemoved)])) }
-        changes = lines
+        changes = Self.changeLines(c, words: words)
         let f = c.followThrough
         let marks = Self.markWords(words)
         move = f.move

@@ -11,7 +11,8 @@ extension PhraseBook {
         out.reserveCapacity(entries.count / 2)
         for (key, entry) in entries where key.hasPrefix("ui.") {
             guard case .text(let t) = entry, !t.contains("{") else { continue }
-            out[key.dropFirst(3).replacingOccurrences(of: ".", with: "_")] = t
+            // "ui.glance.heading" → "glance_heading", byte by byte (no Foundation on this hot path).
+            out[String(decoding: key.utf8.dropFirst(3).map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)] = t
         }
         return out
     }

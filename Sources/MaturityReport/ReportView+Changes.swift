@@ -8,15 +8,7 @@ extension ReportView {
         let items = words.say("ui.list.separator")
         let names = { (list: [String]) in Phrase.Arg.joined(list.map(Phrase.Arg.text), items) }
         if let c = m.sinceLastQuarter {
-            var changes = c.rulesFlipped.map { words.say($0.before ? "ui.since.rule_lost" : "ui.since.rule_met", ["rule": .text($0.rule)]) }
-            func flagNames(_ ids: [String]) -> Phrase.Arg { names(ids.map { c.flagTitles[$0] ?? $0.replacingOccurrences(of: "_", with: " ") }) }
-            if !c.flagsRaised.isEmpty { changes.append(words.say("ui.since.flags_raised", ["flags": flagNames(c.flagsRaised)])) }
-            if !c.flagsCleared.isEmpty { changes.append(words.say("ui.since.flags_cleared", ["flags": flagNames(c.flagsCleared)])) }
-            if !c.agentsAdded.isEmpty { changes.append(words.say("ui.since.agents_added", ["agents": names(c.agentsAdded)])) }
-            changes += c.agentsMoved.map {
-                words.say($0.direction == "forward" ? "ui.since.agent_up" : "ui.since.agent_back", ["agent": .text($0.name), "from": words.rungArg($0.from), "to": words.rungArg($0.to)])
-            }
-            if !c.agentsRemoved.isEmpty { changes.append(words.say("ui.since.agents_removed", ["agents": names(c.agentsRemoved)])) }
+            let changes = ComparisonView.changeLines(c, words: words)
             let f = c.followThrough
             let marks = Self.markWords(words)
             since = SinceView(
