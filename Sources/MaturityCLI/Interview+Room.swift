@@ -14,7 +14,7 @@ extension Interview {
     func roomQuestion(_ id: String, participants: [Respondent]) throws -> StepResult {
         guard let q = questionnaire.question(id) else { return .next }
         let n = (questionnaire.questions.firstIndex { $0.id == id } ?? 0) + 1
-        let position = "[\(q.section ?? "Questions") · question \(n) of \(questionnaire.questions.count)]"
+        let position = "[" + L("cli.position.question", ["section": .text(q.section ?? L("cli.position.questions")), "i": .int(n), "n": .int(questionnaire.questions.count)]) + "]"
         var workshop = draft.workshop ?? Workshop(rule: .consensus, participants: participants)
         // Re-asked from the review: Enter keeps each person's earlier answer (or the room's), but it
         // is never shown, so the vote stays blind; a dissent already recorded is kept.
@@ -36,7 +36,12 @@ extension Interview {
         showQuestion(q, position: position)
         // `back` steps back one answer within the question (the last person's answer, then the
         // consensus), and out of the question only from its first answer.
-        let shown = { (a: Answer?) in a.map(Self.typed) ?? "unknown" }
+        // As typed (so a default reads back), yes and no in the run's language.
+        let shown = { (a: Answer?) -> String in
+            guard let a else { return L("cli.review.unknown") }
+            if case .yesNo(let yes) = a { return L(yes ? "cli.yes" : "cli.no") }
+            return Self.typed(a)
+        }
         var agreed: Answer?
         var dissent: String?
         answering: while true {
@@ -57,11 +62,11 @@ extension Interview {
                 continue
             }
             let spread = Dictionary(grouping: entry.answers, by: \.answer)
-            terminal.say("  Spread: " + spread.keys.sorted { shown($0) < shown($1) }.map { "\(shown($0)) — \((spread[$0] ?? []).map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
+            terminal.say("  " + L("cli.room.spread") + " " + spread.keys.sorted { shown($0) < shown($1) }.map { "\(shown($0)) — \((spread[$0] ?? []).map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
             if spread.count == 1 {
                 draft.answers[id] = .some(entry.answers[0].answer)
                 try store(nil)
-                terminal.say("  The room agrees.")
+                terminal.say("  " + L("cli.room.agrees"))
                 return .next
             }
             switch askConsensus(q, strict: Workshop.settle(entry.answers.map(\.answer), question: q, rule: .strict), dissent: entry.dissent, shown: shown) {
@@ -98,8 +103,9 @@ extension Interview {
     /// An earlier answer is what Enter keeps, never shown: the prompt only says that Enter keeps it.
     func blindPrompt(_ q: Question, for person: Respondent, default previous: String?) -> Prompt<Answer> {
         let who = person.name + (person.role.map { " (\($0))" } ?? "")
-        return Prompt<Answer>(position: "  ", text: "\(who), your answer" + (q.type == .yesNo ? " (y/n)" : "") + (previous == nil ? "" : " (Enter keeps your earlier one)"),
-                              help: (q.help ?? "") + " The others do not see it until everyone has answered; skip records unknown.",
+        return Prompt<Answer>(position: "  ", text: L("cli.room.your_answer", ["who": .text(who)]) + (q.type == .yesNo ? " " + L("cli.hint.yes_no") : "")
+                                + (previous == nil ? "" : " " + L("cli.room.keeps_earlier")),
+                              help: (q.help ?? "") + " " + L("cli.room.blind_help"),
                               defaultText: nil, skippable: true, parse: answerParser(q), hidden: true, unshownDefault: previous)
     }
 
@@ -110,7 +116,7 @@ extension Interview {
     /// A dissent already recorded is the note's default: Enter keeps it, `none` clears it.
     func askConsensus(_ q: Question, strict: Answer?, dissent recorded: String? = nil, shown: (Answer?) -> String) -> ConsensusStep {
         while true {
-            let consensus = Prompt<Answer?>(position: "  ", text: "Consensus the room records", help: "The strict rule would record \(shown(strict)): the least generous answer. Type skip to record unknown; back re-asks the last person.",
+            let consensus = Prompt<Answer?>(position: "  ", text: L("cli.room.consensus"), help: L("cli.room.consensus_help", ["strict": .text(shown(strict))]),
                                             defaultText: shown(strict), skippable: true, parse: { s in self.answerParser(q)(s).map { Optional($0) } })
             let agreed: Answer?
             switch terminal.ask(consensus) {
@@ -120,10 +126,10 @@ extension Interview {
             case .quit: return .quit
             case .ended: return .ended
             }
-            let note = Prompt<String?>(position: "  ", text: recorded == nil ? "Dissent note (Enter for none)" : "Dissent note (Enter keeps it; none clears it)",
-                                       help: "Who disagrees with the consensus, and why, in a sentence. back returns to the consensus.",
+            let note = Prompt<String?>(position: "  ", text: L(recorded == nil ? "cli.room.dissent" : "cli.room.dissent_kept"),
+                                       help: L("cli.room.dissent_help"),
                                        defaultText: recorded, skippable: true,
-                                       parse: { s in ["none", "-"].contains(s.lowercased()) ? .success(nil) : Parse.text(s).map { Optional($0) } })
+                                       parse: { s in ["none", "-", L("cli.room.none").lowercased()].contains(s.lowercased()) ? .success(nil) : Parse.text(s).map { Optional($0) } })
             switch terminal.ask(note) {
             case .value(let text): return .recorded(agreed, dissent: text)
             case .skip: return .recorded(agreed, dissent: nil)

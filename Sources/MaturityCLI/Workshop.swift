@@ -166,19 +166,19 @@ struct WorkshopCommand: ParsableCommand {
             let interview = Interview(terminal: terminal, questionnaire: q, path: output, draft: draft, previous: nil, today: Assess.today())
             interview.participants = people
             let hint = "maturity workshop run --output \(output) --resume"
-            let stop = Assess.onInterrupt { Console.err("\nStopped. Every confirmed answer is saved in \(output). Continue with: \(hint)") }
+            let stop = Assess.onInterrupt { Console.err("\n" + L("cli.assess.stopped", ["file": .text(output), "command": .text(hint)])) }
             defer { stop.cancel() }
-            terminal.heading(resume ? "Continuing the workshop in \(output)" : "Workshop: \(people.map(\.name).joined(separator: ", "))")
-            terminal.say(terminal.dim("At any prompt: ? help · back · skip (unknown) · quit (saves)."))
+            terminal.heading(resume ? L("cli.workshop.continuing", ["file": .text(output)]) : L("cli.workshop.heading", ["people": .text(people.map(\.name).joined(separator: ", "))]))
+            terminal.say(terminal.dim(L("cli.assess.commands")))
             switch try interview.run(from: resume ? (draft.next ?? "review") : nil) {
-            case .quit: terminal.say("Saved \(output). Continue with: \(hint)")
+            case .quit: terminal.say(L("cli.assess.saved", ["file": .text(output), "command": .text(hint)]))
             case .ended:
-                Console.err("Input ended before the workshop finished; every confirmed answer is saved in \(output). Continue with: \(hint)")
+                Console.err(L("cli.workshop.input_ended", ["file": .text(output), "command": .text(hint)]))
                 throw ExitCode(75)
             case .finished:
                 let evaluation = Evaluation(try interview.draft.assessment(), questionnaire: q)
                 let splits = evaluation.room?.splits.count ?? 0
-                terminal.say("Stage \(evaluation.placement.stage) \(q.stageName(evaluation.placement.stage)); \(Words.count(splits, "split question")) recorded with the consensus.")
+                terminal.say(L("cli.workshop.done", ["stage": .int(evaluation.placement.stage), "name": .text(q.stageName(evaluation.placement.stage)), "splits": .count(splits, "split_question")]))
                 // The same reports the interview writes, beside the file.
                 try Assess.writeReports(beside: output, evaluation, renderer: Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.current),
                                         store: store, terminal: terminal)
