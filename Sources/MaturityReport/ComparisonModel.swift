@@ -92,6 +92,8 @@ public struct HistoryEntry: Encodable, Sendable {
     public var nextMove: String
     /// The rule that chose the move (`ship_next_agent`, …), as in the report's `nextMove.kind`.
     public var nextMoveKind: String
+    /// The assessment's currency, which `dollarsReported` is in.
+    public var currency: String = "USD"
 
     /// The point in words: `words` is the language's table; each point is said in its own assessment's currency and questionnaire.
     public init(file: String?, _ p: TrendPoint, words: PhraseBook) {
@@ -105,6 +107,7 @@ public struct HistoryEntry: Encodable, Sendable {
         dollarsReported = p.dollarsReported.roundedInt()
         nextMove = w.say(p.nextMove)
         nextMoveKind = p.nextMoveKind.rawValue
+        currency = p.currency
     }
 }
 

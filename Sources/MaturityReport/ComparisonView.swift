@@ -140,7 +140,7 @@ public struct HistoryView: Sendable, Encodable {
         self.folder = folder
         rows = entries.map {
             Row(assessedOn: $0.assessedOn, stage: $0.stage, stageName: $0.stageName, agentsInProduction: $0.agentsInProduction,
-                dollarsReported: Format.grouped(Double($0.dollarsReported)), flags: $0.flags.joined(separator: ", "),
+                dollarsReported: Format.money(Double($0.dollarsReported), currency: $0.currency), flags: $0.flags.joined(separator: ", "),
                 nextMove: $0.nextMove, file: $0.file.map { String($0.split(separator: "/").last ?? "") } ?? "")
         }
     }

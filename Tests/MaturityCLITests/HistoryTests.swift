@@ -26,7 +26,8 @@ struct HistoryTests {
         #expect(entries.compactMap { $0["dollarsReported"] as? Int } == [0, 0, 85000])
         #expect(entries.last?["nextMove"] as? String == "Ship Supplier follow-up as your next agent, reusing Order entry agent's connection to the ERP")
         let text = try Binary.run(["history", Self.dir])
-        #expect(text.stdout.contains("2026-07-15  Stage 2 First Agent  ·  1 in production  ·  85,000 reported  ·  2026-q3.yaml\n"))
+        #expect(text.stdout.contains("2026-07-15  Stage 2 First Agent  ·  1 in production  ·  $85,000 reported  ·  2026-q3.yaml\n"))
+        #expect(entries.last?["currency"] as? String == "USD")
     }
 
     @Test func aSlippedPlanIsMarkedStepByStepWithTheReason() throws {
