@@ -7,7 +7,10 @@ import MaturityStore
 enum ProcessLine {
     static func parse(_ text: String, questionnaire q: Questionnaire) -> InventoryProcess {
         // A comma between digits is a thousands separator ("1,200/wk"), not a new piece.
+        // A comma between digits is a thousands separator ("1,200/wk"), not a new piece; with one or
+        // two digits after it, a decimal comma ("12,5h", as German and Spanish write it).
         let pieces = text.replacingOccurrences(of: #"(?<=\d),(?=\d{3}(\D|$))"#, with: "\u{1F}", options: .regularExpression)
+            .replacingOccurrences(of: #"(?<=\d),(?=\d{1,2}(\D|$))"#, with: ".", options: .regularExpression)
         var parts = pieces.split(separator: ",").map { $0.replacingOccurrences(of: "\u{1F}", with: ",").trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         var p = InventoryProcess(name: parts.isEmpty ? "" : parts.removeFirst(), hoursPerWeek: 0)
@@ -15,8 +18,8 @@ enum ProcessLine {
         var numbers: [Double] = []
         for part in parts {
             let lower = part.lowercased()
-            if lower.hasPrefix("owner ") {
-                p.ownerCandidate = String(part.dropFirst(6)).trimmingCharacters(in: .whitespaces)
+            if let prefix = ["owner ", "verantwortlich ", "responsable "].first(where: { lower.hasPrefix($0) }) {
+                p.ownerCandidate = String(part.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
                 continue
             }
             if lower.contains("%"), let n = number(lower.replacingOccurrences(of: "exceptions", with: "").trimmingCharacters(in: .whitespaces)), n <= 100 {
@@ -26,9 +29,11 @@ enum ProcessLine {
             if let value = Parse.choice(systems)(part).success ?? InventoryImporter.choiceValue(part, field: "system_of_record") {
                 p.systemOfRecord = value
             } else if let n = number(lower) {
-                if lower.contains("/w") || lower.contains("case") || lower.contains("per week") && !lower.contains("h") || lower.contains("txn") || lower.contains("order") {
+                // Cases a week in English, German or Spanish: 300/wk, 300 Fälle/Woche, 300 casos/sem.
+                let volume = ["/w", "case", "txn", "order", "fäll", "fall", "vorg", "auftr", "caso", "/sem", "pedido"]
+                if volume.contains(where: { lower.contains($0) }) || lower.contains("per week") && !lower.contains("h") {
                     p.volumePerWeek = n
-                } else if lower.hasSuffix("h") || lower.contains("hour") || lower.contains("hrs") {
+                } else if lower.hasSuffix("h") || ["hour", "hrs", "std", "stunde", "hora"].contains(where: { lower.contains($0) }) {
                     p.hoursPerWeek = n
                 } else {
                     numbers.append(n)

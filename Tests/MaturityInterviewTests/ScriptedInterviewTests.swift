@@ -100,6 +100,17 @@ struct TypedNumberTests {
         #expect(p.systemOfRecord == "erp")
     }
 
+    /// The same line as a German or Spanish planner types it: a decimal comma and their units (issue 25).
+    @Test(arguments: [("Angebotserstellung, 12,5 Std, 300 Fälle/Woche, ERP, verantwortlich Anja Böhm", "Anja Böhm"),
+                      ("Cotizaciones, 12,5 horas, 300 casos/sem, ERP, responsable Lucía Ibáñez", "Lucía Ibáñez")])
+    func aOneLineProcessInGermanOrSpanish(_ line: String, _ owner: String) {
+        let p = ProcessLine.parse(line, questionnaire: Repo.questionnaire)
+        #expect(p.hoursPerWeek == 12.5)
+        #expect(p.volumePerWeek == 300)
+        #expect(p.systemOfRecord == "erp")
+        #expect(p.ownerCandidate == owner)
+    }
+
     @Test(arguments: [("40k", 40_000.0), ("€40k maybe", 40_000), ("1.2m", 1_200_000), ("EUR 40.000", 40_000)])
     func moneyIsReadAndEchoed(_ typed: String, _ value: Double) {
         let terminal = ScriptedTerminal([typed])
