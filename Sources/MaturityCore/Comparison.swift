@@ -275,9 +275,8 @@ extension FollowThrough {
                 return b.answers[EngineQuestion.staffAITools.rawValue] == .choice("standardized") ? done("tools_standardised") : notYet("tools_not_standardised")
             case "measure_gains":
                 return (b.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false) ? done("gains_measured") : notYet("gains_not_measured")
-            case _ where q.governance.contains { $0.id == id } || id == "standard_gate":
-                let habitID = id == "standard_gate" ? "gate_review" : id
-                let habit = q.governance.first { $0.id == habitID }
+            case _ where q.governance.contains { $0.id == id }:
+                let habit = q.governance.first { $0.id == id }
                 let name = habit.map { Phrase.Arg.label($0.habit) } ?? .text(id)
                 return (habit?.inPlace(b.answers) ?? false) ? done("habit_in_place", ["habit": name]) : notYet("habit_not_in_place", ["habit": name])
             case "inventory":

@@ -43,15 +43,13 @@ public struct Evaluation: Sendable, Equatable {
         self.claims = claims
         self.assessment = assessment
         self.questionnaire = questionnaire
-        placement = Placement.place(assessment, questionnaire: questionnaire)
+        // The stage scores the use cases; the scored workflows say which agents climb under the
+        // return bar; only then is the placement whole, its way up leaving those agents out.
+        let stage = Placement.stage(assessment, questionnaire: questionnaire)
         let governed = questionnaire.governance.allSatisfy { $0.fromStage > 3 || $0.inPlace(assessment.answers) == true }
-        useCases = Scoring.score(assessment, questionnaire: questionnaire, stage: placement.stage, governed: governed)
+        useCases = Scoring.score(assessment, questionnaire: questionnaire, stage: stage, governed: governed)
         economics = AgentEconomics.of(assessment, useCases: useCases, roiMinimum: questionnaire.parameters.roiMinimum)
-        let weak = Set(economics.filter(\.belowBar).map(\.agent))
-        if !weak.isEmpty {
-            placement.moveUp = Placement.moveUp(PlacementFacts(assessment, questionnaire), evidence: placement.evidence,
-                                                stage: placement.stage, weak: weak)
-        }
+        placement = Placement.place(assessment, questionnaire: questionnaire, weak: Set(economics.filter(\.belowBar).map(\.agent)))
         plan = Planner.plan(assessment, questionnaire: questionnaire, placement: placement, useCases: useCases,
                             economics: economics)
         room = WorkshopAnalysis.analyse(self)

@@ -66,14 +66,12 @@ extension Placement {
         PlacementFacts.missingBars(agent, questionnaire)
     }
 
-    public static func place(_ assessment: Assessment, questionnaire: Questionnaire) -> Placement {
+    /// `weak` names agents climbing on a workflow under the return bar (known once the use cases
+    /// are scored): they are never offered as the way up.
+    public static func place(_ assessment: Assessment, questionnaire: Questionnaire, weak: Set<String> = []) -> Placement {
         let facts = PlacementFacts(assessment, questionnaire)
         let evidence = rules(facts)
-        var stage = 0
-        for level in 1...4 {
-            guard evidence.filter({ $0.stage == level }).allSatisfy(\.passed) else { break }
-            stage = level
-        }
+        let stage = stage(evidence)
         // A question about agents cannot apply before any agent exists: it is not "unknown".
         let hasAgents = assessment.agents.contains { $0.status != .idea }
         let unknown = questionnaire.questions.filter { assessment.answers[$0.id] == nil && (hasAgents || !$0.needsAgents) }.map(\.id)
@@ -82,10 +80,24 @@ extension Placement {
             evidence: evidence,
             flags: flags(facts, stage: stage),
             unknownAnswers: unknown,
-            moveUp: moveUp(facts, evidence: evidence, stage: stage),
+            moveUp: moveUp(facts, evidence: evidence, stage: stage, weak: weak),
             gatedAgents: facts.gated.map(\.name),
             gateGaps: facts.gaps
         )
+    }
+
+    /// The stage alone: the highest level whose rules, and every rule below it, pass.
+    public static func stage(_ assessment: Assessment, questionnaire: Questionnaire) -> Int {
+        stage(rules(PlacementFacts(assessment, questionnaire)))
+    }
+
+    static func stage(_ evidence: [RuleResult]) -> Int {
+        var stage = 0
+        for level in 1...4 {
+            guard evidence.filter({ $0.stage == level }).allSatisfy(\.passed) else { break }
+            stage = level
+        }
+        return stage
     }
 
     static func rules(_ f: PlacementFacts) -> [RuleResult] {

@@ -69,7 +69,7 @@ extension WorkshopAnalysis {
         func stage(_ answers: [String: Answer]) -> Int {
             var a = e.assessment
             a.answers = answers
-            return Placement.place(a, questionnaire: q).stage
+            return Placement.stage(a, questionnaire: q)
         }
         let people = w.participants.map { p in
             PersonStage(person: p.name, role: p.role, executive: isExecutive(p.role),
