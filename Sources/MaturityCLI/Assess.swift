@@ -11,6 +11,7 @@ struct Assess: ParsableCommand {
     static var configuration: CommandConfiguration { cachedConfiguration }
     /// Built once, on first use, in the run's language (set before the command line is parsed).
     static let cachedConfiguration = CommandConfiguration(
+        commandName: "assess",
         abstract: L("cli.help.cmd.assess"),
         discussion: """
         At any prompt: ? shows help and why it matters, back returns to the previous question, skip \

@@ -8,6 +8,7 @@ struct Demo: ParsableCommand {
     static var configuration: CommandConfiguration { cachedConfiguration }
     /// Built once, on first use, in the run's language (set before the command line is parsed).
     static let cachedConfiguration = CommandConfiguration(
+        commandName: "demo",
         abstract: L("cli.help.cmd.demo"),
         discussion: """
         The sample is a metal-parts maker of about $250M a year with sixteen processes and two agents.

@@ -8,6 +8,7 @@ struct History: ParsableCommand {
     static var configuration: CommandConfiguration { cachedConfiguration }
     /// Built once, on first use, in the run's language (set before the command line is parsed).
     static let cachedConfiguration = CommandConfiguration(
+        commandName: "history",
         abstract: L("cli.help.cmd.history"),
         discussion: """
         Keep one file per assessment in one folder (acme/2026-q3.yaml, acme/2026-q4.yaml, ...).
@@ -39,6 +40,7 @@ struct Compare: ParsableCommand {
     static var configuration: CommandConfiguration { cachedConfiguration }
     /// Built once, on first use, in the run's language (set before the command line is parsed).
     static let cachedConfiguration = CommandConfiguration(
+        commandName: "compare",
         abstract: L("cli.help.cmd.compare"),
         discussion: """
         Example:

@@ -10,6 +10,7 @@ extension Inventory {
         static var configuration: CommandConfiguration { cachedConfiguration }
         /// Built once, on first use, in the run's language (set before the command line is parsed).
         static let cachedConfiguration = CommandConfiguration(
+            commandName: "import",
             abstract: L("cli.help.cmd.inventory_import"),
             discussion: """
             Columns are matched by header in any order, ignoring case, spaces and punctuation; extra \

@@ -7,6 +7,7 @@ struct Inventory: ParsableCommand {
     static var configuration: CommandConfiguration { cachedConfiguration }
     /// Built once, on first use, in the run's language (set before the command line is parsed).
     static let cachedConfiguration = CommandConfiguration(
+        commandName: "inventory",
         abstract: L("cli.help.cmd.inventory"),
         subcommands: [Import.self, Template.self]
     )
@@ -17,6 +18,7 @@ struct Inventory: ParsableCommand {
         static var configuration: CommandConfiguration { cachedConfiguration }
         /// Built once, on first use, in the run's language (set before the command line is parsed).
         static let cachedConfiguration = CommandConfiguration(
+            commandName: "template",
             abstract: L("cli.help.cmd.inventory_template"),
             discussion: """
             Example:

@@ -8,6 +8,7 @@ struct Report: ParsableCommand {
     static var configuration: CommandConfiguration { cachedConfiguration }
     /// Built once, on first use, in the run's language (set before the command line is parsed).
     static let cachedConfiguration = CommandConfiguration(
+        commandName: "report",
         abstract: L("cli.help.cmd.report"),
         discussion: """
         Without --format, the format follows the --output extension (.html, .md, .json, .xlsx), else text.
@@ -47,6 +48,8 @@ struct Report: ParsableCommand {
             try PathIdentity.refuseOverwritingInput(output: output, inputs: [file] + (previous.map { [$0] } ?? []) + (questionnaire.map { [$0] } ?? []) + (calendar.map { [$0] } ?? []))
         }
         let renderer = try out.renderer(store: store)
+        let format = try out.format(offered: OutputFormat.allCases)
+        renderer.prepare(format)  // the templates parse on the other core while the file is read and evaluated
         let override = try questionnaire.map(store.questionnaire(pathOrID:))
         let loaded = try store.loadAssessment(file, questionnaireOverride: override)
         for warning in loaded.warnings { Console.err(warning.description) }
@@ -59,7 +62,6 @@ struct Report: ParsableCommand {
         }
         let past = try history.map { try store.history($0).map(\.evaluation) } ?? []
         let compared = evaluation.compared(with: earlier, history: past)
-        let format = try out.format(offered: OutputFormat.allCases)
         if format == .xlsx {
             // A workbook is bytes: to a file only, never to a terminal.
             guard let output = out.output else {

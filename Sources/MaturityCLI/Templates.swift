@@ -5,6 +5,7 @@ struct Templates: ParsableCommand {
     static var configuration: CommandConfiguration { cachedConfiguration }
     /// Built once, on first use, in the run's language (set before the command line is parsed).
     static let cachedConfiguration = CommandConfiguration(
+        commandName: "templates",
         abstract: L("cli.help.cmd.templates"),
         subcommands: [Export.self]
     )
@@ -15,6 +16,7 @@ struct Templates: ParsableCommand {
         static var configuration: CommandConfiguration { cachedConfiguration }
         /// Built once, on first use, in the run's language (set before the command line is parsed).
         static let cachedConfiguration = CommandConfiguration(
+            commandName: "export",
             abstract: L("cli.help.cmd.templates_export"),
             discussion: """
             Edit the copies, then pass the folder with --templates. Files you leave out fall back to the built-in ones.

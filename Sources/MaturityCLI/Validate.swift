@@ -10,6 +10,7 @@ struct Validate: ParsableCommand {
     static var configuration: CommandConfiguration { cachedConfiguration }
     /// Built once, on first use, in the run's language (set before the command line is parsed).
     static let cachedConfiguration = CommandConfiguration(
+        commandName: "validate",
         abstract: L("cli.help.cmd.validate"),
         discussion: """
         Each file is recognised by its content: a questionnaire has `stages:`, an assessment \

@@ -10,6 +10,7 @@ extension WorkshopCommand {
         static var configuration: CommandConfiguration { cachedConfiguration }
         /// Built once, on first use, in the run's language (set before the command line is parsed).
         static let cachedConfiguration = CommandConfiguration(
+            commandName: "import",
             abstract: L("cli.help.cmd.workshop_import"),
             discussion: """
             One row per respondent, one column per question. A column answers a question when its header \

@@ -25,6 +25,7 @@ struct WorkshopCommand: ParsableCommand {
         static var configuration: CommandConfiguration { cachedConfiguration }
         /// Built once, on first use, in the run's language (set before the command line is parsed).
         static let cachedConfiguration = CommandConfiguration(
+            commandName: "merge",
             abstract: L("cli.help.cmd.workshop_merge"),
             discussion: """
             Each participant answers on their own: maturity assess --respondent "Ana Ruiz, COO" --output ana.yaml
@@ -103,6 +104,7 @@ struct WorkshopCommand: ParsableCommand {
         static var configuration: CommandConfiguration { cachedConfiguration }
         /// Built once, on first use, in the run's language (set before the command line is parsed).
         static let cachedConfiguration = CommandConfiguration(
+            commandName: "run",
             abstract: L("cli.help.cmd.workshop_run"),
             discussion: """
             The facilitator types each person's answer in turn; nobody's answer is shown until all have \

@@ -35,7 +35,7 @@ public struct Renderer: Sendable {
     /// `templates` are the built-in templates merged with any overrides, keyed by path in the folder.
     /// Template errors surface when a format that uses the template is rendered.
     public init(templates: [String: String], origin: [String: String] = [:], brand: Brand = .standard, words: PhraseBook) {
-        self.templates = TemplateRenderer(templates: templates, origin: origin)
+        self.templates = TemplateRenderer(templates: templates, origin: origin, words: words.fixedWords)
         self.brand = brand
         self.words = words
     }
@@ -48,11 +48,29 @@ public struct Renderer: Sendable {
     public func render(_ model: ReportModel, as format: OutputFormat) throws -> String {
         switch format {
         case .json: return try model.json()
-        case .html: return try templates.render(.html) { try view(model) }
+        case .html:
+            // The data block's JSON is encoded on another core while this one words the view.
+            let json = Background { try model.json(pretty: false) }
+            return try templates.render(.html) {
+                var v = try view(model, embedJSON: false)
+                v.jsonForScript = ReportView.scriptSafe(try json.value())
+                return v
+            }
         // Markdown embeds no data block: skip encoding the JSON (half the time on a long inventory).
         case .md: return try templates.render(.markdown) { try view(model, embedJSON: false) }
         case .text: return try templates.render(.text) { try view(model, embedJSON: false) }
         case .xlsx: throw TemplateError(file: "(xlsx)", line: nil, column: nil, message: "a workbook is bytes, not text: use workbook(_:)")
+        }
+    }
+
+    /// Starts parsing the templates `format` needs, so the parse overlaps reading and evaluating
+    /// the assessment (see `TemplateRenderer.prepare`). Rendering without it works the same, later.
+    public func prepare(_ format: OutputFormat) {
+        switch format {
+        case .html: templates.prepare(.html)
+        case .md: templates.prepare(.markdown)
+        case .text: templates.prepare(.text)
+        case .json, .xlsx: break
         }
     }
 
@@ -78,5 +96,23 @@ public struct Renderer: Sendable {
     /// `maturity history` in text or Markdown.
     public func render(_ history: HistoryView, markdown: Bool) throws -> String {
         try templates.render(tree: try templates.treeOf(history.worded(words)), template: markdown ? .historyMarkdown : .historyText)
+    }
+}
+
+/// A value worked out on another core, in the run's language, and waited for when it is needed.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result<Value, Error>?
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        let language = Language.current
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            result = Result { try Language.$current.withValue(language) { try work() } }
+        }
+    }
+
+    func value() throws -> Value {
+        group.wait()
+        return try result!.get()
     }
 }

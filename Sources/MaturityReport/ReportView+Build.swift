@@ -73,9 +73,7 @@ extension ReportView {
                                           answersCaption: words.say("ui.appendix.answers_caption", ["id": text(m.questionnaire.id), "version": text(String(m.questionnaire.version))]))
         sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
         method = Self.method(p, words: words, currency: currency, usdRate: m.organization.usdRate ?? 1)
-        // The data block's keys and ids say "dollar" (annualDollarValue): escaped as JSON allows, so a
-        // report kept in euros reads no "dollar" anywhere, while every JSON parser reads the same data.
-        jsonForScript = Self.scriptSafe(json).replacingOccurrences(of: "ollar", with: "\\u006fllar")
+        jsonForScript = Self.scriptSafe(json)
         addChanges(m, words: words)
         addRoom(m, words: words)
     }
@@ -256,21 +254,28 @@ extension ReportView {
     }
 
     /// JSON with `<`, `>` and `&` written as \\u escapes: still the same JSON, but it can never
-    /// close the script element it sits in.
+    /// close the script element it sits in. The data block's keys say "dollar" (annualDollarValue):
+    /// its "o" is escaped too, as JSON allows, so a report kept in euros reads no "dollar" anywhere
+    /// while every JSON parser reads the same data.
     static func scriptSafe(_ json: String) -> String {
-        // Bytes, not scalars: a long inventory's JSON is megabytes. <, > and & are ASCII, so
-        // they never occur inside a multi-byte character.
-        let utf8 = json.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) else { return json }
+        // Bytes, not scalars: a long inventory's JSON is megabytes. <, >, & and "ollar" are ASCII,
+        // so they never occur inside a multi-byte character.
+        let bytes = Array(json.utf8)
+        let ollar = Array("ollar".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 64)
-        for b in utf8 {
+        out.reserveCapacity(bytes.count + 256)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
             switch b {
             case 0x3C: out += Array("\\u003c".utf8)
             case 0x3E: out += Array("\\u003e".utf8)
             case 0x26: out += Array("\\u0026".utf8)
+            case ollar[0] where i + ollar.count <= bytes.count && bytes[i + 1 ..< i + ollar.count].elementsEqual(ollar.dropFirst()):
+                out += Array("\\u006f".utf8)
             default: out.append(b)
             }
+            i += 1
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -24,16 +24,40 @@ public struct TemplateError: ToolError, Sendable {
 public struct TemplateRenderer: Sendable {
     let templates: [String: String]
     let origin: [String: String]
+    /// The phrase table's fixed words (`{{w.…}}`), written into the template text before it is parsed.
+    let words: [String: String]
+    let parses = ParseCache()
 
     /// Keeps the template texts; each report template is parsed by swift-mustache, with only the
     /// partials it uses, when it is rendered (parsing every template cost more than rendering).
-    public init(templates: [String: String], origin: [String: String] = [:]) {
+    /// With `words` (`PhraseBook.fixedWords`), each `{{w.name}}` is replaced by its word before the
+    /// parse (see `TemplateWords`); without, the view's `w` answers them as it always can.
+    public init(templates: [String: String], origin: [String: String] = [:], words: [String: String] = [:]) {
         self.templates = templates
         self.origin = origin
+        self.words = words
     }
 
     /// Whether any template reads the output model as `{{data.…}}` (the built-in ones do not).
-    public var readsData: Bool { templates.values.contains { $0.contains("{{data.") || $0.contains("{{#data") || $0.contains("{{{data.") } }
+    /// Searched as plain bytes: Foundation's `contains` bridged every template to NSString (10% of
+    /// a render) and the standard library's generic `firstRange(of:)` cost more still.
+    public var readsData: Bool {
+        templates.values.contains { text in
+            var text = text
+            return text.withUTF8 { bytes in
+                guard bytes.count > 6 else { return false }
+                for i in 0 ..< bytes.count - 6 where bytes[i] == UInt8(ascii: "{") && bytes[i + 1] == UInt8(ascii: "{") {
+                    var j = i + 2
+                    while j < bytes.count, [UInt8(ascii: "{"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: " ")].contains(bytes[j]) { j += 1 }
+                    if j + 4 < bytes.count, bytes[j] == UInt8(ascii: "d"), bytes[j + 1] == UInt8(ascii: "a"), bytes[j + 2] == UInt8(ascii: "t"),
+                       bytes[j + 3] == UInt8(ascii: "a"), [UInt8(ascii: "."), UInt8(ascii: "}"), UInt8(ascii: " ")].contains(bytes[j + 4]) {
+                        return true
+                    }
+                }
+                return false
+            }
+        }
+    }
 
     /// Every report template parsed and checked as `render` would (file:line errors, missing
     /// partials, cycles, limits): the build runs this on the built-in set, and `templates check` on a folder.
@@ -84,7 +108,7 @@ public struct TemplateRenderer: Sendable {
             let path = name + ".mustache"
             let shown = origin[path] ?? "templates/\(path)"
             do {
-                try library.register(templates[path] ?? "", named: name)
+                try library.register(TemplateWords.inline(words, into: templates[path] ?? ""), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // The parser reports an unclosed section where the file ends; point at its opening tag instead.
                 if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error,
@@ -141,23 +165,24 @@ public struct TemplateRenderer: Sendable {
         try render(tree: try treeOf(context), template: template)
     }
 
-    /// Parses the template on another core while `build` makes the view, then renders: swift-mustache's
-    /// public parser, overlapped with the model's own work (the machine has more than one core).
+    /// Starts parsing `template` (and the partials it reaches) on another core, once per run: a
+    /// command calls this as soon as it knows the format, so swift-mustache's public parser runs
+    /// while the assessment is read, evaluated and worded. `render` waits for it.
+    public func prepare(_ template: ReportTemplate) {
+        parses.start(template) { [self] () throws(TemplateError) -> MustacheLibrary in try library(for: template) }
+    }
+
+    /// Renders `template` over the view `build` makes, with the parse started by `prepare` (or now).
     func render(_ template: ReportTemplate, view build: () throws -> ReportView) throws -> String {
-        let parsed = ParsedLibrary()
-        let group = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            parsed.result = Result { () throws(TemplateError) -> MustacheLibrary in try library(for: template) }
-        }
+        prepare(template)
         let tree: Any
         do {
             tree = try treeOf(try build())
         } catch {
-            group.wait()
+            _ = parses.wait(template)
             throw error
         }
-        group.wait()
-        guard let result = parsed.result else { return "" }
+        guard let result = parses.wait(template) else { return "" }
         return render(tree: tree, template: template, library: try result.get())
     }
 
@@ -266,15 +291,44 @@ public struct TemplateRenderer: Sendable {
 
     /// MARKDOWN escapes user text so it cannot start markup or break a table; MERMAID strips
     /// what Mermaid's grammar would read as syntax.
+    /// HTML is registered again with the same escaping done on bytes: swift-mustache's own looks
+    /// each character up in a dictionary, and escaping was a quarter of rendering a report.
     static func registerContentTypes() {
+        MustacheContentTypes.register(HTMLBytesContentType(), named: "HTML")
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         MustacheContentTypes.register(MermaidContentType(), named: "MERMAID")
     }
 }
 
-/// The parse handed from the worker to the caller; `DispatchGroup.wait()` orders the write before the read.
-final class ParsedLibrary: @unchecked Sendable {
-    var result: Result<MustacheLibrary, TemplateError>?
+/// The run's template parses, each started once on a background queue and waited for by the
+/// render that needs it. The lock guards the table; each result is written before its group leaves.
+final class ParseCache: @unchecked Sendable {
+    private final class Pending: @unchecked Sendable {
+        let group = DispatchGroup()
+        var result: Result<MustacheLibrary, TemplateError>?
+    }
+    private let lock = NSLock()
+    private var pending: [ReportTemplate: Pending] = [:]
+
+    func start(_ template: ReportTemplate, _ parse: @escaping @Sendable () throws(TemplateError) -> MustacheLibrary) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard pending[template] == nil else { return }
+        let p = Pending()
+        pending[template] = p
+        DispatchQueue.global(qos: .userInitiated).async(group: p.group) {
+            p.result = Result { () throws(TemplateError) -> MustacheLibrary in try parse() }
+        }
+    }
+
+    /// The parse of `template`, once it is done; nil if it was never started.
+    func wait(_ template: ReportTemplate) -> Result<MustacheLibrary, TemplateError>? {
+        lock.lock()
+        let p = pending[template]
+        lock.unlock()
+        p?.group.wait()
+        return p?.result
+    }
 }
 
 /// The templates a report needs; each may be overridden with `--templates DIR`.
@@ -314,6 +368,30 @@ struct MarkdownContentType: MustacheContentType {
             }
         }
         return out
+    }
+}
+
+/// swift-mustache's HTML escaping (`<`, `>`, `&`, `"`, `'`), byte by byte; a value with none of
+/// them is returned as it is. The five are ASCII, so they never fall inside a multi-byte character.
+struct HTMLBytesContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var bytesOf = text
+        return bytesOf.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            for b in bytes {
+                switch b {
+                case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+                case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+                case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+                case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+                case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+                default: out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 
