@@ -225,7 +225,9 @@ extension Interview {
             for warning in imported.warnings { terminal.warn("  \(warning)") }
             if summary.assumedFields > 0 { terminal.say("  " + L("cli.import.assumed", ["fields": .count(summary.assumedFields, "field")])) }
             for d in summary.nearDuplicates {
-                terminal.warn("  Row \(d.row) \"\(d.name)\" looks like \"\(d.existing)\" (\(d.reason)); not added. Edit the sheet, or import it with: maturity inventory import \(path) --into \(self.path) --merge-into \"\(d.name)=\(d.existing)\"")
+                let command = "maturity inventory import \(path) --into \(self.path) --merge-into \"\(d.name)=\(d.existing)\""
+                terminal.warn("  " + L("cli.import.near_duplicate", ["row": .text(String(d.row)), "name": .text(d.name), "existing": .text(d.existing),
+                                                                     "reason": .text(d.reason.message), "command": .text(command)]))
             }
         } catch let failure as ImportFailure {
             terminal.warn("  " + L("cli.import.fix_these"))

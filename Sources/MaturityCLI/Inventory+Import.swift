@@ -148,7 +148,8 @@ extension Inventory {
                 Console.out("Assumed \(Words.count(summary.assumedFields, "field")) the sheet left unknown (the questionnaire's assumed_when_unknown); each is marked assumed in the file and \"(assumed)\" in the report.")
             }
             for d in summary.nearDuplicates {
-                Console.err("\((file as NSString).lastPathComponent): row \(d.row): warning: \"\(d.name)\" looks like \"\(d.existing)\" (\(d.reason)); not added. Merge it with --merge-into \"\(d.name)=\(d.existing)\", or keep both with --add-as-new \"\(d.name)\"")
+                Console.err("\((file as NSString).lastPathComponent): row \(d.row): warning: "
+                            + L("cli.inventory.near_duplicate", ["name": .text(d.name), "existing": .text(d.existing), "reason": .text(d.reason.message)]))
             }
         }
 
