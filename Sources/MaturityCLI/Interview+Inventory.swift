@@ -143,12 +143,19 @@ extension Interview {
         draft.processes[i] = p
     }
 
+    /// A system of record as people say it: erp → "ERP", spreadsheet → "spreadsheets"; an id the
+    /// questionnaire does not list, as typed.
+    func systemLabel(_ id: String) -> String {
+        let label = questionnaire.processFields.first { $0.id == "system_of_record" }?.choices.first { $0.value == id }?.label
+        return label.map(Words.inSentence) ?? id
+    }
+
     /// One line that shows what was typed and what was assumed, so a wrong default is caught.
     func echo(_ i: Int) {
         let p = draft.processes[i]
         var typed = [L("cli.echo.hours", ["v": .number(p.hoursPerWeek, decimals: 4)])]
         typed.append(p.volumePerWeek.map { L("cli.echo.cases", ["v": .number($0, decimals: 4)]) } ?? L("cli.echo.cases_unknown"))
-        typed.append(Words.system(p.systemOfRecord, questionnaire))
+        typed.append(p.systemOfRecord.map(systemLabel) ?? L("cli.echo.system_unknown"))
         let assumed = [p.department.map { L("cli.echo.department", ["v": .text($0)]) }, Phrases.current.value(.choice("side", p.side.rawValue)),
                        L("cli.echo.writes_back", ["v": p.writeBack.map { .choice("write_back", $0) } ?? .text(L("cli.echo.nothing_yet"))]),
                        L("cli.echo.input", ["v": .choice("input_structure", p.inputStructure ?? "semi")]),
@@ -225,7 +232,9 @@ extension Interview {
             for warning in imported.warnings { terminal.warn("  \(warning)") }
             if summary.assumedFields > 0 { terminal.say("  " + L("cli.import.assumed", ["fields": .count(summary.assumedFields, "field")])) }
             for d in summary.nearDuplicates {
-                terminal.warn("  Row \(d.row) \"\(d.name)\" looks like \"\(d.existing)\" (\(d.reason)); not added. Edit the sheet, or import it with: maturity inventory import \(path) --into \(self.path) --merge-into \"\(d.name)=\(d.existing)\"")
+                let command = "maturity inventory import \(path) --into \(self.path) --merge-into \"\(d.name)=\(d.existing)\""
+                terminal.warn("  " + L("cli.import.near_duplicate", ["row": .text(String(d.row)), "name": .text(d.name), "existing": .text(d.existing),
+                                                                     "reason": .text(d.reason.message), "command": .text(command)]))
             }
         } catch let failure as ImportFailure {
             terminal.warn("  " + L("cli.import.fix_these"))

@@ -129,7 +129,7 @@ extension Inventory {
         }
 
         func report(_ imported: ImportedInventory, _ summary: MergeSummary) {
-            Console.out("Read \(Words.count(imported.rows.count, "row")) from \(file)\(sheet.map { " (sheet \($0))" } ?? "").")
+            Console.out("Read \(englishCount(imported.rows.count, "row")) from \(file)\(sheet.map { " (sheet \($0))" } ?? "").")
             Console.out("Columns: " + imported.columns.map { "\($0.header) → \($0.field)" }.joined(separator: ", "))
             if !imported.ignoredColumns.isEmpty { Console.out("Ignored columns: " + imported.ignoredColumns.joined(separator: ", ")) }
             for note in imported.notes {
@@ -146,10 +146,11 @@ extension Inventory {
             line("Unchanged", summary.unchanged)
             line("Removed (--replace)", summary.removed)
             if summary.assumedFields > 0 {
-                Console.out("Assumed \(Words.count(summary.assumedFields, "field")) the sheet left unknown (the questionnaire's assumed_when_unknown); each is marked assumed in the file and \"(assumed)\" in the report.")
+                Console.out("Assumed \(englishCount(summary.assumedFields, "field")) the sheet left unknown (the questionnaire's assumed_when_unknown); each is marked assumed in the file and \"(assumed)\" in the report.")
             }
             for d in summary.nearDuplicates {
-                Console.err("\((file as NSString).lastPathComponent): row \(d.row): warning: \"\(d.name)\" looks like \"\(d.existing)\" (\(d.reason)); not added. Merge it with --merge-into \"\(d.name)=\(d.existing)\", or keep both with --add-as-new \"\(d.name)\"")
+                Console.err("\((file as NSString).lastPathComponent): row \(d.row): warning: "
+                            + L("cli.inventory.near_duplicate", ["name": .text(d.name), "existing": .text(d.existing), "reason": .text(d.reason.message)]))
             }
         }
 

@@ -108,7 +108,7 @@ extension WorkshopCommand {
                                         roleColumn: roleColumn, maps: maps, anonymous: anonymous)
             let read = try SurveyImporter.read(table, questionnaire: q, options: options)
             for note in table.notes { Console.out(note + ".") }
-            Console.out("Read \(Words.count(read.people.count, "response")) from \(file)" + (table.tool.map { " (a \($0) export)" } ?? "") + ".")
+            Console.out("Read \(englishCount(read.people.count, "response")) from \(file)" + (table.tool.map { " (a \($0) export)" } ?? "") + ".")
             let chosen = { (c: Int?, given: String?, flag: String) -> String in
                 guard let c else { return "none (\(flag) names one)" }
                 return table.describe(c) + (given == nil ? " (found; \(flag) picks another)" : "")

@@ -86,12 +86,12 @@ struct WorkshopCommand: ParsableCommand {
                 Console.out("  \(p.person)\(p.role.map { " (\($0))" } ?? ""): Stage \(p.stage) on their own answers")
             }
             let splits = room?.splits ?? []
-            Console.out(splits.isEmpty ? "The room agreed on every question." : "\(Words.count(splits.count, "split question")):")
+            Console.out(splits.isEmpty ? "The room agreed on every question." : "\(englishCount(splits.count, "split question")):")
             for s in splits {
                 Console.out("  \(s.question): " + s.answers.map { "\($0.person) \(Workshop.text($0.answer))" }.joined(separator: ", ") + " → \(Workshop.text(s.result))")
             }
             if let conflicts = room?.conflicts, !conflicts.isEmpty {
-                Console.out("\(Words.count(conflicts.count, "figure")) given differently (settled by the \(rule.rawValue) rule, every value kept in the file):")
+                Console.out("\(englishCount(conflicts.count, "figure")) given differently (settled by the \(rule.rawValue) rule, every value kept in the file):")
                 for c in conflicts { Console.out("  \(c.item) \(c.field): " + c.values.map { "\($0.person) \($0.value)" }.joined(separator: ", ") + " → \(c.kept)") }
             }
             Console.out("Wrote \(output). See it: maturity report \(output) --output \((output as NSString).deletingPathExtension).html")

@@ -43,14 +43,13 @@ public struct Draft: Sendable, Equatable {
     }
 }
 
-/// What stops a draft from being an assessment, by the key that is missing.
-public struct DraftIncomplete: ToolError, Sendable, Equatable {
+/// What stops a draft from being an assessment, by the key that is missing. The command line
+/// words it (`cli.draft.incomplete`) and makes it a `ToolError`.
+public struct DraftIncomplete: Error, Sendable, Equatable {
     public var missing: [String]
     public init(missing: [String]) { self.missing = missing }
+    /// Bad data: the file or the interview lacks what every assessment needs.
     public var exitCode: Int32 { ExitStatus.dataError }
-    public var description: String {
-        "error: the assessment is not complete: \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing"
-    }
 }
 
 extension Draft {

@@ -38,12 +38,19 @@ public struct ProcessRow: Sendable, Equatable {
     }
 }
 
-/// Every bad cell in a spreadsheet, reported together.
-public struct ImportFailure: ToolError, Sendable {
-    public var exitCode: Int32 { ExitStatus.dataError }
-    public var problems: [String]
-    public init(problems: [String]) { self.problems = problems }
-    public var description: String { problems.joined(separator: "\n") }
+/// A row the merge cannot take, with the file, the row and the values a message names;
+/// MaturityStore words it beside the other import errors.
+public enum MergeProblem: Sendable, Equatable {
+    /// `--merge-into` sends the row to a process the inventory does not have.
+    case mergeTargetMissing(file: String, row: Int, target: String)
+    /// A new process whose hours per week are empty or unreadable.
+    case hoursMissing(file: String, row: Int)
+}
+
+/// Every row the merge cannot take, reported together.
+public struct MergeFailure: Error, Sendable, Equatable {
+    public var problems: [MergeProblem]
+    public init(problems: [MergeProblem]) { self.problems = problems }
 }
 
 /// The outcome of merging imported rows into an inventory.
@@ -86,7 +93,7 @@ public enum InventoryMerge {
     /// goes. Fields still empty get the questionnaire's `assumptions`, each marked assumed.
     public static func merge(_ rows: [ProcessRow], into existing: [InventoryProcess], replace: Bool,
                              file: String, assumptions: Assumptions? = nil,
-                             choices: MergeChoices = MergeChoices()) throws(ImportFailure) -> MergeSummary {
+                             choices: MergeChoices = MergeChoices()) throws(MergeFailure) -> MergeSummary {
         var result = replace ? [] : existing
         var index: [String: Int] = [:], keys: [String: Int] = [:]
         var names = ProcessNames.Index()
@@ -97,13 +104,13 @@ public enum InventoryMerge {
         }
         var added: [String] = [], updated: [String] = [], unchanged: [String] = []
         var near: [NearDuplicate] = []
-        var problems: [String] = []
+        var problems: [MergeProblem] = []
         var assumedCount = 0
         for row in rows {
             var target = row.key.flatMap { keys[$0] } ?? index[row.name.lowercased()]
             if target == nil, let wanted = choices.mergeInto[row.name.lowercased()] {
                 guard let i = index[wanted.lowercased()] else {
-                    problems.append("\(file): row \(row.row): --merge-into names \"\(wanted)\", which is not in the inventory; give an existing process name")
+                    problems.append(.mergeTargetMissing(file: file, row: row.row, target: wanted))
                     continue
                 }
                 target = i
@@ -121,7 +128,7 @@ public enum InventoryMerge {
                 continue
             }
             guard let hours = row.hoursPerWeek else {
-                problems.append("\(file): row \(row.row), column \"hours per week\": empty or unreadable; a new process needs its hours per week, like 12.5")
+                problems.append(.hoursMissing(file: file, row: row.row))
                 continue
             }
             var p = InventoryProcess(name: row.name, hoursPerWeek: hours)
@@ -133,7 +140,7 @@ public enum InventoryMerge {
             result.append(p)
             added.append(row.name)
         }
-        if !problems.isEmpty { throw ImportFailure(problems: problems) }
+        if !problems.isEmpty { throw MergeFailure(problems: problems) }
         let kept = Set(rows.map { $0.name.lowercased() }), keptKeys = Set(rows.compactMap(\.key))
         let removed = replace ? existing.filter { p in !kept.contains(p.name.lowercased()) && !(p.key.map(keptKeys.contains) ?? false) }.map(\.name) : []
         var summary = MergeSummary(processes: result, added: added, updated: updated, unchanged: unchanged, removed: removed)

@@ -4,21 +4,12 @@ import Foundation
 /// the same words once abbreviations and plurals are written out, one name's words the starts of
 /// the other's, an acronym that spells the other's words, or nearly all words shared.
 public enum ProcessNames {
-    /// Why two names look like one process.
-    public enum Reason: Sendable, Equatable, CustomStringConvertible {
+    /// Why two names look like one process; MaturityYAML's `message` words it.
+    public enum Reason: Sendable, Equatable {
         case sameWords
         case prefix(short: String, long: String)
         case acronym(String, of: String)
         case mostWords(shared: Int, of: Int)
-
-        public var description: String {
-            switch self {
-            case .sameWords: return "the same words once abbreviations are written out"
-            case .prefix(let s, let l): return "\"\(s)\" is the start of \"\(l)\""
-            case .acronym(let a, let words): return "\"\(a)\" stands for \"\(words)\""
-            case .mostWords(let shared, let total): return "\(shared) of \(total) words shared"
-            }
-        }
     }
 
     /// Abbreviations written out before comparing.

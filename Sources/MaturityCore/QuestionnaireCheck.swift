@@ -1,3 +1,14 @@
+/// What a parameter's range counts, so its out-of-range message can name it (MaturityYAML words it).
+public enum RangeUnit: Sendable, Equatable {
+    /// A bare number: the path says what it is.
+    case plain
+    case hours
+    case fte
+    case hoursPerMonth
+    /// A share between 0 and 1, shown with a typical value (0.92 is 92%).
+    case share(example: Double)
+}
+
 /// A problem with a questionnaire, one case per kind, so tests pin the kind and its values; the
 /// key path is `path` (the loader adds the line) and the words a person reads are MaturityYAML's
 /// `message`, beside the other file messages.
@@ -32,7 +43,7 @@ public enum ContentProblem: Sendable, Equatable {
     case unknownParameterPlaceholder(path: String, name: String, allowed: [String])
     /// A `{name}` elsewhere in the prose that nothing fills.
     case unknownPlaceholder(path: String, name: String, allowed: [String])
-    case outOfRange(path: String, value: Double, range: ClosedRange<Double>, unit: String)
+    case outOfRange(path: String, value: Double, range: ClosedRange<Double>, unit: RangeUnit)
     case noGoNoGoQuestions
 
     public var path: String {
@@ -247,26 +258,27 @@ extension Questionnaire {
     func parameterRanges() -> [ContentProblem] {
         let p = parameters
         var problems: [ContentProblem] = []
-        func check(_ path: String, _ value: Double, _ range: ClosedRange<Double>, _ what: String = "") {
+        func check(_ path: String, _ value: Double, _ range: ClosedRange<Double>, _ unit: RangeUnit = .plain) {
             guard !range.contains(value) else { return }
-            problems.append(.outOfRange(path: path, value: value, range: range, unit: what))
+            problems.append(.outOfRange(path: path, value: value, range: range, unit: unit))
         }
         check("weeks_per_year", p.weeksPerYear, 1...53)
-        check("hours_per_fte_week", p.hoursPerFTEWeek, 1...168, " hours")
+        check("hours_per_fte_week", p.hoursPerFTEWeek, 1...168, .hours)
         check("roi_minimum", p.roiMinimum, 0.1...100)
         for (name, cost) in [("model_api_monthly", p.modelAPIMonthly), ("monitoring_monthly", p.monitoringMonthly)] {
             check("run_cost.\(name).max", cost.max, 0...10_000_000)
             check("run_cost.\(name).full_scale_volume_per_week", cost.fullScaleVolumePerWeek, 1...Limits.casesPerWeek)
         }
-        check("run_cost.exception_fte.max", p.exceptionFTE.upperBound, 0...10, " FTE")
+        check("run_cost.exception_fte.max", p.exceptionFTE.upperBound, 0...10, .fte)
         for (key, hours) in p.maintenanceHoursMonthly.sorted(by: { $0.key < $1.key }) {
-            check("run_cost.maintenance_hours_monthly.\(key)", hours, 0...744, " hours a month")
+            check("run_cost.maintenance_hours_monthly.\(key)", hours, 0...744, .hoursPerMonth)
         }
         let f = p.feasibility
         let points = [("exception_share.points", f.exceptionSharePoints), ("high_severity_errors_possible.no", f.highSeverityNo),
                       ("high_severity_errors_possible.yes", f.highSeverityYes), ("owner_candidate.named", f.ownerNamed),
                       ("owner_candidate.none", f.ownerNone)]
-            + [f.systemOfRecord, f.writeBack, f.inputStructure, f.side].flatMap { $0.sorted { $0.key < $1.key } }.map { ("points for \($0.key)", $0.value) }
+            + [("system_of_record", f.systemOfRecord), ("write_back", f.writeBack), ("input_structure", f.inputStructure), ("side", f.side)]
+                .flatMap { table, points in points.sorted { $0.key < $1.key }.map { ("\(table).\($0.key)", $0.value) } }
         for (name, value) in points { check("feasibility.\(name)", value, 0...1000) }
         check("feasibility.exception_share.zero_at", f.exceptionShareZeroAt, 0.0001...1)
         check("quadrant.high_value", p.quadrantHighValue, 0...Limits.annualDollars)
@@ -274,19 +286,19 @@ extension Questionnaire {
         check("placement.portfolio_min_agents", Double(p.portfolioMinAgents), 1...100)
         check("placement.several_agents", Double(p.severalAgents), 1...100)
         check("placement.stalled_pilots_for_graveyard", Double(p.stalledPilotsForGraveyard), 1...100)
-        check("slo.auto_approve_accuracy", p.slo.autoApproveAccuracy, 0...1, " (a share: 0.92 is 92%)")
-        check("slo.page_owner_below", p.slo.pageOwnerBelow, 0...1, " (a share: 0.9 is 90%)")
+        check("slo.auto_approve_accuracy", p.slo.autoApproveAccuracy, 0...1, .share(example: 0.92))
+        check("slo.page_owner_below", p.slo.pageOwnerBelow, 0...1, .share(example: 0.9))
         check("slo.rolling_window_transactions", Double(p.slo.rollingWindowTransactions), 1...1_000_000)
         check("slo.high_severity_errors_allowed", Double(p.slo.highSeverityErrorsAllowed), 0...1_000)
         check("slo.exception_queue_business_hours", p.slo.exceptionQueueBusinessHours, 0...1_000)
-        check("slo.exception_queue_manageable_share", p.slo.exceptionQueueManageableShare, 0...1, " (a share: 0.95 is 95%)")
+        check("slo.exception_queue_manageable_share", p.slo.exceptionQueueManageableShare, 0...1, .share(example: 0.95))
         check("shadow_gate.min_cases", Double(p.shadowGate.minCases), 1...1_000_000)
-        check("shadow_gate.min_match", p.shadowGate.minMatch, 0...1, " (a share: 0.9 is 90%)")
+        check("shadow_gate.min_match", p.shadowGate.minMatch, 0...1, .share(example: 0.9))
         check("shadow_gate.low_volume_per_week", p.shadowGate.lowVolumePerWeek, 0.0001...Limits.casesPerWeek)
         check("plan_days", Double(p.planDays), Double(Limits.planDays.lowerBound)...Double(Limits.planDays.upperBound))
         for rung in p.trustLadder {
             check("trust_ladder.\(rung.id).weeks", Double(rung.weeks), Double(Limits.rungWeeks.lowerBound)...Double(Limits.rungWeeks.upperBound))
-            if let rate = rung.minRate { check("trust_ladder.\(rung.id).min_rate", rate, 0...1, " (a share: 0.95 is 95%)") }
+            if let rate = rung.minRate { check("trust_ladder.\(rung.id).min_rate", rate, 0...1, .share(example: 0.95)) }
             if let cases = rung.minCases { check("trust_ladder.\(rung.id).min_cases", Double(cases), 1...1_000_000) }
             if let weekly = rung.minReviewedPerWeek { check("trust_ladder.\(rung.id).min_reviewed_per_week", Double(weekly), 1...1_000_000) }
         }

@@ -15,9 +15,6 @@ public enum Values {
         return nil
     }
 
-    /// How an error names the accepted words.
-    public static let yesNoHint = "yes or no (also y/n, true/false, on/off, 1/0, or x for yes)"
-
     /// A number as people type or paste it: `1,500`, `1 500`, `$48`, `48 USD`, `12.5 h`, `300/wk`,
     /// `3,5` (a lone comma not followed by three digits is a decimal comma). With `decimalComma`
     /// (a file that writes 1.234,5), dots group thousands and the comma is the decimal point.

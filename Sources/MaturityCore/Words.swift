@@ -11,10 +11,7 @@ public enum Words {
     /// A status as the rung's name: approve_each → "approve-each".
     public static func rung(_ status: AgentStatus, _ q: Questionnaire) -> String {
         switch status {
-        case .idea: return "idea"
-        case .pilot: return "pilot"
-        case .production: return "production"
-        case .retired: return "retired"
+        case .idea, .pilot, .production, .retired: return status.rawValue
         default:
             if let rung = q.parameters.trustLadder.first(where: { $0.id == status.rawValue }) {
                 let name = rung.title.split(separator: ":").first.map(String.init) ?? rung.title
@@ -32,18 +29,6 @@ public enum Words {
         return words.indices.contains(n) ? words[n] : String(n)
     }
 
-    /// "1 step", "2 steps".
-    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? singular : (plural ?? singular + "s"))"
-    }
-
-    /// A system of record as people say it: erp → "ERP", spreadsheet → "spreadsheets".
-    public static func system(_ id: String?, _ q: Questionnaire) -> String {
-        guard let id else { return "its system of record" }
-        let label = q.processFields.first { $0.id == "system_of_record" }?.choices.first { $0.value == id }?.label
-        return label.map(inSentence) ?? id
-    }
-
     /// The names of the currencies a report may be kept in: singular, plural.
     static let currencyNames: [String: (String, String)] = [
         "EUR": ("euro", "euros"), "GBP": ("pound", "pounds"), "CHF": ("franc", "francs"), "MXN": ("peso", "pesos"),
@@ -52,22 +37,33 @@ public enum Words {
         "BRL": ("real", "reais"), "HUF": ("forint", "forints"), "RON": ("leu", "lei"), "TRY": ("lira", "lira"),
     ]
 
+    /// The built-in questionnaire's English model words about money (it is written in US dollars),
+    /// rewritten for a company that keeps its books in another currency, longest first. These are
+    /// the model's words, not the tool's: `{singular}`, `{plural}` and their capitalised forms
+    /// take the currency's English name ("euro", "euros"), or its code when it has none.
+    static let currencyRewrites: [(from: String, to: String)] = [
+        ("by how many dollars", "by how much"),
+        ("US-dollar figures", "USD figures"), ("US dollars", "USD"), ("US dollar", "USD"),
+        ("dollar number", "number in {plural}"), ("dollar contribution", "contribution in {plural}"),
+        ("dollar figure", "figure in {plural}"), ("dollar metric", "metric in {plural}"),
+        ("its dollars", "its value in {plural}"), ("their dollars", "their value in {plural}"),
+        ("Dollars", "{Plural}"), ("dollars", "{plural}"),
+        ("Dollar", "{Singular}"), ("dollar", "{singular}"),
+    ]
+
     /// Our prose about money in a company's currency: "dollars" becomes "euros" in a EUR report, and a
     /// currency without a plain English name is said by its code ("reports its value in CAD").
     public static func inCurrency(_ text: String, _ code: String) -> String {
         guard code.uppercased() != "USD", text.range(of: "dollar", options: .caseInsensitive) != nil || text.contains("$") else { return text }
         let name = currencyNames[code.uppercased()] ?? (code.uppercased(), code.uppercased())
-        let phrases: [(String, String)] = [
-            ("by how many dollars", "by how much"),
-            ("US-dollar figures", "USD figures"), ("US dollars", "USD"), ("US dollar", "USD"),
-            ("dollar number", "number in \(name.1)"), ("dollar contribution", "contribution in \(name.1)"),
-            ("dollar figure", "figure in \(name.1)"), ("dollar metric", "metric in \(name.1)"),
-            ("its dollars", "its value in \(name.1)"), ("their dollars", "their value in \(name.1)"),
-            ("Dollars", name.1.prefix(1).uppercased() + name.1.dropFirst()), ("dollars", name.1),
-            ("Dollar", name.0.prefix(1).uppercased() + name.0.dropFirst()), ("dollar", name.0),
-        ]
+        func capitalised(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+        let names = [("{singular}", name.0), ("{plural}", name.1), ("{Singular}", capitalised(name.0)), ("{Plural}", capitalised(name.1))]
         var out = text
-        for (from, to) in phrases { out = out.replacingOccurrences(of: from, with: to) }
+        for (from, template) in currencyRewrites {
+            var to = template
+            for (slot, word) in names where to.contains(slot) { to = to.replacingOccurrences(of: slot, with: word) }
+            out = out.replacingOccurrences(of: from, with: to)
+        }
         // A US figure the seeds quote ($200–2,000, a $250M manufacturer) is said as USD.
         out = out.replacingOccurrences(of: #"\$(?=[0-9])"#, with: "USD ", options: .regularExpression)
         return out

@@ -319,7 +319,7 @@ public enum AssessmentLoader {
                 // Past 20,000 processes the inventory was made by a program, and every load paid for the check.
                 if processes.count <= 20_000, let near = names.match(p.name) {
                     r.report(i < processNodes.count ? processNodes[i] : nil,
-                             .nearDuplicate(path: "processes[\(i)].name", name: p.name, other: near.name, reason: near.reason.description), severity: .warning)
+                             .nearDuplicate(path: "processes[\(i)].name", name: p.name, other: near.name, reason: near.reason), severity: .warning)
                 }
                 seen[key] = i
                 if processes.count <= 20_000 { names.add(p.name) }

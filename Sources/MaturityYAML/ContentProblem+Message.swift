@@ -38,11 +38,24 @@ extension ContentProblem {
         case .unknownPlaceholder(_, let name, let allowed):
             return "{\(name)} is not a number this text can name; use one of \(allowed.map { "{\($0)}" }.joined(separator: ", "))"
         case .outOfRange(let path, let value, let range, let unit):
-            return "\(path) is \(Format.number(value)); expected \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound))\(unit)"
+            return "\(path) is \(Format.number(value)); expected \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound))\(unit.suffix)"
         case .noGoNoGoQuestions: return "go_no_go has no questions; the go/no-go needs at least one"
         }
     }
 
 
     public var text: String { "\(path): \(message)" }
+}
+
+extension RangeUnit {
+    /// The words after a range: " hours a month", " (a share: 0.92 is 92%)"; nothing for a bare number.
+    var suffix: String {
+        switch self {
+        case .plain: return ""
+        case .hours: return " hours"
+        case .fte: return " FTE"
+        case .hoursPerMonth: return " hours a month"
+        case .share(let example): return " (a share: \(Format.number(example)) is \(Format.number(example * 100))%)"
+        }
+    }
 }

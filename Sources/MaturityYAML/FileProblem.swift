@@ -38,7 +38,7 @@ public enum FileProblem: Sendable, Equatable {
     case tooMany(list: String, count: Int, limit: Int, fix: String?)
     case repeatedName(list: String, index: Int, name: String, first: Int, noun: String)
     case unknownProcess(path: String, process: String, names: [String])
-    case nearDuplicate(path: String, name: String, other: String, reason: String)
+    case nearDuplicate(path: String, name: String, other: String, reason: ProcessNames.Reason)
     case planBeforeAssessed(plan: String, assessed: String)
     case interviewUnfinished(file: String)
     case minAboveMax(min: String, max: String)
@@ -98,7 +98,7 @@ public enum FileProblem: Sendable, Equatable {
             return say("file.repeated_name", ["list": list, "index": String(index), "name": name, "first": String(first)],
                        "{list}[{index}].name \"{name}\" repeats {list}[{first}]; give each one its own name", english: "\(list)[\(index)].name \"\(name)\" repeats \(list)[\(first)]; give each \(noun) its own name")
         case .nearDuplicate(let path, let name, let other, let reason):
-            return say("file.near_duplicate", ["path": path, "name": name, "other": other, "reason": reason],
+            return say("file.near_duplicate", ["path": path, "name": name, "other": other, "reason": reason.message],
                        "{path} \"{name}\" looks like the process \"{other}\" ({reason}); if they are one process, merge them into one entry (keep the better figures and delete the other), or rename one so they differ")
         case .unknownProcess(let path, let process, let names):
             let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", and \(names.count - 10) more" : "")

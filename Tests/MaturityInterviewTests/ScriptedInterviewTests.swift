@@ -64,6 +64,16 @@ struct ScriptedInterviewTests {
         #expect(throws: DraftIncomplete.self) { try interview.draft.assessment() }
     }
 
+    /// Core names the missing keys; the command line says them (`cli.draft.incomplete`).
+    @Test func anIncompleteDraftSaysWhatIsMissing() {
+        #expect(DraftIncomplete(missing: ["organization.name", "assessed_on"]).description
+            == "error: the assessment is not complete: organization.name, assessed_on are missing")
+        #expect(DraftIncomplete(missing: ["assessed_on"]).description == "error: the assessment is not complete: assessed_on is missing")
+        Language.$current.withValue(Phrases.language("de")) {
+            #expect(DraftIncomplete(missing: ["assessed_on"]).description == "error: die Bewertung ist nicht vollständig: assessed_on fehlt")
+        }
+    }
+
     @Test func quitSavesAndSaysHowToContinue() throws {
         let dir = try temporaryDirectory()
         let (outcome, _, terminal) = try run(["Acme Castings", "quit"], in: dir)

@@ -139,7 +139,8 @@ extension InventoryImportTests {
         let held = try InventoryMerge.merge(rows, into: existing, replace: false, file: "x.csv")
         #expect(held.added == ["Freight audit"])
         #expect(held.nearDuplicates.map(\.existing) == ["Quote prep", "Certificates of conformity (CoC)"])
-        #expect(held.nearDuplicates[1].reason.description == "\"COC\" stands for \"Certificates of conformity\"")
+        #expect(held.nearDuplicates[1].reason == .acronym("COC", of: "Certificates of conformity"))
+        #expect(held.nearDuplicates[1].reason.message == "\"COC\" stands for \"Certificates of conformity\"")
         let chosen = try InventoryMerge.merge(rows, into: existing, replace: false, file: "x.csv",
                                               choices: MergeChoices(mergeInto: ["quote preparation": "Quote prep"], addAsNew: ["CoC / material certs"]))
         #expect(chosen.updated == ["Quote preparation"])

@@ -109,6 +109,15 @@ struct InventoryImportTests {
         #expect(found.first?.hasPrefix("x.csv: error: no column for Hours per week; the header row (row 1) has \"Process\", \"Owner\". Expected headers: Name, Department, Side, Hours per week,") == true)
     }
 
+    /// The template's headers come from the field ids; the list is what users' files carry, so it must not move.
+    @Test func theTemplateHeadersAreTheFieldIdsInWords() {
+        #expect(InventoryImporter.templateHeaders == [
+            "Name", "Department", "Side", "Hours per week", "Volume per week", "System of record", "Write back",
+            "Input structure", "Exception share", "High severity errors possible", "Owner candidate",
+            "Downtime hours per year", "Cost per downtime hour", "Scrap cost per year",
+        ])
+    }
+
     @Test(arguments: [
         ("fake.xlsx", "not a valid .xlsx workbook (it is not a zip archive)"),
         ("binary.csv", "the file holds binary data, not CSV text"),

@@ -131,6 +131,22 @@ struct QuestionnaireTests {
         ])
     }
 
+    /// Core names a range's unit (`RangeUnit`); the words and the line come from here.
+    @Test func aParameterOutOfRangeSaysItsUnitAndLine() throws {
+        let hours = try line("    maintenance_hours_monthly:")
+        #expect(try messages(replacing: "maintenance_hours_monthly: {structured: 4,", with: "maintenance_hours_monthly: {structured: 800,") == [
+            "q.yaml:\(hours): error: run_cost.maintenance_hours_monthly.structured is 800; expected 0 to 744 hours a month",
+        ])
+        let share = try line("    page_owner_below:")
+        #expect(try messages(replacing: "    page_owner_below: 0.90\n", with: "    page_owner_below: 9\n") == [
+            "q.yaml:\(share): error: slo.page_owner_below is 9; expected 0 to 1 (a share: 0.9 is 90%)",
+        ])
+        let table = try line("    system_of_record: {erp: 20,")
+        #expect(try messages(replacing: "system_of_record: {erp: 20,", with: "system_of_record: {erp: 2000,") == [
+            "q.yaml:\(table): error: feasibility.system_of_record.erp is 2000; expected 0 to 1000",
+        ])
+    }
+
     @Test func everyProblemIsListedAtOnce() throws {
         var text = try shippedText()
         text = text.replacingOccurrences(of: "  - id: monitoring\n", with: "  - id: monitored\n")

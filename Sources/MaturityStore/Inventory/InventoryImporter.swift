@@ -147,8 +147,12 @@ public enum InventoryImporter {
     /// Merges the rows into an inventory (see `InventoryMerge`).
     public static func merge(_ imported: ImportedInventory, into existing: [InventoryProcess], replace: Bool,
                              file: String, choices: MergeChoices = MergeChoices()) throws(ImportFailure) -> MergeSummary {
-        try InventoryMerge.merge(imported.rows, into: existing, replace: replace, file: file,
-                                 assumptions: imported.assumptions, choices: choices)
+        do throws(MergeFailure) {
+            return try InventoryMerge.merge(imported.rows, into: existing, replace: replace, file: file,
+                                            assumptions: imported.assumptions, choices: choices)
+        } catch {
+            throw ImportFailure(problems: error.problems.map(\.message))
+        }
     }
 
     /// Reads a number the way a cell would be read; for tests of the number rules.
