@@ -19,7 +19,7 @@ public struct MaturityCommand: ParsableCommand {
         discussion: L("cli.help.examples_heading") + "\n" + Self.examples.map { command, key in
             // A description too long for the 80 columns --help wraps at goes on its own line.
             let said = L("cli.help.example.\(key)")
-            return 2 + 48 + said.count < 80 ? "  " + command.padding(toLength: 48, withPad: " ", startingAt: 0) + said
+            return 2 + 48 + said.count < 80 ? "  " + command + String(repeating: " ", count: max(0, 48 - command.count)) + said
                 : "  " + command + "\n      " + said
         }.joined(separator: "\n"),
         version: ContentLibrary.versionLine(maturityVersion),

@@ -1,3 +1,4 @@
+import Mustache
 /// Turns a view into the nested dictionaries, arrays, strings, numbers and booleans the templates
 /// read, once, before rendering. It goes through `Encodable`, so each field is reached by the
 /// compiler's own code: reflection (`Mirror`) asked the runtime about every value's type and was
@@ -32,10 +33,10 @@ private final class TreeEncoder: Encoder {
 
     static func tree<T: Encodable>(_ value: T) throws -> Any? {
         switch value {
-        case let v as String: return v
-        case let v as Int: return v
+        case let v as String: return TreeText(v)
+        case let v as Int: return TreeText(v)
         case let v as Bool: return v
-        case let v as Double: return v
+        case let v as Double: return TreeText(v)
         default:
             let encoder = TreeEncoder()
             try value.encode(to: encoder)
@@ -76,10 +77,10 @@ private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode(_ value: String, forKey key: Key) throws { box.fields[key.stringValue] = value }
+    mutating func encode(_ value: String, forKey key: Key) throws { box.fields[key.stringValue] = TreeText(value) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { box.fields[key.stringValue] = value }
-    mutating func encode(_ value: Int, forKey key: Key) throws { box.fields[key.stringValue] = value }
-    mutating func encode(_ value: Double, forKey key: Key) throws { box.fields[key.stringValue] = value }
+    mutating func encode(_ value: Int, forKey key: Key) throws { box.fields[key.stringValue] = TreeText(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { box.fields[key.stringValue] = TreeText(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         if let tree = try TreeEncoder.tree(value) { box.fields[key.stringValue] = tree }
     }
@@ -112,10 +113,10 @@ private struct UnkeyedTree: UnkeyedEncodingContainer {
     var count: Int { box.items.count }
 
     mutating func encodeNil() throws {}
-    mutating func encode(_ value: String) throws { box.items.append(value) }
+    mutating func encode(_ value: String) throws { box.items.append(TreeText(value)) }
     mutating func encode(_ value: Bool) throws { box.items.append(value) }
-    mutating func encode(_ value: Int) throws { box.items.append(value) }
-    mutating func encode(_ value: Double) throws { box.items.append(value) }
+    mutating func encode(_ value: Int) throws { box.items.append(TreeText(value)) }
+    mutating func encode(_ value: Double) throws { box.items.append(TreeText(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         if let tree = try TreeEncoder.tree(value) { box.items.append(tree) }
     }
@@ -145,9 +146,30 @@ private struct SingleTree: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws {}
-    mutating func encode(_ value: String) throws { encoder.single = value }
+    mutating func encode(_ value: String) throws { encoder.single = TreeText(value) }
     mutating func encode(_ value: Bool) throws { encoder.single = value }
-    mutating func encode(_ value: Int) throws { encoder.single = value }
-    mutating func encode(_ value: Double) throws { encoder.single = value }
+    mutating func encode(_ value: Int) throws { encoder.single = TreeText(value) }
+    mutating func encode(_ value: Double) throws { encoder.single = TreeText(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { encoder.single = try TreeEncoder.tree(value) }
+}
+
+/// A string or number as the templates read it. swift-mustache asks a plain value five questions
+/// of the runtime (five dynamic casts) and prints it with `String(describing:)`; a value that
+/// renders itself is asked two. The text is the one `String(describing:)` gave, so the page is
+/// the same; a string keeps its transforms (`uppercased(name)`), an integer its own (`plusone(n)`).
+/// A bool stays a bool: sections read it.
+struct TreeText: MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible {
+    let renderText: String
+    private let integer: Int?
+    var isNull: Bool { false }
+    var description: String { renderText }
+
+    init(_ text: String) { renderText = text; integer = nil }
+    init(_ value: Int) { renderText = String(value); integer = value }
+    init(_ value: Double) { renderText = String(describing: value); integer = nil }
+
+    func transform(_ name: String) -> Any? {
+        if let integer { return integer.transform(name) }
+        return renderText.transform(name)
+    }
 }

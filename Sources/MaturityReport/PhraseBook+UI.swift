@@ -6,7 +6,9 @@ extension PhraseBook {
     /// The templates' fixed words: every `ui.<area>.<name>` text without placeholders, as
     /// `<area>_<name>` (read as `{{w.<area>_<name>}}`). A sentence with a value in it is not
     /// here: the view says it whole with `say`, so each language orders it its own way.
-    public var fixedWords: [String: String] {
+    public var fixedWords: [String: String] { derived.fixedWords { makeFixedWords() } }
+
+    private func makeFixedWords() -> [String: String] {
         var out: [String: String] = [:]
         out.reserveCapacity(entries.count / 2)
         for (key, entry) in entries where key.hasPrefix("ui.") {

@@ -198,8 +198,11 @@ public struct TemplateRenderer: Sendable {
     /// The tree with every string that carries bidirectional controls isolated; nil when none does (the usual case).
     static func isolatingBidi(_ value: Any) -> Any? {
         switch value {
+        case let t as TreeText:
+            return mayHoldBidi(t.renderText) && t.renderText.unicodeScalars.contains(where: UnicodeSafety.isBidiControl)
+                ? TreeText(UnicodeSafety.isolated(t.renderText)) : nil
         case let s as String:
-            return s.unicodeScalars.contains(where: UnicodeSafety.isBidiControl) ? UnicodeSafety.isolated(s) : nil
+            return mayHoldBidi(s) && s.unicodeScalars.contains(where: UnicodeSafety.isBidiControl) ? UnicodeSafety.isolated(s) : nil
         case let d as [String: Any]:
             var changed: [String: Any]?
             for (k, v) in d {
@@ -222,6 +225,10 @@ public struct TemplateRenderer: Sendable {
             return nil
         }
     }
+
+    /// Whether `s` has a byte that starts a bidirectional control in UTF-8 (U+061C starts with
+    /// 0xD8, the others with 0xE2): most values are plain ASCII and are passed by this alone.
+    static func mayHoldBidi(_ s: String) -> Bool { s.utf8.contains { $0 == 0xD8 || $0 == 0xE2 } }
 
     /// The line and name of the first section tag that has no closing tag.
     static func unclosedSection(in text: String) -> (Int, String)? {
@@ -300,7 +307,7 @@ public struct TemplateRenderer: Sendable {
     }
 }
 
-/// The run's template parses, each started once on a background queue and waited for by the
+/// The run's template parses, each started once on the side lane and waited for by the
 /// render that needs it. The lock guards the table; each result is written before its group leaves.
 final class ParseCache: @unchecked Sendable {
     private final class Pending: @unchecked Sendable {
@@ -316,8 +323,10 @@ final class ParseCache: @unchecked Sendable {
         guard pending[template] == nil else { return }
         let p = Pending()
         pending[template] = p
-        DispatchQueue.global(qos: .userInitiated).async(group: p.group) {
+        p.group.enter()
+        SideLane.shared.run {
             p.result = Result { () throws(TemplateError) -> MustacheLibrary in try parse() }
+            p.group.leave()
         }
     }
 

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// Views become the dictionaries the templates read through Encodable; nested containers and
-/// a superclass's encoder end up as values too, and nils are left out.
+/// a superclass's encoder end up as values too, and nils are left out. Strings and numbers are
+/// `TreeText` (their text as `String(describing:)` gives it); bools stay bools.
 @Suite("A view as the templates read it")
 struct MustacheTreeTests {
     struct Nested: Encodable {
@@ -24,11 +25,23 @@ struct MustacheTreeTests {
 
     @Test func nestedContainersAreValues() throws {
         let tree = try #require(try MustacheTree.make(Nested()) as? [String: Any])
-        #expect(tree["name"] as? String == "outer")
+        #expect((tree["name"] as? TreeText)?.renderText == "outer")
         #expect(tree["missing"] == nil)
-        #expect((tree["inner"] as? [String: Any])?["name"] as? Int == 3)
+        #expect(((tree["inner"] as? [String: Any])?["name"] as? TreeText)?.renderText == "3")
         let list = try #require(tree["list"] as? [Any])
-        #expect(list.count == 2 && list[0] as? Bool == true && list[1] as? String == "x")
-        #expect((tree["parent"] as? [String: Any])?["name"] as? Double == 2.5)
+        #expect(list.count == 2 && list[0] as? Bool == true && (list[1] as? TreeText)?.renderText == "x")
+        #expect(((tree["parent"] as? [String: Any])?["name"] as? TreeText)?.renderText == "2.5")
+    }
+
+    /// A text value renders, sections and transforms as the plain value did.
+    @Test func textValuesRenderAsPlainValues() throws {
+        let template = ["report.txt.mustache": "{{%CONTENT_TYPE: TEXT}}{{name}}|{{#name}}[{{.}}]{{/name}}|{{^name}}none{{/name}}|{{uppercased(name)}}|{{plusone(n)}}|{{#even(n)}}even{{/even(n)}}|{{x}}"]
+        struct View: Encodable { var name = "Ab"; var n = 41; var x = 2.5 }
+        let tree = try MustacheTree.make(View())
+        let plain: [String: Any] = ["name": "Ab", "n": 41, "x": 2.5]
+        let renderer = TemplateRenderer(templates: template)
+        let out = try renderer.render(tree: tree, template: .text)
+        #expect(out == (try renderer.render(tree: plain, template: .text)))
+        #expect(out == "Ab|[Ab]||AB|42||2.5")
     }
 }
