@@ -34,6 +34,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib's inflate, for unpacking .xlsx parts from exactly their own bytes.
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // A report's side thread started on another core than the caller's (pthread affinity, C only).
+        .target(name: "CSideThread"),
         // YAML read with located errors, and the questionnaire loader: no plugins, so the build-time
         // content compiler can use them too.
         .target(
@@ -47,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "MaturityReport",
-            dependencies: ["MaturityCore", "MaturityYAML", .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation"]
+            dependencies: ["MaturityCore", "MaturityYAML", .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation", "CSideThread"]
         ),
         // Turns questionnaires/, templates/ and examples/ into Swift source, so the
         // shipped binary carries its content and works from any directory.

@@ -62,6 +62,7 @@ public struct MaturityCommand: ParsableCommand {
         // The whole run, its refusals and --help included, speaks the chosen language.
         Language.$current.withValue(Phrases.language(code)) {
             do {
+                TemplateOptions.prefetch(arguments ?? Array(CommandLine.arguments.dropFirst()))
                 var command = try parseAsRoot(arguments)
                 try command.run()
                 exit(withError: nil)

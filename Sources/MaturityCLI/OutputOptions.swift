@@ -59,6 +59,7 @@ struct TemplateOptions: ParsableArguments {
 
     /// The templates (built in, or overridden from --templates) and branding, any problem located.
     func renderer(store: FileStore) throws -> Renderer {
+        guard templates != nil else { return Self.sharedBuiltIn() }
         let set = try store.templates(overrides: templates)
         var brand = Brand.standard
         if let b = set.brand {
@@ -66,6 +67,49 @@ struct TemplateOptions: ParsableArguments {
                           accent: b.accent ?? brand.accent, accentDark: b.accentDark ?? b.accent ?? brand.accentDark)
         }
         return Renderer(templates: set.files, origin: set.origin, brand: brand, words: Phrases.current)
+    }
+}
+
+extension TemplateOptions {
+    /// The built-in templates with the standard brand, one renderer per language for the whole
+    /// process, so a parse started before the command line is read (`prefetch`) is the one the
+    /// command renders with. It is exactly what `renderer(store:)` makes without --templates.
+    static func sharedBuiltIn() -> Renderer { BuiltInRenderers.shared.renderer(Phrases.current) }
+
+    /// `maturity report …` without --templates: starts parsing the templates its format will need
+    /// while the command line is still being read (ArgumentParser takes 3 ms). The format is read
+    /// as `OutputOptions.format` reads it; a wrong guess only parses a template nobody waits for.
+    static func prefetch(_ arguments: [String]) {
+        guard arguments.first == "report", !arguments.contains(where: { $0 == "--templates" || $0.hasPrefix("--templates=") }) else { return }
+        var format: String?, output: String?
+        for (i, a) in arguments.enumerated() {
+            let next = i + 1 < arguments.count ? arguments[i + 1] : nil
+            if a == "--format" || a == "-f" { format = next }
+            if a.hasPrefix("--format=") { format = String(a.dropFirst("--format=".count)) }
+            if a == "--output" || a == "-o" { output = next }
+            if a.hasPrefix("--output=") { output = String(a.dropFirst("--output=".count)) }
+        }
+        let chosen = format.flatMap(OutputFormat.init(rawValue:))
+            ?? output.flatMap { path in path.split(separator: "/").last?.split(separator: ".").dropFirst().last.map(String.init) }
+                .flatMap(OutputFormat.init(extension:))
+            ?? .text
+        sharedBuiltIn().prepare(chosen)
+    }
+}
+
+/// The built-in renderers by language, made once each.
+final class BuiltInRenderers: @unchecked Sendable {
+    static let shared = BuiltInRenderers()
+    private let lock = NSLock()
+    private var made: [String: Renderer] = [:]
+
+    func renderer(_ words: PhraseBook) -> Renderer {
+        lock.lock()
+        defer { lock.unlock() }
+        if let r = made[words.language] { return r }
+        let r = Renderer(templates: ContentLibrary.files(under: "templates"), words: words)
+        made[words.language] = r
+        return r
     }
 }
 
