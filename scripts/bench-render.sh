@@ -4,13 +4,25 @@
 # --static-swift-stdlib), on this machine, with the two ratios the targets name; then the time
 # to render a 10,000-process inventory as HTML.
 # Usage: scripts/bench-render.sh [runs]   (release build; uses hyperfine when installed)
+#
+# Against a baseline, on the same machine: the demo's HTML by this tree and by an older one,
+# run alternately (one of each, then again) so a busy machine slows both alike, from a folder
+# with no questionnaires/ in it (an older binary would read the tree's newer questionnaire).
+#   BASELINE=870293d scripts/bench-render.sh      builds that commit (release) in a worktree
+#   BASELINE_BIN=/path/to/old/maturity BASELINE_DEMO=/path/to/its/demo.yaml scripts/bench-render.sh
+# 870293d is the tree issue 22 measured ("within 25% of today's time"); its demo file is its own.
+# BENCH_NO_BUILD=1 skips building this tree (build first, e.g. under a lock, then measure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-30}
-swift build -c release --product maturity >/dev/null 2>&1
-bin=$(swift build -c release --show-bin-path)/maturity
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+cleanup() {
+  if [ -n "${base_tree:-}" ]; then git worktree remove --force "$base_tree" >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+if [ -z "${BENCH_NO_BUILD:-}" ]; then swift build -c release --product maturity >/dev/null 2>&1; fi
+bin=$(swift build -c release --show-bin-path)/maturity
 printf 'print("hello, world")\n' > "$work/hello.swift"
 swiftc -O "$work/hello.swift" -o "$work/hello" 2>/dev/null
 printf 'import Foundation\nprint("hello, \\(ProcessInfo.processInfo.processName)")\n' > "$work/hello-foundation.swift"
@@ -33,11 +45,26 @@ mean_ms() {
   fi
 }
 
+# The baseline: a binary given, or a commit built in a worktree beside this one.
+base_bin=${BASELINE_BIN:-}
+base_demo=${BASELINE_DEMO:-}
+if [ -z "$base_bin" ] && [ -n "${BASELINE:-}" ]; then
+  base_tree="$work/baseline"
+  git worktree add --detach "$base_tree" "$BASELINE" >/dev/null 2>&1
+  (cd "$base_tree" && swift build -c release --product maturity >/dev/null 2>&1)
+  base_bin="$base_tree/.build/release/maturity"
+  base_demo="$base_tree/docs/demo/hartwell-precision.yaml"
+fi
+if [ -n "$base_bin" ]; then
+  cp "$base_bin" "$work/maturity-baseline"
+  cp "${base_demo:-docs/demo/hartwell-precision.yaml}" "$work/baseline-demo.yaml"
+fi
+
 # The static binary is copied aside: SwiftPM writes both builds to the same path.
 static_copy="$work/maturity-static"
-swift build -c release --static-swift-stdlib --product maturity >/dev/null 2>&1
+if [ -z "${BENCH_NO_BUILD:-}" ]; then swift build -c release --static-swift-stdlib --product maturity >/dev/null 2>&1; fi
 cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/maturity" "$static_copy"
-swift build -c release --product maturity >/dev/null 2>&1
+if [ -z "${BENCH_NO_BUILD:-}" ]; then swift build -c release --product maturity >/dev/null 2>&1; fi
 
 hello=$(mean_ms "$work/hello")
 foundation=$(mean_ms "$work/hello-foundation")
@@ -75,3 +102,26 @@ print(f"html / --version:           {html / version:.2f}x (static {shtml / svers
 print(f"html / Foundation hello:    {html / foundation:.2f}x (static {shtml / fstatic:.2f}x); target 2x: {'met' if shtml <= 2 * fstatic else 'NOT met'}")
 print(f"10,000-process HTML, static: {big / 1000:.2f} s, {bigsize / 1e6:.1f} MB; target 1 s: {'met' if big <= 1000 else 'NOT met'}")
 PY
+
+# This tree against the baseline, alternating, from an empty folder.
+if [ -n "$base_bin" ]; then
+  mkdir -p "$work/empty"
+  (cd "$work/empty" && python3 - "$work/maturity-baseline" "$work/baseline-demo.yaml" "$bin" "$work/demo.yaml" "$((runs * 3))" <<'PY'
+import statistics, subprocess, sys, time
+base, base_demo, this, demo, n = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+commands = [[base, "report", base_demo, "--format", "html"], [this, "report", demo, "--format", "html"]]
+for c in commands:
+    assert subprocess.run(c, stdout=subprocess.DEVNULL).returncode == 0, c
+times = [[], []]
+for _ in range(n):
+    for i, c in enumerate(commands):
+        start = time.perf_counter()
+        subprocess.run(c, stdout=subprocess.DEVNULL)
+        times[i].append((time.perf_counter() - start) * 1000)
+b, t = statistics.median(times[0]), statistics.median(times[1])
+print()
+print(f"demo HTML, baseline vs this tree, {n} alternating runs each (median, ms, with process start):")
+print(f"baseline {b:.2f} · this tree {t:.2f} · {t / b:.2f}x; target within 25%: {'met' if t <= 1.25 * b else 'NOT met'}")
+PY
+  )
+fi
