@@ -14,14 +14,15 @@ public struct WorkshopAnalysis: Sendable, Equatable {
         public var result: Answer?
         public var dissent: String?
         /// The stage the company would be at on each answer given, the consensus first.
-        public var stageByAnswer: [(answer: Answer?, stage: Int)]
+        public var stageByAnswer: [AnswerStage]
         /// The split by group: who answered what among executives and among the hands-on people.
         public var executives: [Workshop.PersonAnswer]
         public var handsOn: [Workshop.PersonAnswer]
-        public static func == (a: Split, b: Split) -> Bool {
-            a.question == b.question && a.answers == b.answers && a.result == b.result && a.dissent == b.dissent
-                && a.stageByAnswer.map(\.answer) == b.stageByAnswer.map(\.answer) && a.stageByAnswer.map(\.stage) == b.stageByAnswer.map(\.stage)
-        }
+    }
+    /// One answer a split gave and the stage the company would be at on it.
+    public struct AnswerStage: Sendable, Equatable {
+        public var answer: Answer?
+        public var stage: Int
     }
     /// One person's single answer that, taken instead of the consensus, changes the stage.
     public struct Mover: Sendable, Equatable {
@@ -81,10 +82,10 @@ extension WorkshopAnalysis {
             guard let question = q.question(d.question) else { return nil }
             var seen: [Answer?] = [d.result]
             for a in d.answers where !seen.contains(a.answer) { seen.append(a.answer) }
-            let byAnswer = seen.map { answer -> (answer: Answer?, stage: Int) in
+            let byAnswer = seen.map { answer -> AnswerStage in
                 var answers = e.assessment.answers
                 answers[d.question] = answer
-                return (answer, stage(answers))
+                return AnswerStage(answer: answer, stage: stage(answers))
             }
             for a in d.answers {
                 if let s = byAnswer.first(where: { $0.answer == a.answer })?.stage, s != e.placement.stage {
