@@ -180,7 +180,8 @@ enum SwiftLiteral {
     }
 
     /// Types whose public initialiser takes only their first `n` fields; the rest are assigned.
-    static let initialisedFields = ["Parameters": 19, "MoveWeeks": 0, "Question": 11, "BuildParameters": 0, "LineLevelParameters": 0, "StaffingParameters": 0, "Assumptions": 0]
+    static let initialisedFields = ["Parameters": 19, "MoveWeeks": 0, "Question": 11, "BuildParameters": 0, "LineLevelParameters": 0, "StaffingParameters": 0,
+                                    "Assumptions": 0]
 
     static func value(_ value: Any) -> String {
         switch value {

@@ -42,7 +42,8 @@ struct Assess: ParsableCommand {
     func validate() throws {
         let ext = (output as NSString).pathExtension.lowercased()
         if ext != "yaml" && ext != "yml" {
-            throw ValidationError("--output \(output): the interview writes the assessment itself, a .yaml file; the HTML and Markdown reports are written beside it (for example --output acme.yaml gives acme.html and acme.md)")
+            throw ValidationError("--output \(output): the interview writes the assessment itself, a .yaml file; "
+                                  + "the HTML and Markdown reports are written beside it (for example --output acme.yaml gives acme.html and acme.md)")
         }
         if let from, PathIdentity.canonical(from) == PathIdentity.canonical(output) {
             throw ValidationError("--from and --output are the same file; last quarter's file is read, never rewritten. Pick a new --output")
@@ -76,7 +77,8 @@ struct Assess: ParsableCommand {
             throw UsageProblem(path: output, message: "nothing to resume; start with: maturity assess --output \(output)", exitCode: ExitStatus.noInput)
         }
         if !resume, exists {
-            throw UsageProblem(path: output, message: "the file already exists; continue it with --resume, or pick another --output", exitCode: ExitStatus.cannotCreate)
+            throw UsageProblem(path: output, message: "the file already exists; continue it with --resume, or pick another --output",
+                               exitCode: ExitStatus.cannotCreate)
         }
         let lock = try FileLock(for: output)
         defer { withExtendedLifetime(lock) {} }
@@ -128,7 +130,8 @@ struct Assess: ParsableCommand {
         for format in [OutputFormat.html, .md] {
             let path = "\(base).\(format.fileExtension)"
             if FileManager.default.fileExists(atPath: path), !madeByMaturity(path, store: store) {
-                terminal.say(L("cli.assess.not_ours", ["file": .text(path), "command": .text("maturity report \(output) --output \(base)-report.\(format.fileExtension)")]))
+                terminal.say(L("cli.assess.not_ours",
+                               ["file": .text(path), "command": .text("maturity report \(output) --output \(base)-report.\(format.fileExtension)")]))
                 continue
             }
             try store.writeAtomically(try renderer.render(evaluation, as: format), to: path)

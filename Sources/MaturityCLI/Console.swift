@@ -72,7 +72,8 @@ enum PathIdentity {
     static func refuseOverwritingInput(output: String, inputs: [String]) throws {
         let out = canonical(output)
         for input in inputs where canonical(input) == out {
-            throw UsageProblem(path: output, message: "this is an input of the command (\(input)); choose another --output, nothing was written", exitCode: ExitStatus.cannotCreate)
+            throw UsageProblem(path: output, message: "this is an input of the command (\(input)); choose another --output, nothing was written",
+                               exitCode: ExitStatus.cannotCreate)
         }
     }
 }

@@ -42,13 +42,16 @@ struct Demo: ParsableCommand {
             }
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
             if !contents.isEmpty, !force {
-                throw UsageProblem(path: output, message: "the folder already holds files; nothing was written. Pick another --output, or add --force to overwrite the demo files in it", exitCode: ExitStatus.cannotCreate)
+                throw UsageProblem(path: output,
+                                   message: "the folder already holds files; nothing was written. Pick another --output, "
+                                            + "or add --force to overwrite the demo files in it", exitCode: ExitStatus.cannotCreate)
             }
         }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            throw UsageProblem(path: output, message: "cannot create the folder (\(String(cString: strerror(errno)))); check the path", exitCode: ExitStatus.cannotCreate)
+            throw UsageProblem(path: output, message: "cannot create the folder (\(String(cString: strerror(errno)))); check the path",
+                               exitCode: ExitStatus.cannotCreate)
         }
         let assessmentPath = (output as NSString).appendingPathComponent("\(name).yaml")
         let loaded = try AssessmentLoader.load(text: text, file: assessmentPath) { id in try store.questionnaire(id: id) }

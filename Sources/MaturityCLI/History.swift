@@ -60,7 +60,8 @@ struct Compare: ParsableCommand {
         let format = try out.format(offered: [.text, .json, .md])
         let x = try store.loadAssessment(old), y = try store.loadAssessment(new)
         let a = Evaluation(x.assessment, questionnaire: x.questionnaire), b = Evaluation(y.assessment, questionnaire: y.questionnaire)
-        let comparison = ComparisonJSON(Since(previous: a, current: b), words: Phrases.current.for(currency: b.assessment.organization.currency, questionnaire: b.questionnaire))
+        let comparison = ComparisonJSON(Since(previous: a, current: b),
+                                        words: Phrases.current.for(currency: b.assessment.organization.currency, questionnaire: b.questionnaire))
         let text = format == .json ? try ComparisonReport.json(CompareOutput(comparison))
             : try out.renderer(store: store).render(comparison, currency: b.assessment.organization.currency, markdown: format == .md)
         try out.write(text, store: store)

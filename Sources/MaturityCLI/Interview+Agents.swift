@@ -8,7 +8,9 @@ extension Interview {
         if draft.agents.isEmpty, let earlier = previous?.agents, !earlier.isEmpty { draft.agents = earlier; try save() }
         terminal.note(L("cli.agents.intro"))
         while true {
-            let items = draft.agents.map { L("cli.agents.item", ["name": .text($0.name), "status": .status($0.status), "side": .choice("side", $0.side.rawValue), "owner": .text($0.namedOwner ?? L("cli.agents.no_owner"))]) }
+            let items = draft.agents.map { L("cli.agents.item",
+                                             ["name": .text($0.name), "status": .status($0.status), "side": .choice("side", $0.side.rawValue),
+                                              "owner": .text($0.namedOwner ?? L("cli.agents.no_owner"))]) }
             switch menu(L("cli.agents.title"), items: items, noun: L("cli.agents.noun")) {
             case .value(.done): return .next
             case .value(.importFile), .value(.line): continue
@@ -63,12 +65,15 @@ extension Interview {
                                     skippable: false, parse: Parse.text) { self.draft.agents[i].name = $0 ?? "" }
         case "process":
             let names = draft.processes.map(\.name)
-            return try self.field(position: position, text: prompt, help: names.isEmpty ? L("cli.agents.process_help") : L("cli.agents.process_so_far", ["names": .text(names.joined(separator: ", "))]),
+            return try self.field(position: position, text: prompt,
+                                  help: names.isEmpty ? L("cli.agents.process_help")
+                                      : L("cli.agents.process_so_far", ["names": .text(names.joined(separator: ", "))]),
                                     current: a.process, skippable: true, parse: Parse.text) { self.draft.agents[i].process = $0 }
         case "status":
             let choices = definition?.choices ?? AgentStatus.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) }
             return try self.field(position: position, text: prompt, help: L("cli.agents.status_help"),
-                                    current: noDefaultStatus && a.status == .idea ? nil : choices.firstIndex { $0.value == a.status.rawValue }.map { "\($0 + 1)" },
+                                    current: noDefaultStatus && a.status == .idea ? nil
+                                        : choices.firstIndex { $0.value == a.status.rawValue }.map { "\($0 + 1)" },
                                     skippable: false, choices: choices, parse: Parse.choice(choices)) { v in
                 if let s = v.flatMap(AgentStatus.init(rawValue:)) { self.draft.agents[i].status = s }
             }
@@ -85,7 +90,8 @@ extension Interview {
         case "annual_dollar_value":
             return try self.field(position: position, text: prompt, help: L("cli.agents.value_help"),
                                     current: a.annualDollarValue.map { Format.decimal($0) }, skippable: true,
-                                    parse: Parse.number(unit: L("cli.unit.money_per_year"), example: "85000", min: 0)) { self.draft.agents[i].annualDollarValue = $0 }
+                                    parse: Parse.number(unit: L("cli.unit.money_per_year"), example: "85000",
+                                                        min: 0)) { self.draft.agents[i].annualDollarValue = $0 }
         case "reports_dollars", "reuses_shared_infrastructure":
             let current = (id == "reports_dollars" ? a.reportsDollars : a.reusesSharedInfrastructure).map { L($0 ? "cli.yes" : "cli.no") }
             return try self.field(position: position, text: prompt + " " + L("cli.hint.yes_no"), help: definition?.help, current: current,
@@ -97,7 +103,8 @@ extension Interview {
             let bar = questionnaire.gateBars.first { $0.id == barID }
             let allBars = questionnaire.gateBars.enumerated().map { "\($0.offset + 1). \($0.element.label)" }.joined(separator: "; ")
             return try self.field(position: position, text: L("cli.agents.gate", ["bar": .text(bar?.label ?? barID)]),
-                                    help: (bar?.help ?? "") + " " + L("cli.agents.gate_help", ["n": .words(questionnaire.gateBars.count), "bars": .text(allBars)]),
+                                    help: (bar?.help ?? "") + " "
+                                        + L("cli.agents.gate_help", ["n": .words(questionnaire.gateBars.count), "bars": .text(allBars)]),
                                     current: a.gate[barID].map { L($0 ? "cli.yes" : "cli.no") }, skippable: true, parse: Parse.yesNo) { v in
                 self.draft.agents[i].gate[barID] = v
             }

@@ -47,7 +47,9 @@ extension Interview {
         if draft.processes.isEmpty, let earlier = previous?.processes, !earlier.isEmpty { draft.processes = earlier; try save() }
         terminal.note(L("cli.processes.intro"))
         while true {
-            let items = draft.processes.map { L("cli.processes.item", ["name": .text($0.name), "hours": .number($0.hoursPerWeek, decimals: 4), "side": .choice("side", $0.side.rawValue)]) }
+            let items = draft.processes.map { L("cli.processes.item",
+                                                ["name": .text($0.name), "hours": .number($0.hoursPerWeek, decimals: 4),
+                                                 "side": .choice("side", $0.side.rawValue)]) }
             switch menu(L("cli.processes.title"), items: items, noun: L("cli.processes.noun"), canImport: true) {
             case .value(.done):
                 if let stop = try linkAgentsToProcesses() { return stop }
@@ -112,7 +114,8 @@ extension Interview {
             case "hours_per_week":
                 result = try field(position: position, text: prompt, help: L("cli.processes.hours_help"),
                                    current: p.hoursPerWeek == 0 ? nil : Format.number(p.hoursPerWeek), skippable: false,
-                                   parse: Parse.number(unit: L("cli.unit.hours_per_week"), example: Format.decimal(12.5), min: 0, max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
+                                   parse: Parse.number(unit: L("cli.unit.hours_per_week"), example: Format.decimal(12.5), min: 0,
+                                                       max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
             default:
                 result = try optionalProcessField(f, index: i, position: position, prompt: prompt)
             }
@@ -226,8 +229,12 @@ extension Interview {
             let summary = try InventoryImporter.merge(imported, into: draft.processes, replace: false, file: (path as NSString).lastPathComponent)
             draft.processes = summary.processes
             try save()
-            terminal.say("  " + L("cli.import.done", ["rows": .count(imported.rows.count, "row"), "added": .int(summary.added.count), "updated": .int(summary.updated.count), "unchanged": .int(summary.unchanged.count)]))
-            if !imported.ignoredColumns.isEmpty { terminal.say("  " + L("cli.import.ignored", ["columns": .text(imported.ignoredColumns.joined(separator: ", "))])) }
+            terminal.say("  " + L("cli.import.done",
+                                  ["rows": .count(imported.rows.count, "row"), "added": .int(summary.added.count), "updated": .int(summary.updated.count),
+                                   "unchanged": .int(summary.unchanged.count)]))
+            if !imported.ignoredColumns.isEmpty {
+                terminal.say("  " + L("cli.import.ignored", ["columns": .text(imported.ignoredColumns.joined(separator: ", "))]))
+            }
             for note in imported.notes { terminal.say("  \(note)") }
             for warning in imported.warnings { terminal.warn("  \(warning)") }
             if summary.assumedFields > 0 { terminal.say("  " + L("cli.import.assumed", ["fields": .count(summary.assumedFields, "field")])) }
@@ -266,9 +273,11 @@ extension Interview {
             case "hours_per_week":
                 result = try field(position: position, text: prompt, help: L("cli.processes.hours_help"),
                                    current: adding && p.hoursPerWeek == 0 ? nil : Format.number(p.hoursPerWeek), skippable: false,
-                                   parse: Parse.number(unit: L("cli.unit.hours_per_week"), example: Format.decimal(12.5), min: 0, max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
+                                   parse: Parse.number(unit: L("cli.unit.hours_per_week"), example: Format.decimal(12.5), min: 0,
+                                                       max: f.max)) { self.draft.processes[i].hoursPerWeek = $0 ?? 0 }
             case "side":
-                result = try field(position: position, text: prompt, help: f.help, current: f.choices.firstIndex { $0.value == p.side.rawValue }.map { "\($0 + 1)" },
+                result = try field(position: position, text: prompt, help: f.help,
+                                   current: f.choices.firstIndex { $0.value == p.side.rawValue }.map { "\($0 + 1)" },
                                    skippable: false, choices: f.choices, parse: Parse.choice(f.choices)) { v in
                     if let s = v.flatMap(Side.init(rawValue:)) { self.draft.processes[i].side = s }
                 }
@@ -301,13 +310,18 @@ extension Interview {
             return try field(position: position, text: prompt, help: help, current: p.exceptionShare.map { Format.number($0) }, skippable: true,
                              parse: Parse.share) { self.draft.processes[i].exceptionShare = $0; self.draft.processes[i].markStated(f.id) }
         case "high_severity_errors_possible":
-            return try field(position: position, text: prompt + " " + L("cli.hint.yes_no"), help: help, current: p.highSeverityErrorsPossible.map { L($0 ? "cli.yes" : "cli.no") },
-                             skippable: true, parse: Parse.yesNo) { self.draft.processes[i].highSeverityErrorsPossible = $0; self.draft.processes[i].markStated(f.id) }
+            return try field(position: position, text: prompt + " " + L("cli.hint.yes_no"), help: help,
+                             current: p.highSeverityErrorsPossible.map { L($0 ? "cli.yes" : "cli.no") },
+                             skippable: true, parse: Parse.yesNo) {
+                self.draft.processes[i].highSeverityErrorsPossible = $0; self.draft.processes[i].markStated(f.id)
+            }
         case "downtime_hours_per_year", "cost_per_downtime_hour", "scrap_cost_per_year":
             let keyPath: WritableKeyPath<InventoryProcess, Double?> = f.id == "downtime_hours_per_year" ? \.downtimeHoursPerYear
                 : (f.id == "cost_per_downtime_hour" ? \.costPerDowntimeHour : \.scrapCostPerYear)
-            return try field(position: position, text: prompt, help: (f.help ?? "") + " " + L("cli.processes.skip_if_unknown"), current: p[keyPath: keyPath].map { Format.number($0) },
-                             skippable: true, parse: Parse.number(unit: f.unit ?? L("cli.unit.number"), example: "120", min: 0, max: f.max)) { self.draft.processes[i][keyPath: keyPath] = $0 }
+            return try field(position: position, text: prompt, help: (f.help ?? "") + " " + L("cli.processes.skip_if_unknown"),
+                             current: p[keyPath: keyPath].map { Format.number($0) },
+                             skippable: true, parse: Parse.number(unit: f.unit ?? L("cli.unit.number"), example: "120", min: 0,
+                                                                  max: f.max)) { self.draft.processes[i][keyPath: keyPath] = $0 }
         case "department", "owner_candidate":
             let current = f.id == "department" ? p.department : p.ownerCandidate
             return try field(position: position, text: prompt, help: help, current: current, skippable: true, parse: Parse.text) { v in
@@ -323,7 +337,8 @@ extension Interview {
             }
             return try field(position: position, text: prompt, help: help,
                              current: p[keyPath: keyPath].flatMap { v in f.choices.firstIndex { $0.value == v }.map { "\($0 + 1)" } },
-                             skippable: true, choices: f.choices, parse: Parse.choice(f.choices)) { self.draft.processes[i][keyPath: keyPath] = $0; self.draft.processes[i].markStated(f.id) }
+                             skippable: true, choices: f.choices,
+                             parse: Parse.choice(f.choices)) { self.draft.processes[i][keyPath: keyPath] = $0; self.draft.processes[i].markStated(f.id) }
         }
     }
 }

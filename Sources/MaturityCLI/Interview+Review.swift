@@ -6,7 +6,8 @@ import MaturityStore
 extension Interview {
     /// Every answer on one screen; a number re-asks that one.
     func review() throws -> StepResult {
-        let reviewable = steps.filter { $0 != "review" && $0 != "agents" && $0 != "processes" && $0 != "respondents" && (usesRate || !$0.hasPrefix("usd_rate")) }
+        let reviewable = steps.filter { $0 != "review" && $0 != "agents" && $0 != "processes" && $0 != "respondents"
+                                       && (usesRate || !$0.hasPrefix("usd_rate")) }
         while true {
             terminal.heading(L("cli.review.heading"))
             for (n, id) in reviewable.enumerated() {

@@ -14,7 +14,8 @@ extension Interview {
     func roomQuestion(_ id: String, participants: [Respondent]) throws -> StepResult {
         guard let q = questionnaire.question(id) else { return .next }
         let n = (questionnaire.questions.firstIndex { $0.id == id } ?? 0) + 1
-        let position = "[" + L("cli.position.question", ["section": .text(q.section ?? L("cli.position.questions")), "i": .int(n), "n": .int(questionnaire.questions.count)]) + "]"
+        let position = "[" + L("cli.position.question",
+                               ["section": .text(q.section ?? L("cli.position.questions")), "i": .int(n), "n": .int(questionnaire.questions.count)]) + "]"
         var workshop = draft.workshop ?? Workshop(rule: .consensus, participants: participants)
         // Re-asked from the review: Enter keeps each person's earlier answer (or the room's), but it
         // is never shown, so the vote stays blind; a dissent already recorded is kept.
@@ -62,7 +63,9 @@ extension Interview {
                 continue
             }
             let spread = Dictionary(grouping: entry.answers, by: \.answer)
-            terminal.say("  " + L("cli.room.spread") + " " + spread.keys.sorted { shown($0) < shown($1) }.map { "\(shown($0)) — \((spread[$0] ?? []).map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
+            terminal.say("  " + L("cli.room.spread") + " "
+                         + spread.keys.sorted { shown($0) < shown($1) }
+                             .map { "\(shown($0)) — \((spread[$0] ?? []).map(\.person).joined(separator: ", "))" }.joined(separator: "; "))
             if spread.count == 1 {
                 draft.answers[id] = .some(entry.answers[0].answer)
                 try store(nil)
@@ -129,7 +132,8 @@ extension Interview {
             let note = Prompt<String?>(position: "  ", text: L(recorded == nil ? "cli.room.dissent" : "cli.room.dissent_kept"),
                                        help: L("cli.room.dissent_help"),
                                        defaultText: recorded, skippable: true,
-                                       parse: { s in ["none", "-", L("cli.room.none").lowercased()].contains(s.lowercased()) ? .success(nil) : Parse.text(s).map { Optional($0) } })
+                                       parse: { s in ["none", "-", L("cli.room.none").lowercased()].contains(s.lowercased()) ? .success(nil)
+                                               : Parse.text(s).map { Optional($0) } })
             switch terminal.ask(note) {
             case .value(let text): return .recorded(agreed, dissent: text)
             case .skip: return .recorded(agreed, dissent: nil)

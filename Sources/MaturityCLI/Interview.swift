@@ -94,13 +94,15 @@ final class Interview {
             return try field(position: position(id), text: L("cli.ask.usd_rate", ["currency": .text(currency)]),
                              help: L("cli.ask.usd_rate_help", ["currency": .text(currency)]),
                              current: (draft.usdRate ?? previous?.usdRate).map { Format.decimal($0, maxDecimals: 6) }, skippable: true,
-                             parse: Parse.number(unit: L("cli.unit.rate", ["currency": .text(currency)]), example: Format.decimal(0.92), min: 0.000_001, max: 1_000_000)) {
+                             parse: Parse.number(unit: L("cli.unit.rate", ["currency": .text(currency)]), example: Format.decimal(0.92), min: 0.000_001,
+                                                 max: 1_000_000)) {
                 self.draft.usdRate = $0
             }
         case "usd_rate_on":
             guard usesRate, draft.usdRate != nil else { return .pass }
             return try field(position: position(id), text: L("cli.ask.usd_rate_on"), help: L("cli.ask.usd_rate_on_help"),
-                             current: Phrases.current.tableDate(iso: (draft.usdRateOn ?? draft.assessedOn ?? today).iso), skippable: true, parse: Parse.day) { self.draft.usdRateOn = $0 }
+                             current: Phrases.current.tableDate(iso: (draft.usdRateOn ?? draft.assessedOn ?? today).iso), skippable: true,
+                             parse: Parse.day) { self.draft.usdRateOn = $0 }
         case "rate":
             return try field(position: position(id), text: L("cli.ask.rate"),
                              help: L("cli.ask.rate_help"),
@@ -108,10 +110,12 @@ final class Interview {
                              parse: Parse.number(unit: L("cli.unit.money_per_hour"), example: "48", min: 0.01)) { self.draft.loadedHourlyRate = $0 }
         case "assessed_on":
             return try field(position: position(id), text: L("cli.ask.assessed_on"), help: L("cli.ask.assessed_on_help"),
-                             current: Phrases.current.tableDate(iso: (draft.assessedOn ?? today).iso), skippable: false, parse: Parse.day) { self.draft.assessedOn = $0 }
+                             current: Phrases.current.tableDate(iso: (draft.assessedOn ?? today).iso), skippable: false,
+                             parse: Parse.day) { self.draft.assessedOn = $0 }
         case "plan_starts_on":
             return try field(position: position(id), text: L("cli.ask.plan_starts_on"), help: L("cli.ask.plan_starts_on_help"),
-                             current: Phrases.current.tableDate(iso: (draft.planStartsOn ?? draft.assessedOn ?? today).iso), skippable: false, parse: Parse.day) { day in
+                             current: Phrases.current.tableDate(iso: (draft.planStartsOn ?? draft.assessedOn ?? today).iso), skippable: false,
+                             parse: Parse.day) { day in
                 self.draft.planStartsOn = day == self.draft.assessedOn ? nil : day
             }
         case "respondents": return try respondents()
@@ -130,7 +134,8 @@ final class Interview {
         if id.hasPrefix("q:"), let q = questionnaire.question(String(id.dropFirst(2))) {
             return L("cli.step.question", ["q": .text(q.short ?? q.prompt)])
         }
-        let known = ["name", "industry", "currency", "usd_rate", "usd_rate_on", "rate", "assessed_on", "plan_starts_on", "respondents", "agents", "processes", "review"]
+        let known = ["name", "industry", "currency", "usd_rate", "usd_rate_on", "rate", "assessed_on", "plan_starts_on", "respondents", "agents", "processes",
+                     "review"]
         return known.contains(id) ? L("cli.step.\(id)") : id
     }
 

@@ -45,7 +45,8 @@ extension Inventory {
         @ArgumentParser.Flag(name: .long, help: "Show what would change; write nothing.")
         var dryRun = false
 
-        @Option(name: .long, help: ArgumentHelp("The row that holds the headers, as the spreadsheet numbers it (default: found by its headers in the first 20 rows).", valueName: "n"))
+        @Option(name: .long, help: ArgumentHelp("The row that holds the headers, as the spreadsheet numbers it (default: "
+                                                + "found by its headers in the first 20 rows).", valueName: "n"))
         var headerRow: Int?
 
         @ArgumentParser.Flag(name: .long, help: "Read hidden rows and columns too (skipped by default).")
@@ -54,10 +55,12 @@ extension Inventory {
         @ArgumentParser.Flag(name: .long, help: "Refuse the sheet if any cell cannot be read (default: leave it unknown, with a warning).")
         var strict = false
 
-        @Option(name: .long, help: ArgumentHelp("Merge a row into an existing process: \"Row name=Existing name\", or just \"Existing name\" for the row flagged as like it. Repeatable.", valueName: "row=existing"))
+        @Option(name: .long, help: ArgumentHelp("Merge a row into an existing process: \"Row name=Existing name\", "
+                                                + "or just \"Existing name\" for the row flagged as like it. Repeatable.", valueName: "row=existing"))
         var mergeInto: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("Add this row as a new process even though its name looks like an existing one. Repeatable.", valueName: "row name"))
+        @Option(name: .long, help: ArgumentHelp("Add this row as a new process even though its name looks like an existing one. Repeatable.",
+                                                valueName: "row name"))
         var addAsNew: [String] = []
 
         @ArgumentParser.Flag(name: .long, help: "Write into the assessment even when its mode makes it read-only.")
@@ -65,7 +68,8 @@ extension Inventory {
 
         func validate() throws {
             if let headerRow, headerRow < 1 { throw ValidationError("--header-row is a row number, 1 or more") }
-            for m in mergeInto where m.split(separator: "=", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            for m in mergeInto where m.split(separator: "=",
+                                             omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 throw ValidationError("--merge-into \"\(m)\": give \"Row name=Existing name\" or \"Existing name\"")
             }
         }
@@ -73,7 +77,8 @@ extension Inventory {
         func run() throws {
             let store = FileStore()
             let creating = !FileManager.default.fileExists(atPath: into)
-            let (draft, questionnaire) = creating ? try Self.skeleton(store: store) : try AssessmentLoader.loadDraft(text: try store.readText(into), file: into) { id in
+            let (draft, questionnaire) = creating ? try Self.skeleton(store: store)
+                : try AssessmentLoader.loadDraft(text: try store.readText(into), file: into) { id in
                 try store.questionnaire(id: id, near: into)
             }
             let options = ImportOptions(headerRow: headerRow, includeHidden: includeHidden, strict: strict)
@@ -119,7 +124,9 @@ extension Inventory {
             for target in bare {
                 let rows = summary.nearDuplicates.filter { $0.existing.lowercased() == target.lowercased() }
                 guard !rows.isEmpty else {
-                    throw UsageProblem(path: file, message: "--merge-into \"\(target)\": no row was flagged as like \"\(target)\"; name the row too: --merge-into \"Row name=\(target)\"", exitCode: ExitStatus.usage)
+                    throw UsageProblem(path: file,
+                                       message: "--merge-into \"\(target)\": no row was flagged as like \"\(target)\"; "
+                                                + "name the row too: --merge-into \"Row name=\(target)\"", exitCode: ExitStatus.usage)
                 }
                 for row in rows { pairs[row.name] = row.existing }
             }
@@ -146,7 +153,8 @@ extension Inventory {
             line("Unchanged", summary.unchanged)
             line("Removed (--replace)", summary.removed)
             if summary.assumedFields > 0 {
-                Console.out("Assumed \(englishCount(summary.assumedFields, "field")) the sheet left unknown (the questionnaire's assumed_when_unknown); each is marked assumed in the file and \"(assumed)\" in the report.")
+                Console.out("Assumed \(englishCount(summary.assumedFields, "field")) the sheet left unknown (the questionnaire's assumed_when_unknown); "
+                            + "each is marked assumed in the file and \"(assumed)\" in the report.")
             }
             for d in summary.nearDuplicates {
                 Console.err("\((file as NSString).lastPathComponent): row \(d.row): warning: "
@@ -168,13 +176,16 @@ extension Inventory {
             let lock = try FileLock(for: into)
             defer { withExtendedLifetime(lock) {} }
             guard !FileManager.default.fileExists(atPath: into) else {
-                throw UsageProblem(path: into, message: "the file appeared while importing; run the import again to merge into it", exitCode: ExitStatus.cannotCreate)
+                throw UsageProblem(path: into, message: "the file appeared while importing; run the import again to merge into it",
+                                   exitCode: ExitStatus.cannotCreate)
             }
             var draft = skeleton
             draft.processes = summary.processes
             try store.writeAtomically(AssessmentWriter.yaml(draft, questionnaire: q), to: into)
             Console.out("Wrote \(into) (\(summary.processes.count) processes).")
-            Console.err("Created \(into): a new assessment (questionnaire \(q.id), assessed on \(draft.assessedOn?.iso ?? "today")). Fill in organization.name (now \"Your company\") and organization.loaded_hourly_rate (needed to value the processes), then check it: maturity validate \(into)")
+            Console.err("Created \(into): a new assessment (questionnaire \(q.id), assessed on \(draft.assessedOn?.iso ?? "today")). "
+                        + "Fill in organization.name (now \"Your company\") and organization.loaded_hourly_rate (needed to value the processes), "
+                        + "then check it: maturity validate \(into)")
         }
     }
 }

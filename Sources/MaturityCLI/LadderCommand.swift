@@ -48,16 +48,19 @@ struct LadderCommand: ParsableCommand {
     var assessment: String?
     @OptionGroup var out: OutputOptions
     @Option(name: .long, help: ArgumentHelp("Judge the log as of this day (default: its last case).", valueName: "YYYY-MM-DD")) var asOf: String?
-    @Option(name: .long, help: ArgumentHelp("The plant's time zone, business hours and holidays for the exception queue (YAML: timezone, workdays, hours, holidays).", valueName: "calendar.yaml")) var calendar: String?
+    @Option(name: .long, help: ArgumentHelp("The plant's time zone, business hours and holidays for the exception queue (YAML: timezone, workdays, hours, "
+                                            + "holidays).", valueName: "calendar.yaml")) var calendar: String?
     @Option(name: .long, help: ArgumentHelp("Record the measured rung on --agent in this assessment, leaving the rest as it was.", valueName: "a.yaml"))
     var into: String?
-    @Option(name: .long, help: ArgumentHelp("The platform the files were exported from: langfuse, langsmith or otlp (default: detected).", valueName: "platform"))
+    @Option(name: .long, help: ArgumentHelp("The platform the files were exported from: langfuse, langsmith or otlp (default: detected).",
+                                            valueName: "platform"))
     var from: String?
     @Option(name: .long, help: ArgumentHelp("Read a field from this column or dotted path (repeatable), e.g. mode=metadata.rung.", valueName: "field=column"))
     var map: [String] = []
     @Option(name: .long, help: ArgumentHelp("Read a field from this score or feedback name (repeatable), e.g. correct=qa_pass.", valueName: "field=name"))
     var score: [String] = []
-    @Option(name: .long, help: ArgumentHelp("How dates with slashes or dots are written: DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY (default: detected).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("How dates with slashes or dots are written: DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY (default: detected).",
+                                            valueName: "format"))
     var dateFormat: String?
     @ArgumentParser.Flag(name: .long, help: "With --into: write into the assessment even when its mode makes it read-only.")
     var force = false
@@ -92,7 +95,8 @@ struct LadderCommand: ParsableCommand {
         }
         _ = try Self.pairs(map, option: "map", allowed: Self.mappable)
         _ = try Self.pairs(score, option: "score", allowed: ["match", "approved", "correct", "severity"])
-        if let dateFormat, dateOrder == nil || !["DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY", "MM.DD.YYYY"].contains(where: { dateFormat.uppercased().hasPrefix($0) }) {
+        if let dateFormat, dateOrder == nil
+            || !["DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY", "MM.DD.YYYY"].contains(where: { dateFormat.uppercased().hasPrefix($0) }) {
             throw ValidationError("--date-format is \"\(dateFormat)\"; expected DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY (a time like HH:MM may follow)")
         }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of is \"\(asOf)\"; expected a date like 2026-12-01") }
@@ -170,6 +174,7 @@ struct LadderCommand: ParsableCommand {
             recordedName = draft.agents[i].name
             return ["agents"]
         }
-        Console.err("Recorded on \(recordedName) in \(path): \(measured.rung.replacingOccurrences(of: "_", with: "-")), \(measured.verdict.replacingOccurrences(of: "_", with: " ")) (\(measured.cases) cases, \(measured.from.iso) to \(measured.to.iso))")
+        Console.err("Recorded on \(recordedName) in \(path): \(measured.rung.replacingOccurrences(of: "_", with: "-")), "
+                    + "\(measured.verdict.replacingOccurrences(of: "_", with: " ")) (\(measured.cases) cases, \(measured.from.iso) to \(measured.to.iso))")
     }
 }

@@ -23,7 +23,8 @@ public struct MaturityCommand: ParsableCommand {
                 : "  " + command + "\n      " + said
         }.joined(separator: "\n"),
         version: ContentLibrary.versionLine(maturityVersion),
-        subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, LadderCommand.self, Demo.self, Templates.self]
+        subcommands: [Assess.self, Validate.self, Report.self, History.self, Compare.self, WorkshopCommand.self, Inventory.self, LadderCommand.self, Demo.self,
+                      Templates.self]
     )
 
     static let examples: [(String, String)] = [

@@ -51,6 +51,7 @@ enum Phrases {
 
     struct LanguageError: Error, CustomStringConvertible {
         var value: String
-        var description: String { "--lang \(value): reports are written in en (English), de (Deutsch) or es (Español), with a region if you like (es-MX writes figures the Mexican way); pick one of those" }
+        var description: String { "--lang \(value): reports are written in en (English), de (Deutsch) or es (Español), "
+                                  + "with a region if you like (es-MX writes figures the Mexican way); pick one of those" }
     }
 }

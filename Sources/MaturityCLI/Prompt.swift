@@ -77,7 +77,8 @@ extension Terminal {
                 switch p.parse(typed) {
                 case .success(let v):
                     // A number typed any other way than plainly ("40k", "EUR 40.000") is said back as read.
-                    if let d = v as? Double, Double(typed) == nil, typed != Format.decimal(d) { say("  " + L("cli.prompt.read_as", ["v": .number(d, decimals: 4)])) }
+                    if let d = v as? Double, Double(typed) == nil,
+                        typed != Format.decimal(d) { say("  " + L("cli.prompt.read_as", ["v": .number(d, decimals: 4)])) }
                     return .value(v)
                 case .failure(let e): warn("  \(e.reason)")
                 }

@@ -35,7 +35,8 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder of this company's assessments: adds the trend (three or more).", valueName: "dir"))
     var history: String?
 
-    @Option(name: .long, help: ArgumentHelp("The plant's working days, holidays and shutdowns (YAML, as for `ladder`): every plan date falls on a working day.", valueName: "calendar.yaml"))
+    @Option(name: .long, help: ArgumentHelp("The plant's working days, holidays and shutdowns (YAML, as for `ladder`): every plan date falls on a working day.",
+                                            valueName: "calendar.yaml"))
     var calendar: String?
 
     @OptionGroup var out: OutputOptions
@@ -45,7 +46,9 @@ struct Report: ParsableCommand {
     func run() throws {
         let store = FileStore()
         if let output = out.output {
-            try PathIdentity.refuseOverwritingInput(output: output, inputs: [file] + (previous.map { [$0] } ?? []) + (questionnaire.map { [$0] } ?? []) + (calendar.map { [$0] } ?? []))
+            try PathIdentity.refuseOverwritingInput(output: output,
+                                                    inputs: [file] + (previous.map { [$0] } ?? []) + (questionnaire.map { [$0] } ?? [])
+                                                        + (calendar.map { [$0] } ?? []))
         }
         let renderer = try out.renderer(store: store)
         let format = try out.format(offered: OutputFormat.allCases)

@@ -50,13 +50,17 @@ struct Validate: ParsableCommand {
                 kind = doc.isQuestionnaire ? "questionnaire" : "assessment"
                 if doc.isQuestionnaire {
                     let q = try QuestionnaireLoader.load(doc)
-                    if !json { Console.out(L("cli.validate.ok_questionnaire", ["file": .text(file), "id": .text(q.id), "version": .int(q.version), "questions": .count(q.questions.count, "question")])) }
+                    if !json { Console.out(L("cli.validate.ok_questionnaire",
+                                             ["file": .text(file), "id": .text(q.id), "version": .int(q.version),
+                                              "questions": .count(q.questions.count, "question")])) }
                     results.append(.init(file: file, kind: kind, valid: true, exitCode: 0, problems: []))
                 } else {
                     let loaded = try AssessmentLoader.load(doc) { id in try override ?? store.questionnaire(id: id, near: file) }
                     if !json { for warning in loaded.warnings { Console.err(warning.description) } }
                     let a = loaded.assessment
-                    if !json { Console.out(L("cli.validate.ok_assessment", ["file": .text(file), "name": .text(a.organization.name), "answers": .count(a.answers.count, "answer"), "agents": .count(a.agents.count, "agent"), "processes": .count(a.processes.count, "process")])) }
+                    if !json { Console.out(L("cli.validate.ok_assessment",
+                                             ["file": .text(file), "name": .text(a.organization.name), "answers": .count(a.answers.count, "answer"),
+                                              "agents": .count(a.agents.count, "agent"), "processes": .count(a.processes.count, "process")])) }
                     results.append(.init(file: file, kind: kind, valid: true, exitCode: 0, problems: problems(loaded.warnings)))
                 }
             } catch {

@@ -40,19 +40,23 @@ extension WorkshopCommand {
         var anonymous = false
         @Option(name: .long, help: "The company's name, written into every file (or take the profile from --from).")
         var company: String?
-        @Option(name: .long, help: ArgumentHelp("An assessment whose company profile, agents and processes every file starts from.", valueName: "assessment.yaml"))
+        @Option(name: .long, help: ArgumentHelp("An assessment whose company profile, agents and processes every file starts from.",
+                                                valueName: "assessment.yaml"))
         var from: String?
         @Option(name: .long, help: "Questionnaire id or path (default: the --from file's, else ai-maturity-manufacturing).")
         var questionnaire: String?
-        @Option(name: .long, help: ArgumentHelp("The assessment date for every file (default: the latest submission date, else today).", valueName: "YYYY-MM-DD"))
+        @Option(name: .long, help: ArgumentHelp("The assessment date for every file (default: the latest submission date, else today).",
+                                                valueName: "YYYY-MM-DD"))
         var assessedOn: String?
         @ArgumentParser.Flag(name: .long, help: "Read and check everything; write nothing.") var dryRun = false
         @ArgumentParser.Flag(name: .long, help: "Replace participants' files that already exist in --output.") var force = false
 
         func validate() throws {
             for m in map where !m.contains("=") { throw ValidationError("--map \"\(m)\" needs the form \"Header text=question_id\"") }
-            if let assessedOn, Day(iso: assessedOn) == nil { throw ValidationError("--assessed-on \"\(assessedOn)\" is not a date; write YYYY-MM-DD, like 2026-11-20") }
-            if company == nil, from == nil { throw ValidationError("name the company with --company \"Acme Castings\", or start every file from an assessment with --from acme.yaml") }
+            if let assessedOn, Day(iso: assessedOn) == nil { throw ValidationError("--assessed-on \"\(assessedOn)\" is not a date; "
+                                                                                   + "write YYYY-MM-DD, like 2026-11-20") }
+            if company == nil, from == nil { throw ValidationError("name the company with --company \"Acme Castings\", "
+                                                                   + "or start every file from an assessment with --from acme.yaml") }
             if anonymous, nameColumn != nil { throw ValidationError("--anonymous and --name-column do not go together; pick one") }
         }
 
@@ -90,7 +94,8 @@ extension WorkshopCommand {
             guard let terminal, !anonymous, candidates.count != 1 else { return nil }
             terminal.say(candidates.isEmpty ? "No column looks like the respondents' names. The columns:" : "Several columns could hold the names:")
             for (i, h) in table.headers.enumerated() { terminal.say("    \(i + 1). \(h)") }
-            let prompt = Prompt<Int>(position: "[Import]", text: "Number of the column with each person's name", help: "Each participant's file is named after them.",
+            let prompt = Prompt<Int>(position: "[Import]", text: "Number of the column with each person's name",
+                                     help: "Each participant's file is named after them.",
                                      defaultText: candidates.first.map { "\($0 + 1)" }, skippable: false, parse: { s in
                 if let n = Int(s), (1...table.headers.count).contains(n) { return .success(n) }
                 return .failure(PromptError("Type a number from 1 to \(table.headers.count)."))
@@ -113,7 +118,9 @@ extension WorkshopCommand {
                 guard let c else { return "none (\(flag) names one)" }
                 return table.describe(c) + (given == nil ? " (found; \(flag) picks another)" : "")
             }
-            Console.out("Names: " + (anonymous ? "none; numbered Respondent 1 to \(read.people.count) in row order" : chosen(read.nameColumn, nameColumn, "--name-column")))
+            Console.out("Names: "
+                        + (anonymous ? "none; numbered Respondent 1 to \(read.people.count) in row order"
+                           : chosen(read.nameColumn, nameColumn, "--name-column")))
             Console.out("Roles: " + chosen(read.roleColumn, roleColumn, "--role-column"))
             Console.out("Questions (\(read.matches.count) of the questionnaire's \(q.questions.count)):")
             for m in read.matches {
@@ -121,15 +128,19 @@ extension WorkshopCommand {
                 let shortHeader = header.count > 50 ? String(header.prefix(49)) + "…" : header
                 Console.out("  column \(m.column + 1) \"\(shortHeader)\" → \(m.question)" + (m.how == "text" ? "" : " (by \(m.how))"))
             }
-            if !read.exportColumns.isEmpty { Console.out("The export's own columns, not questions: " + read.exportColumns.map { table.headers[$0] }.joined(separator: ", ")) }
+            if !read.exportColumns.isEmpty { Console.out("The export's own columns, not questions: "
+                                                         + read.exportColumns.map { table.headers[$0] }.joined(separator: ", ")) }
             for (c, nearest) in read.ignored {
-                Console.err("\(file): warning: \(table.describe(c)) is no question of \(q.id); ignored" + (nearest.map { ". If it asks \($0), add --map \"\(table.headers[c])=\($0)\"" } ?? ""))
+                Console.err("\(file): warning: \(table.describe(c)) is no question of \(q.id); ignored"
+                            + (nearest.map { ". If it asks \($0), add --map \"\(table.headers[c])=\($0)\"" } ?? ""))
             }
             if !read.unasked.isEmpty { Console.out("Not asked in the survey (unknown for everyone, counts as no): " + read.unasked.joined(separator: ", ")) }
             for w in read.warnings { Console.err(w) }
 
             let assessed = assessedOn.flatMap(Day.init(iso:)) ?? read.people.compactMap(\.submitted).max() ?? Assess.today()
-            Console.out("Assessed on \(assessed.iso)" + (assessedOn != nil ? "." : read.people.contains { $0.submitted != nil } ? " (the latest submission; --assessed-on sets another)." : " (--assessed-on sets another)."))
+            Console.out("Assessed on \(assessed.iso)"
+                        + (assessedOn != nil ? "." : read.people.contains { $0.submitted != nil } ? " (the latest submission; --assessed-on sets another)."
+                           : " (--assessed-on sets another)."))
             var files: [(path: String, text: String, person: Respondent)] = []
             var used = Set<String>()
             for p in read.people {
@@ -163,16 +174,21 @@ extension WorkshopCommand {
             let fm = FileManager.default
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: output, isDirectory: &isDir), !isDir.boolValue {
-                throw UsageProblem(path: output, message: "is a file; --output names the folder the participants' files go into", exitCode: ExitStatus.cannotCreate)
+                throw UsageProblem(path: output, message: "is a file; --output names the folder the participants' files go into",
+                                   exitCode: ExitStatus.cannotCreate)
             }
             let existing = files.map(\.path).filter { fm.fileExists(atPath: $0) }
             if !existing.isEmpty, !force {
-                throw UsageProblem(path: output, message: "already holds \(existing.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); pick another --output or add --force", exitCode: ExitStatus.cannotCreate)
+                throw UsageProblem(path: output,
+                                   message: "already holds \(existing.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); "
+                                            + "pick another --output or add --force", exitCode: ExitStatus.cannotCreate)
             }
             do {
                 try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
             } catch {
-                throw UsageProblem(path: output, message: "cannot make the folder (\((error as NSError).localizedFailureReason ?? "permission denied")); pick another --output", exitCode: ExitStatus.cannotCreate)
+                throw UsageProblem(path: output,
+                                   message: "cannot make the folder (\((error as NSError).localizedFailureReason ?? "permission denied")); "
+                                            + "pick another --output", exitCode: ExitStatus.cannotCreate)
             }
             let stop = StopFlag()
             signal(SIGINT, SIG_IGN)
@@ -186,7 +202,8 @@ extension WorkshopCommand {
                 written.append(f.path)
                 Console.out("Wrote \(f.path) (\(Self.who(f.person))).")
                 if stop.raised, written.count < files.count {
-                    Console.err("\nStopped after \(written.count) of \(files.count) files; each written file is complete. Run the same command with --force to write them all.")
+                    Console.err("\nStopped after \(written.count) of \(files.count) files; each written file is complete. "
+                                + "Run the same command with --force to write them all.")
                     throw ExitCode(130)
                 }
             }

@@ -56,13 +56,16 @@ struct WorkshopCommand: ParsableCommand {
                 }
                 let (draft, questionnaire) = (read.draft, read.questionnaire)
                 if let q, q.id != questionnaire.id {
-                    throw ValidationFailure([Diagnostic(file: file, message: "uses questionnaire \(questionnaire.id), the others \(q.id); every participant must answer the same questionnaire")])
+                    throw ValidationFailure([Diagnostic(file: file,
+                                                        message: "uses questionnaire \(questionnaire.id), the others \(q.id); "
+                                                                 + "every participant must answer the same questionnaire")])
                 }
                 q = questionnaire
                 // An unfinished interview still counts, but the room should know what it lacks.
                 if draft.next != nil {
                     let missing = questionnaire.questions.filter { draft.answers[$0.id] == nil }.map { $0.short ?? $0.prompt }
-                    Console.err("\(file): warning: this interview is not finished" + (missing.isEmpty ? "" : "; no answer yet to: " + missing.joined(separator: "; ")) + ". Its empty answers count as unknown")
+                    Console.err("\(file): warning: this interview is not finished"
+                                + (missing.isEmpty ? "" : "; no answer yet to: " + missing.joined(separator: "; ")) + ". Its empty answers count as unknown")
                 }
                 let fallback = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
                 out.append((draft.respondents.first ?? Respondent(name: fallback), draft))
@@ -81,18 +84,22 @@ struct WorkshopCommand: ParsableCommand {
             let evaluation = Evaluation(try merged.assessment(), questionnaire: questionnaire)
             try store.writeAtomically(AssessmentWriter.yaml(merged, questionnaire: questionnaire), to: output)
             let room = evaluation.room
-            Console.out("Merged \(people.count) participants by the \(rule.rawValue) rule: Stage \(evaluation.placement.stage) \(questionnaire.stageName(evaluation.placement.stage)).")
+            Console.out("Merged \(people.count) participants by the \(rule.rawValue) rule: "
+                        + "Stage \(evaluation.placement.stage) \(questionnaire.stageName(evaluation.placement.stage)).")
             for p in room?.people ?? [] {
                 Console.out("  \(p.person)\(p.role.map { " (\($0))" } ?? ""): Stage \(p.stage) on their own answers")
             }
             let splits = room?.splits ?? []
             Console.out(splits.isEmpty ? "The room agreed on every question." : "\(englishCount(splits.count, "split question")):")
             for s in splits {
-                Console.out("  \(s.question): " + s.answers.map { "\($0.person) \(Workshop.text($0.answer))" }.joined(separator: ", ") + " → \(Workshop.text(s.result))")
+                Console.out("  \(s.question): " + s.answers.map { "\($0.person) \(Workshop.text($0.answer))" }.joined(separator: ", ")
+                            + " → \(Workshop.text(s.result))")
             }
             if let conflicts = room?.conflicts, !conflicts.isEmpty {
-                Console.out("\(englishCount(conflicts.count, "figure")) given differently (settled by the \(rule.rawValue) rule, every value kept in the file):")
-                for c in conflicts { Console.out("  \(c.item) \(c.field): " + c.values.map { "\($0.person) \($0.value)" }.joined(separator: ", ") + " → \(c.kept)") }
+                Console.out("\(englishCount(conflicts.count, "figure")) given differently (settled by the \(rule.rawValue) rule, "
+                            + "every value kept in the file):")
+                for c in conflicts { Console.out("  \(c.item) \(c.field): " + c.values.map { "\($0.person) \($0.value)" }.joined(separator: ", ")
+                                                 + " → \(c.kept)") }
             }
             Console.out("Wrote \(output). See it: maturity report \(output) --output \((output as NSString).deletingPathExtension).html")
         }
@@ -159,7 +166,8 @@ struct WorkshopCommand: ParsableCommand {
             let store = FileStore()
             let exists = FileManager.default.fileExists(atPath: output)
             if resume, !exists { throw UsageProblem(path: output, message: "nothing to resume", exitCode: ExitStatus.noInput) }
-            if !resume, exists { throw UsageProblem(path: output, message: "the file already exists; continue it with --resume, or pick another --output", exitCode: ExitStatus.cannotCreate) }
+            if !resume, exists { throw UsageProblem(path: output, message: "the file already exists; continue it with --resume, or pick another --output",
+                                                    exitCode: ExitStatus.cannotCreate) }
             let lock = try FileLock(for: output)
             defer { withExtendedLifetime(lock) {} }
             let (draft, q) = try start(store: store)
@@ -170,7 +178,8 @@ struct WorkshopCommand: ParsableCommand {
             let hint = "maturity workshop run --output \(output) --resume"
             let stop = Assess.onInterrupt { Console.err("\n" + L("cli.assess.stopped", ["file": .text(output), "command": .text(hint)])) }
             defer { stop.cancel() }
-            terminal.heading(resume ? L("cli.workshop.continuing", ["file": .text(output)]) : L("cli.workshop.heading", ["people": .text(people.map(\.name).joined(separator: ", "))]))
+            terminal.heading(resume ? L("cli.workshop.continuing", ["file": .text(output)])
+                             : L("cli.workshop.heading", ["people": .text(people.map(\.name).joined(separator: ", "))]))
             terminal.say(terminal.dim(L("cli.assess.commands")))
             switch try interview.run(from: resume ? (draft.next ?? "review") : nil) {
             case .quit: terminal.say(L("cli.assess.saved", ["file": .text(output), "command": .text(hint)]))
@@ -180,9 +189,12 @@ struct WorkshopCommand: ParsableCommand {
             case .finished:
                 let evaluation = Evaluation(try interview.draft.assessment(), questionnaire: q)
                 let splits = evaluation.room?.splits.count ?? 0
-                terminal.say(L("cli.workshop.done", ["stage": .int(evaluation.placement.stage), "name": .text(q.stageName(evaluation.placement.stage)), "splits": .count(splits, "split_question")]))
+                terminal.say(L("cli.workshop.done",
+                               ["stage": .int(evaluation.placement.stage), "name": .text(q.stageName(evaluation.placement.stage)),
+                                "splits": .count(splits, "split_question")]))
                 // The same reports the interview writes, beside the file.
-                try Assess.writeReports(beside: output, evaluation, renderer: Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.current),
+                try Assess.writeReports(beside: output, evaluation,
+                                        renderer: Renderer(templates: ContentLibrary.files(under: "templates"), words: Phrases.current),
                                         store: store, terminal: terminal)
             }
         }

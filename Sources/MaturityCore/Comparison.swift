@@ -120,7 +120,8 @@ extension Comparison {
     static func agentEvidence(_ agents: [Agent]) -> [String] {
         agents.map { a in
             let bars = a.gate.keys.sorted().map { "\($0)=\(a.gate[$0] == true)" }.joined(separator: ",")
-            return "\(a.name.lowercased())|\(a.status.rawValue)|\(bars)|\(a.annualDollarValue.map { Format.number($0) } ?? "-")|\(a.reportsDollars.map { "\($0)" } ?? "-")"
+            return "\(a.name.lowercased())|\(a.status.rawValue)|\(bars)|"
+                + "\(a.annualDollarValue.map { Format.number($0) } ?? "-")|\(a.reportsDollars.map { "\($0)" } ?? "-")"
         }.sorted()
     }
 
@@ -133,7 +134,8 @@ extension Comparison {
             let realised = agent.reportsDollars == true ? agent.annualDollarValue : nil
             let basis: Phrase
             if estimate != nil {
-                basis = Phrase("compare.ledger.estimate_process", ["process": agent.process.map(Phrase.Arg.text) ?? .phrase(Phrase("compare.ledger.its_process"))])
+                basis = Phrase("compare.ledger.estimate_process",
+                               ["process": agent.process.map(Phrase.Arg.text) ?? .phrase(Phrase("compare.ledger.its_process"))])
             } else if previous != nil {
                 basis = Phrase("compare.ledger.estimate_reported")
             } else {
@@ -272,7 +274,8 @@ extension FollowThrough {
                 let blind = b.agents.filter { $0.status.isRunning && $0.gate[EngineGateBar.monitoring.rawValue] != true }
                 return blind.isEmpty ? done("monitored") : notYet("not_monitored", ["agents": .names(blind.map(\.name), ", ")])
             case "standardise_tools":
-                return b.answers[EngineQuestion.staffAITools.rawValue] == .choice("standardized") ? done("tools_standardised") : notYet("tools_not_standardised")
+                return b.answers[EngineQuestion.staffAITools.rawValue] == .choice("standardized") ? done("tools_standardised")
+                    : notYet("tools_not_standardised")
             case "measure_gains":
                 return (b.answers[EngineQuestion.toolGainsMeasured.rawValue]?.isYes ?? false) ? done("gains_measured") : notYet("gains_not_measured")
             case _ where q.governance.contains { $0.id == id }:
@@ -281,7 +284,8 @@ extension FollowThrough {
                 return (habit?.inPlace(b.answers) ?? false) ? done("habit_in_place", ["habit": name]) : notYet("habit_not_in_place", ["habit": name])
             case "inventory":
                 let listed = Phrase.Arg.number(Double(b.processes.count), decimals: 0)
-                return b.processes.count >= q.parameters.inventoryMinProcesses ? done("processes_listed", ["n": listed]) : notYet("only_processes_listed", ["n": listed])
+                return b.processes.count >= q.parameters.inventoryMinProcesses ? done("processes_listed", ["n": listed])
+                    : notYet("only_processes_listed", ["n": listed])
             case "rank": return new.useCases.contains { $0.eligible } ? done("use_case_clears") : notYet("no_use_case_clears")
             case "commit": return b.agents.contains { $0.status >= .shadow } ? done("agent_in_shadow") : notYet("no_agent_in_shadow")
             case "select_portfolio", "select_line_level":

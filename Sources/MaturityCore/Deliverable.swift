@@ -66,7 +66,8 @@ public struct Deliverable: Sendable, Equatable {
             let system = Self.system(of: u.name, e.assessment)
             let shared = system.flatMap { s in s == "none" || s == "paper" ? nil : s }
             let agent = shared.flatMap { s in
-                liveAgents.first { a in a.process.flatMap { Self.system(of: $0, e.assessment) } == s && !(e.economics.first { $0.agent == a.name }?.belowBar ?? false) }
+                liveAgents.first { a in a.process.flatMap { Self.system(of: $0, e.assessment) } == s
+                                  && !(e.economics.first { $0.agent == a.name }?.belowBar ?? false) }
             }
             let earlier = shared.flatMap { s in picks.first { $0.system == s } }
             var reason = [Phrase(picks.isEmpty && u.name == e.plan.nextMove.useCase ? "first_five.reason.the_move" : "first_five.reason.rank",
@@ -141,7 +142,8 @@ public struct Deliverable: Sendable, Equatable {
         }
         let gated = e.plan.steps.filter { ["shadow", "approve_each", "auto_with_exceptions"].contains($0.rung) && $0.id.hasPrefix("next_") == following }
         if let closed = gated.first(where: { !$0.closed.isEmpty }) {
-            out.append(Risk(id: "seasonal_volume", because: Phrase("risk.seasonal.closed", ["rung": Self.rung(closed.rung), "days": .count(closed.closed.count, "working_day")]),
+            out.append(Risk(id: "seasonal_volume",
+                            because: Phrase("risk.seasonal.closed", ["rung": Self.rung(closed.rung), "days": .count(closed.closed.count, "working_day")]),
                             mitigation: Phrase("risk.seasonal.mitigation")))
         } else if e.assessment.calendar == nil, let december = gated.first(where: { Self.spansYearEnd($0) }) {
             out.append(Risk(id: "seasonal_volume", because: Phrase("risk.seasonal.year_end", ["rung": Self.rung(december.rung)]),

@@ -40,7 +40,8 @@ public enum DemoLog {
                         if r < 0.10 {
                             let cleared = at + 30 + Int(random() * 200)
                             let late = random() < 0.02 ? 24 * 60 : 0
-                            rows.append("\(id),\(stamp(at)),exception,,,,,none,\(stamp(at)),\(stamp(min(cleared + late, day.daysSinceEpoch * 1440 + 17 * 60 + late)))")
+                            rows.append("\(id),\(stamp(at)),exception,,,,,none,\(stamp(at)),"
+                                        + "\(stamp(min(cleared + late, day.daysSinceEpoch * 1440 + 17 * 60 + late)))")
                         } else if random() < 0.34 {
                             // Week eight, Wednesday to Friday: the new document format.
                             let drift = week == 7 && weekday >= 2

@@ -35,7 +35,8 @@ public struct Evaluation: Sendable, Equatable {
         for i in assessment.agents.indices {
             guard let m = assessment.agents[i].measured, assessment.agents[i].status != .retired else { continue }
             let earned = m.earnedStatus
-            if earned != assessment.agents[i].status { claims.append(Claim(agent: assessment.agents[i].name, stated: assessment.agents[i].status, measured: earned)) }
+            if earned != assessment.agents[i].status { claims.append(Claim(agent: assessment.agents[i].name, stated: assessment.agents[i].status,
+                                                                           measured: earned)) }
             assessment.agents[i].status = earned
             assessment.agents[i].gate[EngineGateBar.metricOnRealData.rawValue] = m.metricMet
             if m.monitored { assessment.agents[i].gate[EngineGateBar.monitoring.rawValue] = true }
@@ -129,7 +130,8 @@ public struct Evaluation: Sendable, Equatable {
         }
         if !claims.isEmpty {
             let lines = claims.map {
-                Phrase.Arg.phrase(Phrase("flag.claimed_not_measured.claim", ["agent": .text($0.agent), "stated": .status($0.stated), "measured": .status($0.measured)]))
+                Phrase.Arg.phrase(Phrase("flag.claimed_not_measured.claim",
+                                         ["agent": .text($0.agent), "stated": .status($0.stated), "measured": .status($0.measured)]))
             }
             flag(.claimedNotMeasured, ["claims": .joined(lines, "; ")], subjects: claims.map(\.agent))
         }
@@ -139,7 +141,8 @@ public struct Evaluation: Sendable, Equatable {
         if !weak.isEmpty {
             let lines = weak.map {
                 Phrase.Arg.phrase(Phrase("flag.agent_below_3x.agent", ["agent": .text($0.agent), "roi": .ratio($0.roi ?? 0),
-                                                                       "basis": .phrase(Phrase($0.judgedOnRealised ? "flag.agent_below_3x.realised" : "flag.agent_below_3x.modelled"))]))
+                                                                       "basis": .phrase(Phrase($0.judgedOnRealised ? "flag.agent_below_3x.realised"
+                                                                           : "flag.agent_below_3x.modelled"))]))
             }
             flag(.agentBelow3x, title: ["bar": .multiple(p.roiMinimum)],
                  ["bar": .multiple(p.roiMinimum), "agents": .joined(lines, "; "),

@@ -60,7 +60,8 @@ extension Situation {
             built.steps += run.steps
             m.then = next.name
             m.detail.append(Phrase(run.fits ? "move.governance.beside" : "move.governance.beside_long",
-                                   ["next": .text(next.name), "reuse": .optional(reuse.map { Phrase("move.governance.on_connection", ["agent": .text($0.name)]) })]))
+                                   ["next": .text(next.name),
+                                    "reuse": .optional(reuse.map { Phrase("move.governance.on_connection", ["agent": .text($0.name)]) })]))
             built.shadowWeeks = run.shadowWeeks
             built.goNoGoOn = run.goNoGoDay.map { start.adding(days: $0) }
             built.budget = next.runCost

@@ -250,7 +250,8 @@ public enum Scoring {
                  Phrase("cost.exception_basis", ["fte": .number(fte, decimals: 2), "bound": .phrase(bound), "share": .percent(exceptionShare),
                                                  "assumed": .optional(process.exceptionShare == nil ? Phrase("cost.exception_share_assumed") : nil)])),
             line("maintenance", maintenanceHours * 12 * rate,
-                 Phrase("cost.maintenance_basis", ["hours": .number(maintenanceHours), "structure": .phrase(Phrase("structure.\(structure)")), "rate": .money(rate)])),
+                 Phrase("cost.maintenance_basis",
+                        ["hours": .number(maintenanceHours), "structure": .phrase(Phrase("structure.\(structure)")), "rate": .money(rate)])),
         ]
     }
 
@@ -273,7 +274,8 @@ public enum Scoring {
             table("write_back", process.writeBack, f.writeBack),
             table("input_structure", process.inputStructure, f.inputStructure),
             FeasibilityFactor(id: "exception_share", label: Phrase("factor.exception_share"),
-                              answer: said("exception_share", share.map { Phrase("value", ["v": .percent($0)]) } ?? Phrase("answer.unknown")), points: sharePoints,
+                              answer: said("exception_share", share.map { Phrase("value", ["v": .percent($0)]) } ?? Phrase("answer.unknown")),
+                              points: sharePoints,
                               maxPoints: f.exceptionSharePoints),
             FeasibilityFactor(id: "high_severity_errors_possible", label: Phrase("factor.high_severity_errors_possible"),
                               answer: said("high_severity_errors_possible", Phrase("answer." + (severe.map { $0 ? "yes" : "no" } ?? "unknown"))),

@@ -45,7 +45,8 @@ public enum Values {
         if let last = text.lastIndex(where: { $0.isNumber }) {
             let unit = text[text.index(after: last)...]
             if unit.allSatisfy({ $0.isLetter || $0 == " " || $0 == "/" || $0 == "." || $0 == "€" || $0 == "$" }), unit.contains(where: \.isLetter) {
-                let word = unit.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) } ?? ""
+                let word = unit.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" })
+                    .first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) } ?? ""
                 multiplier = magnitudes[word] ?? 1
                 text = String(text[...last])
             }

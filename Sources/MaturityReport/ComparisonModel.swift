@@ -68,9 +68,11 @@ public struct ComparisonJSON: Encodable, Sendable {
         // Last quarter's move and steps are said as last quarter's report said them (its currency, its questionnaire's labels).
         let then = w.for(currency: since.currencyBefore, questionnaire: since.questionnaireBefore)
         // A move that slipped names the step that slipped by the words before its title's colon: "Shadow: due by …".
-        let reason = f.slippedStep.map { Phrase("compare.follow.slipped_step", ["step": .text(PhraseBook.label(ofTitle: then.say($0))), "reason": .phrase(f.reason)]) } ?? f.reason
+        let reason = f.slippedStep.map { Phrase("compare.follow.slipped_step",
+                                                ["step": .text(PhraseBook.label(ofTitle: then.say($0))), "reason": .phrase(f.reason)]) } ?? f.reason
         followThrough = Follow(move: then.say(f.move), useCase: f.useCase, status: f.mark.rawValue, reason: w.say(reason),
-                               steps: f.steps.map { Step(id: $0.id, title: then.say($0.title), start: $0.start.iso, end: $0.end.iso, status: $0.mark.rawValue, reason: w.say($0.reason)) })
+                               steps: f.steps.map { Step(id: $0.id, title: then.say($0.title), start: $0.start.iso, end: $0.end.iso, status: $0.mark.rawValue,
+                                                         reason: w.say($0.reason)) })
         ledger = c.ledger.map { Ledger(agent: $0.agent, estimated: $0.estimated.map(money), realised: $0.realised.map(money), basis: w.say($0.basis)) }
         selfReportedRise = c.selfReportedRise
         answersChanged = c.answersChanged.map { Change(id: $0.id, before: $0.before, after: $0.after) }

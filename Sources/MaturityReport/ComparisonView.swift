@@ -23,8 +23,13 @@ public struct ComparisonView: Sendable, Encodable {
     public var ledger: [Ledger]
     public var hasLedger: Bool
 
-    public struct Step: Sendable, Encodable { public var title: String; public var label: String; public var start: String; public var end: String; public var span: String; public var status: String; public var reason: String }
-    public struct Ledger: Sendable, Encodable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String; public var line: String }
+    public struct Step: Sendable, Encodable {
+        public var title: String; public var label: String; public var start: String; public var end: String; public var span: String; public var status: String
+        public var reason: String
+    }
+    public struct Ledger: Sendable, Encodable {
+        public var agent: String; public var estimated: String; public var realised: String; public var basis: String; public var line: String
+    }
 
     /// A follow-through status of last quarter's move and steps.
     static let statuses = ["done", "on_track", "slipped", "dropped"]
@@ -56,13 +61,15 @@ public struct ComparisonView: Sendable, Encodable {
         lang = words.language
         w = words.fixedWords
         heading = words.say("ui.compare.since", ["date": .text(words.tableDate(iso: c.before))])
-        headingAssessed = words.say("ui.compare.since_assessed", ["before": .text(words.tableDate(iso: c.before)), "after": .text(words.tableDate(iso: c.after))])
+        headingAssessed = words.say("ui.compare.since_assessed",
+                                    ["before": .text(words.tableDate(iso: c.before)), "after": .text(words.tableDate(iso: c.after))])
         before = c.before
         after = c.after
         let names = { (list: [String]) in Phrase.Arg.joined(list.map(Phrase.Arg.text), words.say("ui.list.separator")) }
         let stages: [String: Phrase.Arg] = ["before": .text(String(c.stageBefore)), "before_name": .text(c.stageNameBefore),
                                              "after": .text(String(c.stageAfter)), "after_name": .text(c.stageNameAfter)]
-        stageLine = words.say(c.stageAfter > c.stageBefore ? "ui.compare.stage_up" : c.stageAfter < c.stageBefore ? "ui.compare.stage_down" : "ui.compare.stage_unchanged", stages)
+        stageLine = words.say(c.stageAfter > c.stageBefore ? "ui.compare.stage_up" : c.stageAfter < c.stageBefore ? "ui.compare.stage_down"
+                              : "ui.compare.stage_unchanged", stages)
         caution = c.selfReportedRise
         questionnaireNote = c.questionnaireChanged
             ? (c.notComparable.isEmpty ? words.say("ui.compare.questionnaire_changed")
@@ -75,7 +82,8 @@ public struct ComparisonView: Sendable, Encodable {
         moveReason = f.reason
         steps = f.steps.map {
             Step(title: $0.title, label: $0.title.split(separator: ":").first.map(String.init) ?? $0.title,
-                 start: words.tableDate(iso: $0.start), end: words.tableDate(iso: $0.end), span: words.span($0.start, $0.end), status: marks[$0.status] ?? "", reason: $0.reason)
+                 start: words.tableDate(iso: $0.start), end: words.tableDate(iso: $0.end), span: words.span($0.start, $0.end), status: marks[$0.status] ?? "",
+                 reason: $0.reason)
         }
         ledger = c.ledger.map {
             let estimated = money($0.estimated), realised = money($0.realised)

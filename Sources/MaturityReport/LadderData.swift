@@ -172,7 +172,8 @@ public struct LadderData: Codable, Sendable, Equatable {
         self.statedRung = statedRung
         rungs = r.rungs.map { x in
             Rung(rung: x.rung, cases: x.cases, successes: x.successes, rate: x.rate.map(round3), low: x.low.map(round3), high: x.high.map(round3),
-                 judgedCases: x.judgedCases, judgedSuccesses: x.judgedSuccesses, gateRate: x.gateRate, gateCases: x.gateCases, gateMet: x.gateMet, shortfalls: x.shortfalls, auditMore: x.auditMore,
+                 judgedCases: x.judgedCases, judgedSuccesses: x.judgedSuccesses, gateRate: x.gateRate, gateCases: x.gateCases, gateMet: x.gateMet,
+                 shortfalls: x.shortfalls, auditMore: x.auditMore,
                  highSeverity: x.highSeverity, projectedOn: x.projectedOn?.iso)
         }
         weeks = r.weeks.map { w in
@@ -185,8 +186,10 @@ public struct LadderData: Codable, Sendable, Equatable {
         slo = SLO(window: p.slo.rollingWindowTransactions, rollingAccuracy: r.rolling100.map(round3), pageBelow: p.slo.pageOwnerBelow,
                   queueLimitBusinessHours: p.slo.exceptionQueueBusinessHours, manageableShare: p.slo.exceptionQueueManageableShare,
                   exceptions: r.exceptionCases, exceptionsClearedInTime: r.exceptionsClearedInTime, worstQueueBusinessHours: r.worstQueueHours.map(tenth))
-        alarms = r.alarms.map { Alarm(firstCase: $0.firstCase, lastCase: $0.lastCase, from: $0.from.iso, to: $0.to.iso, lowest: round3($0.lowestAccuracy), open: $0.open) }
-        breaches = r.breaches.map { Breach(caseID: $0.caseID, opened: $0.opened.iso, week: $0.week, businessHours: tenth($0.businessHours), cleared: $0.cleared) }
+        alarms = r.alarms.map { Alarm(firstCase: $0.firstCase, lastCase: $0.lastCase, from: $0.from.iso, to: $0.to.iso, lowest: round3($0.lowestAccuracy),
+                                      open: $0.open) }
+        breaches = r.breaches.map { Breach(caseID: $0.caseID, opened: $0.opened.iso, week: $0.week, businessHours: tenth($0.businessHours),
+                                           cleared: $0.cleared) }
         highSeverityErrors = r.highSeverityErrors.map { HighSeverityError(caseID: $0.caseID, day: $0.day.iso, rung: $0.rung) }
         verdict = r.verdict
         reason = r.reason

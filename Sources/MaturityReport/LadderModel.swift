@@ -156,7 +156,8 @@ public struct LadderModel: Encodable, Sendable {
         public var rateLabel: String? = nil
     }
 
-    public init(_ r: LadderReport, questionnaire q: Questionnaire, process: InventoryProcess?, notes: [String], statedRung: String? = nil, words book: PhraseBook) {
+    public init(_ r: LadderReport, questionnaire q: Questionnaire, process: InventoryProcess?, notes: [String], statedRung: String? = nil,
+                words book: PhraseBook) {
         let p = q.parameters
         let words = LadderWords(report: r, parameters: p, book: book)
         lang = book.language
@@ -197,7 +198,8 @@ public struct LadderModel: Encodable, Sendable {
         title = book.say("ui.trust.title", ["agent": .text(r.agent)])
         let span: [String: Phrase.Arg] = ["from": .text(words.tableDate(iso: from ?? "")), "to": .text(words.tableDate(iso: to ?? ""))]
         readFrom = book.say(from != nil && to != nil ? "ui.trust.read_from_dates" : "ui.trust.read_from", plain: r.cases, span)
-        let sloArgs: [String: Phrase.Arg] = ["window": .text(String(slo.window)), "rolling": .text(slo.rollingText), "high_severity": .text(String(slo.highSeverity)),
+        let sloArgs: [String: Phrase.Arg] = ["window": .text(String(slo.window)), "rolling": .text(slo.rollingText),
+                                             "high_severity": .text(String(slo.highSeverity)),
                                              "exceptions": .text(String(slo.exceptionSla.exceptions)), "worst": .text(slo.exceptionSla.worstText ?? "-"),
                                              "limit": .text(slo.exceptionSla.limitText)]
         sloLine = book.say("ui.trust.slo_line", sloArgs)
@@ -216,7 +218,8 @@ public struct LadderModel: Encodable, Sendable {
         let lo = 0.6
         func y(_ v: Double) -> Int { bottom - ((max(lo, min(1, v)) - lo) / (1 - lo) * Double(bottom - top)).roundedInt() }
         guard let first = r.from, let last = r.to else {
-            return Chart(width: width, height: height, points: "", lines: [], bands: [], alarms: [], ticks: [], hasPoints: false, description: words.say("ui.trust.chart.none"))
+            return Chart(width: width, height: height, points: "", lines: [], bands: [], alarms: [], ticks: [], hasPoints: false,
+                         description: words.say("ui.trust.chart.none"))
         }
         let days = max(1, first.days(until: last) + 1)
         func x(_ d: Day) -> Int { left + (Double(first.days(until: d)) / Double(days) * Double(right - left)).roundedInt() }
@@ -240,10 +243,16 @@ public struct LadderModel: Encodable, Sendable {
             return band
         }
         let ticks = [0.6, 0.7, 0.8, 0.9, 1.0].map { Line(y: y($0), label: Format.percent($0)) }
-        let alarms = r.alarms.map { a in Band(x: x(a.from), width: max(2, x(a.to.adding(days: 1)) - x(a.from)), label: words.say("ui.trust.chart.alarm", ["from": .text(words.tableDate(iso: a.from.iso)), "to": .text(words.tableDate(iso: a.to.iso))])) }
-        let spans = r.alarms.map { Phrase.Arg.text(words.say("ui.trust.chart.span", ["from": .text(words.tableDate(iso: $0.from.iso)), "to": .text(words.tableDate(iso: $0.to.iso))])) }
+        let alarms = r.alarms.map { a in Band(x: x(a.from), width: max(2, x(a.to.adding(days: 1)) - x(a.from)),
+                                              label: words.say("ui.trust.chart.alarm",
+                                                               ["from": .text(words.tableDate(iso: a.from.iso)),
+                                                                "to": .text(words.tableDate(iso: a.to.iso))])) }
+        let spans = r.alarms.map { Phrase.Arg.text(words.say("ui.trust.chart.span",
+                                                             ["from": .text(words.tableDate(iso: $0.from.iso)),
+                                                              "to": .text(words.tableDate(iso: $0.to.iso))])) }
         let description = words.say(r.alarms.isEmpty ? "ui.trust.chart.desc_never" : "ui.trust.chart.desc_fell",
-                                    ["window": words.plain(p.slo.rollingWindowTransactions), "from": .text(words.tableDate(iso: first.iso)), "to": .text(words.tableDate(iso: last.iso)),
+                                    ["window": words.plain(p.slo.rollingWindowTransactions), "from": .text(words.tableDate(iso: first.iso)),
+                                     "to": .text(words.tableDate(iso: last.iso)),
                                      "page": words.percent(p.slo.pageOwnerBelow), "spans": .joined(spans, " " + words.say("list.and") + " ")])
         return Chart(width: width, height: height, points: points, lines: gates.map { Line(y: y($0.0), label: $0.1) },
                      bands: bands, alarms: alarms, ticks: ticks, hasPoints: !points.isEmpty, description: description)
@@ -261,14 +270,17 @@ public struct LadderModel: Encodable, Sendable {
     static func textLines(_ m: LadderModel, words: LadderWords) -> TextLines {
         let slo = m.slo, queue = slo.exceptionSla
         var breaches = queue.breaches.prefix(10).map {
-            words.say("ui.trust.text.breach", ["case": .text($0.caseID), "opened": .text(words.tableDate(iso: $0.opened)), "hours": .text(Format.decimal($0.businessHours)),
+            words.say("ui.trust.text.breach",
+                      ["case": .text($0.caseID), "opened": .text(words.tableDate(iso: $0.opened)), "hours": .text(Format.decimal($0.businessHours)),
                                                "queue": .text(words.weekQueue($0.week))])
         }
         if queue.breaches.count > 10 { breaches.append(words.say("ui.trust.text.more_breaches", n: queue.breaches.count - 10)) }
         let items = words.say("ui.list.separator")
         let weekItems = m.weeks.map { w in
             Phrase.Arg.text(w.meetsGate ? words.say("ui.trust.text.week", ["week": .text(words.book.weekName(w.week)), "accuracy": .text(w.accuracyText)])
-                            : words.say("ui.trust.text.week_marked", ["week": .text(words.book.weekName(w.week)), "accuracy": .text(w.accuracyText), "mark": .text(words.shortMark(w.week))]))
+                            : words.say("ui.trust.text.week_marked",
+                                        ["week": .text(words.book.weekName(w.week)), "accuracy": .text(w.accuracyText),
+                                         "mark": .text(words.shortMark(w.week))]))
         }
         return TextLines(
             head: words.say(m.from != nil && m.to != nil ? "ui.trust.text.head_dates" : "ui.trust.text.head", n: m.cases,
@@ -276,12 +288,14 @@ public struct LadderModel: Encodable, Sendable {
             verdict: words.say("ui.trust.text.verdict", ["verdict": .text(m.verdictText), "reason": .text(m.verdictReason)]),
             weeks: m.weeks.isEmpty ? nil : words.say("ui.trust.text.weeks", ["weeks": .joined(weekItems, items)]),
             straight: m.weeks.isEmpty ? nil : words.straightLine(),
-            slo: words.say("ui.trust.text.slo", ["window": .text(String(slo.window)), "rolling": .text(slo.rollingText), "high_severity": .text(String(slo.highSeverity)),
+            slo: words.say("ui.trust.text.slo",
+                           ["window": .text(String(slo.window)), "rolling": .text(slo.rollingText), "high_severity": .text(String(slo.highSeverity)),
                                                  "worst": .text(queue.worstText ?? "-"), "limit": .text(queue.limitText)]),
             queue: words.queueLine(),
             alarms: slo.alarms.map {
                 words.say($0.open ? "ui.trust.text.alarm_open" : "ui.trust.text.alarm",
-                          ["page": words.percent(slo.pageBelow), "from": .text(words.tableDate(iso: $0.from)), "to": .text(words.tableDate(iso: $0.to)), "first": .text($0.firstCase),
+                          ["page": words.percent(slo.pageBelow), "from": .text(words.tableDate(iso: $0.from)), "to": .text(words.tableDate(iso: $0.to)),
+                           "first": .text($0.firstCase),
                            "last": .text($0.lastCase), "lowest": .text($0.lowestText)])
             },
             breaches: breaches)
@@ -318,7 +332,8 @@ extension LadderModel.SLOView {
         let limit = slo.exceptionQueueBusinessHours
         let tenth = { (v: Double) in (v * 10).rounded() / 10 }
         self.init(rolling100: r.rolling100.map(LadderModel.round3),
-                  rollingText: r.rolling100.map { Format.percent($0) } ?? words.say("ui.trust.fewer_than", ["window": words.plain(slo.rollingWindowTransactions)]),
+                  rollingText: r.rolling100.map { Format.percent($0) }
+                      ?? words.say("ui.trust.fewer_than", ["window": words.plain(slo.rollingWindowTransactions)]),
                   window: slo.rollingWindowTransactions, pageBelow: slo.pageOwnerBelow,
                   alarms: r.alarms.map { .init(firstCase: $0.firstCase, lastCase: $0.lastCase, from: $0.from.iso, to: $0.to.iso,
                                                lowest: LadderModel.round3($0.lowestAccuracy), lowestText: Format.percent($0.lowestAccuracy), open: $0.open,
@@ -327,7 +342,8 @@ extension LadderModel.SLOView {
                   exceptionSla: .init(limitBusinessHours: limit, exceptions: r.exceptionCases,
                                       worstBusinessHours: r.worstQueueHours.map(tenth),
                                       limitText: Format.decimal(limit), worstText: r.worstQueueHours.map { Format.decimal(tenth($0)) },
-                                      breaches: r.breaches.map { .init(caseID: $0.caseID, opened: $0.opened.iso, week: $0.week, businessHours: tenth($0.businessHours)) },
+                                      breaches: r.breaches.map { .init(caseID: $0.caseID, opened: $0.opened.iso, week: $0.week,
+                                                                       businessHours: tenth($0.businessHours)) },
                                       hasBreaches: !r.breaches.isEmpty, met: r.breaches.isEmpty))
     }
 }
@@ -339,12 +355,14 @@ extension LadderModel.Economics {
         var lines = [process?.volumePerWeek.map { words.say("ui.trust.economics.volume_estimated", ["n": perWeek, "estimate": .text(Format.decimal($0))]) }
                      ?? words.say("ui.trust.economics.volume", ["n": perWeek])]
         if let share = r.exceptionShare {
-            lines.append(process?.exceptionShare.map { words.say("ui.trust.economics.exceptions_estimated", ["share": words.percent(share), "estimate": words.percent($0)]) }
+            lines.append(process?.exceptionShare.map { words.say("ui.trust.economics.exceptions_estimated",
+                                                                 ["share": words.percent(share), "estimate": words.percent($0)]) }
                          ?? words.say("ui.trust.economics.exceptions", ["share": words.percent(share)]))
             if let process {
                 let freed = process.hoursPerWeek * (1 - share) / p.hoursPerFTEWeek
                 let exceptionFTE = min(p.exceptionFTE.upperBound, max(p.exceptionFTE.lowerBound, process.hoursPerWeek * share / p.hoursPerFTEWeek))
-                lines.append(words.say("ui.trust.economics.fte", ["freed": .text(Format.decimal(freed, maxDecimals: 2)), "fte": .text(Format.decimal(exceptionFTE, maxDecimals: 2))]))
+                lines.append(words.say("ui.trust.economics.fte",
+                                       ["freed": .text(Format.decimal(freed, maxDecimals: 2)), "fte": .text(Format.decimal(exceptionFTE, maxDecimals: 2))]))
             }
         }
         self.init(casesPerWeek: (r.casesPerWeek * 10).rounded() / 10, measuredExceptionShare: r.exceptionShare.map(LadderModel.round3),

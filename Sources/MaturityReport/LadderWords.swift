@@ -33,7 +33,8 @@ struct LadderWords {
         if x.rung == EngineRung.autoWithExceptions.rawValue, x.cases > 0 {
             var parts = [say("ui.trust.why.run", n: report.straightWeeks,
                              ["rate": percent(x.gateRate), "reviewed": plain(weekly), "needed": plain(report.straightWeeksNeeded)])]
-            if let restart = report.restart { parts.append(say("ui.trust.why.restarted", ["week": .text(book.weekName(restart.week)), "reason": .text(reason(restart.reason))])) }
+            if let restart = report.restart { parts.append(say("ui.trust.why.restarted",
+                                                               ["week": .text(book.weekName(restart.week)), "reason": .text(reason(restart.reason))])) }
             if x.shortfalls.contains(.highSeverity) { parts.append(say("ui.trust.why.high_severity", n: x.highSeverity)) }
             if let more = x.auditMore, more > 0 { parts.append(say("ui.trust.why.audit_more", n: more)) }
             return parts.joined(separator: clauses)
@@ -127,16 +128,19 @@ struct LadderWords {
         switch r.reason {
         case .noCases: return say("ui.trust.reason.no_cases")
         case .alarmOpen:
-            let args: [String: Phrase.Arg] = ["window": plain(p.slo.rollingWindowTransactions), "page": percent(p.slo.pageOwnerBelow), "rung": .text(title(r.stepBackTo))]
+            let args: [String: Phrase.Arg] = ["window": plain(p.slo.rollingWindowTransactions), "page": percent(p.slo.pageOwnerBelow),
+                                              "rung": .text(title(r.stepBackTo))]
             guard let since = r.alarms.last?.from.iso else { return say("ui.trust.reason.alarm", args) }
             return say("ui.trust.reason.alarm_since", args.merging(["since": .text(book.tableDate(iso: since))]) { a, _ in a })
         case .highSeverityError:
             let e = r.highSeverityErrors.last
             return say("ui.trust.reason.high_severity", n: r.currentWindowCases,
-                       ["case": .text(e?.caseID ?? "-"), "date": .text(e.map { book.tableDate(iso: $0.day.iso) } ?? "-"), "rung": .text(title(e?.rung)), "back": .text(title(r.stepBackTo))])
+                       ["case": .text(e?.caseID ?? "-"), "date": .text(e.map { book.tableDate(iso: $0.day.iso) } ?? "-"), "rung": .text(title(e?.rung)),
+                        "back": .text(title(r.stepBackTo))])
         case .gateMet:
             let current = r.rungs.first { $0.rung == r.currentRung }
-            return say("ui.trust.reason.gate_met", ["rung": .text(title(r.currentRung)), "why": .text(current.map(why) ?? ""), "next": .text(title(r.advanceTo))])
+            return say("ui.trust.reason.gate_met",
+                       ["rung": .text(title(r.currentRung)), "why": .text(current.map(why) ?? ""), "next": .text(title(r.advanceTo))])
         case .gateShort:
             let current = r.rungs.first { $0.rung == r.currentRung }
             return say("ui.trust.reason.gate_short", ["rung": .text(title(r.currentRung)), "why": .text(current.map(why) ?? "")])

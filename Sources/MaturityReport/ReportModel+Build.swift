@@ -108,8 +108,10 @@ extension ReportModel {
         disagreements = room.splits.map { s in
             DisagreementJSON(question: s.question, prompt: s.prompt, answers: s.answers.map { person($0, s.question) },
                              rule: s.rule.rawValue, result: Workshop.text(s.result), resultShown: shown(s.result, s.question), dissent: s.dissent,
-                             stageByAnswer: s.stageByAnswer.map { AnswerStageJSON(answer: Workshop.text($0.answer), shown: shown($0.answer, s.question), stage: $0.stage) },
-                             executives: s.executives.map { w.say("ui.room.answer", ["person": .text($0.person), "answer": .text(shown($0.answer, s.question))]) },
+                             stageByAnswer: s.stageByAnswer.map { AnswerStageJSON(answer: Workshop.text($0.answer), shown: shown($0.answer, s.question),
+                                                                                  stage: $0.stage) },
+                             executives: s.executives.map { w.say("ui.room.answer",
+                                                                  ["person": .text($0.person), "answer": .text(shown($0.answer, s.question))]) },
                              handsOn: s.handsOn.map { w.say("ui.room.answer", ["person": .text($0.person), "answer": .text(shown($0.answer, s.question))]) })
         }
         stageTogether = room.together.map { t in
@@ -123,9 +125,14 @@ extension ReportModel {
             let with = room.together.filter { t in t.picks.contains { $0.question == s.question } }
             let effect: Phrase
             if !alone.isEmpty {
-                effect = Phrase("workshop.effect.alone", ["answers": .joined(alone.map { .phrase(Phrase("workshop.answer_stage", ["answer": .text(shown($0.answer, s.question)), "stage": stageArg($0.stage)])) }, "; ")])
+                effect = Phrase("workshop.effect.alone",
+                                ["answers": .joined(alone.map {
+                                    .phrase(Phrase("workshop.answer_stage", ["answer": .text(shown($0.answer, s.question)), "stage": stageArg($0.stage)]))
+                                }, "; ")])
             } else if let t = with.first {
-                effect = Phrase("workshop.effect.together", ["questions": .list(t.picks.filter { $0.question != s.question }.map { .text(short($0.question)) }), "stage": stageArg(t.stage)])
+                effect = Phrase("workshop.effect.together",
+                                ["questions": .list(t.picks.filter { $0.question != s.question }.map { .text(short($0.question)) }),
+                                 "stage": stageArg(t.stage)])
             } else {
                 effect = Phrase(room.together.isEmpty ? "workshop.effect.none" : "workshop.effect.none_alone", ["stage": stageArg(room.stage)])
             }
@@ -137,10 +144,14 @@ extension ReportModel {
             let alone = s.stageByAnswer.dropFirst().filter { $0.stage != room.stage }
             guard !alone.isEmpty else { continue }
             moves.append(.phrase(Phrase("workshop.moves.item", ["question": .text(short(s.question)),
-                                                               "answers": .joined(alone.map { .phrase(Phrase("workshop.answer_stage", ["answer": .text(shown($0.answer, s.question)), "stage": stageArg($0.stage)])) }, " or ")])))
+                                                               "answers": .joined(alone.map {
+                                                                   .phrase(Phrase("workshop.answer_stage",
+                                                                                  ["answer": .text(shown($0.answer, s.question)), "stage": stageArg($0.stage)]))
+                                                               }, " or ")])))
         }
         for t in room.together {
-            let items: [Phrase.Arg] = t.picks.map { .phrase(Phrase("workshop.moves.pick", ["question": .text(short($0.question)), "answer": .text(shown($0.answer, $0.question))])) }
+            let items: [Phrase.Arg] = t.picks.map { .phrase(Phrase("workshop.moves.pick",
+                                                                   ["question": .text(short($0.question)), "answer": .text(shown($0.answer, $0.question))])) }
             moves.append(.phrase(Phrase("workshop.moves.together_item", ["picks": .list(items), "stage": stageArg(t.stage)])))
         }
         roomMoves = room.splits.isEmpty ? nil
@@ -192,7 +203,8 @@ extension ReportModel.UseCaseJSON {
                   annualValue: money(u.annualValue), fteFreed: round2(u.fteFreed),
                   annualRunCost: money(u.annualRunCost), runCost: u.runCost.map { ReportModel.CostLineJSON($0, w) }, roi: round1(u.roi),
                   feasibility: u.feasibility,
-                  factors: u.factors.map { .init(id: $0.id, label: w.say($0.label), answer: w.say($0.answer), points: round1($0.points), maxPoints: $0.maxPoints) },
+                  factors: u.factors.map { .init(id: $0.id, label: w.say($0.label), answer: w.say($0.answer), points: round1($0.points),
+                                                 maxPoints: $0.maxPoints) },
                   locked: u.locked, lockedReason: u.lockedReason.map(w.say), quadrant: u.quadrant.rawValue,
                   quadrantLabel: w.say(u.quadrant.label), flags: u.flags, alreadyAutomated: u.alreadyAutomated,
                   agent: u.agent, agentStatus: u.agentStatus?.rawValue, eligible: u.eligible,

@@ -164,7 +164,9 @@ public struct ReportModel: Encodable, Sendable {
     /// `answer` as recorded (a choice id, true/false); `shown` in the report's words.
     public struct PersonAnswerJSON: Encodable, Sendable { public var person: String; public var answer: String; public var shown: String }
     public struct AnswerStageJSON: Encodable, Sendable { public var answer: String; public var shown: String; public var stage: Int }
-    public struct PersonStageJSON: Encodable, Sendable { public var person: String; public var role: String?; public var executive: Bool; public var stage: Int }
+    public struct PersonStageJSON: Encodable, Sendable {
+        public var person: String; public var role: String?; public var executive: Bool; public var stage: Int
+    }
     public struct MoverJSON: Encodable, Sendable {
         public var person: String
         public var question: String

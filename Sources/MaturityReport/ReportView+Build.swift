@@ -22,7 +22,8 @@ extension ReportView {
         assessedShort = words.say("ui.report.assessed_short", ["date": text(words.tableDate(iso: m.assessedOn))])
         respondents = m.respondents.map { Respondent(name: $0.name, role: $0.role) }
         hasRespondents = !respondents.isEmpty
-        answeredBy = words.say("ui.report.answered_by", ["names": text(respondents.map { $0.name + ($0.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))])
+        answeredBy = words.say("ui.report.answered_by",
+                               ["names": text(respondents.map { $0.name + ($0.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))])
         self.brand = brand
         preparedBy = brand.firmName.map { words.say("ui.report.prepared_by", ["firm": text($0)]) }
         questionnaireLine = words.say("ui.report.questionnaire", ["id": text(m.questionnaire.id), "version": text(String(m.questionnaire.version))])
@@ -70,7 +71,8 @@ extension ReportView {
         hasGovernance = m.stage >= 2 && !governance.isEmpty
         questionnaire = QuestionnaireView(id: m.questionnaire.id, title: m.questionnaire.title, version: m.questionnaire.version,
                                           revision: m.questionnaire.revision ?? "",
-                                          answersCaption: words.say("ui.appendix.answers_caption", ["id": text(m.questionnaire.id), "version": text(String(m.questionnaire.version))]))
+                                          answersCaption: words.say("ui.appendix.answers_caption",
+                                                                    ["id": text(m.questionnaire.id), "version": text(String(m.questionnaire.version))]))
         sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
         method = Self.method(p, words: words, currency: currency, usdRate: m.organization.usdRate ?? 1)
         jsonForScript = Self.scriptSafe(json)
@@ -82,7 +84,8 @@ extension ReportView {
     static func ladder(_ m: ReportModel, words: PhraseBook) -> [LadderStep] {
         m.stages.map { s in
             let level = s.level, height = 44 + level * 26, x = 8 + level * 150
-            return LadderStep(level: level, label: words.say("ui.stage.n", ["level": .text(String(level))]), name: s.name, x: x, y: 170 - height, width: 142, height: height,
+            return LadderStep(level: level, label: words.say("ui.stage.n", ["level": .text(String(level))]), name: s.name, x: x, y: 170 - height, width: 142,
+                              height: height,
                               textX: x + 71, textY: 170 - height + 24, current: level == m.stage, reached: level <= m.stage,
                               cssClass: level == m.stage ? "step current" : (level < m.stage ? "step reached" : "step ahead"))
         }
@@ -92,7 +95,8 @@ extension ReportView {
     static func move(_ m: ReportModel, words: PhraseBook, money: (Int) -> String) -> MoveView {
         let move = m.nextMove
         let fits: String? = move.fitsIn90Days ? nil
-            : move.alternative.map { words.say("ui.glance.fits_note_alternative", ["days": .count(m.parameters.planDays, "day"), "weeks": .count(move.weeks, "week"), "alternative": .text($0)]) }
+            : move.alternative.map { words.say("ui.glance.fits_note_alternative",
+                                               ["days": .count(m.parameters.planDays, "day"), "weeks": .count(move.weeks, "week"), "alternative": .text($0)]) }
                 ?? words.say("ui.glance.fits_note", ["days": .count(m.parameters.planDays, "day"), "weeks": .count(move.weeks, "week")])
         var view = MoveView(title: move.title, detail: move.detail, useCase: move.useCase, owner: move.owner,
                         value: move.annualValue.map(money), runCost: move.annualRunCost.map(money),
@@ -218,7 +222,8 @@ extension ReportView {
             if !bar.cleared, !production, !bar.answered {
                 return BarCell(label: bar.label, cleared: false, mark: words.say("ui.mark.not_yet"), cssClass: "pending")
             }
-            return BarCell(label: bar.label, cleared: bar.cleared, mark: words.say(bar.cleared ? "ui.mark.bar_yes" : "ui.mark.bar_no"), cssClass: bar.cleared ? "yes" : "no")
+            return BarCell(label: bar.label, cleared: bar.cleared, mark: words.say(bar.cleared ? "ui.mark.bar_yes" : "ui.mark.bar_no"),
+                           cssClass: bar.cleared ? "yes" : "no")
         }
         // A value with its return beside it: "$90,000 (3.9x)".
         func withRoi(_ value: Int, _ roi: Double?) -> String {
@@ -302,7 +307,9 @@ extension ReportView {
         }
         let xTicks = stride(from: 0, through: 100, by: 20).map { Tick(at: px($0), label: "\($0)") }
         let description = rows.isEmpty ? words.say("ui.use_cases.chart_none")
-            : rows.map { words.say("ui.use_cases.chart_point", ["rank": .int($0.rank), "name": .text($0.name), "money": .text(whole($0.annualValue)), "feasibility": .int($0.feasibility)]) }
+            : rows.map { words.say("ui.use_cases.chart_point",
+                                   ["rank": .int($0.rank), "name": .text($0.name), "money": .text(whole($0.annualValue)),
+                                    "feasibility": .int($0.feasibility)]) }
                 .joined(separator: words.say("ui.clauses.separator"))
         // Mermaid splits its quadrants at 0.5, so map each threshold to the middle of its axis.
         func split(_ v: Double, threshold: Double, max top: Double) -> String {

@@ -43,7 +43,8 @@ extension ReportView {
                               stagePoints: rows.map { "\($0.x),\($0.stageY)" }.joined(separator: " "),
                               dollarPoints: rows.map { "\($0.x),\($0.dollarY)" }.joined(separator: " "),
                               rows: rows, maxDollars: maxDollars,
-                              description: rows.map { words.say("ui.trend.point", ["date": .text($0.date), "level": .text(String($0.stage)), "money": .text($0.dollars)]) }
+                              description: rows.map { words.say("ui.trend.point",
+                                                                ["date": .text($0.date), "level": .text(String($0.stage)), "money": .text($0.dollars)]) }
                                   .joined(separator: words.say("ui.clauses.separator")),
                               topLabel: words.say("ui.stage.n", ["level": .text("4")]),
                               maxLabel: words.say("ui.money.a_year", ["money": .text(maxDollars)]),
@@ -65,7 +66,8 @@ extension ReportView {
         let ruleNote = words.say("ui.room.rule_note.\(m.workshopRule ?? "strict")")
         let movers = m.stageMovers ?? [], conflicts = m.conflicts ?? []
         room = RoomView(
-            people: people.map { PersonRow(person: $0.person, role: $0.role ?? "", group: words.say($0.executive ? "ui.room.group.executive" : "ui.room.group.hands_on"),
+            people: people.map { PersonRow(person: $0.person, role: $0.role ?? "",
+                                           group: words.say($0.executive ? "ui.room.group.executive" : "ui.room.group.hands_on"),
                                            stage: words.say("ui.room.person_stage", ["level": .text(String($0.stage)), "name": .text(stageName($0.stage))])) },
             splits: splits.map { s in
                 // Each answer once: by group when both groups answered, else in name order.

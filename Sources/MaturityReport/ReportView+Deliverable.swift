@@ -48,7 +48,8 @@ extension ReportView {
                 let span: [String: Phrase.Arg] = ["first": .int(first), "last": .int(last)]
                 rows.append(RoleRow(role: weeks[0].roleLabel, weeks: words.say(first == last ? "ui.deliverable.week_span" : "ui.deliverable.weeks_span", span),
                                     weeksText: words.say(first == last ? "ui.deliverable.week" : "ui.deliverable.weeks", span),
-                                    total: totalText, hoursText: words.say("ui.text.hours", ["hours": .text(totalText)]), peak: Format.decimal(peak, maxDecimals: 1)))
+                                    total: totalText, hoursText: words.say("ui.text.hours", ["hours": .text(totalText)]),
+                                    peak: Format.decimal(peak, maxDecimals: 1)))
             }
             staffing = rows
             hasStaffing = !rows.isEmpty

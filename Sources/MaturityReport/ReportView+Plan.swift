@@ -21,12 +21,14 @@ extension ReportView {
             // A step that spans a shutdown or a holiday says so: the plant's closed days pushed its end out.
             let gate = s.closedDays.isEmpty ? s.gate
                 : words.say("ui.plan.gate_closed", ["gate": .text(s.gate), "days": .count(s.closedDays.count, "working_day"),
-                                                    "first": .text(words.tableDate(iso: s.closedDays.first ?? "")), "last": .text(words.tableDate(iso: s.closedDays.last ?? ""))])
+                                                    "first": .text(words.tableDate(iso: s.closedDays.first ?? "")),
+                                                    "last": .text(words.tableDate(iso: s.closedDays.last ?? ""))])
             let dates = ["start": Phrase.Arg.text(words.tableDate(iso: s.start)), "end": .text(words.tableDate(iso: s.end))]
             return StepRow(index: i + 1, title: s.title, shortTitle: short, start: s.start, end: s.end,
                            // A one-day step (the go/no-go) shows its day once, not "26 Feb to 26 Feb".
                            span: s.start == s.end ? words.tableDate(iso: s.start) : words.say("ui.plan.span", dates),
-                           spanLines: s.start == s.end ? words.tableDate(iso: s.start) : words.say("ui.plan.span_lines", dates.merging(["br": .text("<br>")]) { a, _ in a }),
+                           spanLines: s.start == s.end ? words.tableDate(iso: s.start)
+                               : words.say("ui.plan.span_lines", dates.merging(["br": .text("<br>")]) { a, _ in a }),
                            gate: gate,
                            owner: s.owner, barX: barLeft + (Double(offset) * scale).roundedInt(),
                            barWidth: max(4, (Double(length) * scale).roundedInt()), y: 34 + i * 34, textY: 34 + i * 34 + 17,
@@ -68,16 +70,20 @@ extension ReportView {
             stretched: m.shadowStretched,
             shadowNote: m.shadowStretched
                 ? words.say(days > p.planDays ? "ui.plan.shadow_note_longer" : "ui.plan.shadow_note",
-                            ["weeks": .count(m.shadowWeeks ?? 0, "week"), "cases": .int(p.shadowMinCases), "days": .count(days, "day"), "plan_days": .int(p.planDays)])
+                            ["weeks": .count(m.shadowWeeks ?? 0, "week"), "cases": .int(p.shadowMinCases), "days": .count(days, "day"),
+                             "plan_days": .int(p.planDays)])
                 : nil,
             calendarNote: Self.calendarNote(m, words: words),
             timelineWidth: barRight + 70, timelineHeight: 44 + steps.count * 34, labelWidth: labelWidth, months: months,
             slo: sloRows, budget: budget, hasBudget: !budget.isEmpty, budgetMonthly: monthly(total), budgetAnnual: money(total),
             goNoGo: m.goNoGo,
-            description: steps.map { words.say("ui.plan.step_desc", ["step": .text($0.shortTitle), "start": .text(words.tableDate(iso: $0.start)), "end": .text(words.tableDate(iso: $0.end))]) }
+            description: steps.map { words.say("ui.plan.step_desc",
+                                               ["step": .text($0.shortTitle), "start": .text(words.tableDate(iso: $0.start)),
+                                                "end": .text(words.tableDate(iso: $0.end))]) }
                 .joined(separator: words.say("ui.clauses.separator")),
             goNoGoOn: m.goNoGoOn,
-            gatesAndSLO: words.say("ui.plan.gates_and_slo", sloArgs.merging(["gate": .percent(max(p.approveEachMinRate ?? 0, p.autoWithExceptionsMinRate ?? 0))]) { a, _ in a }),
+            gatesAndSLO: words.say("ui.plan.gates_and_slo",
+                                   sloArgs.merging(["gate": .percent(max(p.approveEachMinRate ?? 0, p.autoWithExceptionsMinRate ?? 0))]) { a, _ in a }),
             currencyNote: m.currencyNote,
             goNoGoCount: words.words(m.goNoGo.count))
     }

@@ -52,8 +52,10 @@ extension ReportView.TextView {
             } else if u.alreadyAutomated {
                 note = u.agent.map { words.say("ui.text.automated_by", ["agent": .text($0)]) } ?? words.say("ui.text.automated")
             }
-            else if u.flags.contains(FlagID.roiBelow3x.rawValue) { note = words.say("ui.text.under_bar", ["bar": .text(Format.multiple(m.parameters.roiMinimum))]) }
-            return words.say("ui.text.use_case", ["rank": .int(u.rank), "name": .text(u.name), "value": money(u.annualValue), "run_cost": money(u.annualRunCost),
+            else if u.flags.contains(FlagID.roiBelow3x.rawValue) { note = words.say("ui.text.under_bar",
+                                                                                    ["bar": .text(Format.multiple(m.parameters.roiMinimum))]) }
+            return words.say("ui.text.use_case",
+                             ["rank": .int(u.rank), "name": .text(u.name), "value": money(u.annualValue), "run_cost": money(u.annualRunCost),
                                                   "roi": .text(Format.ratio(u.roi)), "feasibility": .int(u.feasibility), "note": .text(note)])
         }
         hasUseCases = !useCases.isEmpty

@@ -129,8 +129,12 @@ public struct ReportView: Sendable, Encodable {
         public var ledger: [LedgerView]
         public var hasLedger: Bool
     }
-    public struct FollowRow: Sendable, Encodable { public var title: String; public var dates: String; public var status: String; public var reason: String; public var cssClass: String }
-    public struct LedgerView: Sendable, Encodable { public var agent: String; public var estimated: String; public var realised: String; public var basis: String }
+    public struct FollowRow: Sendable, Encodable {
+        public var title: String; public var dates: String; public var status: String; public var reason: String; public var cssClass: String
+    }
+    public struct LedgerView: Sendable, Encodable {
+        public var agent: String; public var estimated: String; public var realised: String; public var basis: String
+    }
     public struct TrendView: Sendable, Encodable {
         public var width: Int
         public var height: Int
@@ -227,7 +231,9 @@ public struct ReportView: Sendable, Encodable {
         public var basis: String
     }
     public struct FlagRow: Sendable, Encodable { public var id: String; public var title: String; public var detail: String }
-    public struct MoveUpView: Sendable, Encodable { public var toStage: Int; public var toStageName: String; public var facts: [String]; public var heading: String }
+    public struct MoveUpView: Sendable, Encodable {
+        public var toStage: Int; public var toStageName: String; public var facts: [String]; public var heading: String
+    }
     public struct UseCaseRow: Sendable, Encodable {
         public var rank: Int
         public var name: String
@@ -340,7 +346,9 @@ public struct ReportView: Sendable, Encodable {
         public var sparkText: String
         public var sparkGateY: Int
     }
-    public struct SparkBar: Sendable, Encodable { public var x: Int; public var y: Int; public var height: Int; public var label: String; public var cssClass: String }
+    public struct SparkBar: Sendable, Encodable {
+        public var x: Int; public var y: Int; public var height: Int; public var label: String; public var cssClass: String
+    }
     public struct BarCell: Sendable, Encodable { public var label: String; public var cleared: Bool; public var mark: String; public var cssClass: String }
     public struct HabitRow: Sendable, Encodable {
         public var habit: String
@@ -358,6 +366,8 @@ public struct ReportView: Sendable, Encodable {
         public var answer: String
         public var unknown: Bool
     }
-    public struct QuestionnaireView: Sendable, Encodable { public var id: String; public var title: String; public var version: Int; public var revision: String; public var answersCaption: String }
+    public struct QuestionnaireView: Sendable, Encodable {
+        public var id: String; public var title: String; public var version: Int; public var revision: String; public var answersCaption: String
+    }
     public struct SourceRow: Sendable, Encodable { public var fact: String; public var source: String }
 }

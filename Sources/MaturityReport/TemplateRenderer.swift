@@ -85,7 +85,8 @@ public struct TemplateRenderer: Sendable {
             // The parser slows with length; past these caps a template is refused, not waited on.
             if text.utf8.count > Limits.templateBytes {
                 throw TemplateError(file: shown, line: nil, column: nil,
-                                    message: "the template is \(text.utf8.count / 1024) KB; the limit is \(Limits.templateBytes / 1024) KB: split it into partials")
+                                    message: "the template is \(text.utf8.count / 1024) KB; the limit is \(Limits.templateBytes / 1024) KB: "
+                                             + "split it into partials")
             }
             let (tags, found) = Self.scan(text)
             if tags > Limits.templateTags {

@@ -44,7 +44,8 @@ enum TemplateWords {
         guard j + 2 < b.count, b[j] == UInt8(ascii: "w"), b[j + 1] == UInt8(ascii: ".") else { return nil }
         j += 2
         let start = j
-        while j < b.count, b[j] == UInt8(ascii: "_") || (b[j] >= UInt8(ascii: "a") && b[j] <= UInt8(ascii: "z")) || (b[j] >= UInt8(ascii: "0") && b[j] <= UInt8(ascii: "9")) {
+        while j < b.count, b[j] == UInt8(ascii: "_") || (b[j] >= UInt8(ascii: "a") && b[j] <= UInt8(ascii: "z"))
+            || (b[j] >= UInt8(ascii: "0") && b[j] <= UInt8(ascii: "9")) {
             j += 1
         }
         guard j > start else { return nil }

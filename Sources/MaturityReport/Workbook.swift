@@ -66,7 +66,8 @@ public enum Workbook {
         ]
         if let v = move.annualValue { rows.append([say("ui.col.value_year"), .number(Double(v), .whole)]) }
         if let c = move.annualRunCost {
-            rows.append([move.useCase.map { .text(words.say("ui.xlsx.run_cost_for", ["use_case": .text($0)])) } ?? say("ui.col.run_cost_year"), .number(Double(c), .whole)])
+            rows.append([move.useCase.map { .text(words.say("ui.xlsx.run_cost_for", ["use_case": .text($0)])) } ?? say("ui.col.run_cost_year"),
+                         .number(Double(c), .whole)])
         }
         if let once = move.oneTimeCost { rows.append([say("ui.xlsx.one_time_middle"), .number(Double(once), .whole)]) }
         if let v = move.annualValue, let c = move.annualRunCost, let once = move.oneTimeCost, v > c {
@@ -85,7 +86,8 @@ public enum Workbook {
         let costLabels = first?.runCost.map(\.label) ?? []
         let factorLabels = factorIDs.map { id in first?.factors.first { $0.id == id }?.label ?? id }
         let say = { (keys: [String]) in keys.map { words.say($0) } }
-        let header: [String] = say(["ui.xlsx.rank", "ui.xlsx.use_case", "ui.xlsx.department", "ui.xlsx.side", "ui.xlsx.hours_week", "ui.xlsx.cases_week", "ui.col.value_year"])
+        let header: [String] = say(["ui.xlsx.rank", "ui.xlsx.use_case", "ui.xlsx.department", "ui.xlsx.side", "ui.xlsx.hours_week", "ui.xlsx.cases_week",
+                                    "ui.col.value_year"])
             + costLabels + say(["ui.col.run_cost_year", "ui.xlsx.return", "ui.xlsx.feasibility"]) + factorLabels
             + say(["ui.xlsx.one_time", "ui.xlsx.payback", "ui.xlsx.quadrant", "ui.xlsx.can_be_next", "ui.xlsx.why_not"])
         var rows: [[Cell]] = [header.map { .text($0) }]
@@ -112,7 +114,8 @@ public enum Workbook {
         }
         let last = rows.count
         if last > 1 {
-            var total: [Cell] = [.empty, .text(words.say("ui.plan.total")), .empty, .empty, .formula("SUM(E2:E\(last))", m.useCases.reduce(0) { $0 + $1.hoursPerWeek }, .decimal), .empty,
+            var total: [Cell] = [.empty, .text(words.say("ui.plan.total")), .empty, .empty,
+                                 .formula("SUM(E2:E\(last))", m.useCases.reduce(0) { $0 + $1.hoursPerWeek }, .decimal), .empty,
                                  .formula("SUM(G2:G\(last))", Double(m.useCases.reduce(0) { $0 + $1.annualValue }), .whole)]
             for c in costStart...(costEnd + 1) {
                 let sum = m.useCases.reduce(0.0) { s, u in
@@ -127,7 +130,8 @@ public enum Workbook {
     }
 
     static func plan(_ m: ReportModel, _ words: PhraseBook) -> Sheet {
-        var rows: [[Cell]] = [["ui.col.number", "ui.col.step", "ui.col.rung", "ui.xlsx.starts", "ui.xlsx.ends", "ui.xlsx.calendar_days", "ui.col.owner", "ui.col.gate"]
+        var rows: [[Cell]] = [["ui.col.number", "ui.col.step", "ui.col.rung", "ui.xlsx.starts", "ui.xlsx.ends", "ui.xlsx.calendar_days", "ui.col.owner",
+                               "ui.col.gate"]
             .map { .text(words.say($0)) }]
         for (i, s) in m.plan.enumerated() {
             let r = rows.count + 1
@@ -166,7 +170,8 @@ public enum Workbook {
         let last = rows.count
         if last > 1 {
             let total = Double(m.budget.reduce(0) { $0 + $1.annual })
-            rows.append([.text(words.say("ui.plan.total")), .empty, .formula("SUM(C2:C\(last))", total / 12, .whole), .formula("SUM(D2:D\(last))", total, .whole)])
+            rows.append([.text(words.say("ui.plan.total")), .empty, .formula("SUM(C2:C\(last))", total / 12, .whole),
+                         .formula("SUM(D2:D\(last))", total, .whole)])
         }
         return Sheet(name: words.say("ui.xlsx.sheet.budget"), rows: rows, widths: [30, 60, 12, 12])
     }

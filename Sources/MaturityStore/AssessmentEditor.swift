@@ -48,7 +48,9 @@ public enum AssessmentEditor {
             throw Refusal(path: path, reason: "the edited file would not load (\((error as? ToolError)?.description ?? "\(error)"))")
         }
         guard check == draft else {
-            throw Refusal(path: path, reason: "the edited file would read differently from the change (a YAML anchor, tag or merge key in the \(blocks.joined(separator: " or ")) block?); change it by hand or remove the anchors")
+            throw Refusal(path: path,
+                          reason: "the edited file would read differently from the change (a YAML anchor, "
+                                  + "tag or merge key in the \(blocks.joined(separator: " or ")) block?); change it by hand or remove the anchors")
         }
         try store.writeAtomically(text, to: path, force: force)
         return draft

@@ -161,7 +161,8 @@ public enum AssessmentLoader {
             if strict { r.missing(f, "organization", "a mapping with name, industry, currency and loaded_hourly_rate") }
             return
         }
-        guard let o = r.mapping(f["organization"], "organization", allowed: ["name", "industry", "currency", "loaded_hourly_rate", "usd_rate", "usd_rate_on"]) else {
+        guard let o = r.mapping(f["organization"], "organization",
+                                allowed: ["name", "industry", "currency", "loaded_hourly_rate", "usd_rate", "usd_rate_on"]) else {
             return
         }
         if let currency = r.string(o, "currency") ?? (strict ? "USD" : nil) {
@@ -171,7 +172,8 @@ public enum AssessmentLoader {
             d.currency = currency.uppercased()
         }
         d.loadedHourlyRate = r.double(o, "loaded_hourly_rate", min: 0.01, max: Limits.hourlyRate, unit: "money per hour", example: "48")
-        d.usdRate = r.double(o, "usd_rate", min: Limits.usdRate.lowerBound, max: Limits.usdRate.upperBound, unit: "units of the currency per US dollar", example: "1.36")
+        d.usdRate = r.double(o, "usd_rate", min: Limits.usdRate.lowerBound, max: Limits.usdRate.upperBound, unit: "units of the currency per US dollar",
+                             example: "1.36")
         d.usdRateOn = r.day(o, "usd_rate_on")
         d.name = r.string(o, "name", required: strict) ?? (strict ? "" : nil)
         d.industry = r.string(o, "industry")
@@ -288,11 +290,13 @@ public enum AssessmentLoader {
             }
             var agent = Agent(name: r.string(a, "name", required: true) ?? "", process: r.string(a, "process"), status: status,
                               side: side, owner: r.string(a, "owner"),
-                              annualDollarValue: r.double(a, "annual_dollar_value", min: 0, max: Limits.annualDollars, unit: "money per year", example: "85000"),
+                              annualDollarValue: r.double(a, "annual_dollar_value", min: 0, max: Limits.annualDollars, unit: "money per year",
+                                                          example: "85000"),
                               reportsDollars: r.bool(a, "reports_dollars"), gate: gate,
                               reusesSharedInfrastructure: r.bool(a, "reuses_shared_infrastructure"))
             if let m = a["measured"], !r.isNull(m),
-               let mf = r.mapping(m, a.path("measured"), allowed: ["log", "from", "to", "cases", "rung", "verdict", "monitored", "metric_met", "first_week", "weekly"]),
+               let mf = r.mapping(m, a.path("measured"),
+                                  allowed: ["log", "from", "to", "cases", "rung", "verdict", "monitored", "metric_met", "first_week", "weekly"]),
                let from = r.day(mf, "from", required: true), let to = r.day(mf, "to", required: true),
                let rung = r.choice(mf, "rung", allowed: ["shadow", "approve_each", "auto_with_exceptions"], required: true),
                let verdict = r.choice(mf, "verdict", allowed: ["advance", "hold", "step_back"], required: true) {
@@ -313,7 +317,8 @@ public enum AssessmentLoader {
         for (i, p) in processes.enumerated() where !p.name.isEmpty {
             let key = p.name.lowercased()
             if let first = seen[key] {
-                r.report(i < processNodes.count ? processNodes[i] : nil, .repeatedName(list: "processes", index: i, name: p.name, first: first, noun: "process"))
+                r.report(i < processNodes.count ? processNodes[i] : nil,
+                         .repeatedName(list: "processes", index: i, name: p.name, first: first, noun: "process"))
             } else {
                 // Two names for one process ("Quote prep", "Quote preparation") would be ranked twice.
                 // Past 20,000 processes the inventory was made by a program, and every load paid for the check.

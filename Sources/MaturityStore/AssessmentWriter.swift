@@ -185,7 +185,8 @@ public enum AssessmentWriter {
         // Fast path: a letter, then letters, digits, single spaces and harmless punctuation.
         let bytes = text.utf8
         if let f = bytes.first, (f >= 65 && f <= 90) || (f >= 97 && f <= 122), bytes.last != 32,
-           bytes.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 32 || $0 == 45 || $0 == 46 || $0 == 40 || $0 == 41 || $0 == 47 }) {
+           bytes.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 32 || $0 == 45 || $0 == 46 || $0 == 40
+                             || $0 == 41 || $0 == 47 }) {
             return !["true", "false", "yes", "no", "y", "n", "on", "off", "null", "unknown", "nan", "inf"].contains(text.lowercased())
         }
         guard let first = text.first, let last = text.last else { return false }

@@ -34,7 +34,8 @@ enum DecisionLogPlatforms {
         guard !detected.isEmpty || platform != nil else { return nil }
         let chosen = platform ?? detected[0].platform
         if let other = detected.first(where: { $0.platform != chosen }) {
-            throw ImportError.file(other.path, "is a \(name(other.platform)) export, but the other files are \(name(chosen)); read one platform's files at a time")
+            throw ImportError.file(other.path,
+                                   "is a \(name(other.platform)) export, but the other files are \(name(chosen)); read one platform's files at a time")
         }
         var bundle = Bundle(platform: chosen, cases: [], scores: [])
         for f in found {
@@ -44,7 +45,9 @@ enum DecisionLogPlatforms {
             }
         }
         if bundle.cases.isEmpty {
-            throw ImportError.file(paths[0], "holds \(name(chosen)) scores or feedback but no \(chosen == .otlp ? "spans" : chosen == .langsmith ? "runs" : "traces"); give the \(chosen == .otlp ? "spans" : chosen == .langsmith ? "runs" : "traces") export too")
+            throw ImportError.file(paths[0],
+                                   "holds \(name(chosen)) scores or feedback but no \(chosen == .otlp ? "spans" : chosen == .langsmith ? "runs" : "traces"); "
+                                   + "give the \(chosen == .otlp ? "spans" : chosen == .langsmith ? "runs" : "traces") export too")
         }
         return bundle
     }

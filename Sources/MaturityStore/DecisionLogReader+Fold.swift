@@ -87,7 +87,8 @@ extension DecisionLogReader.State {
         let savedFile = file
         for p in failedPending + heldPending.map({ ($0.text, $0.row, $0.file) }) {
             file = p.file
-            problem("at_order", row: p.row, column: nil, "\"\(p.text)\" could be day-first or month-first and no row tells; pass --date-format DD/MM/YYYY or MM/DD/YYYY")
+            problem("at_order", row: p.row, column: nil,
+                    "\"\(p.text)\" could be day-first or month-first and no row tells; pass --date-format DD/MM/YYYY or MM/DD/YYYY")
         }
         file = savedFile
     }

@@ -158,7 +158,8 @@ extension DecisionLogReader {
         func problemLines() -> [String] {
             problems.map { p in
                 p.count == 1 ? p.message
-                    : p.message + " (and \(p.count - 1) more \(p.count == 2 ? "row" : "rows") like it: rows \(p.rows.dropFirst().map(String.init).joined(separator: ", "))\(p.count > p.rows.count ? ", …" : ""))"
+                    : p.message + " (and \(p.count - 1) more \(p.count == 2 ? "row" : "rows") like it: "
+                                  + "rows \(p.rows.dropFirst().map(String.init).joined(separator: ", "))\(p.count > p.rows.count ? ", …" : ""))"
             }
         }
 
@@ -196,16 +197,21 @@ extension DecisionLogReader {
             let present = Set(fieldAt.values)
             if present.isDisjoint(with: DecisionLogReader.verdictFields) {
                 let shown = unknown.prefix(20).joined(separator: ", ") + (unknown.count > 20 ? ", …" : "")
-                messages.append("\(file): error: no column holds a verdict (match, agent_action with human_action, approved, correct or outcome), so no case can be judged"
+                messages.append("\(file): error: no column holds a verdict (match, agent_action with human_action, approved, correct or outcome), "
+                                + "so no case can be judged"
                                 + (unknown.isEmpty ? "" : "; the columns not read are: \(shown)")
                                 + ". Name the column with --map correct=COLUMN (or match=, approved=), or a platform's score with --score correct=NAME")
             }
             for field in unmapped {
-                messages.append("\(file): error: --map \(field)=\(options.map[field] ?? "") names no column; the columns are: \(cells.prefix(30).joined(separator: ", "))")
+                messages.append("\(file): error: --map \(field)=\(options.map[field] ?? "") names no column; "
+                                + "the columns are: \(cells.prefix(30).joined(separator: ", "))")
             }
             let missing = ["case_id", "at", "mode"].filter { !present.contains($0) }
             if !missing.isEmpty {
-                messages.append("\(file): error: no column for \(Format.list(missing)); the header has \(cells.prefix(30).map { "\"\($0)\"" }.joined(separator: ", ")). Expected: case_id, at, mode, and agent_action with human_action (or match), approved, correct, severity, exception_opened_at, exception_cleared_at; or name one with --map mode=COLUMN")
+                messages.append("\(file): error: no column for \(Format.list(missing)); "
+                                + "the header has \(cells.prefix(30).map { "\"\($0)\"" }.joined(separator: ", ")). Expected: case_id, at, mode, "
+                                + "and agent_action with human_action (or match), approved, correct, severity, exception_opened_at, exception_cleared_at; "
+                                + "or name one with --map mode=COLUMN")
             }
             if !messages.isEmpty { throw ImportFailure(problems: failures + messages) }
         }
@@ -232,7 +238,8 @@ extension DecisionLogReader {
                 agentCounts[name, default: 0] += 1
                 if let agent = options.agent, name.lowercased() != agent.lowercased() { return }
             }
-            guard let id = values[.caseID] else { problem("case_id", row: row, column: headerName("case_id"), "the case id is empty; every row needs one"); return }
+            guard let id = values[.caseID] else { problem("case_id", row: row, column: headerName("case_id"),
+                                                          "the case id is empty; every row needs one"); return }
             let place = (fileBases.last ?? 0) + max(0, row)
             guard place < Int(UInt32.max) else { throw ImportError.file(file, "holds more than 4 billion rows; split the log") }
             nextBase = max(nextBase, place + 1)
@@ -246,7 +253,8 @@ extension DecisionLogReader {
                 return
             }
             guard let modeText = values[.mode], let mode = DecisionLogReader.mode(modeText) else {
-                problem("mode", row: row, column: headerName("mode"), "\"\(values[.mode]?.prefix(40) ?? "")\" is not a mode; expected shadow, approve_each, auto or exception")
+                problem("mode", row: row, column: headerName("mode"),
+                        "\"\(values[.mode]?.prefix(40) ?? "")\" is not a mode; expected shadow, approve_each, auto or exception")
                 return
             }
             var at = 0
@@ -255,7 +263,9 @@ extension DecisionLogReader {
                 if detectedOrder == nil, options.dateOrder == nil, atText.utf8.contains(UInt8(ascii: "/")) { detectedOrder = Self.order(of: atText) }
                 if options.timeZone == nil {
                     if let zoned, zoned != hasZone {
-                        problem("zone", row: row, column: headerName("at"), "\"\(atText)\" \(hasZone ? "has" : "has no") time zone, unlike the rows before; write every time the same way, or give the plant's zone with --calendar (timezone:)")
+                        problem("zone", row: row, column: headerName("at"),
+                                "\"\(atText)\" \(hasZone ? "has" : "has no") time zone, unlike the rows before; "
+                                + "write every time the same way, or give the plant's zone with --calendar (timezone:)")
                     }
                     zoned = zoned ?? hasZone
                 }
@@ -263,7 +273,9 @@ extension DecisionLogReader {
             } else if let atText = values[.at], options.dateOrder == nil, Timestamp.isAmbiguous(atText) {
                 pendingText = atText
             } else {
-                problem("at", row: row, column: headerName("at"), "\"\(values[.at]?.prefix(40) ?? "")\" is not a time between 1900 and 2199; expected ISO 8601 like 2026-12-01T08:15:00Z, epoch seconds, DD.MM.YYYY HH:MM, or an Excel date")
+                problem("at", row: row, column: headerName("at"),
+                        "\"\(values[.at]?.prefix(40) ?? "")\" is not a time between 1900 and 2199; expected ISO 8601 like 2026-12-01T08:15:00Z, epoch seconds, "
+                        + "DD.MM.YYYY HH:MM, or an Excel date")
                 return
             }
             var c = DecisionCase(row: row, caseID: id, at: at, mode: mode)
@@ -359,7 +371,8 @@ extension DecisionLogReader {
                     cases[p.index].at = local(t, zoned: z)
                     if cases[p.index].mode == .exception, cases[p.index].exceptionOpened == 0 { cases[p.index].exceptionOpened = cases[p.index].at }
                 } else {
-                    problem("at_order", row: p.row, column: nil, "\"\(p.text)\" could be day-first or month-first and no row tells; pass --date-format DD/MM/YYYY or MM/DD/YYYY")
+                    problem("at_order", row: p.row, column: nil,
+                            "\"\(p.text)\" could be day-first or month-first and no row tells; pass --date-format DD/MM/YYYY or MM/DD/YYYY")
                 }
                 file = savedFile
             }

@@ -44,7 +44,8 @@ public enum StoreError: ToolError, Sendable {
         case .tooLarge(_, let bytes, let limit):
             return "the file is \(Format.grouped(Double(bytes) / 1_048_576)) MB; the limit is \(Format.grouped(Double(limit) / 1_048_576)) MB"
         case .questionnaireNotFound(let id, let searched):
-            return "questionnaire \"\(id)\" not found; looked in \(searched.joined(separator: ", ")) and the built-in questionnaires (\(ContentLibrary.builtInQuestionnaireIDs.joined(separator: ", "))); put \(id).yaml beside the assessment or fix the id"
+            return "questionnaire \"\(id)\" not found; looked in \(searched.joined(separator: ", ")) and the built-in questionnaires "
+                   + "(\(ContentLibrary.builtInQuestionnaireIDs.joined(separator: ", "))); put \(id).yaml beside the assessment or fix the id"
         }
     }
 }

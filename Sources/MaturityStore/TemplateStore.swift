@@ -50,7 +50,8 @@ extension FileStore {
                 let realRoot = root.resolvingSymlinksInPath().path
                 var targetInfo = stat()
                 guard target.hasPrefix(realRoot + "/"), stat(target, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG else {
-                    throw StoreError.unreadable(path: shown, reason: "it is a link to a file outside the templates folder; copy the file into the folder instead")
+                    throw StoreError.unreadable(path: shown,
+                                                reason: "it is a link to a file outside the templates folder; copy the file into the folder instead")
                 }
             } else if kind != S_IFREG {
                 throw StoreError.unreadable(path: shown, reason: "it is not a regular file (a pipe, a device or a folder); templates are read only from files")

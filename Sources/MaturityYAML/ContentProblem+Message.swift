@@ -21,7 +21,8 @@ extension ContentProblem {
         case .rungTooShort(let rung, let weeks): return "rung \"\(rung)\" lasts \(weeks) weeks; it needs at least 1"
         case .missingProcessField(let id): return "process field \"\(id)\" is missing; feasibility scores it"
         case .missingTableEntry(_, let value, let field): return "no entry for \"\(value)\" (a choice of process field \(field)); add it"
-        case .unknownTableEntry(_, let value, let field, let allowed): return "\"\(value)\" is not a choice of process field \(field); allowed: \(allowed.joined(separator: ", "))"
+        case .unknownTableEntry(_, let value, let field, let allowed):
+            return "\"\(value)\" is not a choice of process field \(field); allowed: \(allowed.joined(separator: ", "))"
         case .missingSidePoints(let side): return "no points for side \"\(side)\"; add it"
         case .automatableShare(let v): return "automatable_share is \(Format.number(v)); expected a share above 0 and at most 1"
         case .roiMinimumNotPositive: return "roi_minimum must be above 0"
@@ -30,7 +31,8 @@ extension ContentProblem {
         case .feasibilityAllZero: return "feasibility points add up to 0; the best answers must score above 0"
         case .badShadowGate: return "shadow_gate needs min_cases of at least 1 and low_volume_per_week above 0"
         case .shadowCasesDiffer(let rung, let gate):
-            return "the shadow rung asks for \(rung) cases but shadow_gate.min_cases is \(gate); the plan and the ladder must count the same cases, so set both to one number"
+            return "the shadow rung asks for \(rung) cases but shadow_gate.min_cases is \(gate); the plan and the ladder must count the same cases, "
+                   + "so set both to one number"
         case .shadowRateDiffers(let rung, let gate):
             return "the shadow rung's min_rate \(Format.number(rung)) differs from shadow_gate.min_match \(Format.number(gate)); set both to one number"
         case .unknownParameterPlaceholder(_, let name, let allowed):

@@ -60,8 +60,10 @@ public enum FileProblem: Sendable, Equatable {
         case .aliasAsKey(let alias): return "the alias \(alias) is used as a key; write the key out (aliases may only stand for values)"
         case .tooManyAliases(let count, let limit): return "the file uses \(count) aliases (*name); at most \(limit) are read, so write the repeated values out"
         case .notYAML(let reason): return "not valid YAML (\(reason))"
-        case .yamlSyntax(let text): return say("file.yaml_syntax", ["text": text], "YAML syntax: {text}; check indentation, colons and quotes on this line or the one before")
-        case .duplicateKey(let keys): return say("file.duplicate_key", ["key": keys.joined(separator: ", ")], "the key {key} appears twice in one mapping; keep one")
+        case .yamlSyntax(let text):
+            return say("file.yaml_syntax", ["text": text], "YAML syntax: {text}; check indentation, colons and quotes on this line or the one before")
+        case .duplicateKey(let keys):
+            return say("file.duplicate_key", ["key": keys.joined(separator: ", ")], "the key {key} appears twice in one mapping; keep one")
         case .notAMapping(let path, let found): return "\(path.isEmpty ? "the file" : path) should be a mapping of key: value lines; found \(found)"
         case .keyNotText(let path): return "\(path) has a key that is not text"
         case .unknownKey(let path, let allowed, let suggestion):
@@ -74,29 +76,45 @@ public enum FileProblem: Sendable, Equatable {
         case .notAValue(let path, let found): return "\(path) should be a single value; found \(found)"
         case .missing(let path, let expected): return say("file.missing", ["path": path, "expected": expected], "{path} is missing; add it ({expected})")
         case .empty(let path): return say("file.empty", ["path": path], "{path} is empty; it needs a value")
-        case .notYesNo(let path, let value): return say("file.not_yes_no", ["path": path, "value": value], "{path} is \"{value}\"; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes)")
-        case .notANumber(let path, let value, let unit, let example): return say("file.not_a_number", ["path": path, "value": value, "unit": Self.unit(unit), "example": example], "{path} is \"{value}\"; expected {unit}, like {example}")
-        case .notWhole(let path, let value): return say("file.not_whole", ["path": path, "value": value], "{path} is \"{value}\"; expected a whole number, like 3")
-        case .belowMinimum(let path, let value, let minimum): return say("file.below_minimum", ["path": path, "value": value, "minimum": minimum], "{path} is {value}; it must be at least {minimum}")
-        case .aboveMaximum(let path, let value, let maximum, let range): return "\(path) is \(value); it must be at most \(maximum)\(range.map { " (\($0))" } ?? "")"
+        case .notYesNo(let path, let value):
+            return say("file.not_yes_no", ["path": path, "value": value],
+                       "{path} is \"{value}\"; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes)")
+        case .notANumber(let path, let value, let unit, let example):
+            return say("file.not_a_number", ["path": path, "value": value, "unit": Self.unit(unit), "example": example],
+                       "{path} is \"{value}\"; expected {unit}, like {example}")
+        case .notWhole(let path, let value):
+            return say("file.not_whole", ["path": path, "value": value], "{path} is \"{value}\"; expected a whole number, like 3")
+        case .belowMinimum(let path, let value, let minimum):
+            return say("file.below_minimum", ["path": path, "value": value, "minimum": minimum], "{path} is {value}; it must be at least {minimum}")
+        case .aboveMaximum(let path, let value, let maximum, let range):
+            return "\(path) is \(value); it must be at most \(maximum)\(range.map { " (\($0))" } ?? "")"
         case .notAChoice(let path, let value, let allowed):
             let or = say("file.or", [:], "or")
-            return say("file.not_a_choice", ["path": path, "value": value, "allowed": Format.list(allowed, conjunction: or)], "{path} is \"{value}\"; expected {allowed}")
-        case .notADate(let path, let value): return say("file.not_a_date", ["path": path, "value": value], "{path} is \"{value}\"; expected a date between 1900 and 2199, like 2026-11-20 or 20.11.2026")
-        case .fractional(let path, let value): return say("file.fractional", ["path": path, "value": value], "{path} is {value}; expected a whole number, like 2")
+            return say("file.not_a_choice", ["path": path, "value": value, "allowed": Format.list(allowed, conjunction: or)],
+                       "{path} is \"{value}\"; expected {allowed}")
+        case .notADate(let path, let value):
+            return say("file.not_a_date", ["path": path, "value": value],
+                       "{path} is \"{value}\"; expected a date between 1900 and 2199, like 2026-11-20 or 20.11.2026")
+        case .fractional(let path, let value):
+            return say("file.fractional", ["path": path, "value": value], "{path} is {value}; expected a whole number, like 2")
         case .newerVersion(let found, let supported): return "version is \(found), newer than this maturity reads (\(supported)); upgrade maturity"
         case .badID(let path, let value): return "\(path) is \"\(value)\"; use lower-case letters, digits, - and _ (it names the file)"
         case .badQuestionnaireID(let value):
-            return "questionnaire is \"\(value)\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); to use a questionnaire file, pass --questionnaire PATH"
+            return "questionnaire is \"\(value)\"; expected an id such as ai-maturity-manufacturing (lower-case letters, digits, - and _); "
+                   + "to use a questionnaire file, pass --questionnaire PATH"
         case .questionnaireUnavailable(let id, let reason): return "questionnaire is \"\(id)\"\(reason)"
         case .notAQuestion(let path, let id, let q): return "\(path) is \"\(id)\", which is not a question of \(q)"
-        case .badCurrency(let value): return say("file.bad_currency", ["value": value], "organization.currency is \"{value}\"; expected a three-letter code like USD or EUR")
-        case .hourlyRateMissing: return say("file.hourly_rate_missing", [:], "organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)")
+        case .badCurrency(let value):
+            return say("file.bad_currency", ["value": value], "organization.currency is \"{value}\"; expected a three-letter code like USD or EUR")
+        case .hourlyRateMissing:
+            return say("file.hourly_rate_missing", [:],
+                       "organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)")
         case .tooMany(let list, let count, let limit, let fix):
             return "\(list) lists \(Format.grouped(Double(count))) \(list); the limit is \(Format.grouped(Double(limit)))\(fix.map { ": \($0)" } ?? "")"
         case .repeatedName(let list, let index, let name, let first, let noun):
             return say("file.repeated_name", ["list": list, "index": String(index), "name": name, "first": String(first)],
-                       "{list}[{index}].name \"{name}\" repeats {list}[{first}]; give each one its own name", english: "\(list)[\(index)].name \"\(name)\" repeats \(list)[\(first)]; give each \(noun) its own name")
+                       "{list}[{index}].name \"{name}\" repeats {list}[{first}]; give each one its own name",
+                       english: "\(list)[\(index)].name \"\(name)\" repeats \(list)[\(first)]; give each \(noun) its own name")
         case .nearDuplicate(let path, let name, let other, let reason):
             return say("file.near_duplicate", ["path": path, "name": name, "other": other, "reason": reason.message],
                        "{path} \"{name}\" looks like the process \"{other}\" ({reason}); if they are one process, merge them into one entry (keep the better figures and delete the other), or rename one so they differ")
@@ -104,9 +122,11 @@ public enum FileProblem: Sendable, Equatable {
             let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", and \(names.count - 10) more" : "")
             return "\(path) is \"\(process)\", which names no process in the inventory; the ranking cannot tell that this work is automated (names: \(shown))"
         case .planBeforeAssessed(let plan, let assessed):
-            return say("file.plan_before_assessed", ["plan": plan, "assessed": assessed], "plan_starts_on ({plan}) is before assessed_on ({assessed}); the plan's first weeks are already past")
+            return say("file.plan_before_assessed", ["plan": plan, "assessed": assessed],
+                       "plan_starts_on ({plan}) is before assessed_on ({assessed}); the plan's first weeks are already past")
         case .interviewUnfinished(let file):
-            return say("file.interview_unfinished", ["file": file], "the interview that writes this file is not finished; continue it with: maturity assess --output {file} --resume")
+            return say("file.interview_unfinished", ["file": file],
+                       "the interview that writes this file is not finished; continue it with: maturity assess --output {file} --resume")
         case .minAboveMax(let min, let max): return "\(min) is above \(max)"
         case .missingList(let path): return "\(path) is missing; add the list"
         case .mustBePositive(let path): return "\(path) must be above 0"

@@ -375,7 +375,9 @@ struct ParameterReader {
             r.missing(p, "owner_duties", "the production owner's duties, one per line (the plan's owner step says them)")
         } else {
             let duties = (r.sequence(p["owner_duties"], p.path("owner_duties")) ?? []).compactMap(\.string)
-            if duties.isEmpty { r.report(p["owner_duties"], .emptyList(path: "parameters.owner_duties", fix: "list what the owner does")) } else { params.ownerDuties = duties }
+            if duties.isEmpty {
+                r.report(p["owner_duties"], .emptyList(path: "parameters.owner_duties", fix: "list what the owner does"))
+            } else { params.ownerDuties = duties }
         }
     }
 }

@@ -255,7 +255,8 @@ public final class YAMLReader {
             return nil
         }
         if value > max {
-            report(node, .aboveMaximum(path: f.path(key), value: "\(value)", maximum: Format.grouped(Double(max)), range: min.map { "\($0) to \(Format.grouped(Double(max)))" }))
+            report(node, .aboveMaximum(path: f.path(key), value: "\(value)", maximum: Format.grouped(Double(max)),
+                                       range: min.map { "\($0) to \(Format.grouped(Double(max)))" }))
             return nil
         }
         return value

@@ -83,7 +83,8 @@ struct AdviceEndToEndTests {
         let shadow = try #require(plan.first { $0["rung"] as? String == "shadow" })
         #expect((shadow["start"] as? String ?? "") > (build["end"] as? String ?? "~"))
         #expect(plan.filter { $0["rung"] as? String != "build" }.allSatisfy { $0["owner"] as? String == "Pat Lee" })
-        #expect(plan.compactMap { $0["rung"] as? String } == ["build", "setup", "shadow", "approve_each", "auto_with_exceptions", "go_no_go", "production_owned"])
+        #expect(plan.compactMap { $0["rung"] as? String } == ["build", "setup", "shadow", "approve_each", "auto_with_exceptions", "go_no_go",
+                                                              "production_owned"])
         #expect((m["oneTimeCost"] as? Int).map { $0 > 0 } == true)
         #expect((m["paybackMonths"] as? Double).map { $0 > 0 && $0 < 24 } == true)
         for step in plan {
@@ -265,7 +266,8 @@ struct ContradictionTests {
             }
         }
         // "Nobody can say by how many dollars" never beside dollars reported.
-        let reported = ((json["agents"] as? [[String: Any]]) ?? []).contains { ($0["annualDollarValue"] as? Int ?? 0) > 0 && $0["reportsDollars"] as? Bool != false }
+        let reported = ((json["agents"] as? [[String: Any]]) ?? []).contains { ($0["annualDollarValue"] as? Int ?? 0) > 0
+                                                                              && $0["reportsDollars"] as? Bool != false }
         if reported {
             #expect(prose.allSatisfy { !$0.contains("nobody can say by how many dollars") && !$0.contains("nobody can say by how much") })
         }

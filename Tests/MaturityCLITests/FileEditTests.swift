@@ -74,7 +74,8 @@ struct FileEditTests {
     @Test func twentyConcurrentImportsKeepEveryChange() throws {
         let dir = try setUp { $0 }
         for i in 0..<20 {
-            try "Name,Hours per week,Volume per week\nConcurrent process \(i),\(i + 5),100\n".write(toFile: "\(dir)/c\(i).csv", atomically: true, encoding: .utf8)
+            try "Name,Hours per week,Volume per week\nConcurrent process \(i),\(i + 5),100\n".write(toFile: "\(dir)/c\(i).csv", atomically: true,
+                encoding: .utf8)
         }
         let group = DispatchGroup()
         let statuses = Statuses()
@@ -142,9 +143,11 @@ struct LadderIntoCommentsTests {
         #expect(try Binary.run(["demo", "--output", "demo"], in: dir).status == 0)
         let path = "\(dir)/demo/hartwell-precision.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: "  - name: Quote drafting assistant", with: "  # approved by the CFO in October\n  - name: Quote drafting assistant  # Tom's project")
+            .replacingOccurrences(of: "  - name: Quote drafting assistant",
+                                  with: "  # approved by the CFO in October\n  - name: Quote drafting assistant  # Tom's project")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try Binary.run(["ladder", "demo/ap-invoice-matcher-log.csv", "--agent", "AP invoice matcher", "--into", "demo/hartwell-precision.yaml"], in: dir)
+        let run = try Binary.run(["ladder", "demo/ap-invoice-matcher-log.csv", "--agent", "AP invoice matcher", "--into", "demo/hartwell-precision.yaml"],
+                                 in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         let after = try String(contentsOfFile: path, encoding: .utf8)
         #expect(after.contains("  # approved by the CFO in October\n  - name: Quote drafting assistant  # Tom's project"))

@@ -78,7 +78,8 @@ struct HTMLReportTests {
     @Test func htmlIsOneOfflineFileThatForbidsScripts() throws {
         let html = try Binary.run(["report", "examples/acme.yaml", "--format", "html"]).stdout
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
-        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'\">"))
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                              + "script-src 'none'\">"))
         for external in ["src=\"http", "href=\"http", "url(http", "@import", "<link "] {
             #expect(!html.contains(external), "no external fetch: \(external)")
         }
@@ -255,7 +256,8 @@ struct TemplateTests {
         try "<p>x</p>\n{{> partials/nope}}\n".write(toFile: "\(dir)/report.html.mustache", atomically: true, encoding: .utf8)
         let run = try Binary.run(["report", "examples/acme.yaml", "--format", "html", "--templates", dir])
         #expect(run.status == 65)
-        #expect(run.stderr == "\(dir)/report.html.mustache:2: error: the partial \"partials/nope\" does not exist; expected a file partials/nope.mustache in the templates folder\n")
+        #expect(run.stderr == "\(dir)/report.html.mustache:2: error: the partial \"partials/nope\" does not exist; "
+                              + "expected a file partials/nope.mustache in the templates folder\n")
     }
 }
 

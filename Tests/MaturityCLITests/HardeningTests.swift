@@ -21,8 +21,10 @@ struct HardeningTests {
 
     @Test(arguments: [
         ("hours_per_week: 30", "hours_per_week: 1e308", "processes[0].hours_per_week is 1e+308; it must be at most 10,000 (0 to 10,000)"),
-        ("loaded_hourly_rate: 48", "loaded_hourly_rate: 1e16", "organization.loaded_hourly_rate is 10000000000000000; it must be at most 10,000 (0.01 to 10,000)"),
-        ("annual_dollar_value: 85000", "annual_dollar_value: 1e19", "agents[0].annual_dollar_value is 1e+19; it must be at most 10,000,000,000 (0 to 10,000,000,000)"),
+        ("loaded_hourly_rate: 48", "loaded_hourly_rate: 1e16",
+         "organization.loaded_hourly_rate is 10000000000000000; it must be at most 10,000 (0.01 to 10,000)"),
+        ("annual_dollar_value: 85000", "annual_dollar_value: 1e19",
+         "agents[0].annual_dollar_value is 1e+19; it must be at most 10,000,000,000 (0 to 10,000,000,000)"),
         ("ai_pilots: 2", "ai_pilots: 99999999999999999999", "answers.ai_pilots is 1e+20; it must be at most 1,000 (0 to 1,000)"),
     ])
     func numbersNoPlantHasAreRefusedWithTheirRange(find: String, replace: String, message: String) throws {
@@ -289,7 +291,8 @@ struct HardeningTests {
         try "Name,Hours per week\nQuote \"prep\",40\nOrders,30\n".write(toFile: "\(dir)/stray.csv", atomically: true, encoding: .utf8)
         let stray = try Binary.run(["inventory", "import", "stray.csv", "--into", "acme.yaml"], in: dir)
         #expect(stray.status == 65)
-        #expect(stray.stderr == "stray.csv: error: row 2 has a quote inside a cell; a quote inside a cell must be doubled (\"\") or the whole cell put in quotes\n")
+        #expect(stray.stderr == "stray.csv: error: row 2 has a quote inside a cell; a quote inside a cell must be doubled (\"\") or the whole cell put "
+                                + "in quotes\n")
         try "Name,Hours per week\n\"Quote prep,40\nOrders,30\nBilling,20\n".write(toFile: "\(dir)/open.csv", atomically: true, encoding: .utf8)
         let open = try Binary.run(["inventory", "import", "open.csv", "--into", "acme.yaml"], in: dir)
         #expect(open.status == 65)
@@ -459,7 +462,8 @@ struct FileKeepingTests {
         let before = try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8)
         let refused = try importInto(dir)
         #expect(refused.status == 73)
-        #expect(refused.stderr.contains("acme.yaml: error: cannot write the file (read-only: its mode lets nobody write it; make it writable (chmod u+w) or pass --force)"))
+        #expect(refused.stderr.contains("acme.yaml: error: cannot write the file (read-only: its mode lets nobody write it; "
+                                        + "make it writable (chmod u+w) or pass --force)"))
         #expect(try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8) == before)
         let forced = try importInto(dir, ["--force"])
         #expect(forced.status == 0, "\(forced.stderr)")

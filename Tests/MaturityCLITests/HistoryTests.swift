@@ -39,7 +39,8 @@ struct HistoryTests {
         #expect(follow["status"] as? String == "slipped")
         #expect(follow["useCase"] as? String == "Customer PO entry")
         let steps = try #require(follow["steps"] as? [[String: Any]])
-        #expect(steps.compactMap { $0["id"] as? String } == ["build", "setup", "shadow", "approve_each", "auto_with_exceptions", "go_no_go", "production_owned"])
+        #expect(steps.compactMap { $0["id"] as? String } == ["build", "setup", "shadow", "approve_each", "auto_with_exceptions", "go_no_go",
+                                                             "production_owned"])
         #expect(steps.compactMap { $0["status"] as? String } == ["done", "done", "done", "slipped", "slipped", "on_track", "on_track"])
         #expect(steps[3]["reason"] as? String == "due by 2026-03-27, but Order entry agent is still at shadow")
         // Auto should have started by 30 March; the agent never left shadow, so it is not "under way".

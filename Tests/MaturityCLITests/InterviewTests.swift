@@ -58,7 +58,8 @@ struct InterviewTests {
         let lines = try answerLines()
         let first = try Binary.run(["assess", "--output", "acme.yaml"], in: dir, stdin: lines.prefix(12).joined(separator: "\n") + "\n")
         #expect(first.status == 75)
-        #expect(first.stderr.contains("Input ended before the interview finished; every confirmed answer is saved in acme.yaml. Continue with: maturity assess --output acme.yaml --resume"))
+        #expect(first.stderr.contains("Input ended before the interview finished; every confirmed answer is saved in acme.yaml. Continue with: "
+                                      + "maturity assess --output acme.yaml --resume"))
         let saved = try read("\(dir)/acme.yaml")
         #expect(saved.contains("  staff_ai_tools: ad_hoc\n  tool_gains_measured: false\n  ai_pilots: 2\n"))
         #expect(saved.hasSuffix("interview: {next: q:ai_in_core_decisions}\n"))
@@ -88,7 +89,8 @@ struct InterviewTests {
         #expect(run.status == 0)
         #expect(run.stdout.contains("How many EUR is one US dollar (USD)?"))
         #expect(run.stdout.contains("Date of that rate"))
-        #expect(try read("\(dir)/a.yaml").contains("organization: {name: Acme, currency: EUR, loaded_hourly_rate: 48, usd_rate: 0.92, usd_rate_on: 2026-12-01}"))
+        #expect(try read("\(dir)/a.yaml").contains("organization: {name: Acme, currency: EUR, loaded_hourly_rate: 48, usd_rate: 0.92, "
+                                                   + "usd_rate_on: 2026-12-01}"))
         // A US company is not asked.
         let us = try Binary.run(["assess", "--output", "b.yaml"], in: dir, stdin: "Acme\n\nUSD\n48\nquit\n")
         #expect(!us.stdout.contains("US dollar"))

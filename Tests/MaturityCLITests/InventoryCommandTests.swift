@@ -42,7 +42,8 @@ struct InventoryCommandTests {
         let lenient = try Binary.run(["inventory", "import", "bad.csv", "--into", "acme.yaml"], in: dir)
         #expect(lenient.status == 65)
         #expect(lenient.stderr == """
-            warning: bad.csv: row 3, column "Hours per week": "ten" is not a number; expected hours per week, like 12.5; left unknown (--strict refuses the sheet instead)
+            warning: bad.csv: row 3, column "Hours per week": "ten" is not a number; expected hours per week, like 12.5; \
+            left unknown (--strict refuses the sheet instead)
             bad.csv: row 3, column "hours per week": empty or unreadable; a new process needs its hours per week, like 12.5
 
             """)
@@ -54,7 +55,10 @@ struct InventoryCommandTests {
         let made = try Binary.run(["inventory", "template", "--output", "processes.csv"], in: dir)
         #expect(made.status == 0)
         let header = try String(contentsOfFile: "\(dir)/processes.csv", encoding: .utf8).split(separator: "\n").first
-        #expect(header == "Name,Department,Side,Hours per week,Volume per week,System of record,Write back,Input structure,Exception share,High severity errors possible,Owner candidate,Downtime hours per year,Cost per downtime hour,Scrap cost per year")
+        #expect(header == """
+            Name,Department,Side,Hours per week,Volume per week,System of record,Write back,Input structure,Exception share,High severity \
+            errors possible,Owner candidate,Downtime hours per year,Cost per downtime hour,Scrap cost per year
+            """)
         let run = try Binary.run(["inventory", "import", "processes.csv", "--into", "acme.yaml"], in: dir)
         #expect(run.status == 0)
         // The example row is the design's process; it states what the interview had assumed.
@@ -114,9 +118,11 @@ struct InventoryImportNewFileTests {
         #expect(text.hasPrefix("version: 1\nquestionnaire: ai-maturity-manufacturing\norganization: {name: Your company}\nassessed_on: "))
         let validate = try Binary.run(["validate", "new.yaml"], in: dir)
         #expect(validate.status == 65)
-        #expect(validate.stderr == "new.yaml:3: error: organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, like 48)\n")
+        #expect(validate.stderr == "new.yaml:3: error: organization.loaded_hourly_rate is missing; processes are valued with it (a loaded cost per staff hour, "
+                                   + "like 48)\n")
         // Filled in, it validates and the report says what was assumed.
-        try text.replacingOccurrences(of: "{name: Your company}", with: "{name: Acme, loaded_hourly_rate: 48}").write(toFile: "\(dir)/new.yaml", atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "{name: Your company}", with: "{name: Acme, loaded_hourly_rate: 48}").write(toFile: "\(dir)/new.yaml",
+            atomically: true, encoding: .utf8)
         #expect(try Binary.run(["validate", "new.yaml"], in: dir).status == 0)
         let report = try Binary.run(["report", "new.yaml", "--format", "json"], in: dir)
         #expect(report.status == 0, "\(report.stderr)")
@@ -130,7 +136,9 @@ struct InventoryImportNewFileTests {
         #expect(try Binary.run(["inventory", "import", "a.csv", "--into", "acme.yaml"], in: dir).status == 0)
         let held = try Binary.run(["inventory", "import", "b.csv", "--into", "acme.yaml"], in: dir)
         #expect(held.status == 0)
-        #expect(held.stderr.contains("b.csv: row 2: warning: \"Quote preparation\" looks like \"Quote prep\" (the same words once abbreviations are written out); not added. Merge it with --merge-into \"Quote preparation=Quote prep\", or keep both with --add-as-new \"Quote preparation\""))
+        #expect(held.stderr.contains("b.csv: row 2: warning: \"Quote preparation\" looks like \"Quote prep\" (the same words once abbreviations are written "
+                                     + "out); not added. Merge it with --merge-into \"Quote preparation=Quote prep\", "
+                                     + "or keep both with --add-as-new \"Quote preparation\""))
         let merged = try Binary.run(["inventory", "import", "b.csv", "--into", "acme.yaml", "--merge-into", "Quote prep"], in: dir)
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout.contains("Updated 1: Quote preparation\n"))
@@ -138,10 +146,12 @@ struct InventoryImportNewFileTests {
         #expect(text.contains("  - name: Quote prep\n    side: office\n    hours_per_week: 42\n"))
         let both = try Binary.run(["inventory", "import", "b.csv", "--into", "acme.yaml", "--add-as-new", "Quote preparation"], in: dir)
         #expect(both.stdout.contains("Added 1: Quote preparation\n"))
-        try (try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8)).replacingOccurrences(of: "{name: Your company}", with: "{name: Acme, loaded_hourly_rate: 48}")
+        try (try String(contentsOfFile: "\(dir)/acme.yaml", encoding: .utf8)).replacingOccurrences(of: "{name: Your company}",
+            with: "{name: Acme, loaded_hourly_rate: 48}")
             .write(toFile: "\(dir)/acme.yaml", atomically: true, encoding: .utf8)
         let validate = try Binary.run(["validate", "acme.yaml"], in: dir)
         #expect(validate.status == 0)
-        #expect(validate.stderr.contains("warning: processes[1].name \"Quote preparation\" looks like the process \"Quote prep\" (the same words once abbreviations are written out)"))
+        #expect(validate.stderr.contains("warning: processes[1].name \"Quote preparation\" looks like the process \"Quote prep\" (the same words once "
+                                         + "abbreviations are written out)"))
     }
 }

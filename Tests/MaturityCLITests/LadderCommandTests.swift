@@ -52,7 +52,8 @@ struct LadderCommandTests {
         let text = try Binary.run(["ladder", log, "--agent", "AP invoice matcher"])
         #expect(text.stdout.hasPrefix("AP invoice matcher · 10800 cases from 2026-08-31 to 2026-11-20\nVerdict: advance"))
         // The terminal summary is a template over the same model: every part of it is there.
-        #expect(text.stdout.contains("\n  Straight weeks at the gate: 3, 3 needed; the count restarted after 2026-W44 (a rolling-100 alarm)\n\nSLO: rolling 100 accuracy 93%; high-severity errors 0; exception queue worst 12.7 of 4 business hours\n"))
+        #expect(text.stdout.contains("\n  Straight weeks at the gate: 3, 3 needed; the count restarted after 2026-W44 (a rolling-100 alarm)\n\n"
+                                     + "SLO: rolling 100 accuracy 93%; high-severity errors 0; exception queue worst 12.7 of 4 business hours\n"))
         #expect(text.stdout.contains("\n  Alarm: below 90% from 2026-10-21 to 2026-10-27 (cases INV-106434 to INV-107456, lowest 70%)\n"))
         #expect(text.stdout.contains("\n  Queue breach: case INV-105455 opened 2026-10-12, 12.7 business hours (2026-W42: "))
         #expect(text.stdout.hasSuffix("\n\nThe log shows 922 cases a week.\nExceptions are 9.8% of the automated cases.\n"))
@@ -86,7 +87,8 @@ struct LadderCommandTests {
         ("case_id,at,mode,match\nc1,yesterday,shadow,yes\n", "row 2, column \"at\": \"yesterday\" is not a time"),
         // One range of dates everywhere: a log dated 0999 is a typo, refused with its row, not judged over a millennium.
         ("case_id,at,mode,match\nc1,0999-11-02T09:00:00Z,shadow,yes\n", "row 2, column \"at\": \"0999-11-02T09:00:00Z\" is not a time between 1900 and 2199"),
-        ("case_id,at,mode,match\nc1,2026-11-02T09:00:00Z,shadow,yes\nc1,2026-11-02T10:00:00Z,shadow,yes\n", "row 3, column \"case_id\": case \"c1\" repeats row 2"),
+        ("case_id,at,mode,match\nc1,2026-11-02T09:00:00Z,shadow,yes\nc1,2026-11-02T10:00:00Z,shadow,yes\n",
+         "row 3, column \"case_id\": case \"c1\" repeats row 2"),
         ("case_id,at,mode,match\nc1,2026-11-02T09:00:00Z,shadow,yes\nc2,2026-11-02 10:00,shadow,yes\n", "has no time zone, unlike the rows before"),
         ("case_id,at,mode,match,agent_name\nc1,2026-11-02T09:00:00Z,shadow,yes,Quote bot\n", "no row is for AP matcher; the log is for Quote bot (1 rows)"),
         ("case_id,at,mode,verdict_flag\nc1,2026-11-02T09:00:00Z,shadow,yes\n", "error: no column holds a verdict"),
@@ -128,7 +130,8 @@ struct LadderCommandTests {
             var text = "case_id,at,mode,approved,severity\n"
             for i in 0..<400 {
                 let day = Day(iso: "2026-11-02")!.adding(days: i / 50)
-                text += "c\(i),\(day.iso)T\(String(format: "%02d", 8 + (i % 50) / 10)):\(String(format: "%02d", (i % 10) * 5)):00Z,approve_each,\(i == errorAt ? "no" : "yes"),\(i == errorAt ? "high" : "none")\n"
+                text += "c\(i),\(day.iso)T\(String(format: "%02d", 8 + (i % 50) / 10)):\(String(format: "%02d", (i % 10) * 5)):00Z,"
+                    + "approve_each,\(i == errorAt ? "no" : "yes"),\(i == errorAt ? "high" : "none")\n"
             }
             return text
         }
@@ -155,7 +158,8 @@ struct LadderCommandTests {
         #expect(try JSONDecoder().decode(LadderData.self, from: Data(once.stdout.utf8)).rungs.first?.cases == 120)
         let twice = try Binary.run(["ladder", "a.csv", "b.csv", "--agent", "A"], in: dir)
         #expect(twice.status == 65)
-        #expect(twice.stderr.contains("b.csv: row 2, column \"case_id\": case \"c119\" repeats a.csv row 2; each case is one row (the same log given twice? --dedupe keeps the first) (and 119 more rows like it: rows 3, 4, 5, 6, …)"))
+        #expect(twice.stderr.contains("b.csv: row 2, column \"case_id\": case \"c119\" repeats a.csv row 2; each case is one row (the same log given twice? "
+                                      + "--dedupe keeps the first) (and 119 more rows like it: rows 3, 4, 5, 6, …)"))
         #expect(twice.stdout.isEmpty)
         let deduped = try Binary.run(["ladder", "a.csv", "b.csv", "--agent", "A", "--dedupe", "--format", "json"], in: dir)
         #expect(deduped.status == 0)
@@ -165,7 +169,8 @@ struct LadderCommandTests {
     @Test func mapAndFromOnTheCommandLine() throws {
         let dir = try temporaryDirectory()
         var text = ""
-        for i in 0..<120 { text += "{\"id\": \"c\(i)\", \"ts\": \(1_793_869_200 + i * 60), \"metadata\": {\"ladder_step\": \"shadow\"}, \"eval\": {\"match\": \(i < 115)}}\n" }
+        for i in 0..<120 { text += "{\"id\": \"c\(i)\", \"ts\": \(1_793_869_200 + i * 60), \"metadata\": {\"ladder_step\": \"shadow\"}, "
+                                   + "\"eval\": {\"match\": \(i < 115)}}\n" }
         try text.write(toFile: "\(dir)/log.jsonl", atomically: true, encoding: .utf8)
         let refused = try Binary.run(["ladder", "log.jsonl", "--agent", "A"], in: dir)
         #expect(refused.status == 65 && refused.stderr.contains("no column for mode"), "\(refused.stderr)")
@@ -186,9 +191,12 @@ struct LadderCommandTests {
         for i in 1..<50 { text += "c\(i),2026-11-04T10:\(String(format: "%02d", i)):00-08:00,auto,yes,,\n" }
         try text.write(toFile: "\(dir)/log.csv", atomically: true, encoding: .utf8)
         try "timezone: America/Los_Angeles\n".write(toFile: "\(dir)/plant.yaml", atomically: true, encoding: .utf8)
-        let plant = try JSONDecoder().decode(LadderData.self, from: Data(try Binary.run(["ladder", "log.csv", "--agent", "A", "--calendar", "plant.yaml", "--format", "json"], in: dir).stdout.utf8))
+        let plant = try JSONDecoder().decode(LadderData.self,
+                                             from: Data(try Binary.run(["ladder", "log.csv", "--agent", "A", "--calendar", "plant.yaml", "--format", "json"],
+                                                                       in: dir).stdout.utf8))
         #expect(plant.breaches.first?.businessHours == 7.5)
-        let utc = try JSONDecoder().decode(LadderData.self, from: Data(try Binary.run(["ladder", "log.csv", "--agent", "A", "--format", "json"], in: dir).stdout.utf8))
+        let utc = try JSONDecoder().decode(LadderData.self,
+                                           from: Data(try Binary.run(["ladder", "log.csv", "--agent", "A", "--format", "json"], in: dir).stdout.utf8))
         #expect(utc.breaches.isEmpty)
     }
 
@@ -231,10 +239,12 @@ struct LadderSchemaTests {
     func keys(_ object: Any?) -> Set<String> { Set((object as? [String: Any])?.keys.map { $0 } ?? []) }
 
     @Test func theSchemaAndTheOutputAgree() throws {
-        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.root.appendingPathComponent("docs/schema/ladder.schema.json"))) as? [String: Any])
+        let schema = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Repo.root.appendingPathComponent("docs/schema/ladder.schema.json"))) as? [String: Any])
         let defs = try #require(schema["$defs"] as? [String: Any])
         let dir = Repo.path("Tests/MaturityStoreTests/Fixtures/platforms")
-        let run = try Binary.run(["ladder", "langsmith-runs.jsonl", "langsmith-feedback.jsonl", "--agent", "Supplier follow-up agent", "--format", "json"], in: dir)
+        let run = try Binary.run(["ladder", "langsmith-runs.jsonl", "langsmith-feedback.jsonl", "--agent", "Supplier follow-up agent", "--format", "json"],
+                                 in: dir)
         let output = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let checks: [(schema: Any?, value: Any?)] = [
             (schema, output),

@@ -135,7 +135,8 @@ struct LanguageEndToEndTests {
         let dir = try temporaryDirectory()
         let answers = ["Müller & Söhne", "Gießerei", "EUR", "0,92", "01.12.2026", "52,50", "06.12.2026", "4. Januar 2027",
                        "Jürgen Weiß, COO", ""]
-        let run = try Binary.run(["assess", "--output", "m.yaml", "--lang", "de"], in: dir, stdin: answers.joined(separator: "\n") + "\n" + de.say("cli.cmd.quit") + "\n")
+        let run = try Binary.run(["assess", "--output", "m.yaml", "--lang", "de"], in: dir,
+                                 stdin: answers.joined(separator: "\n") + "\n" + de.say("cli.cmd.quit") + "\n")
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains(de.say("cli.ask.name")))
         #expect(run.stdout.contains(de.say("cli.ask.usd_rate", ["currency": .text("EUR")])))
@@ -146,7 +147,9 @@ struct LanguageEndToEndTests {
         #expect(saved.contains("Jürgen Weiß"))
         // The first question is asked in German, from the questionnaire's German words.
         let first = try #require(Repo.questionnaire.questions.first)
-        if case .text(let german)? = de.entries["q.question.\(first.id).prompt"] { #expect(run.stdout.contains(String(german.prefix(30)))) } else { Issue.record("no German prompt") }
+        if case .text(let german)? = de.entries["q.question.\(first.id).prompt"] {
+            #expect(run.stdout.contains(String(german.prefix(30))))
+        } else { Issue.record("no German prompt") }
     }
 
     /// A Spanish interview, scripted, to the end: the report it writes is in Spanish.

@@ -134,7 +134,8 @@ struct ParameterEditTests {
     }
 
     @Test func maintenanceHours() throws {
-        let before = try baseline, after = try outcome(replacing: "maintenance_hours_monthly: {structured: 4, semi: 6,", with: "maintenance_hours_monthly: {structured: 4, semi: 12,")
+        let before = try baseline,
+            after = try outcome(replacing: "maintenance_hours_monthly: {structured: 4, semi: 6,", with: "maintenance_hours_monthly: {structured: 4, semi: 12,")
         let line = { (o: Outcome) in o.evaluation.useCases.first?.runCost.first { $0.id == "maintenance" }?.annual ?? 0 }
         #expect(line(before) > 0)
         #expect(abs(line(after) - 2 * line(before)) < 0.01, "Customer PO entry has semi-structured input")
@@ -167,7 +168,8 @@ struct ParameterEditTests {
     /// The demo has an agent in production and one pilot that never got there: under the shipped
     /// threshold of two that is no graveyard; at a threshold of one it is.
     @Test func stalledPilotsForTheGraveyard() throws {
-        let shipped = "stalled_pilots_for_graveyard: 2\n    # ...and at least this share of all pilots run: two stalled beside four live is not a graveyard.\n    stalled_pilot_share_for_graveyard: 0.5"
+        let shipped = "stalled_pilots_for_graveyard: 2\n    # ...and at least this share of all pilots run: two stalled beside four live is not a graveyard.\n"
+                      + "    stalled_pilot_share_for_graveyard: 0.5"
         let before = try baseline
         let after = try outcome(replacing: shipped, with: shipped.replacingOccurrences(of: ": 2", with: ": 1").replacingOccurrences(of: "0.5", with: "0.3"))
         #expect(!before.evaluation.allFlags.contains { $0.id == "pilot_graveyard" })
@@ -178,7 +180,8 @@ struct ParameterEditTests {
     /// One stalled pilot of the demo's three is a third: at the shipped share of a half that is no
     /// graveyard even at a threshold of one; at a share of 0.3 it is.
     @Test func theShareOfStalledPilots() throws {
-        let shipped = "stalled_pilots_for_graveyard: 2\n    # ...and at least this share of all pilots run: two stalled beside four live is not a graveyard.\n    stalled_pilot_share_for_graveyard: 0.5"
+        let shipped = "stalled_pilots_for_graveyard: 2\n    # ...and at least this share of all pilots run: two stalled beside four live is not a graveyard.\n"
+                      + "    stalled_pilot_share_for_graveyard: 0.5"
         let one = shipped.replacingOccurrences(of: ": 2", with: ": 1")
         let before = try outcome(replacing: shipped, with: one)
         let after = try outcome(replacing: shipped, with: one.replacingOccurrences(of: "0.5", with: "0.3"))

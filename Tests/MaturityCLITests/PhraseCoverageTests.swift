@@ -12,7 +12,8 @@ struct PhraseCoverageTests {
     @Test func noReportShowsAMissingKey() throws {
         var files = ["docs/demo/hartwell-precision.yaml", "examples/acme.yaml"]
         for folder in ["Tests/MaturityCLITests/Fixtures/moves", "Tests/MaturityCLITests/Fixtures/advice", "examples/acme-history"] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: Repo.path(folder)).sorted() where name.hasSuffix(".yaml") && !name.contains("calendar") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: Repo.path(folder)).sorted() where name.hasSuffix(".yaml")
+                && !name.contains("calendar") {
                 files.append("\(folder)/\(name)")
             }
         }
@@ -28,7 +29,8 @@ struct PhraseCoverageTests {
         for (file, evaluation) in evaluations {
             for format in [OutputFormat.json, .md, .text] {
                 let text = try renderer.render(evaluation, as: format)
-                let found = marker.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+                let found = marker.matches(in: text, range: NSRange(text.startIndex..., in: text))
+                    .compactMap { Range($0.range, in: text).map { String(text[$0]) } }
                 #expect(found.isEmpty, "\(file) as \(format.rawValue): \(found)")
             }
         }

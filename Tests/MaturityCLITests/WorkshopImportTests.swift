@@ -59,7 +59,8 @@ struct WorkshopImportTests {
         #expect(run.stdout.contains("Roles: column 4 \"Your role\" (found; --role-column picks another)"))
         #expect(run.stdout.contains("The export's own columns, not questions: Timestamp, Email Address"))
         #expect(run.stderr.contains("column 11 \"Anything else we should know?\" is no question of ai-maturity-manufacturing; ignored"))
-        #expect(run.stderr.contains("row 4, column 5 \"How do staff use AI tools (chat assistants, copilots, quoting helpers) today?\": warning: 2 choices ticked"))
+        #expect(run.stderr.contains("row 4, column 5 \"How do staff use AI tools (chat assistants, copilots, "
+                                    + "quoting helpers) today?\": warning: 2 choices ticked"))
         #expect(run.stdout.contains("Next: maturity workshop merge room/*.yaml --output workshop.yaml"))
     }
 
@@ -73,7 +74,8 @@ struct WorkshopImportTests {
     @Test func aNearQuestionIsNamedWithTheMapThatFixesIt() throws {
         let (_, run) = try imported("typeform.csv")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("column 5 \"Does anyone measure what those tools save?\" is no question of ai-maturity-manufacturing; ignored. If it asks tool_gains_measured, add --map \"Does anyone measure what those tools save?=tool_gains_measured\""))
+        #expect(run.stderr.contains("column 5 \"Does anyone measure what those tools save?\" is no question of ai-maturity-manufacturing; "
+                                    + "ignored. If it asks tool_gains_measured, add --map \"Does anyone measure what those tools save?=tool_gains_measured\""))
         #expect(run.stdout.contains("Not asked in the survey (unknown for everyone, counts as no): tool_gains_measured, ai_pilots,"))
     }
 
@@ -81,7 +83,8 @@ struct WorkshopImportTests {
         let (dir, run) = try imported("bad-cells.csv")
         #expect(run.status == 65)
         #expect(run.stderr.components(separatedBy: ": error: ").count == 5, "\(run.stderr)")
-        #expect(run.stderr.contains("row 3, column 6 \"How many AI pilots or proofs of concept have you run, including any that went live?\": error: \"2-3\" is not one number (a range?); expected a whole number, like 2"))
+        #expect(run.stderr.contains("row 3, column 6 \"How many AI pilots or proofs of concept have you run, including any that went live?\": error: "
+                                    + "\"2-3\" is not one number (a range?); expected a whole number, like 2"))
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/room"))
     }
 
@@ -95,11 +98,13 @@ struct WorkshopImportTests {
 
     @Test func theProfileComesFromAnAssessment() throws {
         let dir = try temporaryDirectory()
-        let run = try Binary.run(["workshop", "import", Self.fixture("microsoft-forms.csv"), "--output", "room", "--from", Repo.path("examples/workshop/ana.yaml"),
+        let run = try Binary.run(["workshop", "import", Self.fixture("microsoft-forms.csv"), "--output", "room", "--from",
+                                  Repo.path("examples/workshop/ana.yaml"),
                                   "--assessed-on", "2026-11-20"], in: dir, stdin: "")
         #expect(run.status == 0, "\(run.stderr)")
         let lee = try String(contentsOfFile: "\(dir)/room/lee-chan.yaml", encoding: .utf8)
-        #expect(lee.hasPrefix("version: 1\nquestionnaire: ai-maturity-manufacturing\norganization: {name: Acme Castings, industry: Metal castings, currency: USD, loaded_hourly_rate: 48}\n"))
+        #expect(lee.hasPrefix("version: 1\nquestionnaire: ai-maturity-manufacturing\norganization: {name: Acme Castings, industry: Metal castings, "
+                              + "currency: USD, loaded_hourly_rate: 48}\n"))
         #expect(lee.contains("processes:\n  - name: Supplier follow-up\n"))
         #expect(try Binary.run(["validate", "room/lee-chan.yaml"], in: dir).status == 0)
     }

@@ -56,7 +56,8 @@ struct WorkshopRoomReportTests {
         #expect(md.contains("| Moves it only together with AI pilots run (Stage 0) |"))
         #expect(md.contains("| Moves it only together with staff use of AI tools (Stage 0) |"))
         #expect(md.contains("| No effect alone |"), "AI in the product changes nothing, alone")
-        #expect(md.components(separatedBy: "What would move the stage from Stage 1: together, staff use of AI tools answered nobody uses them for work and AI pilots run answered 0 (Stage 0).").count == 2,
+        #expect(md.components(separatedBy: "What would move the stage from Stage 1: together, staff use of AI tools answered nobody uses them for work and AI "
+                                           + "pilots run answered 0 (Stage 0).").count == 2,
                 "said once")
     }
 

@@ -23,7 +23,8 @@ struct WorkshopTests {
         #expect(text.contains("answers:\n  staff_ai_tools: none\n  tool_gains_measured: false\n  ai_pilots: 0\n"))
         #expect(text.contains("  line_level_ai_funded: true\n"), "yes is the sobering answer here, so strict keeps it")
         // Participants in name order, whatever order the files were given in.
-        #expect(text.contains("    - question: staff_ai_tools\n      answers: {Ana Ruiz: none, Lee Chan: standardized, Raj Patel: ad_hoc}\n      rule: strict\n      result: none\n"))
+        #expect(text.contains("    - question: staff_ai_tools\n      answers: {Ana Ruiz: none, Lee Chan: standardized, Raj Patel: ad_hoc}\n      rule: strict\n"
+                              + "      result: none\n"))
         let splits = try #require(json["disagreements"] as? [[String: Any]])
         #expect(splits.compactMap { $0["question"] as? String } == ["staff_ai_tools", "ai_pilots", "line_level_ai_funded"])
         let first = try #require(splits.first?["answers"] as? [[String: Any]])
@@ -32,7 +33,8 @@ struct WorkshopTests {
         let people = try #require(json["personStages"] as? [[String: Any]])
         #expect(people.compactMap { $0["stage"] as? Int } == [0, 1, 1])
         #expect(people.compactMap { $0["executive"] as? Bool } == [true, false, false])
-        #expect(text.contains("    - item: processes/Supplier follow-up\n      field: hours_per_week\n      values: {Ana Ruiz: \"30\", Lee Chan: \"30\", Raj Patel: \"40\"}\n      kept: \"30\"\n"))
+        #expect(text.contains("    - item: processes/Supplier follow-up\n      field: hours_per_week\n"
+                              + "      values: {Ana Ruiz: \"30\", Lee Chan: \"30\", Raj Patel: \"40\"}\n      kept: \"30\"\n"))
         #expect(text.contains("    hours_per_week: 30\n"), "strict keeps the least generous figure, never an average")
     }
 
@@ -54,11 +56,13 @@ struct WorkshopTests {
         let md = try Binary.run(["report", "m.yaml", "--format", "md"], in: dir)
         #expect(md.stdout.contains("## Where the room disagreed"))
         #expect(md.stdout.contains("| Ana Ruiz | COO | executive | Stage 0 · Curious |"))
-        #expect(md.stdout.contains("| Moves it alone: licensed, trained and part of how the team works → Stage 1; some people use them on their own → Stage 1 |"))
+        #expect(md.stdout.contains("| Moves it alone: licensed, trained and part of how the team works → Stage 1; "
+                                   + "some people use them on their own → Stage 1 |"))
         #expect(md.stdout.contains("| No effect alone |") == false && md.stdout.contains("| No effect (Stage 0 either way) |"))
         #expect(md.stdout.contains("What would move the stage from Stage 0: staff use of AI tools answered"))
         #expect(md.stdout.contains("Executives: Ana Ruiz: nobody uses them for work · hands-on:"))
-        #expect(md.stdout.contains("- Raj Patel's answer on staff use of AI tools, some people use them on their own, alone would place the company at Stage 1"))
+        #expect(md.stdout.contains("- Raj Patel's answer on staff use of AI tools, some people use them on their own, "
+                                   + "alone would place the company at Stage 1"))
         let html = try Binary.run(["report", "m.yaml", "--format", "html"], in: dir)
         #expect(html.stdout.contains("<h2 id=\"h-room\">Where the room disagreed</h2>"))
         let single = try Binary.run(["report", "examples/acme.yaml", "--format", "md"])
@@ -94,7 +98,8 @@ struct WorkshopTests {
         let first = try Binary.run(["workshop", "run", "--participants", "Ana Ruiz (COO)", "--participants", "Raj Patel (Plant manager)",
                                     "--output", "w.yaml"], in: dir, stdin: keys.prefix(8).joined(separator: "\n") + "\n")
         #expect(first.status == 75)
-        #expect(try String(contentsOfFile: "\(dir)/w.yaml", encoding: .utf8).contains("      answers: {Ana Ruiz: none}\n      rule: consensus\n      result: pending\n"))
+        #expect(try String(contentsOfFile: "\(dir)/w.yaml", encoding: .utf8)
+            .contains("      answers: {Ana Ruiz: none}\n      rule: consensus\n      result: pending\n"))
         let second = try Binary.run(["workshop", "run", "--output", "w.yaml", "--resume"], in: dir, stdin: keys.dropFirst(8).joined(separator: "\n"))
         #expect(second.status == 0, "\(second.stderr)")
         #expect(!second.stdout.contains("Ana Ruiz (COO), your answer: 1"), "Ana's answer is not asked again")
@@ -207,7 +212,9 @@ struct WorkshopFairnessTests {
 
     @Test func anUnfinishedInterviewIsMergedWithAWarningThatNamesWhatIsMissing() throws {
         let dir = try temporaryDirectory()
-        let half = "version: 1\nquestionnaire: ai-maturity-manufacturing\norganization: {name: Acme Castings, currency: USD, loaded_hourly_rate: 48}\nassessed_on: 2026-11-20\nrespondents: [{name: Cy Park, role: AP clerk}]\nanswers:\n  staff_ai_tools: ad_hoc\ninterview: {next: q:tool_gains_measured}\n"
+        let half = "version: 1\nquestionnaire: ai-maturity-manufacturing\norganization: {name: Acme Castings, currency: USD, loaded_hourly_rate: 48}\n"
+                   + "assessed_on: 2026-11-20\nrespondents: [{name: Cy Park, role: AP clerk}]\nanswers:\n  staff_ai_tools: ad_hoc\n"
+                   + "interview: {next: q:tool_gains_measured}\n"
         try half.write(toFile: "\(dir)/cy.yaml", atomically: true, encoding: .utf8)
         let run = try Binary.run(["workshop", "merge", Self.three[0], "\(dir)/cy.yaml", "--output", "m.yaml"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")

@@ -105,7 +105,8 @@ struct PlacementTests {
         let agents = [Build.agent("Invoice agent", .production, missing: [.monitoring, .humanHandoff])]
         let placement = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: agents), questionnaire: Repo.questionnaire)
         #expect(placement.moveUp?.toStage == 2)
-        #expect(placement.moveUp?.facts.map { say($0) } == ["Invoice agent clears the bars it misses: hands low-confidence cases to a person and monitoring that catches drift"])
+        #expect(placement.moveUp?.facts.map { say($0) } == ["Invoice agent clears the bars it misses: hands low-confidence cases to a person and monitoring "
+                                                            + "that catches drift"])
     }
 
     /// Any one bar missing, on its own, keeps a production agent below Stage 2, and the way up
@@ -127,7 +128,9 @@ struct PlacementTests {
         let agent = Build.gated("Order entry agent")
         let unticked = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: [agent]), questionnaire: q)
         #expect(unticked.stage == 1)
-        #expect(unticked.moveUp?.facts.map { Repo.words.for(currency: "USD", questionnaire: q).say($0) } == ["Order entry agent clears the bar it misses: passed a security review"])
+        #expect(unticked.moveUp?.facts.map { Repo.words.for(currency: "USD",
+                                                            questionnaire: q).say($0) } == ["Order entry agent clears the bar it misses: "
+                                                                                            + "passed a security review"])
         var ticked = agent
         ticked.gate["security_review"] = true
         let cleared = Placement.place(Build.assessment(["ai_pilots": .number(1)], agents: [ticked]), questionnaire: q)

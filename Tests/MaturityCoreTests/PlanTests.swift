@@ -121,7 +121,8 @@ struct PlanTests {
         #expect(problems.contains(.unknownParameterPlaceholder(path: "parameters.go_no_go.accuracy", name: "slo_target",
                                                                allowed: q.parameters.placeholderValues().keys.sorted())))
         #expect(problems.first { $0.path == "parameters.trust_ladder.shadow.min_cases" }?.message
-                == "the shadow rung asks for 500 cases but shadow_gate.min_cases is 300; the plan and the ladder must count the same cases, so set both to one number")
+                == "the shadow rung asks for 500 cases but shadow_gate.min_cases is 300; the plan and the ladder must count the same cases, "
+                   + "so set both to one number")
         #expect(q.engineProblems().isEmpty)
     }
 

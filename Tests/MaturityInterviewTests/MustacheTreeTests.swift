@@ -35,7 +35,8 @@ struct MustacheTreeTests {
 
     /// A text value renders, sections and transforms as the plain value did.
     @Test func textValuesRenderAsPlainValues() throws {
-        let template = ["report.txt.mustache": "{{%CONTENT_TYPE: TEXT}}{{name}}|{{#name}}[{{.}}]{{/name}}|{{^name}}none{{/name}}|{{uppercased(name)}}|{{plusone(n)}}|{{#even(n)}}even{{/even(n)}}|{{x}}"]
+        let template = ["report.txt.mustache": "{{%CONTENT_TYPE: TEXT}}{{name}}|{{#name}}[{{.}}]{{/name}}|{{^name}}none{{/name}}|"
+                                               + "{{uppercased(name)}}|{{plusone(n)}}|{{#even(n)}}even{{/even(n)}}|{{x}}"]
         struct View: Encodable { var name = "Ab"; var n = 41; var x = 2.5 }
         let tree = try MustacheTree.make(View())
         let plain: [String: Any] = ["name": "Ab", "n": 41, "x": 2.5]

@@ -13,11 +13,13 @@ struct InvalidCase: CustomTestStringConvertible, Sendable {
 
 let invalidCases: [InvalidCase] = [
     InvalidCase(file: "syntax.yaml", messages: [
-        "syntax.yaml:4:12: error: YAML syntax: while parsing a flow mapping did not find expected ',' or '}'; check indentation, colons and quotes on this line or the one before",
+        "syntax.yaml:4:12: error: YAML syntax: while parsing a flow mapping did not find expected ',' or '}'; "
+        + "check indentation, colons and quotes on this line or the one before",
     ]),
     InvalidCase(file: "unknown_key.yaml", messages: [
         "unknown_key.yaml:1: error: assessed_on is missing; add it (a date like 2026-11-20)",
-        "unknown_key.yaml:4: error: assesed_on is not a known key (did you mean assessed_on?); allowed keys: version, questionnaire, organization, assessed_on, plan_starts_on, respondents, answers, agents, processes, notes, interview, workshop",
+        "unknown_key.yaml:4: error: assesed_on is not a known key (did you mean assessed_on?); allowed keys: version, questionnaire, organization, "
+        + "assessed_on, plan_starts_on, respondents, answers, agents, processes, notes, interview, workshop",
     ]),
     InvalidCase(file: "bad_choice.yaml", messages: [
         "bad_choice.yaml:6: error: answers.staff_ai_tools is \"sometimes\"; expected none, ad_hoc or standardized",
@@ -36,7 +38,8 @@ let invalidCases: [InvalidCase] = [
         "many_problems.yaml:6: error: answers.ai_pilots is \"two\"; expected a whole number, like 2",
         "many_problems.yaml:7: error: answers.new_agent_ships_in_weeks is \"maybe\"; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes)",
         "many_problems.yaml:10: error: agents[0].status is \"live\"; expected idea, pilot, shadow, approve_each, auto_with_exceptions, production or retired",
-        "many_problems.yaml:11: error: agents[0].gate.tested is not a known key; allowed keys: metric_on_real_data, writes_to_system_of_record, human_handoff, named_owner_reports_dollars, monitoring",
+        "many_problems.yaml:11: error: agents[0].gate.tested is not a known key; allowed keys: metric_on_real_data, writes_to_system_of_record, human_handoff, "
+        + "named_owner_reports_dollars, monitoring",
         "many_problems.yaml:15: error: processes[0].system_of_record is \"mainframe\"; expected erp, mes, crm, spreadsheet, email, paper or none",
     ]),
     InvalidCase(file: "newer_version.yaml", messages: [
@@ -133,7 +136,8 @@ struct AssessmentLoaderTests {
             _ = try AssessmentLoader.load(text: text, file: "x.yaml") { _ in Repo.questionnaire }
             Issue.record("maybe was read as yes or no")
         } catch let failure as ValidationFailure {
-            #expect(failure.diagnostics.map(\.description).contains { $0.contains("x.yaml:5") && $0.contains("\"maybe\"") && $0.contains("y/n, true/false, on/off, 1/0") })
+            #expect(failure.diagnostics.map(\.description).contains { $0.contains("x.yaml:5") && $0.contains("\"maybe\"")
+                                                                     && $0.contains("y/n, true/false, on/off, 1/0") })
         } catch {
             Issue.record("unexpected error \(error)")
         }
@@ -179,7 +183,8 @@ struct AssessmentLoaderTests {
         """
         let loaded = try AssessmentLoader.load(text: text, file: "x.yaml") { _ in Repo.questionnaire }
         #expect(loaded.warnings.map(\.description) == [
-            "x.yaml:6: warning: agents[0].process is \"PO entry\", which names no process in the inventory; the ranking cannot tell that this work is automated (names: Customer PO entry)",
+            "x.yaml:6: warning: agents[0].process is \"PO entry\", which names no process in the inventory; "
+            + "the ranking cannot tell that this work is automated (names: Customer PO entry)",
         ])
     }
 }
@@ -275,13 +280,15 @@ struct FileProblemTests {
         text = text.replacingOccurrences(of: "agents:\n", with: "agents:\n  - {name: Bot, status: pilot, side: office, process: Fax filing}\n")
         let failure = try #require(throws: ValidationFailure.self) { try AssessmentLoader.load(text: text, file: "a.yaml") { _ in Repo.questionnaire } }
         #expect(failure.diagnostics.map(\.problem).contains(.repeatedName(list: "processes", index: 1, name: first, first: 0, noun: "process")))
-        #expect(failure.diagnostics.contains { $0.severity == .warning && $0.problem == .unknownProcess(path: "agents[0].process", process: "Fax filing", names: [first] + names) })
+        #expect(failure.diagnostics.contains { $0.severity == .warning
+                                              && $0.problem == .unknownProcess(path: "agents[0].process", process: "Fax filing", names: [first] + names) })
     }
 
     @Test func aNearMissKeyNamesTheKeyItMeant() throws {
         let text = try FileStore().readText(Repo.path("examples/acme.yaml")).replacingOccurrences(of: "assessed_on:", with: "assesed_on:")
         let failure = try #require(throws: ValidationFailure.self) { try AssessmentLoader.load(text: text, file: "a.yaml") { _ in Repo.questionnaire } }
-        #expect(failure.diagnostics.contains { if case .unknownKey(path: "assesed_on", _, suggestion: "assessed_on") = $0.problem { return true }; return false })
+        #expect(failure.diagnostics.contains { if case .unknownKey(path: "assesed_on", _,
+                                                                   suggestion: "assessed_on") = $0.problem { return true }; return false })
         #expect(failure.diagnostics.contains { $0.problem == .missing(path: "assessed_on", expected: "a date like 2026-11-20") })
     }
 }

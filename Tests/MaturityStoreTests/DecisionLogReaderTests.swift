@@ -99,7 +99,8 @@ struct DecisionLogReaderTests {
     }
 
     @Test func newestFirstIsSortedOnRead() throws {
-        let path = try write("case_id,at,mode,match\nc3,2026-11-02T11:00:00Z,shadow,yes\nc2,2026-11-02T10:00:00Z,shadow,no\nc1,2026-11-02T09:00:00Z,shadow,yes\n", "log.csv")
+        let path = try write("case_id,at,mode,match\nc3,2026-11-02T11:00:00Z,shadow,yes\nc2,2026-11-02T10:00:00Z,shadow,no\n"
+                             + "c1,2026-11-02T09:00:00Z,shadow,yes\n", "log.csv")
         let log = try DecisionLogReader.read(path: path, agent: nil)
         #expect(log.cases.map(\.caseID) == ["c1", "c2", "c3"])
     }
@@ -135,7 +136,8 @@ struct DecisionLogReaderTests {
         try text.write(toFile: "\(dir)/a.csv", atomically: true, encoding: .utf8)
         try text.write(toFile: "\(dir)/b.csv", atomically: true, encoding: .utf8)
         let found = problems { _ = try DecisionLogReader.read(paths: ["\(dir)/a.csv", "\(dir)/b.csv"], options: .init()) }
-        #expect(found == ["b.csv: row 2, column \"case_id\": case \"c1\" repeats a.csv row 2; each case is one row (the same log given twice? --dedupe keeps the first) (and 1 more row like it: rows 3)"])
+        #expect(found == ["b.csv: row 2, column \"case_id\": case \"c1\" repeats a.csv row 2; each case is one row (the same log given twice? --dedupe keeps "
+                          + "the first) (and 1 more row like it: rows 3)"])
         #expect(problems { _ = try DecisionLogReader.read(paths: ["\(dir)/a.csv", "\(dir)/./a.csv"], options: .init()) }
                 == ["\(dir)/./a.csv: error: is given twice; each log is read once (to combine logs that share cases, pass --dedupe with different files)"])
         var options = DecisionLogReader.Options()
@@ -156,7 +158,8 @@ struct DecisionLogReaderTests {
     @Test func aFileWithNoVerdictColumnSaysSoFirst() throws {
         let path = try write("case_id,at,mode,outcome_flag\nc1,2026-11-02T09:00:00Z,auto,1\n", "log.csv")
         let found = problems { _ = try DecisionLogReader.read(path: path, agent: nil) }
-        #expect(found.first?.hasPrefix("log.csv: error: no column holds a verdict (match, agent_action with human_action, approved, correct or outcome), so no case can be judged; the columns not read are: outcome_flag.") == true)
+        #expect(found.first?.hasPrefix("log.csv: error: no column holds a verdict (match, agent_action with human_action, approved, correct or outcome), "
+                                       + "so no case can be judged; the columns not read are: outcome_flag.") == true)
     }
 
     /// 09:00–16:30 at −08:00 is 7.5 business hours in Los Angeles (and 0 in UTC business hours).
@@ -197,7 +200,8 @@ struct DecisionLogReaderTests {
     }
 
     @Test func aCalendarWithAZoneLoads() throws {
-        let c = try CalendarLoader.load(text: "timezone: America/Los_Angeles\nworkdays: [Monday, tue, wed, thu, fri]\nhours: \"07:00-16:00\"\n", file: "cal.yaml")
+        let c = try CalendarLoader.load(text: "timezone: America/Los_Angeles\nworkdays: [Monday, tue, wed, thu, fri]\nhours: \"07:00-16:00\"\n",
+                                        file: "cal.yaml")
         #expect(c.timeZone == "America/Los_Angeles" && c.opens == 420 && c.closes == 960 && c.workdays == [1, 2, 3, 4, 5])
     }
 }

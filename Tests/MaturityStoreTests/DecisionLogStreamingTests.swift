@@ -143,13 +143,15 @@ struct DecisionLogStreamingTests {
         let (csv, rows) = Self.log
         let dir = try temporaryDirectory()
         let a = try write(csv, "a.csv", in: dir)
-        let later = "case_id,at,mode,correct\n\(rows[1].id),2027-01-04T09:00:00Z,auto,yes\n\(rows[49_998].id),2027-01-04T09:01:00Z,auto,yes\nfresh-1,2027-01-04T09:02:00Z,auto,yes\n"
+        let later = "case_id,at,mode,correct\n\(rows[1].id),2027-01-04T09:00:00Z,auto,yes\n\(rows[49_998].id),2027-01-04T09:01:00Z,auto,yes\n"
+            + "fresh-1,2027-01-04T09:02:00Z,auto,yes\n"
         let b = try write(later, "b.csv", in: dir)
         do {
             _ = try folded([a, b])
             Issue.record("a repeated case was accepted")
         } catch let failure as ImportFailure {
-            #expect(failure.problems == ["b.csv: row 2, column \"case_id\": case \"\(rows[1].id)\" repeats a.csv row 3; each case is one row (the same log given twice? --dedupe keeps the first) (and 1 more row like it: rows 3)"])
+            #expect(failure.problems == ["b.csv: row 2, column \"case_id\": case \"\(rows[1].id)\" repeats a.csv row 3; "
+                                         + "each case is one row (the same log given twice? --dedupe keeps the first) (and 1 more row like it: rows 3)"])
         }
         var options = DecisionLogReader.Options()
         options.dedupe = true
@@ -161,7 +163,8 @@ struct DecisionLogStreamingTests {
     /// Folding as read, and collecting then analysing, give the same report or the same problems.
     @Test(arguments: [
         // Slashed dates held until row 4 shows they are day first.
-        ["log.csv": "case_id,at,mode,match\nc1,03/04/2026 09:00,shadow,yes\nc2,04/04/2026 10:00,shadow,no\nc3,25/04/2026 09:00,shadow,yes\nc4,27/04/2026 09:00,shadow,yes\n"],
+        ["log.csv": "case_id,at,mode,match\nc1,03/04/2026 09:00,shadow,yes\nc2,04/04/2026 10:00,shadow,no\nc3,25/04/2026 09:00,shadow,yes\n"
+                    + "c4,27/04/2026 09:00,shadow,yes\n"],
         // Held exceptions take their opening time from the date once it is read.
         ["log.csv": "case_id,at,mode,correct\nc1,03/04/2026 09:00,exception,\nc2,04/04/2026 10:00,auto,yes\nc3,25/04/2026 09:00,auto,no\n"],
         // Read day first, the held row lands after the row that told: collected and sorted instead.

@@ -17,8 +17,10 @@ extension InventoryImportTests {
         #expect(inv.rows[3].exceptionShare == nil)
         #expect(inv.warnings == [
             "warning: messy-cells.csv: row 2, column \"Exceptions %\": \"5-10%\" is a range; took its midpoint, 7.5%",
-            "warning: messy-cells.csv: row 3, column \"Can an error stop the line?\": \"maybe\" is not yes or no; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes); left unknown (--strict refuses the sheet instead)",
-            "warning: messy-cells.csv: row 5, column \"Exceptions %\": \"lots\" is not a share; expected a share between 0 and 1, like 0.1 or 10%; left unknown (--strict refuses the sheet instead)",
+            "warning: messy-cells.csv: row 3, column \"Can an error stop the line?\": \"maybe\" is not yes or no; "
+            + "expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes); left unknown (--strict refuses the sheet instead)",
+            "warning: messy-cells.csv: row 5, column \"Exceptions %\": \"lots\" is not a share; expected a share between 0 and 1, like 0.1 or 10%; "
+            + "left unknown (--strict refuses the sheet instead)",
         ])
         #expect(inv.notes.contains { $0.contains("Carrier portals → none (nearest kind: a website an agent reads but cannot write back to)") })
         #expect(inv.notes.contains { $0.contains("CAQ → mes (nearest kind: a quality system on the shop floor)") })
@@ -27,7 +29,8 @@ extension InventoryImportTests {
         }
         #expect(strict.count == 7)
         #expect(strict.first == "messy-cells.csv: row 2, column \"System\": \"Carrier portals\" is not one of erp, mes, crm, spreadsheet, email, paper, none")
-        #expect(strict.contains("messy-cells.csv: row 3, column \"System\": \"Paper / scans\" is not one of erp, mes, crm, spreadsheet, email, paper, none (nearly \"paper\")"))
+        #expect(strict.contains("messy-cells.csv: row 3, column \"System\": \"Paper / scans\" is not one of erp, mes, crm, spreadsheet, email, paper, "
+                                + "none (nearly \"paper\")"))
         #expect(strict.contains("messy-cells.csv: row 2, column \"Exceptions %\": \"5-10%\" is not a share; expected a share between 0 and 1, like 0.1 or 10%"))
     }
 
@@ -43,7 +46,8 @@ extension InventoryImportTests {
         #expect(inv.rows.map(\.inputStructure) == ["semi", "structured", "unstructured", "semi", "unstructured"])
         #expect(inv.rows.map(\.department) == ["Sales", "Finance", "Finance", "Logistics", "Quality"])
         #expect(inv.ignoredColumns == ["% Rule-based", "Application Stability"])
-        #expect(inv.warnings.contains("warning: rpa-automation-hub.csv: row 4: 13.86 hours a week, but 3 FTEs are 120 hours; check the volume, handling time or FTEs (hours were kept)"))
+        #expect(inv.warnings.contains("warning: rpa-automation-hub.csv: row 4: 13.86 hours a week, but 3 FTEs are 120 hours; "
+                                      + "check the volume, handling time or FTEs (hours were kept)"))
         #expect(!inv.warnings.contains { $0.contains("row 2:") || $0.contains("row 3:") }, "hours that agree with the FTEs are not flagged")
     }
 

@@ -78,7 +78,8 @@ struct InventoryImportTests {
     @Test func theFirstSheetIsReadByDefaultAndTheErrorNamesTheOthers() {
         let found = problems { _ = try read("openpyxl.xlsx") }
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("openpyxl.xlsx: error: no column for Name and Hours per week; the header row (row 1) has \"Inventory on the next sheet\".") == true)
+        #expect(found.first?.hasPrefix("openpyxl.xlsx: error: no column for Name and Hours per week; the header row (row 1) has \"Inventory on the "
+                                       + "next sheet\".") == true)
         #expect(found.first?.hasSuffix("This is the first sheet, \"Read me\"; the workbook also has \"Processes\": choose one with --sheet.") == true)
     }
 
@@ -89,14 +90,16 @@ struct InventoryImportTests {
 
     @Test func everyBadCellIsReportedWithRowColumnValueAndExpectation() throws {
         let dir = try temporaryFolder()
-        let csv = "Name,Hours per week,Exception share,System of record,High severity errors possible\nA,lots,150%,Mainframe,maybe\n,3,0.1,erp,no\nA,2,0.1,erp,no\n"
+        let csv = "Name,Hours per week,Exception share,System of record,High severity errors possible\nA,lots,150%,Mainframe,maybe\n,3,0.1,erp,no\n"
+                  + "A,2,0.1,erp,no\n"
         try csv.write(toFile: "\(dir)/bad.csv", atomically: true, encoding: .utf8)
         let found = problems { _ = try InventoryImporter.read(path: "\(dir)/bad.csv", questionnaire: Repo.questionnaire, options: ImportOptions(strict: true)) }
         #expect(found == [
             "bad.csv: row 2, column \"Hours per week\": \"lots\" is not a number; expected hours per week, like 12.5",
             "bad.csv: row 2, column \"Exception share\": \"150%\" is outside 0 to 1; expected a share like 0.1, or a percent like 10%",
             "bad.csv: row 2, column \"System of record\": \"Mainframe\" is not one of erp, mes, crm, spreadsheet, email, paper, none",
-            "bad.csv: row 2, column \"High severity errors possible\": \"maybe\" is not yes or no; expected yes or no (also y/n, true/false, on/off, 1/0, or x for yes)",
+            "bad.csv: row 2, column \"High severity errors possible\": \"maybe\" is not yes or no; expected yes or no (also y/n, true/false, on/off, 1/0, "
+            + "or x for yes)",
             "bad.csv: row 3, column \"Name\": the process name is empty; every row needs one",
             "bad.csv: row 4, column \"Name\": \"A\" repeats row 2; give each process one row",
         ])
@@ -106,7 +109,8 @@ struct InventoryImportTests {
         let dir = try temporaryFolder()
         try "Process,Owner\nA,B\n".write(toFile: "\(dir)/x.csv", atomically: true, encoding: .utf8)
         let found = problems { _ = try InventoryImporter.read(path: "\(dir)/x.csv", questionnaire: Repo.questionnaire) }
-        #expect(found.first?.hasPrefix("x.csv: error: no column for Hours per week; the header row (row 1) has \"Process\", \"Owner\". Expected headers: Name, Department, Side, Hours per week,") == true)
+        #expect(found.first?.hasPrefix("x.csv: error: no column for Hours per week; the header row (row 1) has \"Process\", \"Owner\". Expected headers: Name, "
+                                       + "Department, Side, Hours per week,") == true)
     }
 
     /// The template's headers come from the field ids; the list is what users' files carry, so it must not move.
@@ -135,7 +139,8 @@ struct InventoryImportTests {
         var limits = ImportLimits()
         limits.maxPartBytes = 1_000_000
         let found = problems { _ = try InventoryImporter.read(path: "\(dir)/bomb.xlsx", questionnaire: Repo.questionnaire, limits: limits) }
-        #expect(found == ["\(dir)/bomb.xlsx: error: the part xl/worksheets/sheet1.xml unpacks to more than 1 MB; refusing it (a zip bomb, or a sheet far larger than an inventory)"])
+        #expect(found == ["\(dir)/bomb.xlsx: error: the part xl/worksheets/sheet1.xml unpacks to more than 1 MB; "
+                          + "refusing it (a zip bomb, or a sheet far larger than an inventory)"])
     }
 
     @Test func anEntityBombIsRefused() throws {
@@ -255,7 +260,8 @@ struct InventoryImportTests {
         let dir = try temporaryFolder()
         try makeWorkbook(at: "\(dir)/hidden.xlsx", sheet: """
             <worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData>\
-            <row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Hours per week</t></is></c><c r="C1" t="inlineStr"><is><t>Hours per week</t></is></c></row>\
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Hours per week</t></is></c>\
+            <c r="C1" t="inlineStr"><is><t>Hours per week</t></is></c></row>\
             <row r="2"><c r="A2" t="inlineStr"><is><t>Quotes</t></is></c><c r="B2"><v>99</v></c><c r="C2"><v>40</v></c></row>\
             <row r="3" hidden="1"><c r="A3" t="inlineStr"><is><t>Old row</t></is></c><c r="B3"><v>1</v></c><c r="C3"><v>5</v></c></row>\
             </sheetData></worksheet>
@@ -274,9 +280,12 @@ struct InventoryImportTests {
         // 46335.375 is 2026-11-09 09:00 as Excel counts days.
         try makeWorkbook(at: "\(dir)/log.xlsx", sheet: """
             <worksheet><sheetData>\
-            <row r="1"><c r="A1" t="inlineStr"><is><t>Case</t></is></c><c r="B1" t="inlineStr"><is><t>Timestamp</t></is></c><c r="C1" t="inlineStr"><is><t>Mode</t></is></c><c r="D1" t="inlineStr"><is><t>Correct</t></is></c></row>\
-            <row r="2"><c r="A2" t="inlineStr"><is><t>c1</t></is></c><c r="B2"><v>46335.375</v></c><c r="C2" t="inlineStr"><is><t>auto</t></is></c><c r="D2" t="inlineStr"><is><t>yes</t></is></c></row>\
-            <row r="3"><c r="A3" t="inlineStr"><is><t>c2</t></is></c><c r="B3"><v>46335.5</v></c><c r="C3" t="inlineStr"><is><t>auto</t></is></c><c r="D3" t="inlineStr"><is><t>no</t></is></c></row>\
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Case</t></is></c><c r="B1" t="inlineStr"><is><t>Timestamp</t></is></c>\
+            <c r="C1" t="inlineStr"><is><t>Mode</t></is></c><c r="D1" t="inlineStr"><is><t>Correct</t></is></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>c1</t></is></c><c r="B2"><v>46335.375</v></c>\
+            <c r="C2" t="inlineStr"><is><t>auto</t></is></c><c r="D2" t="inlineStr"><is><t>yes</t></is></c></row>\
+            <row r="3"><c r="A3" t="inlineStr"><is><t>c2</t></is></c><c r="B3"><v>46335.5</v></c>\
+            <c r="C3" t="inlineStr"><is><t>auto</t></is></c><c r="D3" t="inlineStr"><is><t>no</t></is></c></row>\
             </sheetData></worksheet>
             """)
         let log = try DecisionLogReader.read(path: "\(dir)/log.xlsx", agent: nil)
@@ -291,7 +300,8 @@ struct InventoryImportTests {
     @Test func aPartThatRunsPastTheEndOfTheFileIsRefused() throws {
         let file = Repo.path("Tests/MaturityStoreTests/Fixtures/import/fuzz-styles-past-end.xlsx")
         let found = problems { _ = try InventoryImporter.read(path: file, questionnaire: Repo.questionnaire) }
-        #expect(found == ["\(file): error: not a valid .xlsx workbook (the part xl/styles.xml ends before its data does); save it from Excel or LibreOffice as .xlsx, or export CSV"])
+        #expect(found == ["\(file): error: not a valid .xlsx workbook (the part xl/styles.xml ends before its data does); "
+                          + "save it from Excel or LibreOffice as .xlsx, or export CSV"])
     }
 
     @Test func aCellReferencePastTheLastColumnIsRefused() throws {
@@ -301,7 +311,8 @@ struct InventoryImportTests {
             <row r="2"><c r="ZZZZZZZ99999999" t="inlineStr"><is><t>Quote prep</t></is></c></row></sheetData></worksheet>
             """)
         let found = problems { _ = try InventoryImporter.read(path: "\(dir)/far.xlsx", questionnaire: Repo.questionnaire) }
-        #expect(found == ["\(dir)/far.xlsx: error: cell reference \"ZZZZZZZ99999999\" is outside any worksheet (columns A to XFD, rows 1 to 1,048,576); the file is damaged: open and save it again"])
+        #expect(found == ["\(dir)/far.xlsx: error: cell reference \"ZZZZZZZ99999999\" is outside any worksheet (columns A to XFD, rows 1 to 1,048,576); "
+                          + "the file is damaged: open and save it again"])
     }
 
     @Test func aSharedStringPastTheTableIsRefusedNamingTheCell() throws {
@@ -311,7 +322,8 @@ struct InventoryImportTests {
             <row r="2"><c r="A2" t="s"><v>99</v></c><c r="B2"><v>40</v></c></row></sheetData></worksheet>
             """, sharedStrings: ["Name", "Hours per week"])
         let found = problems { _ = try InventoryImporter.read(path: "\(dir)/shared.xlsx", questionnaire: Repo.questionnaire) }
-        #expect(found == ["\(dir)/shared.xlsx: error: cell A2 points at shared string \"99\", but the workbook has 2 shared strings; the file is damaged: open and save it again in Excel or LibreOffice"])
+        #expect(found == ["\(dir)/shared.xlsx: error: cell A2 points at shared string \"99\", but the workbook has 2 shared strings; "
+                          + "the file is damaged: open and save it again in Excel or LibreOffice"])
     }
 
     /// One value at column XFD on every row must not make each row 16,384 cells wide: the far
@@ -353,18 +365,21 @@ struct InventoryImportTests {
             <row r="2"><c r="A2" t="inlineStr"><is><t>\(huge)</t></is></c><c r="B2"><v>4</v></c></row></sheetData></worksheet>
             """)
         let found = problems { _ = try InventoryImporter.read(path: "\(dir)/huge.xlsx", questionnaire: Repo.questionnaire) }
-        #expect(found == ["\(dir)/huge.xlsx: error: cell A2 is longer than any spreadsheet cell (32,767 characters); the file is damaged or not a real workbook"])
+        #expect(found == ["\(dir)/huge.xlsx: error: cell A2 is longer than any spreadsheet cell (32,767 characters); "
+                          + "the file is damaged or not a real workbook"])
         try makeWorkbook(at: "\(dir)/shared.xlsx", sheet: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>",
                          sharedStrings: ["Name", huge])
         let shared = problems { _ = try InventoryImporter.read(path: "\(dir)/shared.xlsx", questionnaire: Repo.questionnaire) }
-        #expect(shared == ["\(dir)/shared.xlsx: error: shared string 1 is longer than any spreadsheet cell (32,767 characters); the file is damaged or not a real workbook"])
+        #expect(shared == ["\(dir)/shared.xlsx: error: shared string 1 is longer than any spreadsheet cell (32,767 characters); "
+                           + "the file is damaged or not a real workbook"])
     }
 
     /// A minimal workbook whose first sheet is `sheet`.
     func makeWorkbook(at path: String, sheet: String, sharedStrings: [String]? = nil) throws {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         var parts = [
-            "xl/workbook.xml": "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/workbook.xml": "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"S\" "
+                               + "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
             "xl/_rels/workbook.xml.rels": "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
             "xl/worksheets/sheet1.xml": sheet,
         ]

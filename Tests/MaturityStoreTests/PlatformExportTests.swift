@@ -66,7 +66,8 @@ struct PlatformExportTests {
             _ = try DecisionLogReader.read(paths: files, options: options)
             found = []
         } catch let f as ImportFailure { found = f.problems }
-        #expect(found == ["langfuse-traces.json + langfuse-scores.csv: error: the log holds 2 agents: Invoice matching agent (2 rows), Supplier follow-up agent (30 rows); choose one with --agent"])
+        #expect(found == ["langfuse-traces.json + langfuse-scores.csv: error: the log holds 2 agents: Invoice matching agent (2 rows), "
+                          + "Supplier follow-up agent (30 rows); choose one with --agent"])
     }
 }
 

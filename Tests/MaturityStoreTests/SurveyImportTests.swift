@@ -78,8 +78,13 @@ struct SurveyImportTests {
             Issue.record("read a file with bad cells")
         } catch let failure as SurveyImportFailure {
             #expect(failure.problems.count == 4)
-            #expect(failure.problems[0].hasSuffix("bad-cells.csv: row 2, column 4 \"How do staff use AI tools (chat assistants, copilots, quoting helpers) today?\": error: \"Sometimes\" is none of the choices: 1. Nobody uses them for work (none); 2. Some people use them on their own (ad_hoc); 3. Licensed, trained and part of how the team works (standardized); write one of them, or leave it empty for unknown"))
-            #expect(failure.problems[3].hasSuffix("row 4, column 2 \"Your name\": error: no name (\"\"); type the person's name in the cell, or pass --anonymous to number the respondents"))
+            #expect(failure.problems[0].hasSuffix("bad-cells.csv: row 2, column 4 \"How do staff use AI tools (chat assistants, copilots, "
+                                                  + "quoting helpers) today?\": error: \"Sometimes\" is none of the choices: "
+                                                  + "1. Nobody uses them for work (none); 2. Some people use them on their own (ad_hoc); "
+                                                  + "3. Licensed, trained and part of how the team works (standardized); "
+                                                  + "write one of them, or leave it empty for unknown"))
+            #expect(failure.problems[3].hasSuffix("row 4, column 2 \"Your name\": error: no name (\"\"); "
+                                                  + "type the person's name in the cell, or pass --anonymous to number the respondents"))
         }
     }
 
@@ -110,7 +115,8 @@ struct SurveyImportTests {
         }.joined()
         let archive = try Archive(url: URL(fileURLWithPath: "\(dir)/r.xlsx"), accessMode: .create)
         let parts = [
-            "xl/workbook.xml": "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/workbook.xml": "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" "
+                               + "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
             "xl/_rels/workbook.xml.rels": "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
             "xl/worksheets/sheet1.xml": "<worksheet><sheetData>\(cells)</sheetData></worksheet>",
         ]

@@ -84,7 +84,8 @@ struct QuestionnaireTests {
     /// The shadow rung's case count and match rate live in shadow_gate alone: one edit there
     /// changes the rung, its gate sentence and the plan.
     @Test func theShadowRungCountsTheCasesShadowGateStates() throws {
-        let text = try shippedText().replacingOccurrences(of: "shadow_gate: {min_cases: 500, min_match: 0.90,", with: "shadow_gate: {min_cases: 300, min_match: 0.85,")
+        let text = try shippedText().replacingOccurrences(of: "shadow_gate: {min_cases: 500, min_match: 0.90,",
+                                                          with: "shadow_gate: {min_cases: 300, min_match: 0.85,")
         let q = try QuestionnaireLoader.load(text: text, file: "q.yaml")
         let shadow = try #require(q.parameters.rung(.shadow))
         #expect(shadow.minCases == 300)
@@ -92,7 +93,8 @@ struct QuestionnaireTests {
         #expect(q.parameters.fill(shadow.gate, rung: shadow) == "Matches the person on at least 85% of at least 300 real cases")
         // A file that states the rung's own count must agree with shadow_gate.
         let both = text.replacingOccurrences(of: "      gate: Matches the person on at least {min_rate} of at least {min_cases} real cases\n",
-                                             with: "      gate: Matches the person on at least {min_rate} of at least {min_cases} real cases\n      min_cases: 500\n")
+                                             with: "      gate: Matches the person on at least {min_rate} of at least {min_cases} real cases\n"
+                                                   + "      min_cases: 500\n")
         #expect(both != text)
         #expect(throws: ValidationFailure.self) { try QuestionnaireLoader.load(text: both, file: "q.yaml") }
     }

@@ -109,7 +109,8 @@ struct ImportState {
             }
         }
         if !hiddenHeaders.isEmpty {
-            notes.append("Skipped hidden \(hiddenHeaders.count == 1 ? "column" : "columns"): \(hiddenHeaders.joined(separator: ", ")) (--include-hidden reads them)")
+            notes.append("Skipped hidden \(hiddenHeaders.count == 1 ? "column" : "columns"): \(hiddenHeaders.joined(separator: ", ")) (--include-hidden "
+                         + "reads them)")
         }
         ordered = fieldAt.sorted { $0.key < $1.key }
     }
@@ -136,7 +137,10 @@ struct ImportState {
         let missing = ["name", "hours_per_week"].filter { !mapped.contains($0) && !($0 == "hours_per_week" && derivable) }
         guard !missing.isEmpty else { return nil }
         let names = missing.map { f in InventoryImporter.columns.first { $0.field == f }?.header ?? f }
-        return "\(file): error: no column for \(Format.list(names)); the header row (row \(header?.number ?? 1)) has \(headers.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")). Expected headers: \(InventoryImporter.templateHeaders.joined(separator: ", ")) (any case and spacing; \"Hours/week\", \"Hrs/wk\", \"Weekly hours\", \"System\" and \"Owner\" work too). If the headers are lower down, give --header-row N."
+        return "\(file): error: no column for \(Format.list(names)); the header row (row \(header?.number ?? 1)) has "
+               + "\(headers.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")). Expected headers: "
+               + "\(InventoryImporter.templateHeaders.joined(separator: ", ")) (any case and spacing; \"Hours/week\", \"Hrs/wk\", \"Weekly hours\", "
+               + "\"System\" and \"Owner\" work too). If the headers are lower down, give --header-row N."
     }
 
     mutating func read(_ sheetRow: SheetRow) throws {
@@ -183,7 +187,8 @@ struct ImportState {
             case "scrap_cost_per_year": p.scrapCostPerYear = cells.number(text, unit: "money per year", example: "180000", max: 1_000_000_000_000)
             case "frequency": extra.frequency = text
             case "volume_per_frequency": extra.volumePerFrequency = cells.number(text, unit: "cases per period", example: "40", max: Limits.casesPerWeek)
-            case "handling_minutes": extra.handlingMinutes = cells.number(text, unit: "minutes per case", example: "6", max: 100_000).map { $0 * (handlingUnit[i] ?? 1) }
+            case "handling_minutes":
+                extra.handlingMinutes = cells.number(text, unit: "minutes per case", example: "6", max: 100_000).map { $0 * (handlingUnit[i] ?? 1) }
             case "ftes": extra.ftes = cells.number(text, unit: "full-time equivalents", example: "1.5", max: 100_000)
             case "structured_share": extra.structuredShare = cells.share(text, percentColumn: percentColumns.contains(i))
             case "pcf_id": extra.pcfID = text
@@ -238,8 +243,10 @@ extension ImportState {
     /// Notes gathered while reading, in the order a reader wants them.
     var finalNotes: [String] {
         var out = notes
-        if !skippedTotals.isEmpty { out.append("Skipped \(skippedTotals.count == 1 ? "a totals row" : "totals rows"): \(skippedTotals.joined(separator: ", "))") }
-        if skippedHeadings > 0 { out.append("Skipped \(skippedHeadings) APQC \(skippedHeadings == 1 ? "element" : "elements") with no hours (categories, process groups, or work not measured yet)") }
+        if !skippedTotals.isEmpty { out.append("Skipped \(skippedTotals.count == 1 ? "a totals row" : "totals rows"): "
+                                               + "\(skippedTotals.joined(separator: ", "))") }
+        if skippedHeadings > 0 { out.append("Skipped \(skippedHeadings) APQC \(skippedHeadings == 1 ? "element" : "elements") with no hours (categories, "
+                                            + "process groups, or work not measured yet)") }
         if skippedHiddenRows > 0 { out.append("Skipped \(skippedHiddenRows) hidden \(skippedHiddenRows == 1 ? "row" : "rows") (--include-hidden reads them)") }
         if !productMappings.isEmpty {
             out.append("Read product names as systems: " + productMappings.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))

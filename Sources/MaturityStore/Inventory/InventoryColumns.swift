@@ -122,7 +122,8 @@ struct ExtraCells {
             let fteHours = ftes * hoursPerFTE
             let ratio = hours / fteHours
             if ratio > 1.5 || ratio < 1 / 1.5 {
-                warn("\(Format.number(hours)) hours a week, but \(Format.number(ftes)) FTEs are \(Format.number(fteHours)) hours; check the volume, handling time or FTEs (hours were kept)")
+                warn("\(Format.number(hours)) hours a week, but \(Format.number(ftes)) FTEs are \(Format.number(fteHours)) hours; "
+                     + "check the volume, handling time or FTEs (hours were kept)")
             }
         }
     }

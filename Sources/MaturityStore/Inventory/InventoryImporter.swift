@@ -46,13 +46,17 @@ public enum InventoryImporter {
                  "element", "elementname", "processelement", "pcfelement", "processtitle"],
         "department": ["dept", "team", "function", "area", "category", "processcategory", "businessunit", "automationideacategory"],
         "side": ["officeorline", "where", "location"],
-        "hours_per_week": ["hoursweek", "weeklyhours", "hrsweek", "hrsperweek", "hoursperwk", "hours", "hrs", "staffhoursperweek", "timehoursperweek", "weekhours", "hoursaweek", "manhoursperweek", "ftehoursperweek"],
-        "volume_per_week": ["volume", "weeklyvolume", "volumeweek", "casesperweek", "transactionsperweek", "itemsperweek", "casesweek", "transactionsweek", "transactions", "weeklytransactions", "ordersperweek", "ordersweek", "countperweek", "casesaweek"],
+        "hours_per_week": ["hoursweek", "weeklyhours", "hrsweek", "hrsperweek", "hoursperwk", "hours", "hrs", "staffhoursperweek", "timehoursperweek",
+                           "weekhours", "hoursaweek", "manhoursperweek", "ftehoursperweek"],
+        "volume_per_week": ["volume", "weeklyvolume", "volumeweek", "casesperweek", "transactionsperweek", "itemsperweek", "casesweek", "transactionsweek",
+                            "transactions", "weeklytransactions", "ordersperweek", "ordersweek", "countperweek", "casesaweek"],
         "system_of_record": ["system", "sor", "datasource", "datasystem", "wherethedatalives"],
         "write_back": ["writebackpath", "integration", "writeto"],
         "input_structure": ["input", "inputtype", "structure", "inputformat"],
-        "exception_share": ["exceptions", "exception", "exceptionrate", "exceptionspercent", "shareofexceptions", "exceptionpercent", "errorrate", "errors", "exceptionspct", "reworkrate"],
-        "high_severity_errors_possible": ["highseverity", "highseverityerrors", "severeerrors", "cananerrorstoptheline", "couldstoptheline", "highrisk", "safetycritical"],
+        "exception_share": ["exceptions", "exception", "exceptionrate", "exceptionspercent", "shareofexceptions", "exceptionpercent", "errorrate", "errors",
+                            "exceptionspct", "reworkrate"],
+        "high_severity_errors_possible": ["highseverity", "highseverityerrors", "severeerrors", "cananerrorstoptheline", "couldstoptheline", "highrisk",
+                                          "safetycritical"],
         "owner_candidate": ["owner", "processowner", "candidateowner", "willingowner", "responsible", "accountable", "lead", "contact"],
         "downtime_hours_per_year": ["downtimehours", "downtimehoursyear", "unplanneddowntimehours", "downtimehoursayear", "downtimeperyear", "downtime"],
         "cost_per_downtime_hour": ["downtimecosthour", "costofdowntimehour", "downtimecostperhour", "costperhourdowntime", "downtimecost"],
@@ -106,7 +110,8 @@ public enum InventoryImporter {
                 let wanted = options.headerRow
                 if let wanted, sheetRow.number >= wanted || early.count >= 20 {
                     guard let chosen = early.first(where: { $0.number == wanted }) else {
-                        throw ImportFailure(problems: ["\(file): error: --header-row \(wanted) is empty or past the first rows; give the row number the spreadsheet shows for the headers"])
+                        throw ImportFailure(problems: ["\(file): error: --header-row \(wanted) is empty or past the first rows; "
+                                                       + "give the row number the spreadsheet shows for the headers"])
                     }
                     try state.take(header: chosen)
                     for later in early where later.number > chosen.number { try state.read(later) }
@@ -132,7 +137,8 @@ public enum InventoryImporter {
         if let missing = state.missingRequired {
             var sheets = ""
             if sheet == nil, let all = try? XLSXReader(path: path, limits: limits).sheetNames(), all.count > 1 {
-                sheets = " This is the first sheet, \"\(all[0])\"; the workbook also has \(all.dropFirst().map { "\"\($0)\"" }.joined(separator: ", ")): choose one with --sheet."
+                sheets = " This is the first sheet, \"\(all[0])\"; the workbook also has \(all.dropFirst().map { "\"\($0)\"" }.joined(separator: ", ")): "
+                         + "choose one with --sheet."
             }
             throw ImportFailure(problems: [missing + sheets])
         }

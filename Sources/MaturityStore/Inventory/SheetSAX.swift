@@ -112,7 +112,8 @@ final class SheetSAX {
                 case UInt8(ascii: "r") where attr[1] == 0:
                     reference = String(decoding: bytes.prefix(40), as: UTF8.self)
                     guard let index = Self.columnIndex(bytes) else {
-                        fail("cell reference \"\(reference)\" is outside any worksheet (columns A to XFD, rows 1 to 1,048,576); the file is damaged: open and save it again")
+                        fail("cell reference \"\(reference)\" is outside any worksheet (columns A to XFD, rows 1 to 1,048,576); "
+                             + "the file is damaged: open and save it again")
                         return
                     }
                     column = index
@@ -156,7 +157,8 @@ final class SheetSAX {
                       let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
                 rowNumber = Self.integer(UnsafeBufferPointer(start: start, count: end - start))
                 if rowNumber < 1 || rowNumber > Self.maxRow {
-                    fail("row number \(Self.integer(UnsafeBufferPointer(start: start, count: end - start))) is outside a worksheet (1 to 1,048,576); the file is damaged: open and save it again")
+                    fail("row number \(Self.integer(UnsafeBufferPointer(start: start, count: end - start))) is outside a worksheet (1 to 1,048,576); "
+                         + "the file is damaged: open and save it again")
                 }
             }
         }
@@ -195,7 +197,9 @@ final class SheetSAX {
             guard cells.contains(where: { !($0 ?? "").trimmed.isEmpty }) else { return }
             rows += 1
             // The header (and any title rows above it) do not count toward the cap.
-            if rows > maxRows + 20 { throw ImportError.file(path, "the sheet has more than \(Format.grouped(Double(maxRows))) rows, the limit (an inventory is far smaller): split the file") }
+            if rows > maxRows + 20 { throw ImportError.file(path,
+                                                            "the sheet has more than \(Format.grouped(Double(maxRows))) rows, "
+                                                            + "the limit (an inventory is far smaller): split the file") }
             try row(SheetRow(number: rowNumber, cells: cells, hidden: rowHidden, hiddenColumns: hiddenColumns))
         } catch {
             failure = error
@@ -209,7 +213,8 @@ final class SheetSAX {
         case UInt8(ascii: "s"):
             guard let i = Int(text.trimmed), i >= 0, i < shared.count else {
                 let at = reference.isEmpty ? "a cell in row \(rowNumber)" : "cell \(reference)"
-                fail("\(at) points at shared string \"\(text.prefix(20))\", but the workbook has \(shared.count) shared strings; the file is damaged: open and save it again in Excel or LibreOffice")
+                fail("\(at) points at shared string \"\(text.prefix(20))\", but the workbook has \(shared.count) shared strings; "
+                     + "the file is damaged: open and save it again in Excel or LibreOffice")
                 return nil
             }
             return shared[i]

@@ -52,7 +52,8 @@ enum SpreadsheetReader {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             decoded = String(data: data, encoding: .utf16)
             if decoded == nil { throw ImportError.file(path, "the file says it is UTF-16 but does not read as UTF-16; export it as CSV UTF-8") }
-            note = "\((path as NSString).lastPathComponent) is UTF-16 text (Excel's \"Unicode text\"); read it as such. Save as \"CSV UTF-8\" to avoid the guess"
+            note = "\((path as NSString).lastPathComponent) is UTF-16 text (Excel's \"Unicode text\"); "
+                   + "read it as such. Save as \"CSV UTF-8\" to avoid the guess"
         } else if data.contains(0) {
             throw ImportError.file(path, "the file holds binary data, not CSV text; export the sheet as CSV (UTF-8)")
         } else {
@@ -82,7 +83,9 @@ enum SpreadsheetReader {
         if let first = headers.first, first.hasPrefix("\u{FEFF}") { headers[0] = String(first.dropFirst()) }
         let style: NumberStyle = delimiter == .semicolon ? .decimalComma : .decimalPoint
         if csv.rows.count > maxRows {
-            throw ImportError.file(path, "the sheet has \(Format.grouped(Double(csv.rows.count))) rows; the limit is \(Format.grouped(Double(maxRows))) (an inventory is far smaller): split the file")
+            throw ImportError.file(path,
+                                   "the sheet has \(Format.grouped(Double(csv.rows.count))) rows; the limit is \(Format.grouped(Double(maxRows))) (an "
+                                   + "inventory is far smaller): split the file")
         }
         try row(SheetRow(number: 1, cells: headers.map { $0.isEmpty ? nil : $0 }, style: style))
         for (i, cells) in csv.rows.enumerated() {

@@ -79,7 +79,9 @@ struct XLSXReader {
         do {
             try parse(XMLParser(stream: InputStream(data: try unpack(archive, part))), handler, part: part)
         } catch where handler.tooLong != nil {
-            throw ImportError.file(path, "shared string \(handler.tooLong ?? 0) is longer than any spreadsheet cell (32,767 characters); the file is damaged or not a real workbook")
+            throw ImportError.file(path,
+                                   "shared string \(handler.tooLong ?? 0) is longer than any spreadsheet cell (32,767 characters); "
+                                   + "the file is damaged or not a real workbook")
         }
         return handler.strings
     }
@@ -108,7 +110,8 @@ struct XLSXReader {
     }
 
     func tooBig(_ part: String) -> String {
-        "the part \(part) unpacks to more than \(Format.number(Double(limits.maxPartBytes) / 1_048_576, maxDecimals: 1)) MB; refusing it (a zip bomb, or a sheet far larger than an inventory)"
+        "the part \(part) unpacks to more than \(Format.number(Double(limits.maxPartBytes) / 1_048_576, maxDecimals: 1)) MB; "
+        + "refusing it (a zip bomb, or a sheet far larger than an inventory)"
     }
 
     /// Workbooks never carry a DTD; one here can only be an entity bomb or an external fetch.
@@ -124,7 +127,9 @@ struct XLSXReader {
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         if !parser.parse() {
-            throw ImportError.file(path, "the part \(part) is not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown error")); open and save the workbook again")
+            throw ImportError.file(path,
+                                   "the part \(part) is not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown error")); "
+                                   + "open and save the workbook again")
         }
     }
 }

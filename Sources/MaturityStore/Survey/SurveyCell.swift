@@ -58,7 +58,8 @@ enum SurveyCell {
         if ticked.isEmpty, let v = explained(text, choices) { return .answer(.choice(v), note: nil) }
         if let least = ticked.first, ticked.count > 1 {
             let names = ticked.map { v in choices.first { $0.value == v }?.label ?? v }
-            return .answer(.choice(least), note: "\(ticked.count) choices ticked (\(names.joined(separator: "; "))); kept the least mature, \(least), as the strict rule would")
+            return .answer(.choice(least),
+                           note: "\(ticked.count) choices ticked (\(names.joined(separator: "; "))); kept the least mature, \(least), as the strict rule would")
         }
         if let only = ticked.first { return .answer(.choice(only), note: nil) }
         let listed = choices.enumerated().map { "\($0.offset + 1). \($0.element.label) (\($0.element.value))" }.joined(separator: "; ")
@@ -129,7 +130,8 @@ enum SurveyCell {
             return .problem("\"\(text)\" is not " + (range ? "one number (a range?)" : "a number") + "; expected \(unit), like \(example)")
         }
         if whole, v != v.rounded() { return .problem("\"\(text)\" is not a whole number; expected \(unit), like \(example)") }
-        if let min = q.min, v < min { return .problem("\(Format.number(v)) is below \(Format.number(min)); expected \(unit) of at least \(Format.number(min))") }
+        if let min = q.min, v < min { return .problem("\(Format.number(v)) is below \(Format.number(min)); "
+                                                      + "expected \(unit) of at least \(Format.number(min))") }
         if let max = q.max, v > max { return .problem("\(Format.number(v)) is above \(Format.number(max)); expected \(unit) of at most \(Format.number(max))") }
         return .answer(.number(v), note: nil)
     }

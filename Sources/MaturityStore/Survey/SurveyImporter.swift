@@ -59,7 +59,8 @@ public enum SurveyImporter {
         "response type", "start date utc", "stage date utc", "submit date utc", "network id", "tags", "ending", "response id",
     ]
     static let nameHeaders: Set<String> = ["name", "full name", "your name", "your full name", "what is your name", "respondent",
-                                           "participant", "participant name", "respondent name", "first and last name", "your first and last name", "name and surname",
+                                           "participant", "participant name", "respondent name", "first and last name", "your first and last name",
+                                           "name and surname",
                                            "what s your name", "whats your name", "name of respondent", "participant s name"]
     static let roleHeaders: Set<String> = ["role", "your role", "what is your role", "job title", "your job title", "title", "position",
                                            "your position", "function", "job role", "role title", "what is your job title"]
@@ -98,7 +99,8 @@ public enum SurveyImporter {
         func columnOption(_ value: String?, _ flag: String) -> Int? {
             guard let value else { return nil }
             if let c = column(value, in: t) { return c }
-            problems.append("\(t.file): error: \(flag) \"\(value)\" names no column; the headers are \(t.headers.enumerated().map { "\($0.offset + 1) \"\($0.element)\"" }.joined(separator: ", "))")
+            problems.append("\(t.file): error: \(flag) \"\(value)\" names no column; "
+                            + "the headers are \(t.headers.enumerated().map { "\($0.offset + 1) \"\($0.element)\"" }.joined(separator: ", "))")
             return nil
         }
         let nameColumn = o.anonymous ? nil : columnOption(o.nameColumn, "--name-column") ?? (o.nameColumn == nil ? nameCandidates(t).first : nil)
@@ -106,7 +108,8 @@ public enum SurveyImporter {
         let roleColumn = columnOption(o.roleColumn, "--role-column")
             ?? (o.roleColumn == nil ? roleCandidates(t).first { $0 != nameColumn && !questionTexts.contains(SurveyText.question(t.headers[$0])) } : nil)
         if nameColumn == nil, !o.anonymous, o.nameColumn == nil {
-            problems.append("\(t.file): error: no column holds the respondents' names (looked for a header like Name, Your name or Full name); name it with --name-column \"HEADER\", or pass --anonymous to call them Respondent 1, 2, …")
+            problems.append("\(t.file): error: no column holds the respondents' names (looked for a header like Name, Your name or Full name); "
+                            + "name it with --name-column \"HEADER\", or pass --anonymous to call them Respondent 1, 2, …")
         }
 
         // Which column answers which question: --map first, then the question's text, short name or id.
@@ -114,11 +117,13 @@ public enum SurveyImporter {
         var taken = Set<Int>()
         for m in o.maps {
             guard let c = column(m.header, in: t) else {
-                problems.append("\(t.file): error: --map \"\(m.header)=\(m.question)\" names no column; the header must match one in the file (any case and punctuation)")
+                problems.append("\(t.file): error: --map \"\(m.header)=\(m.question)\" names no column; the header must match one in the file (any case and "
+                                + "punctuation)")
                 continue
             }
             guard q.question(m.question) != nil else {
-                problems.append("\(t.file): error: --map \"\(m.header)=\(m.question)\": \(m.question) is no question of \(q.id); the ids are \(q.questions.map(\.id).joined(separator: ", "))")
+                problems.append("\(t.file): error: --map \"\(m.header)=\(m.question)\": \(m.question) is no question of \(q.id); "
+                                + "the ids are \(q.questions.map(\.id).joined(separator: ", "))")
                 continue
             }
             matches.append(.init(column: c, question: m.question, how: "--map"))
@@ -142,16 +147,19 @@ public enum SurveyImporter {
         var seen: [String: Int] = [:]
         for m in matches {
             if let first = seen[m.question] {
-                problems.append("\(t.file): error: \(t.describe(first)) and \(t.describe(m.column)) both answer \(m.question); keep one, or map the other to another question with --map")
+                problems.append("\(t.file): error: \(t.describe(first)) and \(t.describe(m.column)) both answer \(m.question); "
+                                + "keep one, or map the other to another question with --map")
             }
             seen[m.question] = seen[m.question] ?? m.column
         }
-        let exportColumns = t.headers.indices.filter { !taken.contains($0) && $0 != nameColumn && $0 != roleColumn && exportHeaders.contains(SurveyText.plain(t.headers[$0])) }
+        let exportColumns = t.headers.indices.filter { !taken.contains($0) && $0 != nameColumn && $0 != roleColumn
+                                                      && exportHeaders.contains(SurveyText.plain(t.headers[$0])) }
         let ignored = t.headers.indices.filter { !taken.contains($0) && $0 != nameColumn && $0 != roleColumn && !exportColumns.contains($0) }.map { c in
             (column: c, nearest: nearest(t.headers[c], q))
         }
         if matches.isEmpty {
-            problems.append("\(t.file): error: no column matches a question of \(q.id) by its text or id; map them with --map \"HEADER=question_id\" (the ids are \(q.questions.map(\.id).joined(separator: ", ")))")
+            problems.append("\(t.file): error: no column matches a question of \(q.id) by its text or id; map them with --map \"HEADER=question_id\" (the ids "
+                            + "are \(q.questions.map(\.id).joined(separator: ", ")))")
         }
         guard problems.isEmpty else { throw SurveyImportFailure(problems) }
 
@@ -165,14 +173,16 @@ public enum SurveyImporter {
             if let c = nameColumn {
                 let name = row.cell(c).trimmed
                 if isAnonymous(name) {
-                    problems.append("\(where_(c)): error: no name (\"\(name)\"); type the person's name in the cell, or pass --anonymous to number the respondents")
+                    problems.append("\(where_(c)): error: no name (\"\(name)\"); type the person's name in the cell, "
+                                    + "or pass --anonymous to number the respondents")
                 } else {
                     respondent = person(name)
                 }
             }
             if let c = roleColumn, !row.cell(c).trimmed.isEmpty { respondent.role = row.cell(c).trimmed }
             if let first = names[respondent.name.lowercased()] {
-                problems.append("\(t.file): row \(row.number): error: \(respondent.name) also answered in row \(first); delete the row that is not their final answer, or give each person a different name")
+                problems.append("\(t.file): row \(row.number): error: \(respondent.name) also answered in row \(first); "
+                                + "delete the row that is not their final answer, or give each person a different name")
             }
             names[respondent.name.lowercased()] = names[respondent.name.lowercased()] ?? row.number
             var answers: [String: Answer?] = [:]
