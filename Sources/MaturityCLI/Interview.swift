@@ -19,7 +19,7 @@ final class Interview {
     var participants: [Respondent] = []
     var draft: Draft
     /// The model's words in the company's currency once it is known: "Euros it earns a year", not "Dollars".
-    func words(_ text: String) -> String { Words.inCurrency(text, draft.currency ?? "USD") }
+    func words(_ text: String) -> String { questionnaire.inCurrency(text, draft.currency ?? "USD") }
 
     init(terminal: Terminal, questionnaire: Questionnaire, path: String, draft: Draft, previous: Draft?,
          today: Day, store: FileStore = FileStore()) {

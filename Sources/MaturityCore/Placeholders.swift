@@ -100,7 +100,25 @@ extension Questionnaire {
 
     /// This questionnaire's prose in a company's currency: no "dollars" in a report kept in euros.
     public func inCurrency(_ code: String) -> Questionnaire {
-        code.uppercased() == "USD" ? self : mappingProse { Words.inCurrency($0, code) }
+        code.uppercased() == "USD" ? self : mappingProse { inCurrency($0, code) }
+    }
+
+    /// One text in a company's currency by this questionnaire's `money_words`, longest first as the
+    /// file lists them; a figure quoted in dollars ($200–2,000) is said in USD.
+    public func inCurrency(_ text: String, _ code: String) -> String {
+        let code = code.uppercased()
+        guard code != "USD", text.range(of: "dollar", options: .caseInsensitive) != nil || text.contains("$") else { return text }
+        let name = currencyNames.first { $0.code.uppercased() == code }
+        func capitalised(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+        let names = [("{singular}", name?.singular ?? code), ("{plural}", name?.plural ?? code),
+                     ("{Singular}", capitalised(name?.singular ?? code)), ("{Plural}", capitalised(name?.plural ?? code))]
+        var out = text
+        for word in moneyWords {
+            var to = word.to
+            for (slot, said) in names where to.contains(slot) { to = to.replacingOccurrences(of: slot, with: said) }
+            out = out.replacingOccurrences(of: word.from, with: to)
+        }
+        return out.replacingOccurrences(of: #"\$(?=[0-9])"#, with: "USD ", options: .regularExpression)
     }
 
     /// This questionnaire with `fill` applied to every sentence a reader sees.

@@ -13,12 +13,21 @@ public struct Questionnaire: Sendable, Equatable {
     public var parameters: Parameters
     public var governance: [Habit]
     public var sources: [Source]
+    /// The questionnaire's own words about money, rewritten for a company that keeps its books
+    /// in another currency (`money_words:`); none, and its words stay as written.
+    public var moneyWords: [MoneyWord]
+    /// The currencies' names its money words use (`currency_names:`); a currency without one is
+    /// said by its code.
+    public var currencyNames: [CurrencyName]
 
     public init(version: Int, id: String, title: String, revision: String? = nil, stages: [Stage],
                 questions: [Question], gateBars: [GateBar], agentFields: [Question], processFields: [Question],
-                parameters: Parameters, governance: [Habit] = [], sources: [Source] = []) {
+                parameters: Parameters, governance: [Habit] = [], sources: [Source] = [],
+                moneyWords: [MoneyWord] = [], currencyNames: [CurrencyName] = []) {
         self.governance = governance
         self.sources = sources
+        self.moneyWords = moneyWords
+        self.currencyNames = currencyNames
         self.version = version
         self.id = id
         self.title = title
@@ -232,4 +241,27 @@ public enum LadderDefaults {
     public static let reviewedPerWeek = 40
     /// Reviewed cases the approve-each rung needs when its interval alone cannot show the gate.
     public static let approveEachCases = 100
+}
+
+/// One rewrite of the questionnaire's money words: `from` as written for US dollars, `to` for
+/// another currency, with `{singular}`, `{plural}`, `{Singular}` and `{Plural}` for its name.
+public struct MoneyWord: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// A currency's name as the questionnaire's words say it: EUR, "euro", "euros".
+public struct CurrencyName: Sendable, Equatable {
+    public var code: String
+    public var singular: String
+    public var plural: String
+    public init(code: String, singular: String, plural: String) {
+        self.code = code
+        self.singular = singular
+        self.plural = plural
+    }
 }

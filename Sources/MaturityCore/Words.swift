@@ -28,44 +28,4 @@ public enum Words {
                      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
         return words.indices.contains(n) ? words[n] : String(n)
     }
-
-    /// The names of the currencies a report may be kept in: singular, plural.
-    static let currencyNames: [String: (String, String)] = [
-        "EUR": ("euro", "euros"), "GBP": ("pound", "pounds"), "CHF": ("franc", "francs"), "MXN": ("peso", "pesos"),
-        "JPY": ("yen", "yen"), "SEK": ("krona", "kronor"), "NOK": ("krone", "kroner"), "DKK": ("krone", "kroner"),
-        "PLN": ("złoty", "złoty"), "CZK": ("koruna", "korunas"), "INR": ("rupee", "rupees"), "CNY": ("yuan", "yuan"),
-        "BRL": ("real", "reais"), "HUF": ("forint", "forints"), "RON": ("leu", "lei"), "TRY": ("lira", "lira"),
-    ]
-
-    /// The built-in questionnaire's English model words about money (it is written in US dollars),
-    /// rewritten for a company that keeps its books in another currency, longest first. These are
-    /// the model's words, not the tool's: `{singular}`, `{plural}` and their capitalised forms
-    /// take the currency's English name ("euro", "euros"), or its code when it has none.
-    static let currencyRewrites: [(from: String, to: String)] = [
-        ("by how many dollars", "by how much"),
-        ("US-dollar figures", "USD figures"), ("US dollars", "USD"), ("US dollar", "USD"),
-        ("dollar number", "number in {plural}"), ("dollar contribution", "contribution in {plural}"),
-        ("dollar figure", "figure in {plural}"), ("dollar metric", "metric in {plural}"),
-        ("its dollars", "its value in {plural}"), ("their dollars", "their value in {plural}"),
-        ("Dollars", "{Plural}"), ("dollars", "{plural}"),
-        ("Dollar", "{Singular}"), ("dollar", "{singular}"),
-    ]
-
-    /// Our prose about money in a company's currency: "dollars" becomes "euros" in a EUR report, and a
-    /// currency without a plain English name is said by its code ("reports its value in CAD").
-    public static func inCurrency(_ text: String, _ code: String) -> String {
-        guard code.uppercased() != "USD", text.range(of: "dollar", options: .caseInsensitive) != nil || text.contains("$") else { return text }
-        let name = currencyNames[code.uppercased()] ?? (code.uppercased(), code.uppercased())
-        func capitalised(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
-        let names = [("{singular}", name.0), ("{plural}", name.1), ("{Singular}", capitalised(name.0)), ("{Plural}", capitalised(name.1))]
-        var out = text
-        for (from, template) in currencyRewrites {
-            var to = template
-            for (slot, word) in names where to.contains(slot) { to = to.replacingOccurrences(of: slot, with: word) }
-            out = out.replacingOccurrences(of: from, with: to)
-        }
-        // A US figure the seeds quote ($200–2,000, a $250M manufacturer) is said as USD.
-        out = out.replacingOccurrences(of: #"\$(?=[0-9])"#, with: "USD ", options: .regularExpression)
-        return out
-    }
 }

@@ -126,7 +126,8 @@ public struct Renderer: Sendable {
 /// A value worked out on another core, in the run's language, and waited for when it is needed.
 final class Background<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
-    private var result: Result<Value, Error>?
+    /// Replaced by the work's own result before the group is left.
+    private var result: Result<Value, Error> = .failure(CancellationError())
 
     init(_ work: @escaping @Sendable () throws -> Value) {
         let language = Language.current
@@ -139,7 +140,7 @@ final class Background<Value: Sendable>: @unchecked Sendable {
 
     func value() throws -> Value {
         group.wait()
-        return try result!.get()
+        return try result.get()
     }
 }
 
@@ -172,7 +173,8 @@ final class SideLane: @unchecked Sendable {
     private static func startThread(_ body: @escaping @Sendable () -> Void) {
         let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
         let started = maturity_start_side_thread({ raw in
-            Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue().body()
+            guard let raw else { return nil }
+            Unmanaged<ThreadBody>.fromOpaque(raw).takeRetainedValue().body()
             return nil
         }, context, 8 << 20)
         guard started != 0 else { return }

@@ -18,7 +18,7 @@ public enum QuestionnaireLoader {
         let file = doc.file
         guard let root = doc.root else { throw ValidationFailure(doc.parseProblems) }
         let top = ["version", "id", "title", "revision", "stages", "questions", "gate_bars", "agent_fields",
-                   "process_fields", "parameters", "governance", "sources"]
+                   "process_fields", "parameters", "governance", "sources", "money_words", "currency_names"]
         guard let f = r.mapping(root, "", allowed: top) else { throw ValidationFailure(r.diagnostics) }
         let version = r.int(f, "version", required: true) ?? supportedVersion
         if version > supportedVersion {
@@ -54,6 +54,15 @@ public enum QuestionnaireLoader {
             guard let g = r.mapping(node, "sources[\(i)]", allowed: ["fact", "source"]) else { return nil }
             return Source(fact: r.string(g, "fact", required: true) ?? "", source: r.string(g, "source", required: true) ?? "")
         }
+        let moneyWords = (r.sequence(f["money_words"], "money_words") ?? []).enumerated().compactMap { i, node -> MoneyWord? in
+            guard let g = r.mapping(node, "money_words[\(i)]", allowed: ["from", "to"]) else { return nil }
+            return MoneyWord(from: r.string(g, "from", required: true) ?? "", to: r.string(g, "to", required: true) ?? "")
+        }
+        let currencyNames = (r.sequence(f["currency_names"], "currency_names") ?? []).enumerated().compactMap { i, node -> CurrencyName? in
+            guard let g = r.mapping(node, "currency_names[\(i)]", allowed: ["code", "singular", "plural"]) else { return nil }
+            return CurrencyName(code: r.string(g, "code", required: true) ?? "", singular: r.string(g, "singular", required: true) ?? "",
+                                plural: r.string(g, "plural", required: true) ?? "")
+        }
         let parameters = f.has("parameters") ? readParameters(r, f["parameters"]) : nil
         if !f.has("parameters") { r.missing(f, "parameters", "the engine's numbers") }
         guard !r.hasErrors, let parameters else { throw ValidationFailure(r.diagnostics) }
@@ -61,7 +70,7 @@ public enum QuestionnaireLoader {
         let q = Questionnaire(version: version, id: id, title: r.string(f, "title", required: true) ?? id,
                               revision: r.string(f, "revision"), stages: stages, questions: questions, gateBars: bars,
                               agentFields: agentFields, processFields: processFields, parameters: parameters,
-                              governance: governance, sources: sources)
+                              governance: governance, sources: sources, moneyWords: moneyWords, currencyNames: currencyNames)
         let problems = q.engineProblems()
         if !problems.isEmpty {
             let diagnostics = problems.map { problem in
