@@ -90,8 +90,7 @@ extension TemplateOptions {
             if a.hasPrefix("--output=") { output = String(a.dropFirst("--output=".count)) }
         }
         let chosen = format.flatMap(OutputFormat.init(rawValue:))
-            ?? output.flatMap { path in path.split(separator: "/").last?.split(separator: ".").dropFirst().last.map(String.init) }
-                .flatMap(OutputFormat.init(extension:))
+            ?? output.flatMap { OutputFormat(extension: ($0 as NSString).pathExtension) }
             ?? .text
         sharedBuiltIn().prepare(chosen)
     }

@@ -1,4 +1,3 @@
-import CSideThread
 import Foundation
 import MaturityCore
 
@@ -54,14 +53,14 @@ public struct Renderer: Sendable {
             // page, which holds a mark where the JSON goes; the JSON takes the mark's place at the end.
             let json = Background { ReportView.scriptSafe(try model.json(pretty: false)) }
             let page = try templates.render(.html) {
-                var v = try view(model, embedJSON: false)
+                var v = try view(model)
                 v.jsonForScript = Self.jsonMark
                 return v
             }
             return Self.replacing(Self.jsonMark, in: page, with: try json.value())
-        // Markdown embeds no data block: skip encoding the JSON (half the time on a long inventory).
-        case .md: return try templates.render(.markdown) { try view(model, embedJSON: false) }
-        case .text: return try templates.render(.text) { try view(model, embedJSON: false) }
+        // Markdown and text embed no data block: no JSON is encoded (half the time on a long inventory).
+        case .md: return try templates.render(.markdown) { try view(model) }
+        case .text: return try templates.render(.text) { try view(model) }
         case .xlsx: throw TemplateError(file: "(xlsx)", line: nil, column: nil, message: "a workbook is bytes, not text: use workbook(_:)")
         }
     }
@@ -101,9 +100,9 @@ public struct Renderer: Sendable {
     /// The consultant's workbook of the report (--format xlsx).
     public func workbook(_ evaluation: Evaluation) throws -> Data { try Workbook.data(ReportModel(evaluation, words: words), words: words) }
 
-    /// The view the templates read, with the model's JSON embedded for the HTML's data block.
-    public func view(_ model: ReportModel, embedJSON: Bool = true) throws -> ReportView {
-        var view = ReportView(model, words: words, brand: brand, json: embedJSON ? try model.json(pretty: false) : "")
+    /// The view the templates read (the HTML's data block is filled by `render`).
+    public func view(_ model: ReportModel) throws -> ReportView {
+        var view = ReportView(model, words: words, brand: brand)
         view.text = ReportView.TextView(model, words: words)
         // The whole model costs a second tree to prepare: only when a template reads it.
         if templates.readsData { view.data = model }
@@ -120,82 +119,5 @@ public struct Renderer: Sendable {
     /// `maturity history` in text or Markdown.
     public func render(_ history: HistoryView, markdown: Bool) throws -> String {
         try templates.render(tree: try templates.treeOf(history.worded(words)), template: markdown ? .historyMarkdown : .historyText)
-    }
-}
-
-/// A value worked out on another core, in the run's language, and waited for when it is needed.
-final class Background<Value: Sendable>: @unchecked Sendable {
-    private let group = DispatchGroup()
-    /// Replaced by the work's own result before the group is left.
-    private var result: Result<Value, Error> = .failure(CancellationError())
-
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        let language = Language.current
-        group.enter()
-        SideLane.shared.run { [self] in
-            result = Result { try Language.$current.withValue(language) { try work() } }
-            group.leave()
-        }
-    }
-
-    func value() throws -> Value {
-        group.wait()
-        return try result.get()
-    }
-}
-
-/// One thread for a run's side work, the template parse and then the data block's JSON, taken in
-/// the order given. A plain thread rather than Dispatch's pool: the pool took 2–3 ms to start its
-/// first thread, most of what the parse on the other core saves, and two side tasks on two cores
-/// beside the main thread only took turns with it.
-final class SideLane: @unchecked Sendable {
-    static let shared = SideLane()
-    private let condition = NSCondition()
-    private var jobs: [@Sendable () -> Void] = []
-    private var started = false
-
-    func run(_ job: @escaping @Sendable () -> Void) {
-        condition.lock()
-        jobs.append(job)
-        if !started {
-            started = true
-            Self.startThread { [self] in loop() }
-        }
-        condition.signal()
-        condition.unlock()
-    }
-
-    /// Starts `body` on a new thread with the main thread's stack size (the parser recurses into
-    /// nested sections), on another CPU than the caller's from its start (`CSideThread`): a new
-    /// thread otherwise begins on its parent's CPU and shares it for milliseconds until the
-    /// scheduler balances, slowing both (measured: the parse began 1–3 ms late and reading the
-    /// assessment took twice as long).
-    private static func startThread(_ body: @escaping @Sendable () -> Void) {
-        let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-        let started = maturity_start_side_thread({ raw in
-            guard let raw else { return nil }
-            Unmanaged<ThreadBody>.fromOpaque(raw).takeRetainedValue().body()
-            return nil
-        }, context, 8 << 20)
-        guard started != 0 else { return }
-        Unmanaged<ThreadBody>.fromOpaque(context).release()
-        let thread = Thread(block: body)
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    private final class ThreadBody {
-        let body: @Sendable () -> Void
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
-
-    private func loop() {
-        while true {
-            condition.lock()
-            while jobs.isEmpty { condition.wait() }
-            let job = jobs.removeFirst()
-            condition.unlock()
-            job()
-        }
     }
 }

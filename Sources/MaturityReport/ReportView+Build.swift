@@ -2,8 +2,9 @@ import Foundation
 import MaturityCore
 
 extension ReportView {
-    /// Formats and lays out a report model. `json` is the model's encoding, embedded as data.
-    public init(_ m: ReportModel, words: PhraseBook, brand: Brand = .standard, json: String, generator: String = "maturity") {
+    /// Formats and lays out a report model. The HTML's data block (`jsonForScript`) is left empty:
+    /// `Renderer` fills it with the model's encoding, made on the side thread.
+    public init(_ m: ReportModel, words: PhraseBook, brand: Brand = .standard, generator: String = "maturity") {
         let currency = m.organization.currency, p = m.parameters
         let money = { (v: Int) in Format.money(Double(v), currency: currency) }
         let stageName = { (level: Int) in m.stages.first { $0.level == level }?.name ?? words.say("ui.stage.n", ["level": .text(String(level))]) }
@@ -75,7 +76,7 @@ extension ReportView {
                                                                     ["id": text(m.questionnaire.id), "version": text(String(m.questionnaire.version))]))
         sources = m.sources.map { SourceRow(fact: $0.fact, source: $0.source) }
         method = Self.method(p, words: words, currency: currency, usdRate: m.organization.usdRate ?? 1)
-        jsonForScript = Self.scriptSafe(json)
+        jsonForScript = ""
         addChanges(m, words: words)
         addRoom(m, words: words)
     }

@@ -42,20 +42,15 @@ public struct TemplateRenderer: Sendable {
     /// Searched as plain bytes: Foundation's `contains` bridged every template to NSString (10% of
     /// a render) and the standard library's generic `firstRange(of:)` cost more still.
     public var readsData: Bool {
-        templates.values.contains { text in
-            var text = text
-            return text.withUTF8 { bytes in
-                guard bytes.count > 6 else { return false }
-                for i in 0 ..< bytes.count - 6 where bytes[i] == UInt8(ascii: "{") && bytes[i + 1] == UInt8(ascii: "{") {
-                    var j = i + 2
-                    while j < bytes.count, [UInt8(ascii: "{"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: " ")].contains(bytes[j]) { j += 1 }
-                    if j + 4 < bytes.count, bytes[j] == UInt8(ascii: "d"), bytes[j + 1] == UInt8(ascii: "a"), bytes[j + 2] == UInt8(ascii: "t"),
-                       bytes[j + 3] == UInt8(ascii: "a"), [UInt8(ascii: "."), UInt8(ascii: "}"), UInt8(ascii: " ")].contains(bytes[j + 4]) {
-                        return true
-                    }
-                }
-                return false
+        let brace = UInt8(ascii: "{"), opener = Set("{#^& ".utf8), after = Set(".} ".utf8), data = Array("data".utf8)
+        return templates.values.contains { text in
+            let b = Array(text.utf8)
+            for i in b.indices.dropLast() where b[i] == brace && b[i + 1] == brace {
+                var j = i + 2
+                while j < b.count, opener.contains(b[j]) { j += 1 }
+                if j + data.count < b.count, b[j ..< j + data.count].elementsEqual(data), after.contains(b[j + data.count]) { return true }
             }
+            return false
         }
     }
 
@@ -298,46 +293,12 @@ public struct TemplateRenderer: Sendable {
     }
 
     /// MARKDOWN escapes user text so it cannot start markup or break a table; MERMAID strips
-    /// what Mermaid's grammar would read as syntax.
-    /// HTML is registered again with the same escaping done on bytes: swift-mustache's own looks
-    /// each character up in a dictionary, and escaping was a quarter of rendering a report.
+    /// what Mermaid's grammar would read as syntax; HTML is swift-mustache's own escaping done on
+    /// bytes (its version looks each character up in a dictionary: a quarter of a report's render).
     static func registerContentTypes() {
         MustacheContentTypes.register(HTMLBytesContentType(), named: "HTML")
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         MustacheContentTypes.register(MermaidContentType(), named: "MERMAID")
-    }
-}
-
-/// The run's template parses, each started once on the side lane and waited for by the
-/// render that needs it. The lock guards the table; each result is written before its group leaves.
-final class ParseCache: @unchecked Sendable {
-    private final class Pending: @unchecked Sendable {
-        let group = DispatchGroup()
-        var result: Result<MustacheLibrary, TemplateError>?
-    }
-    private let lock = NSLock()
-    private var pending: [ReportTemplate: Pending] = [:]
-
-    func start(_ template: ReportTemplate, _ parse: @escaping @Sendable () throws(TemplateError) -> MustacheLibrary) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard pending[template] == nil else { return }
-        let p = Pending()
-        pending[template] = p
-        p.group.enter()
-        SideLane.shared.run {
-            p.result = Result { () throws(TemplateError) -> MustacheLibrary in try parse() }
-            p.group.leave()
-        }
-    }
-
-    /// The parse of `template`, once it is done; nil if it was never started.
-    func wait(_ template: ReportTemplate) -> Result<MustacheLibrary, TemplateError>? {
-        lock.lock()
-        let p = pending[template]
-        lock.unlock()
-        p?.group.wait()
-        return p?.result
     }
 }
 
@@ -353,63 +314,4 @@ public enum ReportTemplate: String, CaseIterable, Sendable {
     case compareMarkdown = "compare.md"
     case historyText = "history.txt"
     case historyMarkdown = "history.md"
-}
-
-struct MarkdownContentType: MustacheContentType {
-    /// User text as literal Markdown: no emphasis (`*`, `_`), strike-through (`~`), code, links,
-    /// table breaks, HTML or live web addresses (`https\://`, `www\.` stay text).
-    func escapeText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        // Bidirectional controls and invisible characters are shown, not obeyed.
-        let chars = Array(UnicodeSafety.shown(text))
-        for (i, c) in chars.enumerated() {
-            switch c {
-            case "\\", "|", "*", "`", "[", "]", "_", "~": out.append("\\"); out.append(c)
-            case ":" where i + 2 < chars.count && chars[i + 1] == "/" && chars[i + 2] == "/": out += "\\:"
-            case "." where i >= 3 && String(chars[(i - 3)..<i]).lowercased() == "www" && (i == 3 || !chars[i - 4].isLetter):
-                out += "\\."
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            // A backslash escape, not &amp;: the raw Markdown stays readable ("R\&D", never "R&amp;D").
-            case "&": out += "\\&"
-            case "\n", "\r": out.append(" ")
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-}
-
-/// swift-mustache's HTML escaping (`<`, `>`, `&`, `"`, `'`), byte by byte; a value with none of
-/// them is returned as it is. The five are ASCII, so they never fall inside a multi-byte character.
-struct HTMLBytesContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        var bytesOf = text
-        return bytesOf.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 32)
-            for b in bytes {
-                switch b {
-                case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-                case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
-                case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-                case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-                case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
-                default: out.append(b)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-}
-
-struct MermaidContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { ReportView.mermaidSafe(text) }
-}
-
-/// Markdown escaping for text that is not rendered through a template.
-public enum MarkdownText {
-    public static func escape(_ text: String) -> String { MarkdownContentType().escapeText(text) }
 }
